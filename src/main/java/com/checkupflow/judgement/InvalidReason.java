@@ -1,0 +1,14 @@
+package com.checkupflow.judgement;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Validity rules of screening-criteria.md §5, in the order they are checked. */
+public enum InvalidReason {
+    NON_NUMERIC, MISSING_UNIT, UNIT_NOT_ALLOWED, NEGATIVE_VALUE, IMPLAUSIBLE_VALUE,
+    BP_DIASTOLIC_GE_SYSTOLIC, UNRECOGNIZED_CODE;
+
+    @JsonValue
+    public String json() {
+        return name().toLowerCase();
+    }
+}

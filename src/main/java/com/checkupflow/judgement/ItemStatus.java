@@ -1,0 +1,12 @@
+package com.checkupflow.judgement;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+public enum ItemStatus {
+    VALID, INVALID, MISSING, NOT_SCHEDULED;
+
+    @JsonValue
+    public String json() {
+        return name().toLowerCase();
+    }
+}

@@ -1,0 +1,29 @@
+package com.checkupflow.judgement;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A screening Bundle reduced to what the judgement needs.
+ *
+ * @param items          every {@link ItemKey}, always present (MISSING when absent)
+ * @param examDate       the exam date (Observation effectiveDateTime), null if none could be read
+ * @param lipidsScheduled whether the lipid panel is due this year for this person (screening-criteria.md §2)
+ * @param treatedDiseases diseases with an active MedicationStatement
+ */
+public record NormalizedScreening(
+        PatientInfo patient,
+        LocalDate examDate,
+        Map<ItemKey, CanonicalItem> items,
+        boolean lipidsScheduled,
+        Set<TreatedDisease> treatedDiseases) {
+
+    public CanonicalItem item(ItemKey key) {
+        return items.get(key);
+    }
+
+    public boolean knownDisease() {
+        return !treatedDiseases.isEmpty();
+    }
+}

@@ -1,0 +1,20 @@
+package com.checkupflow.judgement;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The screened person as read from the Bundle. Personal data: never logged, never sent to a model.
+ *
+ * @param rrn       resident registration number as sent (with or without hyphen), or null
+ * @param problems  patient-level problems (e.g. {@code rrn_birthdate_mismatch}, {@code rrn_sex_mismatch},
+ *                  {@code rrn_check_digit_warning}); they never change the judgement
+ */
+public record PatientInfo(
+        String patientId,
+        String name,
+        Sex sex,
+        LocalDate birthDate,
+        String rrn,
+        List<String> problems) {
+}

@@ -1,0 +1,10 @@
+package com.checkupflow.judgement;
+
+public enum Sex {
+    MALE, FEMALE;
+
+    /** FHIR administrative gender code, also the DMN input value. */
+    public String code() {
+        return name().toLowerCase();
+    }
+}
