@@ -1,0 +1,84 @@
+package com.checkupflow.correction;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import com.checkupflow.judgement.CanonicalItem;
+import com.checkupflow.judgement.InvalidReason;
+import com.checkupflow.judgement.ItemKey;
+import com.checkupflow.judgement.ItemStatus;
+import com.checkupflow.judgement.JudgementService;
+import com.checkupflow.screening.Screening;
+import com.checkupflow.screening.ScreeningRepository;
+
+/** Applies a nurse's corrections to the stored items and records who changed what. */
+@Service
+class CorrectionService {
+
+    private final ScreeningRepository screenings;
+    private final JudgementService judgements;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    CorrectionService(ScreeningRepository screenings, JudgementService judgements, JdbcClient jdbc, Clock clock) {
+        this.screenings = screenings;
+        this.judgements = judgements;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    List<Correction> read(List<ItemKey> invalid, Map<String, Object> variables) {
+        return CorrectionForm.read(invalid, variables, this::problem);
+    }
+
+    private Optional<String> problem(ItemKey key, BigDecimal value) {
+        return judgements.canonicalValueProblem(key, value)
+                .map(reason -> key.json() + ": " + value.toPlainString() + " " + key.canonicalUnit()
+                        + "은(는) 허용 범위를 벗어났습니다 (" + reason.json() + ")");
+    }
+
+    /** The BP pair rule (§5) applies to corrected values too: both components go back to the nurse. */
+    private void rejectDiastolicAtOrAboveSystolic(String screeningId, Map<ItemKey, CanonicalItem> items) {
+        CanonicalItem sbp = items.get(ItemKey.SYSTOLIC_BP);
+        CanonicalItem dbp = items.get(ItemKey.DIASTOLIC_BP);
+        if (sbp.valid() && dbp.valid() && dbp.value().compareTo(sbp.value()) >= 0) {
+            for (CanonicalItem bp : List.of(sbp, dbp)) {
+                CanonicalItem invalid = new CanonicalItem(bp.key(), ItemStatus.INVALID, null, null, bp.reportedValue(),
+                        bp.reportedUnit(), InvalidReason.BP_DIASTOLIC_GE_SYSTOLIC, bp.observationId());
+                screenings.replaceItem(screeningId, invalid);
+                items.put(bp.key(), invalid);
+            }
+        }
+    }
+
+    /** @return the decision input variables after the corrections */
+    Map<String, Object> apply(String screeningId, List<Correction> corrections, String note, String correctedBy) {
+        Screening screening = screenings.find(screeningId).orElseThrow();
+        Map<ItemKey, CanonicalItem> items = screenings.items(screeningId);
+        for (Correction c : corrections) {
+            CanonicalItem before = items.get(c.key());
+            CanonicalItem after = c.notMeasured()
+                    ? new CanonicalItem(c.key(), ItemStatus.MISSING, null, null, before.reportedValue(),
+                            before.reportedUnit(), null, before.observationId())
+                    : new CanonicalItem(c.key(), ItemStatus.VALID, c.value(), c.code(),
+                            c.key().coded() ? c.code() : c.value(), c.key().canonicalUnit(), null, before.observationId());
+            screenings.replaceItem(screeningId, after);
+            items.put(c.key(), after);
+            jdbc.sql("""
+                    INSERT INTO cf_correction (screening_id, item_key, action, item_value, item_code, note, corrected_by,
+                        corrected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(screeningId, c.key().json(), c.notMeasured() ? "NOT_MEASURED" : "CORRECTED", c.value(),
+                            c.code(), note, correctedBy, Timestamp.from(clock.instant()))
+                    .update();
+        }
+        rejectDiastolicAtOrAboveSystolic(screeningId, items);
+        return judgements.decisionInputs(screening.toNormalized(items));
+    }
+}

@@ -1,0 +1,71 @@
+package com.checkupflow.demo;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import com.checkupflow.center.Center;
+import com.checkupflow.center.Centers;
+import com.checkupflow.intake.IntakeService;
+
+import ca.uhn.fhir.context.FhirContext;
+
+/**
+ * The default start is the demo: users for every role and center, and synthetic screenings posted through
+ * the real intake so they run the real workflow. Starting twice seeds nothing twice (users are created when
+ * absent; screenings have fixed Bundle identifiers and intake is idempotent).
+ */
+@Component
+class DemoSeeder {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
+
+    /** Chosen so that every center gets a review early on and every workflow path appears. */
+    private static final List<SyntheticScreenings.Profile> PROFILES = List.of(
+            SyntheticScreenings.Profile.SUSPECT, SyntheticScreenings.Profile.BORDERLINE,
+            SyntheticScreenings.Profile.HEALTHY, SyntheticScreenings.Profile.CRITICAL,
+            SyntheticScreenings.Profile.KNOWN_DISEASE, SyntheticScreenings.Profile.SUSPECT,
+            SyntheticScreenings.Profile.BORDERLINE, SyntheticScreenings.Profile.SUSPECT,
+            SyntheticScreenings.Profile.INVALID_ITEM, SyntheticScreenings.Profile.HEALTHY);
+
+    private final DemoProperties properties;
+    private final DemoIdentity identity;
+    private final IntakeService intake;
+    private final Centers centers;
+    private final SyntheticScreenings synthetic;
+
+    DemoSeeder(DemoProperties properties, DemoIdentity identity, IntakeService intake, Centers centers, FhirContext fhir) {
+        this.properties = properties;
+        this.identity = identity;
+        this.intake = intake;
+        this.centers = centers;
+        this.synthetic = new SyntheticScreenings(fhir);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void seed() {
+        if (!properties.enabled()) {
+            return;
+        }
+        int users = identity.seed(properties.password());
+        int created = 0;
+        List<Center> all = centers.all();
+        for (int i = 0; i < properties.screenings(); i++) {
+            Center center = all.get(i % all.size());
+            SyntheticScreenings.Profile profile = PROFILES.get(i % PROFILES.size());
+            String json = synthetic.bundleJson(String.format("demo-2026-%03d", i + 1), profile, 1000L + i);
+            if (intake.receive(center.id(), null, json.getBytes(StandardCharsets.UTF_8)).created()) {
+                created++;
+            }
+        }
+        log.warn("DEMO MODE: {} demo users created, {} synthetic screenings posted. Demo users such as "
+                + "physicianGangnam, nurseGangnam, headPhysicianBusan, manager, designer and admin log in with the "
+                + "password '{}' (checkupflow.demo.password). DEMO ONLY: never use these credentials in production.",
+                users, created, properties.password());
+    }
+}

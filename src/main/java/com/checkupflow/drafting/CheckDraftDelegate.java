@@ -1,0 +1,33 @@
+package com.checkupflow.drafting;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Check the draft": deterministic findings the reviewer sees at the top of the review form. */
+@Component("checkDraftDelegate")
+class CheckDraftDelegate implements JavaDelegate {
+
+    private final DraftingService drafting;
+
+    CheckDraftDelegate(DraftingService drafting) {
+        this.drafting = drafting;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        int round = ((Number) execution.getVariable("draftRound")).intValue();
+        DraftCheck check = drafting.check(execution.getProcessBusinessKey(), round);
+        execution.setVariable("draftCheckPassed", check.passed());
+        execution.setVariable("draftFindings", findingsMarkdown(check));
+    }
+
+    static String findingsMarkdown(DraftCheck check) {
+        if (check.findings().isEmpty()) {
+            return "";
+        }
+        StringBuilder md = new StringBuilder("**초안 점검 결과 – 확인이 필요합니다**\n\n");
+        check.findings().forEach(f -> md.append("- `").append(f.type()).append("` ").append(f.detail()).append('\n'));
+        return md.toString();
+    }
+}

@@ -1,0 +1,60 @@
+package com.checkupflow.drafting;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Every draft of every round, with its provenance and check result (the audit trail of AI drafting). */
+@Repository
+class DraftRepository {
+
+    private final JdbcClient jdbc;
+
+    DraftRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record StoredDraft(String screeningId, int round, String text, String provider, String model, String promptVersion,
+                       boolean fallback, Instant createdAt, Boolean checkPassed, String checkFindings) {
+    }
+
+    /** Keeps the first draft of a round: a redelivered step must never produce two drafts. */
+    StoredDraft saveIfAbsent(String screeningId, int round, Draft draft, Instant at) {
+        Optional<StoredDraft> existing = find(screeningId, round);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        jdbc.sql("""
+                INSERT INTO cf_draft (screening_id, round, text, provider, model, prompt_version, fallback, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(screeningId, round, draft.text(), draft.provider(), draft.model(), draft.promptVersion(),
+                        draft.fallback(), Timestamp.from(at))
+                .update();
+        return find(screeningId, round).orElseThrow();
+    }
+
+    void saveCheck(String screeningId, int round, boolean passed, String findingsJson) {
+        jdbc.sql("UPDATE cf_draft SET check_passed = ?, check_findings = ? WHERE screening_id = ? AND round = ?")
+                .params(passed, findingsJson, screeningId, round).update();
+    }
+
+    Optional<StoredDraft> find(String screeningId, int round) {
+        return jdbc.sql("SELECT * FROM cf_draft WHERE screening_id = ? AND round = ?").params(screeningId, round)
+                .query(DraftRepository::map).optional();
+    }
+
+    Optional<StoredDraft> latest(String screeningId) {
+        return jdbc.sql("SELECT * FROM cf_draft WHERE screening_id = ? ORDER BY round DESC FETCH FIRST 1 ROWS ONLY")
+                .param(screeningId).query(DraftRepository::map).optional();
+    }
+
+    private static StoredDraft map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new StoredDraft(rs.getString("screening_id"), rs.getInt("round"), rs.getString("text"),
+                rs.getString("provider"), rs.getString("model"), rs.getString("prompt_version"),
+                rs.getBoolean("fallback"), rs.getTimestamp("created_at").toInstant(),
+                (Boolean) rs.getObject("check_passed"), rs.getString("check_findings"));
+    }
+}

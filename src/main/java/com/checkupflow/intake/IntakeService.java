@@ -1,0 +1,143 @@
+package com.checkupflow.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Identifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.checkupflow.center.Center;
+import com.checkupflow.center.Centers;
+import com.checkupflow.judgement.BundleParser;
+import com.checkupflow.judgement.JudgementService;
+import com.checkupflow.judgement.NormalizedScreening;
+import com.checkupflow.judgement.ParsedBundle;
+import com.checkupflow.judgement.ScreeningNormalizer;
+import com.checkupflow.screening.Screening;
+import com.checkupflow.screening.ScreeningRepository;
+import com.checkupflow.screening.ScreeningWorkflow;
+import com.checkupflow.screening.Stage;
+import com.checkupflow.screening.WorkflowProperties;
+import com.checkupflow.web.Problem;
+import com.checkupflow.web.ProblemException;
+
+/**
+ * Accepts a screening Bundle: rejects whole-screening problems before anything is stored, stores the
+ * Bundle and its normalized items, and starts the report workflow in the same transaction. Idempotent on
+ * {@code Bundle.identifier}, also under concurrent posts (the unique key decides; the loser answers with the
+ * winner's id).
+ */
+@Service
+public class IntakeService {
+
+    private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
+    private static final int DUPLICATE_LOOKUP_ATTEMPTS = 50;
+
+    private final Centers centers;
+    private final BundleParser parser;
+    private final ScreeningNormalizer normalizer;
+    private final JudgementService judgements;
+    private final ScreeningRepository screenings;
+    private final ScreeningWorkflow workflow;
+    private final WorkflowProperties workflowProperties;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    IntakeService(Centers centers, BundleParser parser, ScreeningNormalizer normalizer, JudgementService judgements,
+                  ScreeningRepository screenings, ScreeningWorkflow workflow, WorkflowProperties workflowProperties,
+                  TransactionTemplate transaction, Clock clock) {
+        this.centers = centers;
+        this.parser = parser;
+        this.normalizer = normalizer;
+        this.judgements = judgements;
+        this.screenings = screenings;
+        this.workflow = workflow;
+        this.workflowProperties = workflowProperties;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    public IntakeResult receive(String centerId, String language, byte[] body) {
+        List<Problem> problems = new ArrayList<>();
+        Optional<Center> center = centers.find(centerId);
+        if (centerId == null || centerId.isBlank()) {
+            problems.add(new Problem("center_missing", "The query parameter 'center' is required"));
+        } else if (center.isEmpty()) {
+            problems.add(new Problem("center_unknown", "Unknown center '" + centerId + "'; known centers: "
+                    + String.join(", ", centers.all().stream().map(Center::id).toList())));
+        }
+        if (language != null && !language.equals("ko") && !language.equals("en")) {
+            problems.add(new Problem("language_unsupported", "language must be 'ko' or 'en'"));
+        }
+        String json = new String(body, StandardCharsets.UTF_8);
+        ParsedBundle parsed = parser.parse(json);
+        parsed.problems().forEach(p -> problems.add(new Problem(p.code(), p.detail())));
+        if (!problems.isEmpty()) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "The screening was rejected; nothing was stored", problems);
+        }
+        Bundle bundle = parsed.bundle();
+        Identifier identifier = bundle.getIdentifier();
+        Optional<String> known = screenings.findIdBySource(identifier.getSystem(), identifier.getValue());
+        if (known.isPresent()) {
+            return new IntakeResult(known.get(), false);
+        }
+        NormalizedScreening normalized = normalizer.normalize(bundle);
+        String lang = language != null ? language : center.orElseThrow().language();
+        Screening screening = new Screening(UUID.randomUUID().toString(), centerId, identifier.getSystem(),
+                identifier.getValue(), null, lang, Stage.RECEIVED, Instant.now(clock), normalized.examDate(),
+                normalized.patient(), normalized.lipidsScheduled(), normalized.treatedDiseases(), null, List.of(),
+                null, null, null, null);
+        try {
+            transaction.executeWithoutResult(status -> store(screening, normalized, json));
+            log.info("Screening {} received for center {}", screening.id(), centerId);
+            return new IntakeResult(screening.id(), true);
+        } catch (DataAccessException concurrentDuplicate) {
+            // Another request with the same identifier won the unique key; answer with its id once committed.
+            return new IntakeResult(awaitExisting(identifier, concurrentDuplicate), false);
+        }
+    }
+
+    private void store(Screening screening, NormalizedScreening normalized, String json) {
+        screenings.insert(screening, json);
+        screenings.saveItems(screening.id(), normalized.items().values());
+        Map<String, Object> variables = new HashMap<>(judgements.decisionInputs(normalized));
+        variables.put("screeningId", screening.id());
+        variables.put("center", screening.center());
+        variables.put("language", screening.language());
+        variables.put("taskPriority", 50);
+        variables.put("criticalEscalationAfter", workflowProperties.criticalEscalationAfter().toString());
+        variables.put("maxRedraftRounds", workflowProperties.maxRedraftRounds());
+        variables.put("draftRound", 0);
+        String processInstanceId = workflow.start(screening.id(), variables);
+        screenings.setProcessInstance(screening.id(), processInstanceId);
+    }
+
+    private String awaitExisting(Identifier identifier, DataAccessException cause) {
+        for (int attempt = 0; attempt < DUPLICATE_LOOKUP_ATTEMPTS; attempt++) {
+            Optional<String> existing = screenings.findIdBySource(identifier.getSystem(), identifier.getValue());
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw cause;
+    }
+}

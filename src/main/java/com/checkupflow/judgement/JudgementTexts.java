@@ -1,0 +1,69 @@
+package com.checkupflow.judgement;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+/** Markdown shown in the Tasklist forms (Korean, the staff's language). */
+@Component
+public class JudgementTexts {
+
+    private final ItemLabels labels;
+
+    JudgementTexts(ItemLabels labels) {
+        this.labels = labels;
+    }
+
+    /** The judgement table of the review form; abnormal rows in bold. */
+    public String judgementTable(Judgement judgement) {
+        StringBuilder md = new StringBuilder("| 항목 | 결과 | 단위 | 판정 |\n|---|---|---|---|\n");
+        for (Map.Entry<String, Judgement.Item> e : judgement.items().entrySet()) {
+            ItemKey key = ItemKey.fromJson(e.getKey()).orElseThrow();
+            Judgement.Item item = e.getValue();
+            boolean abnormal = item.category() != null && item.category() != Category.NORMAL_A;
+            String value = item.status() == ItemStatus.VALID ? labels.value(item.value(), "ko")
+                    : labels.status(item.status()) + (item.invalidReason() == null ? "" : " – " + labels.reason(item.invalidReason()));
+            String category = item.category() == null ? "" : item.category().labelKo();
+            String name = labels.item(key, "ko");
+            md.append("| ").append(abnormal ? "**" + name + "**" : name)
+                    .append(" | ").append(abnormal ? "**" + value + "**" : value)
+                    .append(" | ").append(item.status() == ItemStatus.VALID ? labels.unit(item.unit()) : "")
+                    .append(" | ").append(abnormal ? "**" + category + "**" : category)
+                    .append(" |\n");
+        }
+        return md.toString();
+    }
+
+    /** The invalid items of the correction form: what arrived and why it was refused. */
+    public String invalidItems(Judgement judgement) {
+        StringBuilder md = new StringBuilder("| 항목 | 받은 값 | 받은 단위 | 사유 |\n|---|---|---|---|\n");
+        judgement.items().forEach((json, item) -> {
+            if (item.status() == ItemStatus.INVALID) {
+                ItemKey key = ItemKey.fromJson(json).orElseThrow();
+                md.append("| ").append(labels.item(key, "ko"))
+                        .append(" | ").append(item.reportedValue() == null ? "" : item.reportedValue())
+                        .append(" | ").append(item.reportedUnit() == null ? "" : item.reportedUnit())
+                        .append(" | ").append(labels.reason(item.invalidReason())).append(" |\n");
+            }
+        });
+        return md.toString();
+    }
+
+    /** The invalid items as the correction form's hide conditions read them: ",fasting_glucose,ldl,". */
+    public String invalidKeysVariable(Judgement judgement) {
+        StringBuilder sb = new StringBuilder(",");
+        judgement.items().forEach((json, item) -> {
+            if (item.status() == ItemStatus.INVALID) {
+                sb.append(json).append(',');
+            }
+        });
+        return sb.toString();
+    }
+
+    public String criticalFindings(List<String> findings) {
+        StringBuilder md = new StringBuilder("**위험 수치(패닉 값)가 확인되었습니다. 수검자에게 즉시 연락하세요.**\n\n");
+        findings.forEach(f -> md.append("- ").append(f).append('\n'));
+        return md.toString();
+    }
+}

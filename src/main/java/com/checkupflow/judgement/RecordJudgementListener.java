@@ -1,0 +1,42 @@
+package com.checkupflow.judgement;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/** End of "Judge results": stores the decision's result and sets what the gateways and forms read. */
+@Component("recordJudgementListener")
+class RecordJudgementListener implements ExecutionListener {
+
+    static final int PRIORITY_NORMAL = 50;
+    static final int PRIORITY_HIGH = 80;
+
+    private final JudgementRecorder recorder;
+    private final JudgementTexts texts;
+
+    RecordJudgementListener(JudgementRecorder recorder, JudgementTexts texts) {
+        this.recorder = recorder;
+        this.texts = texts;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void notify(DelegateExecution execution) {
+        Map<String, Object> result = (Map<String, Object>) execution.getVariable("decisionResult");
+        JudgementRecorder.Recorded recorded = recorder.record(execution.getProcessBusinessKey(), result);
+        JudgementOutcome outcome = recorded.outcome();
+        Judgement judgement = outcome.judgement();
+        boolean urgent = outcome.critical() || judgement.judgements().values().stream()
+                .anyMatch(u -> u.category() == Category.DISEASE_SUSPECT || u.category() == Category.UNCLASSIFIED);
+        execution.setVariable("invalidItems", outcome.hasInvalidItems());
+        execution.setVariable("invalidItemKeys", texts.invalidKeysVariable(judgement));
+        execution.setVariable("invalidItemsSummary", outcome.hasInvalidItems() ? texts.invalidItems(judgement) : "");
+        execution.setVariable("newCriticalResult", recorded.newCritical());
+        execution.setVariable("criticalFindingsSummary",
+                outcome.critical() ? texts.criticalFindings(outcome.criticalFindings()) : "");
+        execution.setVariable("taskPriority", urgent ? PRIORITY_HIGH : PRIORITY_NORMAL);
+        execution.setVariable("overallPrimary", judgement.overall().primary());
+    }
+}

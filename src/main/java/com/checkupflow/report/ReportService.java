@@ -1,0 +1,39 @@
+package com.checkupflow.report;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.springframework.stereotype.Service;
+
+import com.checkupflow.judgement.JudgementJson;
+import com.checkupflow.review.ReviewService;
+import com.checkupflow.screening.Screening;
+import com.checkupflow.screening.ScreeningRepository;
+
+/** Issues the signed report: stores the final text and the rendered HTML. */
+@Service
+class ReportService {
+
+    private final ScreeningRepository screenings;
+    private final JudgementJson judgementJson;
+    private final ReviewService reviews;
+    private final ReportRenderer renderer;
+    private final Clock clock;
+
+    ReportService(ScreeningRepository screenings, JudgementJson judgementJson, ReviewService reviews,
+                  ReportRenderer renderer, Clock clock) {
+        this.screenings = screenings;
+        this.judgementJson = judgementJson;
+        this.reviews = reviews;
+        this.renderer = renderer;
+        this.clock = clock;
+    }
+
+    void issue(String screeningId, String finalText) {
+        Screening s = screenings.find(screeningId).orElseThrow();
+        String signer = reviews.signer(screeningId).orElse(null);
+        Instant now = clock.instant();
+        String html = renderer.render(s, judgementJson.read(s.judgementJson()), finalText, signer, now);
+        screenings.saveIssuedReport(screeningId, finalText, html, signer, now);
+    }
+}

@@ -1,0 +1,90 @@
+package com.checkupflow.review;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import com.checkupflow.center.Centers;
+import com.checkupflow.judgement.JudgementJson;
+import com.checkupflow.judgement.JudgementTexts;
+import com.checkupflow.screening.PersonalData;
+import com.checkupflow.screening.Screening;
+import com.checkupflow.screening.ScreeningRepository;
+
+/** Review decisions: validated, recorded with the reviewer, and the texts the review form shows. */
+@Service
+public class ReviewService {
+
+    private final ScreeningRepository screenings;
+    private final JudgementJson judgementJson;
+    private final JudgementTexts texts;
+    private final Centers centers;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ReviewService(ScreeningRepository screenings, JudgementJson judgementJson, JudgementTexts texts, Centers centers,
+                  JdbcClient jdbc, Clock clock) {
+        this.screenings = screenings;
+        this.judgementJson = judgementJson;
+        this.texts = texts;
+        this.centers = centers;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** What the review form shows beside the draft. */
+    record ReviewContext(String taskName, String patientLabel, String judgementTable, String overallSummary) {
+    }
+
+    ReviewContext context(String screeningId) {
+        Screening s = screenings.find(screeningId).orElseThrow();
+        String sex = s.sex() == null ? "?" : s.sex().code().substring(0, 1).toUpperCase();
+        String label = PersonalData.maskName(s.patient().name()) + ", " + (s.age() < 0 ? "?" : s.age()) + " " + sex
+                + ", " + centers.get(s.center()).nameEn() + ", " + (s.examDate() == null ? "" : s.examDate());
+        var judgement = judgementJson.read(s.judgementJson());
+        var overall = judgement.overall();
+        String summary = "종합판정: **" + overall.primary() + "** (" + String.join(", ", overall.flags()) + ")"
+                + (overall.complete() ? "" : " · 일부 항목 누락(미완료)")
+                + (overall.needsPhysicianReview() ? " · 의사 확인 필요" : "");
+        return new ReviewContext("Review report – " + label, label, texts.judgementTable(judgement), summary);
+    }
+
+    /** @throws IllegalArgumentException when the decision is incomplete; the task then stays open */
+    void record(String screeningId, String decision, String note, String finalText, String reviewer) {
+        ReviewDecision d = parse(decision);
+        List<String> problems = new ArrayList<>();
+        if (d == ReviewDecision.REQUEST_CHANGES && (note == null || note.isBlank())) {
+            problems.add("수정 요청에는 의견(reviewNote)이 필요합니다");
+        }
+        if (d != ReviewDecision.REQUEST_CHANGES && (finalText == null || finalText.isBlank())) {
+            problems.add("최종 소견(finalText)이 비어 있습니다");
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        jdbc.sql("INSERT INTO cf_review (screening_id, decision, note, reviewer, decided_at) VALUES (?, ?, ?, ?, ?)")
+                .params(screeningId, d.name(), note, reviewer, Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    /** Who signed: the reviewer of the latest approving or self-written decision. */
+    public Optional<String> signer(String screeningId) {
+        return jdbc.sql("""
+                SELECT reviewer FROM cf_review WHERE screening_id = ? AND decision IN ('APPROVE', 'WRITE_MANUALLY')
+                ORDER BY id DESC FETCH FIRST 1 ROWS ONLY""").param(screeningId).query(String.class).optional();
+    }
+
+    private static ReviewDecision parse(String decision) {
+        try {
+            return ReviewDecision.valueOf(decision);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("reviewDecision must be one of " + Arrays.toString(ReviewDecision.values()));
+        }
+    }
+}

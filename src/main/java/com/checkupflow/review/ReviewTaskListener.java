@@ -1,0 +1,45 @@
+package com.checkupflow.review;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Review report": on create names the task after the (masked) patient and fills the form's read-only parts;
+ * on complete validates and records the decision with the reviewer.
+ */
+@Component("reviewTaskListener")
+class ReviewTaskListener implements TaskListener {
+
+    private final ReviewService reviews;
+
+    ReviewTaskListener(ReviewService reviews) {
+        this.reviews = reviews;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String screeningId = task.getExecution().getProcessBusinessKey();
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            ReviewService.ReviewContext context = reviews.context(screeningId);
+            task.setName(context.taskName());
+            task.setVariable("patientLabel", context.patientLabel());
+            task.setVariable("judgementSummary", context.judgementTable());
+            task.setVariable("overallSummary", context.overallSummary());
+            int round = ((Number) task.getVariable("draftRound")).intValue();
+            int max = ((Number) task.getVariable("maxRedraftRounds")).intValue();
+            task.setVariable("redraftLimitMessage", round > max
+                    ? "재작성 한도(" + max + "회)에 도달했습니다. 승인하거나 직접 작성하세요." : "");
+            // A decision of the previous round must not be resubmitted by accident.
+            task.removeVariable("reviewDecision");
+            task.removeVariable("reviewNote");
+        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            reviews.record(screeningId, str(task.getVariable("reviewDecision")), str(task.getVariable("reviewNote")),
+                    str(task.getVariable("finalText")), task.getAssignee());
+        }
+    }
+
+    private static String str(Object value) {
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,54 @@
+package com.checkupflow.screening;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.checkupflow.judgement.CanonicalItem;
+import com.checkupflow.judgement.ItemKey;
+import com.checkupflow.judgement.NormalizedScreening;
+import com.checkupflow.judgement.PatientInfo;
+import com.checkupflow.judgement.Sex;
+import com.checkupflow.judgement.TreatedDisease;
+
+/** A stored screening: our row beside the engine's process instance (business key = {@link #id()}). */
+public record Screening(
+        String id,
+        String center,
+        String sourceSystem,
+        String sourceValue,
+        String processInstanceId,
+        String language,
+        Stage stage,
+        Instant receivedAt,
+        LocalDate examDate,
+        PatientInfo patient,
+        boolean lipidsScheduled,
+        Set<TreatedDisease> treatedDiseases,
+        String judgementJson,
+        List<String> criticalFindings,
+        String finalText,
+        String reportHtml,
+        Instant issuedAt,
+        String issuedBy) {
+
+    public int age() {
+        LocalDate birth = patient.birthDate();
+        if (birth == null) {
+            return -1;
+        }
+        LocalDate at = examDate != null ? examDate : LocalDate.now();
+        return java.time.Period.between(birth, at).getYears();
+    }
+
+    /** The screening as the judgement sees it, with the given (stored or corrected) items. */
+    public NormalizedScreening toNormalized(Map<ItemKey, CanonicalItem> items) {
+        return new NormalizedScreening(patient, examDate, items, lipidsScheduled, treatedDiseases);
+    }
+
+    public Sex sex() {
+        return patient.sex();
+    }
+}

@@ -1,0 +1,197 @@
+package com.checkupflow.screening;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import com.checkupflow.judgement.CanonicalItem;
+import com.checkupflow.judgement.InvalidReason;
+import com.checkupflow.judgement.ItemKey;
+import com.checkupflow.judgement.ItemStatus;
+import com.checkupflow.judgement.PatientInfo;
+import com.checkupflow.judgement.Sex;
+import com.checkupflow.judgement.TreatedDisease;
+
+/** Our screening tables. Runs inside the caller's transaction, which the engine shares. */
+@Repository
+public class ScreeningRepository {
+
+    private final JdbcClient jdbc;
+
+    ScreeningRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts the screening row; a second row for the same source identifier fails with DuplicateKeyException. */
+    public void insert(Screening s, String bundleJson) {
+        jdbc.sql("""
+                INSERT INTO cf_screening (id, center, source_system, source_value, language, stage, received_at,
+                    exam_date, patient_name, patient_sex, patient_birth_date, patient_rrn, patient_problems,
+                    lipids_scheduled, treated_diseases)
+                VALUES (:id, :center, :system, :value, :language, :stage, :receivedAt, :examDate, :name, :sex,
+                    :birthDate, :rrn, :problems, :lipids, :treated)""")
+                .param("id", s.id())
+                .param("center", s.center())
+                .param("system", s.sourceSystem())
+                .param("value", s.sourceValue())
+                .param("language", s.language())
+                .param("stage", s.stage().name())
+                .param("receivedAt", Timestamp.from(s.receivedAt()))
+                .param("examDate", s.examDate())
+                .param("name", s.patient().name())
+                .param("sex", s.patient().sex() == null ? null : s.patient().sex().name())
+                .param("birthDate", s.patient().birthDate())
+                .param("rrn", s.patient().rrn())
+                .param("problems", String.join(",", s.patient().problems()))
+                .param("lipids", s.lipidsScheduled())
+                .param("treated", s.treatedDiseases().stream().map(Enum::name).sorted().collect(Collectors.joining(",")))
+                .update();
+        jdbc.sql("INSERT INTO cf_screening_bundle (screening_id, bundle_json) VALUES (?, ?)")
+                .params(s.id(), bundleJson)
+                .update();
+    }
+
+    public Optional<String> findIdBySource(String system, String value) {
+        return jdbc.sql("SELECT id FROM cf_screening WHERE source_system = ? AND source_value = ?")
+                .params(system, value)
+                .query(String.class)
+                .optional();
+    }
+
+    public Optional<Screening> find(String id) {
+        return jdbc.sql("SELECT * FROM cf_screening WHERE id = ?").param(id).query(this::mapScreening).optional();
+    }
+
+    public Optional<String> bundleJson(String id) {
+        return jdbc.sql("SELECT bundle_json FROM cf_screening_bundle WHERE screening_id = ?")
+                .param(id).query(String.class).optional();
+    }
+
+    public void setProcessInstance(String id, String processInstanceId) {
+        jdbc.sql("UPDATE cf_screening SET process_instance_id = ? WHERE id = ?").params(processInstanceId, id).update();
+    }
+
+    public void updateStage(String id, Stage stage) {
+        jdbc.sql("UPDATE cf_screening SET stage = ? WHERE id = ?").params(stage.name(), id).update();
+    }
+
+    public void saveJudgement(String id, String judgementJson, List<String> criticalFindings) {
+        jdbc.sql("UPDATE cf_screening SET judgement_json = ?, critical_findings = ? WHERE id = ?")
+                .params(judgementJson, String.join("\n", criticalFindings), id)
+                .update();
+    }
+
+    public void saveIssuedReport(String id, String finalText, String reportHtml, String issuedBy, Instant issuedAt) {
+        jdbc.sql("""
+                UPDATE cf_screening SET final_text = ?, report_html = ?, issued_by = ?, issued_at = ?, stage = ?
+                WHERE id = ?""")
+                .params(finalText, reportHtml, issuedBy, Timestamp.from(issuedAt), Stage.ISSUED.name(), id)
+                .update();
+    }
+
+    public void saveItems(String id, Collection<CanonicalItem> items) {
+        jdbc.sql("DELETE FROM cf_screening_item WHERE screening_id = ?").param(id).update();
+        for (CanonicalItem item : items) {
+            saveItem(id, item, false);
+        }
+    }
+
+    public void replaceItem(String id, CanonicalItem item) {
+        jdbc.sql("DELETE FROM cf_screening_item WHERE screening_id = ? AND item_key = ?")
+                .params(id, item.key().json()).update();
+        saveItem(id, item, true);
+    }
+
+    private void saveItem(String id, CanonicalItem item, boolean corrected) {
+        jdbc.sql("""
+                INSERT INTO cf_screening_item (screening_id, item_key, status, item_value, item_code, reported_value,
+                    reported_unit, invalid_reason, observation_id, corrected)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, item.key().json(), item.status().name(), item.value(), item.code(),
+                        item.reportedValue() == null ? null : reportedText(item.reportedValue()),
+                        item.reportedUnit(), item.invalidReason() == null ? null : item.invalidReason().name(),
+                        item.observationId(), corrected)
+                .update();
+    }
+
+    private static String reportedText(Object reported) {
+        return reported instanceof BigDecimal d ? d.toPlainString() : reported.toString();
+    }
+
+    public Map<ItemKey, CanonicalItem> items(String id) {
+        Map<ItemKey, CanonicalItem> items = new EnumMap<>(ItemKey.class);
+        for (ItemKey key : ItemKey.values()) {
+            items.put(key, CanonicalItem.missing(key));
+        }
+        jdbc.sql("SELECT * FROM cf_screening_item WHERE screening_id = ?").param(id)
+                .query((rs, n) -> mapItem(rs))
+                .list()
+                .forEach(item -> items.put(item.key(), item));
+        return items;
+    }
+
+    private static CanonicalItem mapItem(ResultSet rs) throws SQLException {
+        ItemKey key = ItemKey.fromJson(rs.getString("item_key")).orElseThrow();
+        String reason = rs.getString("invalid_reason");
+        InvalidReason invalidReason = reason == null ? null : InvalidReason.valueOf(reason);
+        String reported = rs.getString("reported_value");
+        Object reportedValue = reported;
+        if (reported != null && !key.coded() && invalidReason != InvalidReason.NON_NUMERIC) {
+            reportedValue = new BigDecimal(reported);
+        }
+        BigDecimal value = rs.getBigDecimal("item_value");
+        return new CanonicalItem(key, ItemStatus.valueOf(rs.getString("status")),
+                value == null ? null : value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value.stripTrailingZeros(),
+                rs.getString("item_code"), reportedValue, rs.getString("reported_unit"), invalidReason,
+                rs.getString("observation_id"));
+    }
+
+    private Screening mapScreening(ResultSet rs, int rowNum) throws SQLException {
+        String sex = rs.getString("patient_sex");
+        String problems = rs.getString("patient_problems");
+        String treated = rs.getString("treated_diseases");
+        String critical = rs.getString("critical_findings");
+        Timestamp issuedAt = rs.getTimestamp("issued_at");
+        PatientInfo patient = new PatientInfo(null, rs.getString("patient_name"),
+                sex == null ? null : Sex.valueOf(sex), rs.getObject("patient_birth_date", LocalDate.class),
+                rs.getString("patient_rrn"), split(problems));
+        Set<TreatedDisease> diseases = EnumSet.noneOf(TreatedDisease.class);
+        split(treated).forEach(d -> diseases.add(TreatedDisease.valueOf(d)));
+        return new Screening(rs.getString("id"), rs.getString("center"), rs.getString("source_system"),
+                rs.getString("source_value"), rs.getString("process_instance_id"), rs.getString("language"),
+                Stage.valueOf(rs.getString("stage")), rs.getTimestamp("received_at").toInstant(),
+                rs.getObject("exam_date", LocalDate.class), patient, rs.getBoolean("lipids_scheduled"), diseases,
+                rs.getString("judgement_json"), lines(critical),
+                rs.getString("final_text"), rs.getString("report_html"),
+                issuedAt == null ? null : issuedAt.toInstant(), rs.getString("issued_by"));
+    }
+
+    private static List<String> lines(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return text.lines().filter(s -> !s.isBlank()).toList();
+    }
+
+    private static List<String> split(String csv) {
+        if (csv == null || csv.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(csv.split(",")).filter(s -> !s.isBlank()).toList();
+    }
+}
