@@ -1,0 +1,186 @@
+package com.checkupflow;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.checkupflow.demo.SyntheticScreenings;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ca.uhn.fhir.context.FhirContext;
+
+/** The spine over HTTP: post a Bundle, let the real workflow run, approve the review, get the issued report. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "checkupflow.demo.enabled=false",
+        "spring.datasource.url=jdbc:h2:mem:http-test;DB_CLOSE_DELAY=-1",
+        "camunda.bpm.job-execution.wait-time-in-millis=200",
+        "camunda.bpm.job-execution.max-wait=1000"})
+class ScreeningReportHttpTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    FhirContext fhir;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ObjectMapper json;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void shouldIssueReportWhenPostedScreeningIsApprovedByPhysician() throws Exception {
+        String bundle = new SyntheticScreenings(fhir).bundleJson("http-happy-1", SyntheticScreenings.Profile.SUSPECT, 7);
+
+        HttpResponse<String> created = post("/api/screenings?center=gangnam", bundle);
+        Assertions.assertThat(created.statusCode()).isEqualTo(201);
+        String id = json.readTree(created.body()).get("id").asText();
+        Assertions.assertThat(created.headers().firstValue("Location")).hasValue("/api/screenings/" + id);
+
+        Task review = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> taskService.createTaskQuery().processInstanceBusinessKey(id)
+                        .taskDefinitionKey("Activity_ReviewReport").singleResult(), t -> t != null);
+        Assertions.assertThat(review.getTenantId()).isEqualTo("gangnam");
+        Assertions.assertThat(review.getName()).startsWith("Review report – ").contains("Gangnam").doesNotContain("민수");
+
+        JsonNode inReview = getJson("/api/screenings/" + id);
+        Assertions.assertThat(inReview.get("stage").asText()).isEqualTo("REVIEW");
+        Assertions.assertThat(inReview.get("center").get("id").asText()).isEqualTo("gangnam");
+        Assertions.assertThat(inReview.get("patient").get("rrn").asText()).matches("\\d{6}-\\d\\*{6}");
+        Assertions.assertThat(inReview.get("judgement").get("ruleset").asText()).isEqualTo("KR-NHIS-GHS-2026");
+        Assertions.assertThat(inReview.get("judgement").get("items")).hasSize(19);
+        Assertions.assertThat(inReview.get("judgement").get("judgements")).hasSize(16);
+        Assertions.assertThat(inReview.get("openTasks").get(0).get("taskDefinitionKey").asText())
+                .isIn("Activity_ReviewReport", "Activity_ConfirmCriticalResult");
+        Assertions.assertThat(inReview.get("draft").get("provider").asText()).isEqualTo("template");
+        Assertions.assertThat(get("/api/screenings/" + id + "/report.html").statusCode()).isEqualTo(409);
+
+        taskService.claim(review.getId(), "physicianGangnam");
+        String finalText = taskService.getVariable(review.getId(), "finalText") + "\n\n추가 소견: 3개월 후 재검.";
+        taskService.complete(review.getId(), Map.of("reviewDecision", "APPROVE", "finalText", finalText));
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> getJson("/api/screenings/" + id).get("stage").asText(), "ISSUED"::equals);
+        HttpResponse<String> report = get("/api/screenings/" + id + "/report.html");
+        Assertions.assertThat(report.statusCode()).isEqualTo(200);
+        Assertions.assertThat(report.body()).contains("추가 소견: 3개월 후 재검.").contains("physicianGangnam")
+                .contains("질환의심");
+        Assertions.assertThat(getJson("/api/screenings/" + id).get("issuedBy").asText()).isEqualTo("physicianGangnam");
+    }
+
+    @Test
+    void shouldStartOneWorkflowWhenTheSameBundleIsPostedConcurrently() throws Exception {
+        String bundle = new SyntheticScreenings(fhir).bundleJson("http-dup-1", SyntheticScreenings.Profile.HEALTHY, 8);
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Callable<HttpResponse<String>>> posts = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                posts.add(() -> post("/api/screenings?center=busan", bundle));
+            }
+            Set<String> ids = new HashSet<>();
+            int createdCount = 0;
+            for (Future<HttpResponse<String>> f : pool.invokeAll(posts)) {
+                HttpResponse<String> r = f.get();
+                Assertions.assertThat(r.statusCode()).isIn(200, 201);
+                createdCount += r.statusCode() == 201 ? 1 : 0;
+                ids.add(json.readTree(r.body()).get("id").asText());
+            }
+            Assertions.assertThat(ids).hasSize(1);
+            Assertions.assertThat(createdCount).isEqualTo(1);
+            Assertions.assertThat(runtimeService.createProcessInstanceQuery()
+                    .processInstanceBusinessKey(ids.iterator().next()).count()).isEqualTo(1);
+            HttpResponse<String> again = post("/api/screenings?center=busan", bundle);
+            Assertions.assertThat(again.statusCode()).isEqualTo(200);
+            Assertions.assertThat(json.readTree(again.body()).get("id").asText()).isEqualTo(ids.iterator().next());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void shouldListEveryProblemAndStoreNothingWhenScreeningIsBad() throws Exception {
+        long before = count();
+        String noPatientNoObservation = """
+                {"resourceType":"Bundle","type":"collection","identifier":{"system":"urn:test","value":"bad-1"},"entry":[]}""";
+        HttpResponse<String> r = post("/api/screenings?center=atlantis", noPatientNoObservation);
+        Assertions.assertThat(r.statusCode()).isEqualTo(400);
+        Assertions.assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
+                ct -> Assertions.assertThat(ct).startsWith("application/problem+json"));
+        JsonNode problem = json.readTree(r.body());
+        Assertions.assertThat(problem.get("status").asInt()).isEqualTo(400);
+        List<String> codes = new ArrayList<>();
+        problem.get("problems").forEach(p -> codes.add(p.get("code").asText()));
+        Assertions.assertThat(codes).contains("center_unknown", "no_patient", "no_observation");
+
+        Assertions.assertThat(post("/api/screenings?center=gangnam", "this is not json").statusCode()).isEqualTo(400);
+        Assertions.assertThat(post("/api/screenings", "{\"resourceType\":\"Patient\"}").statusCode()).isEqualTo(400);
+        Assertions.assertThat(post("/api/screenings?center=gangnam", "{\"x\":\"" + "a".repeat(3 * 1024 * 1024) + "\"}")
+                .statusCode()).isEqualTo(413);
+        Assertions.assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldReturnJudgementWithoutStoringWhenDryRunIsPosted() throws Exception {
+        long before = count();
+        String bundle = new SyntheticScreenings(fhir).bundleJson("http-dry-1", SyntheticScreenings.Profile.SUSPECT, 9);
+        HttpResponse<String> r = post("/api/judgements", bundle);
+        Assertions.assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode judgement = json.readTree(r.body());
+        Assertions.assertThat(judgement.fieldNames()).toIterable().containsExactly("ruleset", "items", "judgements", "overall");
+        Assertions.assertThat(judgement.get("items").get("fasting_glucose").fieldNames()).toIterable().containsExactly(
+                "status", "category", "value", "unit", "reportedValue", "reportedUnit", "invalidReason", "observationId");
+        Assertions.assertThat(judgement.get("overall").fieldNames()).toIterable().containsExactly(
+                "primary", "flags", "worstItemCategory", "complete", "needsPhysicianReview");
+        Assertions.assertThat(count()).isEqualTo(before);
+    }
+
+    private long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM cf_screening").query(Long.class).single();
+    }
+
+    private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private JsonNode getJson(String path) throws IOException, InterruptedException {
+        return json.readTree(get(path).body());
+    }
+}
