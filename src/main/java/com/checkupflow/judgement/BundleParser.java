@@ -50,6 +50,7 @@ public class BundleParser {
         this.fhirContext = fhirContext;
         this.json = JsonMapper.builder()
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
                 .build();
     }
@@ -63,9 +64,10 @@ public class BundleParser {
         try {
             root = json.readTree(bundleJson);
         } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
             return ParsedBundle.rejected(List.of(new BundleProblem(BundleProblem.NOT_JSON,
-                    "The request body is not valid JSON (line " + e.getLocation().getLineNr()
-                            + ", column " + e.getLocation().getColumnNr() + ")")));
+                    "The request body is not valid JSON" + where)));
         }
         if (root == null || !root.isObject() || !"Bundle".equals(root.path("resourceType").asText(null))) {
             String found = root != null && root.isObject() && root.path("resourceType").isTextual()

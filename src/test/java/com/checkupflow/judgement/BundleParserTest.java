@@ -22,7 +22,8 @@ class BundleParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "not json", "{\"resourceType\":", "<Bundle/>"})
+    @ValueSource(strings = {"", "   ", "not json", "{\"resourceType\":", "<Bundle/>",
+            "{\"resourceType\":\"Bundle\"} trailing"})
     void shouldRejectAsNotJsonWhenBodyIsNotJson(String body) {
         ParsedBundle parsed = parser.parse(body);
 
