@@ -17,4 +17,17 @@ public record PatientInfo(
         LocalDate birthDate,
         String rrn,
         List<String> problems) {
+
+    /** The RRN as shown everywhere but where staff need it ({@code 980425-1******}); null when absent. */
+    public String maskedRrn() {
+        return RrnValidator.mask(rrn);
+    }
+
+    /** Masks the name and the RRN, so that an accidental log line carries no personal data. */
+    @Override
+    public String toString() {
+        return "PatientInfo[patientId=" + patientId + ", name=" + (name == null ? null : "***") + ", sex=" + sex
+                + ", birthDate=" + (birthDate == null ? null : "****-**-**") + ", rrn=" + maskedRrn()
+                + ", problems=" + problems + "]";
+    }
 }

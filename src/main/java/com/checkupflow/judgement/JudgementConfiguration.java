@@ -1,0 +1,17 @@
+package com.checkupflow.judgement;
+
+import ca.uhn.fhir.context.FhirContext;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The shared HAPI {@link FhirContext} (expensive to create, thread-safe) and the judgement conventions. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(JudgementProperties.class)
+public class JudgementConfiguration {
+
+    @Bean
+    public FhirContext fhirContext() {
+        return FhirContext.forR4();
+    }
+}

@@ -1,0 +1,26 @@
+package com.checkupflow.judgement;
+
+import java.time.LocalDate;
+
+/**
+ * Whether the lipid panel is due (screening-criteria.md §2, convention L): age = exam year − birth year; due when
+ * age ≥ the sex's minimum age and {@code age % cycleYears == 0}. When the exam date, birth date or sex is unknown the
+ * lipids are treated as scheduled (they are judged rather than silently dropped).
+ */
+final class LipidSchedule {
+
+    private final JudgementProperties.Lipids rules;
+
+    LipidSchedule(JudgementProperties.Lipids rules) {
+        this.rules = rules;
+    }
+
+    boolean isDue(Sex sex, LocalDate birthDate, LocalDate examDate) {
+        if (sex == null || birthDate == null || examDate == null) {
+            return true;
+        }
+        int age = examDate.getYear() - birthDate.getYear();
+        int minAge = sex == Sex.MALE ? rules.minAgeMale() : rules.minAgeFemale();
+        return age >= minAge && age % rules.cycleYears() == 0;
+    }
+}

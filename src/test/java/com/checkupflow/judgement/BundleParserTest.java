@@ -1,0 +1,123 @@
+package com.checkupflow.judgement;
+
+import static com.checkupflow.judgement.TestBundle.bundle;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.hl7.fhir.r4.model.Observation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class BundleParserTest {
+
+    private final BundleParser parser = new BundleParser(TestBundle.FHIR);
+
+    @Test
+    void shouldAcceptBundleWhenItHasIdentifierOnePatientAndObservations() {
+        ParsedBundle parsed = parser.parse(bundle().quantity("1920-8", "20", "U/L").json());
+
+        assertThat(parsed.isAccepted()).isTrue();
+        assertThat(parsed.problems()).isEmpty();
+        assertThat(parsed.bundle().getIdentifier().getValue()).isEqualTo("S-2026-0001");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   ", "not json", "{\"resourceType\":", "<Bundle/>",
+            "{\"resourceType\":\"Bundle\"} trailing"})
+    void shouldRejectAsNotJsonWhenBodyIsNotJson(String body) {
+        ParsedBundle parsed = parser.parse(body);
+
+        assertThat(parsed.isAccepted()).isFalse();
+        assertThat(parsed.bundle()).isNull();
+        assertThat(parsed.problemCodes()).containsExactly(BundleProblem.NOT_JSON);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"resourceType\":\"Patient\",\"id\":\"x\"}", "[1,2]", "{}", "42",
+            "{\"resourceType\":\"Bundl\"}"})
+    void shouldRejectAsNotABundleWhenJsonIsSomethingElse(String body) {
+        assertThat(parser.parse(body).problemCodes()).containsExactly(BundleProblem.NOT_A_BUNDLE);
+    }
+
+    @Test
+    void shouldListAllProblemsAtOnceWhenSeveralThingsAreWrong() {
+        ParsedBundle parsed = parser.parse(bundle().identifier(null).noPatient().json());
+
+        assertThat(parsed.problemCodes()).containsExactly(BundleProblem.MISSING_IDENTIFIER, BundleProblem.NO_PATIENT,
+                BundleProblem.NO_OBSERVATION);
+        assertThat(parsed.problems()).allSatisfy(p -> assertThat(p.detail()).isNotBlank());
+        assertThat(parsed.problems()).filteredOn(p -> p.code().equals(BundleProblem.NO_PATIENT))
+                .extracting(BundleProblem::detail).containsExactly("The Bundle contains no Patient resource");
+    }
+
+    @Test
+    void shouldRejectWhenBundleHasTwoPatients() {
+        String json = bundle().quantity("1920-8", "20", "U/L")
+                .rawEntry("urn:uuid:7f0e4a52-0000-4000-8000-000000000077",
+                        "{\"resourceType\":\"Patient\",\"id\":\"pat-2\",\"gender\":\"female\"}")
+                .json();
+
+        assertThat(parser.parse(json).problemCodes()).containsExactly(BundleProblem.MULTIPLE_PATIENTS);
+    }
+
+    @Test
+    void shouldRejectWhenIdentifierHasNoValue() {
+        String json = bundle().identifier("{\"system\":\"https://center.example.org/screening-id\"}")
+                .quantity("1920-8", "20", "U/L").json();
+
+        assertThat(parser.parse(json).problemCodes()).containsExactly(BundleProblem.MISSING_IDENTIFIER);
+    }
+
+    @Test
+    void shouldNotBounceScreeningWhenQuantityValueIsAJsonStringOrOtherNonNumber() {
+        String json = bundle()
+                .quantity("1558-6", "\"7.27\"", "mmol/L")
+                .quantity("718-7", "\"abc\"", "g/dL")
+                .quantity("1920-8", "true", "U/L")
+                .quantity("1742-6", "null", "U/L")
+                .quantity("2324-2", "{\"x\":1}", "U/L")
+                .bpPanel("\"120\"", "[80]")
+                .json();
+
+        ParsedBundle parsed = parser.parse(json);
+
+        assertThat(parsed.problems()).isEmpty();
+        Observation glucose = (Observation) parsed.bundle().getEntry().get(1).getResource();
+        assertThat(glucose.getValueQuantity().hasValue()).isFalse();
+        assertThat(glucose.getValueQuantity().getUserData(BundleParser.NON_NUMERIC_VALUE)).isEqualTo("7.27");
+        assertThat(glucose.getValueQuantity().getCode()).isEqualTo("mmol/L");
+
+        NormalizedScreening s = new ScreeningNormalizer(JudgementProperties.defaults()).normalize(parsed.bundle());
+        assertThat(s.items().values()).filteredOn(i -> i.observationId() != null)
+                .allSatisfy(i -> assertThat(i.invalidReason()).isEqualTo(InvalidReason.NON_NUMERIC));
+        assertThat(s.item(ItemKey.GGT).reportedValue()).isEqualTo("{\"x\":1}");
+        assertThat(s.item(ItemKey.DIASTOLIC_BP).reportedValue()).isEqualTo("[80]");
+    }
+
+    @Test
+    void shouldKeepNumberPrecisionWhenJsonHadToBeRewritten() {
+        String json = bundle().quantity("1558-6", "\"x\"", "mg/dL").quantity("1920-8", "40.50", "U/L")
+                .quantity("2160-0", "1.10", "mg/dL").json();
+
+        NormalizedScreening s = new ScreeningNormalizer(JudgementProperties.defaults())
+                .normalize(parser.parse(json).bundle());
+
+        assertThat(s.item(ItemKey.AST).value()).isEqualByComparingTo("40.5");
+        assertThat(s.item(ItemKey.AST).value().toPlainString()).isEqualTo("40.50");
+        assertThat(s.item(ItemKey.CREATININE).value().toPlainString()).isEqualTo("1.10");
+    }
+
+    @Test
+    void shouldIgnoreUnknownElementsWhenParsingLeniently() {
+        String json = bundle().quantity("1920-8", "20", "U/L").json()
+                .replace("\"type\":\"collection\"", "\"type\":\"collection\",\"vendorField\":{\"a\":1}");
+
+        assertThat(parser.parse(json).isAccepted()).isTrue();
+    }
+
+    @Test
+    void shouldRedactQuotedValuesWhenReportingHapiMessages() {
+        assertThat(BundleParser.redact("Invalid attribute value \"820315-1234567\": bad"))
+                .isEqualTo("Invalid attribute value \"…\": bad");
+    }
+}
