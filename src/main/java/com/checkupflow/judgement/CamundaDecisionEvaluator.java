@@ -1,9 +1,5 @@
 package com.checkupflow.judgement;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
@@ -33,21 +29,6 @@ class CamundaDecisionEvaluator implements DecisionEvaluator {
         if (!(entry instanceof Map<?, ?> map)) {
             throw new IllegalStateException("Decision " + decisionKey + " did not return a map but " + entry);
         }
-        return (Map<String, Object>) plain(map);
-    }
-
-    /** Deep copy into LinkedHashMap / ArrayList, keeping null values. */
-    static Object plain(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> copy = new LinkedHashMap<>();
-            map.forEach((k, v) -> copy.put(String.valueOf(k), plain(v)));
-            return copy;
-        }
-        if (value instanceof Collection<?> collection) {
-            List<Object> copy = new ArrayList<>(collection.size());
-            collection.forEach(v -> copy.add(plain(v)));
-            return copy;
-        }
-        return value;
+        return JudgementService.plainCopy((Map<String, ?>) map);
     }
 }
