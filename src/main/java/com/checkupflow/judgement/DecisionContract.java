@@ -9,8 +9,6 @@ final class DecisionContract {
 
     /** The top decision: evaluates every other decision and returns one flat map. */
     static final String DECISION_KEY = "screening_judgement";
-    /** Variable name of the top decision's literal expression (the single entry of its single result). */
-    static final String RESULT_VARIABLE = "screeningJudgement";
 
     static final String SEX = "sex";
     static final String KNOWN_DISEASE = "knownDisease";

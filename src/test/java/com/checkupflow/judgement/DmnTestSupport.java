@@ -1,6 +1,5 @@
 package com.checkupflow.judgement;
 
-import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 
@@ -12,20 +11,9 @@ final class DmnTestSupport {
     private DmnTestSupport() {
     }
 
-    /** All inputs of the DMN, null / false, as {@link DecisionInputs} would pass for an empty screening. */
+    /** Every input of the DMN as {@link DecisionInputs} passes it for an empty male screening (null / false). */
     static Map<String, Object> emptyInputs() {
-        Map<String, Object> vars = new HashMap<>();
-        for (ItemKey key : ItemKey.values()) {
-            if (key != ItemKey.HEIGHT && key != ItemKey.WEIGHT) {
-                vars.put(key.variable(), null);
-            }
-        }
-        vars.put("sex", "male");
-        vars.put("knownDisease", false);
-        vars.put("treatedHypertension", false);
-        vars.put("treatedDiabetes", false);
-        vars.put("treatedDyslipidemia", false);
-        return vars;
+        return new DecisionInputs().of(ScreeningFixture.empty().build());
     }
 
     static Map<String, Object> evaluate(ProcessEngine engine, Map<String, Object> overrides) {
