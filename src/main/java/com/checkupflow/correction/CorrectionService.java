@@ -79,6 +79,6 @@ class CorrectionService {
                     .update();
         }
         rejectDiastolicAtOrAboveSystolic(screeningId, items);
-        return judgements.decisionInputs(screening.toNormalized(items));
+        return judgements.variables(screening.toNormalized(items));
     }
 }

@@ -1,5 +1,5 @@
 package com.checkupflow.intake;
 
 /** @param created false when the Bundle identifier was already known and nothing new was started */
-record IntakeResult(String id, boolean created) {
+public record IntakeResult(String id, boolean created) {
 }

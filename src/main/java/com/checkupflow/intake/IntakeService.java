@@ -113,7 +113,7 @@ public class IntakeService {
     private void store(Screening screening, NormalizedScreening normalized, String json) {
         screenings.insert(screening, json);
         screenings.saveItems(screening.id(), normalized.items().values());
-        Map<String, Object> variables = new HashMap<>(judgements.decisionInputs(normalized));
+        Map<String, Object> variables = new HashMap<>(judgements.variables(normalized));
         variables.put("screeningId", screening.id());
         variables.put("center", screening.center());
         variables.put("language", screening.language());

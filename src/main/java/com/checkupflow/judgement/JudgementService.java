@@ -1,10 +1,13 @@
 package com.checkupflow.judgement;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,6 +35,19 @@ public class JudgementService {
     /** The input variables of {@code screening_judgement}, e.g. for a BPMN business rule task. */
     public Map<String, Object> variables(NormalizedScreening screening) {
         return inputs.of(screening);
+    }
+
+    /**
+     * Checks a canonical value typed by staff (a correction) against the validity rules of
+     * screening-criteria.md §5: negative or outside the plausibility window. Coded items have no window.
+     */
+    public Optional<InvalidReason> canonicalValueProblem(ItemKey key, BigDecimal value) {
+        if (value.signum() < 0) {
+            return Optional.of(InvalidReason.NEGATIVE_VALUE);
+        }
+        ItemCatalog.QuantitySpec spec = ItemCatalog.quantitySpec(key);
+        return spec == null || spec.plausible(value) ? Optional.empty()
+                : Optional.of(InvalidReason.IMPLAUSIBLE_VALUE);
     }
 
     /**

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 @Component("recordJudgementListener")
 class RecordJudgementListener implements ExecutionListener {
 
+    static final String DECISION_RESULT = "decisionResult";
     static final int PRIORITY_NORMAL = 50;
     static final int PRIORITY_HIGH = 80;
 
@@ -24,7 +25,10 @@ class RecordJudgementListener implements ExecutionListener {
     @Override
     @SuppressWarnings("unchecked")
     public void notify(DelegateExecution execution) {
-        Map<String, Object> result = (Map<String, Object>) execution.getVariable("decisionResult");
+        Map<String, Object> result = JudgementService.plainCopy(
+                (Map<String, Object>) execution.getVariable(DECISION_RESULT));
+        // FEEL's Scala collection wrappers cannot be read back once stored; keep a plain copy instead.
+        execution.setVariable(DECISION_RESULT, result);
         JudgementRecorder.Recorded recorded = recorder.record(execution.getProcessBusinessKey(), result);
         JudgementOutcome outcome = recorded.outcome();
         Judgement judgement = outcome.judgement();
