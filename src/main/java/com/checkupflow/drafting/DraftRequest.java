@@ -1,0 +1,33 @@
+package com.checkupflow.drafting;
+
+import com.checkupflow.judgement.Judgement;
+
+import java.util.Objects;
+
+/**
+ * What a drafter gets.
+ *
+ * @param language     {@code "ko"} (default) or {@code "en"}
+ * @param round        1 for the first draft, incremented each time the reviewer asks for changes
+ * @param reviewerNote the reviewer's note of the previous round; null on the first round. Free text typed
+ *                     by staff: a drafter may use it as guidance but must never copy it into patient text
+ */
+public record DraftRequest(
+        Judgement judgement,
+        PatientContext patient,
+        String language,
+        int round,
+        String reviewerNote) {
+
+    public DraftRequest {
+        Objects.requireNonNull(judgement, "judgement");
+        Objects.requireNonNull(patient, "patient");
+        if (round < 1) {
+            throw new IllegalArgumentException("round starts at 1, was " + round);
+        }
+    }
+
+    public static DraftRequest firstRound(Judgement judgement, PatientContext patient, String language) {
+        return new DraftRequest(judgement, patient, language, 1, null);
+    }
+}

@@ -1,0 +1,439 @@
+package com.checkupflow.drafting;
+
+import com.checkupflow.judgement.Category;
+import com.checkupflow.judgement.ItemKey;
+import com.checkupflow.judgement.ItemStatus;
+import com.checkupflow.judgement.Judgement;
+import com.checkupflow.judgement.JudgementUnit;
+import com.checkupflow.judgement.TargetDisease;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The offline, deterministic drafter: the default when no model is configured and the fallback whenever the
+ * model is unreachable. It only fills sentence patterns from {@code prompts/template/<lang>.properties} with
+ * the judgement; no network, no clock, no randomness: the same request always gives the same text.
+ *
+ * <p>Reviewer notes (round &gt; 1) are deliberately ignored: a template cannot rewrite its text, and a note
+ * is free text typed by staff that must never be copied into a patient's report (it may hold names, internal
+ * remarks or wrong values). Every round therefore gives the same draft; the physician edits it or writes it.
+ */
+@Component
+class TemplateReportDrafter implements ReportDrafter {
+
+    static final String PROVIDER = "template";
+    /**
+     * Longest text written with per-disease advice. The draft is stored in a 4000-character engine variable;
+     * Korean stays far below this, English can exceed it when nearly every unit is abnormal, and then the
+     * advice is condensed into one line ({@code advice.compact}).
+     */
+    static final int MAX_LENGTH = 3800;
+
+    private static final Set<Category> ABNORMAL = EnumSet.of(Category.NORMAL_B, Category.DISEASE_SUSPECT, Category.UNCLASSIFIED);
+    /** The boxes of the result notice, in the order the form prints them. */
+    private static final List<String> FLAG_ORDER =
+            List.of("NORMAL_A", "NORMAL_B", "GENERAL_SUSPECT", "CARDIOMETABOLIC_SUSPECT", "KNOWN_DISEASE", "UNDETERMINED");
+    private static final Pattern RULESET_YEAR = Pattern.compile("(20\\d\\d)");
+    private static final BigDecimal UNDERWEIGHT_BELOW = new BigDecimal("18.5");
+
+    private final TemplateTexts texts;
+
+    TemplateReportDrafter(TemplateTexts texts) {
+        this.texts = texts;
+    }
+
+    @Override
+    public Draft draft(DraftRequest request) {
+        TemplateTexts.Bundle bundle = texts.bundle(request.language());
+        String text = new Report(bundle, request.judgement(), request.patient(), false).write();
+        if (text.length() > MAX_LENGTH) {
+            text = new Report(bundle, request.judgement(), request.patient(), true).write();
+        }
+        return new Draft(text, PROVIDER, null, bundle.text("version"), false);
+    }
+
+    /** One line of the findings section: a judgement unit (or, for an unjudged unit, one abnormal item). */
+    private record Entry(JudgementUnit unit, Category category, List<ItemKey> items, boolean low) {
+    }
+
+    /** Writes one report; holds the per-report state so that the drafter itself stays stateless. */
+    private static final class Report {
+        private final TemplateTexts.Bundle b;
+        private final Judgement j;
+        private final PatientContext patient;
+        private final boolean ko;
+        private final StringBuilder out = new StringBuilder();
+        private final Map<TargetDisease, List<Entry>> groups = new EnumMap<>(TargetDisease.class);
+        private final Set<TargetDisease> cardiometabolic;
+        private final boolean compact;
+
+        Report(TemplateTexts.Bundle b, Judgement j, PatientContext patient, boolean compact) {
+            this.b = b;
+            this.j = j;
+            this.patient = patient;
+            this.compact = compact;
+            this.ko = TemplateTexts.KO.equals(b.language());
+            this.cardiometabolic = legacyRuleset()
+                    ? EnumSet.of(TargetDisease.HYPERTENSION, TargetDisease.DIABETES)
+                    : EnumSet.of(TargetDisease.HYPERTENSION, TargetDisease.DIABETES, TargetDisease.DYSLIPIDEMIA);
+            collectEntries();
+        }
+
+        String write() {
+            line(b.text("title"));
+            line(intro());
+            overall();
+            findings();
+            notJudged();
+            advice();
+            followUp();
+            out.append('\n').append(b.text("closing"));
+            return out.toString();
+        }
+
+        // --- reading the judgement ---------------------------------------------------------------------
+
+        private Judgement.Item item(ItemKey key) {
+            return j.items() == null ? null : j.items().get(key.json());
+        }
+
+        private Judgement.UnitJudgement unitJudgement(JudgementUnit unit) {
+            return j.judgements() == null ? null : j.judgements().get(unit.json());
+        }
+
+        private Category unitCategory(JudgementUnit unit) {
+            Judgement.UnitJudgement uj = unitJudgement(unit);
+            return uj == null ? null : uj.category();
+        }
+
+        private List<String> flags() {
+            List<String> flags = j.overall() == null || j.overall().flags() == null ? List.of() : j.overall().flags();
+            List<String> ordered = new ArrayList<>(FLAG_ORDER.stream().filter(flags::contains).toList());
+            flags.stream().filter(f -> !FLAG_ORDER.contains(f)).forEach(ordered::add);
+            return ordered;
+        }
+
+        private boolean complete() {
+            return j.overall() == null || j.overall().complete();
+        }
+
+        private boolean legacyRuleset() {
+            Matcher m = RULESET_YEAR.matcher(j.ruleset() == null ? "" : j.ruleset());
+            return m.find() && Integer.parseInt(m.group(1)) < 2026;
+        }
+
+        private void collectEntries() {
+            for (JudgementUnit unit : JudgementUnit.values()) {
+                Category category = unitCategory(unit);
+                List<ItemKey> valid = unit.items().stream()
+                        .filter(k -> item(k) != null && item(k).status() == ItemStatus.VALID).toList();
+                if (category != null) {
+                    if (ABNORMAL.contains(category)) {
+                        add(new Entry(unit, category, valid, underweight(unit, valid)));
+                    }
+                } else {
+                    // Not judged as a unit (e.g. a BP pair with one reading missing): still report abnormal readings.
+                    for (ItemKey key : valid) {
+                        Category own = item(key).category();
+                        if (own != null && ABNORMAL.contains(own)) {
+                            add(new Entry(unit, own, List.of(key), underweight(unit, List.of(key))));
+                        }
+                    }
+                }
+            }
+        }
+
+        private boolean underweight(JudgementUnit unit, List<ItemKey> items) {
+            return unit == JudgementUnit.BMI && items.contains(ItemKey.BMI)
+                    && Values.decimal(item(ItemKey.BMI).value()).map(v -> v.compareTo(UNDERWEIGHT_BELOW) < 0).orElse(false);
+        }
+
+        private void add(Entry entry) {
+            groups.computeIfAbsent(entry.unit().targetDisease(), d -> new ArrayList<>()).add(entry);
+        }
+
+        private boolean groupHas(TargetDisease disease, Category category) {
+            return groups.getOrDefault(disease, List.of()).stream().anyMatch(e -> e.category() == category);
+        }
+
+        private boolean onlyUnderweight(TargetDisease disease) {
+            return disease == TargetDisease.OBESITY && groups.getOrDefault(disease, List.of()).stream().allMatch(Entry::low);
+        }
+
+        private String diseaseName(TargetDisease disease) {
+            return onlyUnderweight(disease) ? b.text("disease.OBESITY.low") : b.text("disease." + disease.name());
+        }
+
+        private String diseases(List<TargetDisease> diseases) {
+            List<String> names = diseases.stream().map(this::diseaseName).toList();
+            if (names.size() < 2) {
+                return String.join("", names);
+            }
+            return String.join(b.text("disease.separator"), names.subList(0, names.size() - 1))
+                    + b.text("disease.lastSeparator") + names.get(names.size() - 1);
+        }
+
+        // --- sections -----------------------------------------------------------------------------------
+
+        private String intro() {
+            String center = patient.center() == null || patient.center().isBlank() ? b.text("center.default") : patient.center();
+            String sex = "male".equalsIgnoreCase(patient.sex()) ? b.text("sex.male")
+                    : "female".equalsIgnoreCase(patient.sex()) ? b.text("sex.female") : b.text("sex.unknown");
+            Map<String, String> values = new java.util.HashMap<>(Map.of(
+                    "center", center, "sex", sex, "age", Integer.toString(patient.age())));
+            if (patient.examDate() == null) {
+                return b.text("intro.noDate", values);
+            }
+            values.put("examDate", patient.examDate().format(
+                    DateTimeFormatter.ofPattern(b.text("date.pattern"), ko ? Locale.KOREAN : Locale.ENGLISH)));
+            return b.text("intro", values);
+        }
+
+        private void overall() {
+            section("section.overall");
+            List<String> flags = flags();
+            if (flags.contains("NORMAL_A") && !complete()) {
+                // An incomplete case is never printed as 정상A (screening-criteria.md §4.5).
+                line(b.text("overall.withheld"));
+                line(b.text("overall.withheld.meaning"));
+            } else {
+                line(b.text("overall.flags", Map.of("labels", flags.stream().map(this::flagLabel)
+                        .collect(Collectors.joining(b.text("flag.separator"))))));
+                for (String flag : flags) {
+                    String key = "overall.meaning." + flag;
+                    if (!b.has(key)) {
+                        continue;
+                    }
+                    if (flag.equals("CARDIOMETABOLIC_SUSPECT")) {
+                        String diseases = diseases(suspectCardiometabolic());
+                        line(b.text(key, Map.of("diseases", diseases, "josa_i", josaI(diseases))));
+                    } else {
+                        line(b.text(key));
+                    }
+                }
+            }
+            List<String> normalUnits = new ArrayList<>();
+            for (JudgementUnit unit : JudgementUnit.values()) {
+                if (unitCategory(unit) == Category.NORMAL_A) {
+                    normalUnits.add(unitName(unit));
+                }
+            }
+            if (!normalUnits.isEmpty() && !flags.equals(List.of("NORMAL_A"))) {
+                line(b.text("overall.normalUnits", Map.of("units", String.join(b.text("list.separator"), normalUnits))));
+            }
+            if (!complete()) {
+                line(b.text("overall.incomplete"));
+            }
+            if (j.overall() != null && j.overall().needsPhysicianReview()) {
+                line(b.text("overall.review"));
+            }
+        }
+
+        private String flagLabel(String flag) {
+            if (flag.equals("CARDIOMETABOLIC_SUSPECT") && legacyRuleset()) {
+                return b.text("flag.CARDIOMETABOLIC_SUSPECT.legacy");
+            }
+            return b.has("flag." + flag) ? b.text("flag." + flag) : flag;
+        }
+
+        /** Suspect target diseases of the ruleset's cardiometabolic list; the whole list if none is found. */
+        private List<TargetDisease> suspectCardiometabolic() {
+            List<TargetDisease> suspect = cardiometabolic.stream().filter(d -> groupHas(d, Category.DISEASE_SUSPECT)).toList();
+            return suspect.isEmpty() ? List.copyOf(cardiometabolic) : suspect;
+        }
+
+        private void findings() {
+            if (groups.isEmpty()) {
+                return;
+            }
+            section("section.findings");
+            groups.forEach((disease, entries) -> {
+                line(b.text("group.header", Map.of("disease", capitalize(diseaseName(disease)))));
+                for (Entry e : entries) {
+                    line(b.text("finding.line", Map.of(
+                            "items", capitalize(e.items().stream().map(this::itemText)
+                                    .collect(Collectors.joining(b.text("finding.item.separator")))),
+                            "category", ko ? e.category().labelKo() : e.category().labelEn(),
+                            "meaning", meaning(e))));
+                }
+            });
+        }
+
+        private String itemText(ItemKey key) {
+            Judgement.Item item = item(key);
+            String name = b.itemName(key);
+            if (key.coded()) {
+                String code = item.value() instanceof String s ? s : String.valueOf(item.reportedValue());
+                String codeKey = "code." + key.json() + "." + code;
+                return b.text("finding.item.coded", Map.of("name", name, "value", b.has(codeKey) ? b.text(codeKey) : code));
+            }
+            String value = Values.decimal(item.value()).map(Values::plain).orElse(String.valueOf(item.value()));
+            String unit = Values.unitLabel(item.unit() != null ? item.unit() : key.canonicalUnit());
+            String reportedUnit = item.reportedUnit();
+            var reported = Values.decimal(item.reportedValue());
+            if (reportedUnit != null && reported.isPresent()
+                    && !reportedUnit.equals(item.unit() != null ? item.unit() : key.canonicalUnit())) {
+                return b.text("finding.item.reported", Map.of("name", name, "value", value, "unit", unit,
+                        "reportedValue", Values.plain(reported.get()), "reportedUnit", Values.unitLabel(reportedUnit)));
+            }
+            return b.text("finding.item", Map.of("name", name, "value", value, "unit", unit));
+        }
+
+        private String meaning(Entry e) {
+            String base = "meaning." + e.unit().json() + "." + e.category().name();
+            String side = base + (e.low() ? ".low" : ".high");
+            return b.firstOf(side, base, "meaning.default." + e.category().name());
+        }
+
+        private void notJudged() {
+            List<String> lines = new ArrayList<>();
+            boolean notScheduled = false;
+            for (JudgementUnit unit : JudgementUnit.values()) {
+                Judgement.UnitJudgement uj = unitJudgement(unit);
+                if (uj != null && uj.category() != null) {
+                    continue;
+                }
+                String note = uj == null || uj.note() == null ? "not_judged" : uj.note();
+                if (note.equals("not_scheduled")) {
+                    notScheduled = true;
+                    continue;
+                }
+                String key = "notJudged." + note;
+                if (note.equals("not_judged") && unit == JudgementUnit.CHEST_XRAY && item(ItemKey.CHEST_XRAY) != null
+                        && item(ItemKey.CHEST_XRAY).value() instanceof String code && b.has(key + "." + code)) {
+                    key = key + "." + code;
+                }
+                lines.add(b.text(b.has(key) ? key : "notJudged.not_judged", Map.of("name", capitalize(unitName(unit)))));
+            }
+            if (notScheduled) {
+                lines.add(b.text("notJudged.not_scheduled"));
+            }
+            if (!lines.isEmpty()) {
+                section("section.notJudged");
+                lines.forEach(this::line);
+            }
+        }
+
+        private boolean anyNotJudged() {
+            for (JudgementUnit unit : JudgementUnit.values()) {
+                Judgement.UnitJudgement uj = unitJudgement(unit);
+                if (uj == null || (uj.category() == null && !"not_scheduled".equals(uj.note()))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void advice() {
+            List<String> lines = new ArrayList<>();
+            List<TargetDisease> advised = groups.keySet().stream()
+                    .filter(d -> groupHas(d, Category.NORMAL_B) || groupHas(d, Category.DISEASE_SUSPECT)).toList();
+            if (compact && !advised.isEmpty()) {
+                lines.add(b.text("advice.line", Map.of("disease", capitalize(diseases(advised)), "advice", b.text("advice.compact"))));
+            } else {
+                for (TargetDisease disease : advised) {
+                    String key = onlyUnderweight(disease) ? "advice." + disease.name() + ".low" : "advice." + disease.name();
+                    lines.add(b.text("advice.line", Map.of("disease", capitalize(diseaseName(disease)), "advice", b.text(key))));
+                }
+            }
+            if (!lines.isEmpty()) {
+                section("section.advice");
+                lines.forEach(this::line);
+            }
+        }
+
+        private void followUp() {
+            section("section.followup");
+            List<String> flags = flags();
+            boolean known = flags.contains("KNOWN_DISEASE");
+            List<TargetDisease> suspect = groups.keySet().stream().filter(d -> groupHas(d, Category.DISEASE_SUSPECT)).toList();
+            List<TargetDisease> cardio = suspect.stream().filter(cardiometabolic::contains).toList();
+            List<TargetDisease> general = suspect.stream().filter(d -> !cardiometabolic.contains(d)).toList();
+            List<TargetDisease> borderline = groups.keySet().stream()
+                    .filter(d -> groupHas(d, Category.NORMAL_B) && !groupHas(d, Category.DISEASE_SUSPECT)).toList();
+            Set<String> unclassified = new LinkedHashSet<>();
+            groups.values().forEach(entries -> entries.stream().filter(e -> e.category() == Category.UNCLASSIFIED)
+                    .forEach(e -> e.items().forEach(k -> unclassified.add(b.itemName(k)))));
+            int before = out.length();
+
+            if (!cardio.isEmpty()) {
+                if (flags.contains("CARDIOMETABOLIC_SUSPECT")) {
+                    Map<String, String> values = Map.of("diseases", diseases(cardio), "year",
+                            patient.examDate() == null ? "" : Integer.toString(patient.examDate().getYear() + 1));
+                    String text = b.text(patient.examDate() == null ? "followup.cardiometabolic.noYear" : "followup.cardiometabolic", values);
+                    line(known ? text + " " + b.text("followup.cardiometabolic.treated") : text);
+                } else {
+                    // Suspect values in a disease the person is already treated for add no flag (§4.3).
+                    line(b.text("followup.general", Map.of("diseases", diseases(cardio)))
+                            + " " + b.text("followup.cardiometabolic.treated"));
+                }
+            }
+            if (!general.isEmpty()) {
+                line(b.text("followup.general", Map.of("diseases", diseases(general))));
+            }
+            if (!borderline.isEmpty()) {
+                line(b.text("followup.normalB", Map.of("diseases", diseases(borderline))));
+            }
+            if (!unclassified.isEmpty()) {
+                line(b.text("followup.unclassified", Map.of("items", capitalize(String.join(b.text("list.separator"), unclassified)))));
+            }
+            if (known) {
+                line(b.text("followup.known"));
+            }
+            if (anyNotJudged()) {
+                line(b.text("followup.retest"));
+            }
+            if (out.length() == before) {
+                line(b.text("followup.none"));
+            }
+        }
+
+        // --- helpers ------------------------------------------------------------------------------------
+
+        private String unitName(JudgementUnit unit) {
+            String key = "unit." + unit.json() + ".name";
+            return b.has(key) ? b.text(key) : b.itemName(unit.items().get(0));
+        }
+
+        private void section(String key) {
+            out.append('\n').append(b.text(key)).append('\n');
+        }
+
+        private void line(String text) {
+            out.append(text).append('\n');
+        }
+
+        private String capitalize(String s) {
+            // "systolic ..." → "Systolic ...", but "eGFR" stays as it is.
+            if (ko || s.length() < 2 || !Character.isLowerCase(s.charAt(0)) || Character.isUpperCase(s.charAt(1))) {
+                return s;
+            }
+            return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        }
+
+        /** Korean subject particle: 이 after a final consonant, 가 after a vowel. */
+        private static String josaI(String word) {
+            if (word.isEmpty()) {
+                return "이";
+            }
+            char last = word.charAt(word.length() - 1);
+            if (last >= 0xAC00 && last <= 0xD7A3) {
+                return (last - 0xAC00) % 28 == 0 ? "가" : "이";
+            }
+            return "이";
+        }
+    }
+}

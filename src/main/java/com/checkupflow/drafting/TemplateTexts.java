@@ -1,0 +1,131 @@
+package com.checkupflow.drafting;
+
+import com.checkupflow.judgement.ItemKey;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The wording of the template drafter and the names the draft checker recognises, one UTF-8 resource per
+ * language: {@code prompts/template/ko.properties} and {@code en.properties}. Both languages are loaded once.
+ */
+@Component
+class TemplateTexts {
+
+    static final String KO = "ko";
+    static final String EN = "en";
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_]+)}");
+
+    private final Map<String, Bundle> bundles = Map.of(KO, load(KO), EN, load(EN));
+
+    /** "en"/"en-US"/"EN" → en; null, blank or anything else → ko (the default language of reports). */
+    static String normalizeLanguage(String language) {
+        return language != null && language.trim().toLowerCase().startsWith(EN) ? EN : KO;
+    }
+
+    Bundle bundle(String language) {
+        return bundles.get(normalizeLanguage(language));
+    }
+
+    private static Bundle load(String language) {
+        String path = "prompts/template/" + language + ".properties";
+        try (InputStream in = TemplateTexts.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing template resource " + path);
+            }
+            Properties properties = new Properties();
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return new Bundle(language, properties);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
+    }
+
+    static final class Bundle {
+        private final String language;
+        private final Properties properties;
+
+        private Bundle(String language, Properties properties) {
+            this.language = language;
+            this.properties = properties;
+        }
+
+        String language() {
+            return language;
+        }
+
+        boolean has(String key) {
+            return properties.containsKey(key);
+        }
+
+        String text(String key) {
+            String value = properties.getProperty(key);
+            if (value == null) {
+                throw new IllegalStateException("template " + language + " has no key " + key);
+            }
+            return value;
+        }
+
+        /** The first of the keys that exists. */
+        String firstOf(String... keys) {
+            for (String key : keys) {
+                if (has(key)) {
+                    return text(key);
+                }
+            }
+            throw new IllegalStateException("template " + language + " has none of " + Arrays.toString(keys));
+        }
+
+        /** Fills {@code {name}} placeholders; an unknown placeholder is an error, not silently left in. */
+        String format(String pattern, Map<String, String> values) {
+            Matcher m = PLACEHOLDER.matcher(pattern);
+            StringBuilder sb = new StringBuilder();
+            while (m.find()) {
+                String value = values.get(m.group(1));
+                if (value == null) {
+                    throw new IllegalStateException("no value for {" + m.group(1) + "} in template " + language);
+                }
+                m.appendReplacement(sb, Matcher.quoteReplacement(value));
+            }
+            m.appendTail(sb);
+            return sb.toString();
+        }
+
+        String text(String key, Map<String, String> values) {
+            return format(text(key), values);
+        }
+
+        String itemName(ItemKey key) {
+            return text("item." + key.json() + ".name");
+        }
+
+        /** The display name followed by the synonyms. */
+        List<String> itemNames(ItemKey key) {
+            List<String> names = new ArrayList<>();
+            names.add(itemName(key));
+            String synonyms = properties.getProperty("item." + key.json() + ".synonyms", "");
+            for (String s : synonyms.split("\\|")) {
+                if (!s.isBlank()) {
+                    names.add(s.trim());
+                }
+            }
+            return names;
+        }
+
+        Pattern pattern(String key) {
+            return Pattern.compile(text(key), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        }
+    }
+}
