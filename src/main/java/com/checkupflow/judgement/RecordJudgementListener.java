@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 @Component("recordJudgementListener")
 class RecordJudgementListener implements ExecutionListener {
 
-    static final String DECISION_RESULT = "decisionResult";
+    /** The business rule task's result variable (not "decisionResult": the engine uses that name itself). */
+    static final String JUDGEMENT_RESULT = "judgementResult";
     static final int PRIORITY_NORMAL = 50;
     static final int PRIORITY_HIGH = 80;
 
@@ -26,9 +27,9 @@ class RecordJudgementListener implements ExecutionListener {
     @SuppressWarnings("unchecked")
     public void notify(DelegateExecution execution) {
         Map<String, Object> result = JudgementService.plainCopy(
-                (Map<String, Object>) execution.getVariable(DECISION_RESULT));
-        // FEEL's Scala collection wrappers cannot be read back once stored; keep a plain copy instead.
-        execution.setVariable(DECISION_RESULT, result);
+                (Map<String, Object>) execution.getVariable(JUDGEMENT_RESULT));
+        // FEEL returns Scala collection wrappers that cannot be read back once stored; keep a plain copy.
+        execution.setVariable(JUDGEMENT_RESULT, result);
         JudgementRecorder.Recorded recorded = recorder.record(execution.getProcessBusinessKey(), result);
         JudgementOutcome outcome = recorded.outcome();
         Judgement judgement = outcome.judgement();
