@@ -37,7 +37,8 @@ CREATE TABLE cf_screening_item (
     screening_id   VARCHAR(36)    NOT NULL REFERENCES cf_screening (id),
     item_key       VARCHAR(32)    NOT NULL,
     status         VARCHAR(16)    NOT NULL,
-    item_value     DECIMAL(14, 4),
+    -- Exact decimal text: the scale as reported matters (24.0 is printed as 24.0).
+    item_value     VARCHAR(32),
     item_code      VARCHAR(32),
     reported_value VARCHAR(64),
     reported_unit  VARCHAR(32),

@@ -122,7 +122,8 @@ public class ScreeningRepository {
                 INSERT INTO cf_screening_item (screening_id, item_key, status, item_value, item_code, reported_value,
                     reported_unit, invalid_reason, observation_id, corrected)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, item.key().json(), item.status().name(), item.value(), item.code(),
+                .params(id, item.key().json(), item.status().name(),
+                        item.value() == null ? null : item.value().toPlainString(), item.code(),
                         item.reportedValue() == null ? null : reportedText(item.reportedValue()),
                         item.reportedUnit(), item.invalidReason() == null ? null : item.invalidReason().name(),
                         item.observationId(), corrected)
@@ -154,9 +155,9 @@ public class ScreeningRepository {
         if (reported != null && !key.coded() && invalidReason != InvalidReason.NON_NUMERIC) {
             reportedValue = new BigDecimal(reported);
         }
-        BigDecimal value = rs.getBigDecimal("item_value");
+        String value = rs.getString("item_value");
         return new CanonicalItem(key, ItemStatus.valueOf(rs.getString("status")),
-                value == null ? null : value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value.stripTrailingZeros(),
+                value == null ? null : new BigDecimal(value),
                 rs.getString("item_code"), reportedValue, rs.getString("reported_unit"), invalidReason,
                 rs.getString("observation_id"));
     }
