@@ -38,6 +38,11 @@ public class ItemLabels {
         return code == null ? "" : labels.getProperty("code." + code + "." + lang(language), code);
     }
 
+    /** The official label of an overall flag (KNOWN_DISEASE → 유질환자). */
+    public String flag(String flag, String language) {
+        return labels.getProperty("flag." + flag + "." + lang(language), flag);
+    }
+
     public String reason(InvalidReason reason) {
         return reason == null ? "" : labels.getProperty("reason." + reason.json() + ".ko", reason.json());
     }

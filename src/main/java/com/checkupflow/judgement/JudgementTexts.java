@@ -35,6 +35,14 @@ public class JudgementTexts {
         return md.toString();
     }
 
+    /** One line for the review form: the overall result with the official labels. */
+    public String overallSummary(Judgement judgement) {
+        Judgement.Overall overall = judgement.overall();
+        return "종합판정: **" + String.join(", ", overall.flags().stream().map(f -> labels.flag(f, "ko")).toList()) + "**"
+                + (overall.complete() ? "" : " · 일부 항목 누락(미완료 – 정상A로 통보하지 마세요)")
+                + (overall.needsPhysicianReview() ? " · 의사 확인 필요" : "");
+    }
+
     /** The invalid items of the correction form: what arrived and why it was refused. */
     public String invalidItems(Judgement judgement) {
         StringBuilder md = new StringBuilder("| 항목 | 받은 값 | 받은 단위 | 사유 |\n|---|---|---|---|\n");

@@ -48,11 +48,8 @@ public class ReviewService {
         String label = PersonalData.maskName(s.patient().name()) + ", " + (s.age() < 0 ? "?" : s.age()) + " " + sex
                 + ", " + centers.get(s.center()).nameEn() + ", " + (s.examDate() == null ? "" : s.examDate());
         var judgement = judgementJson.read(s.judgementJson());
-        var overall = judgement.overall();
-        String summary = "종합판정: **" + overall.primary() + "** (" + String.join(", ", overall.flags()) + ")"
-                + (overall.complete() ? "" : " · 일부 항목 누락(미완료)")
-                + (overall.needsPhysicianReview() ? " · 의사 확인 필요" : "");
-        return new ReviewContext("Review report – " + label, label, texts.judgementTable(judgement), summary);
+        return new ReviewContext("Review report – " + label, label, texts.judgementTable(judgement),
+                texts.overallSummary(judgement));
     }
 
     /** @throws IllegalArgumentException when the decision is incomplete; the task then stays open */

@@ -1,0 +1,134 @@
+package com.checkupflow.review;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.checkupflow.demo.SyntheticScreenings;
+import com.checkupflow.intake.IntakeService;
+import com.checkupflow.screening.ScreeningRepository;
+import com.checkupflow.screening.Stage;
+
+import ca.uhn.fhir.context.FhirContext;
+
+/**
+ * A physician in the stock Tasklist (Debian's Chromium, headless): opens a review, sees the judgement table and
+ * the draft, edits the text, approves, and the screening is issued. Screenshots are kept under target/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "checkupflow.demo.screenings=0",
+        "spring.datasource.url=jdbc:h2:mem:browser-test;DB_CLOSE_DELAY=-1",
+        "camunda.bpm.job-execution.wait-time-in-millis=200",
+        "camunda.bpm.job-execution.max-wait=1000"})
+class TasklistReviewBrowserTest {
+
+    static final Path ARTIFACTS = Path.of("target", "browser");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IntakeService intake;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ScreeningRepository screenings;
+    @Autowired
+    FhirContext fhir;
+
+    WebDriver browser;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        Files.createDirectories(ARTIFACTS);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,4000",
+                "--lang=ko-KR");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void shouldIssueReportWhenPhysicianApprovesEditedDraftInTasklist() throws Exception {
+        String bundle = new SyntheticScreenings(fhir).bundleJson("browser-1", SyntheticScreenings.Profile.SUSPECT, 11);
+        String id = intake.receive("gangnam", null, bundle.getBytes(StandardCharsets.UTF_8)).id();
+        Task review = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> taskService.createTaskQuery().processInstanceBusinessKey(id)
+                        .taskDefinitionKey("Activity_ReviewReport").singleResult(), t -> t != null);
+
+        String base = "http://localhost:" + port + "/camunda/app/tasklist/default/";
+        browser.get(base);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
+                .sendKeys("physicianGangnam");
+        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
+        browser.findElement(By.cssSelector("button[type='submit']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".tasks-list, [cam-tasks]")));
+
+        browser.get(base + "#/?task=" + review.getId());
+        shot("01-task-opened");
+        WebElement claim = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[ng-click='claim()'], .claim")));
+        claim.click();
+        WebElement finalText = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container textarea")));
+        String page = browser.findElement(By.cssSelector(".fjs-container")).getText();
+        Files.writeString(ARTIFACTS.resolve("review-form.txt"), page);
+        shot("02-review-form");
+        Assertions.assertThat(page).contains("공복혈당").contains("질환의심");
+        Assertions.assertThat(finalText.getAttribute("value")).contains("종합판정");
+
+        finalText.sendKeys("\n\n담당 의사 추가 소견: 3개월 후 혈압 재측정을 권합니다.");
+        click(browser.findElement(By.xpath("//label[contains(., '승인')]")));
+        shot("03-approve");
+        click(browser.findElement(By.xpath("//button[contains(., 'Complete') or contains(., '완료')]")));
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> screenings.find(id).orElseThrow().stage(), Stage.ISSUED::equals);
+        shot("04-completed");
+        Assertions.assertThat(screenings.find(id).orElseThrow().finalText())
+                .contains("담당 의사 추가 소견: 3개월 후 혈압 재측정을 권합니다.");
+        Assertions.assertThat(screenings.find(id).orElseThrow().issuedBy()).isEqualTo("physicianGangnam");
+    }
+
+    private void click(WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
+    private void shot(String name) throws IOException {
+        Files.write(ARTIFACTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}
