@@ -62,7 +62,8 @@ class ReportRenderer {
         v.put("examDate", s.examDate() == null ? "" : s.examDate().toString());
         v.put("patient", PersonalData.maskName(s.patient().name()) + " · " + PersonalData.maskRrn(s.patient().rrn())
                 + " · " + (s.sex() == null ? "" : s.sex().code()) + " · " + s.age());
-        v.put("overall", String.join(", ", judgement.overall().flags()));
+        v.put("overall", String.join(", ", judgement.overall().flags().stream()
+                .map(f -> labels.flag(f, s.language())).toList()));
         v.put("summary", finalText);
         v.put("signer", signer == null ? "" : signer);
         v.put("signedAt", SIGNED.format(signedAt));
