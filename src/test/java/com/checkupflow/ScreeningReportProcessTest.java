@@ -83,6 +83,7 @@ class ScreeningReportProcessTest {
         Mocks.register("draftSummaryDelegate", drafting.draftSummaryDelegate());
         Mocks.register("checkDraftDelegate", drafting.checkDraftDelegate());
         Mocks.register("reviewTaskListener", reviews.reviewTaskListener());
+        Mocks.register("patientLabelListener", reviews.patientLabelListener());
         Mocks.register("issueReportDelegate", reports.issueReportDelegate());
     }
 
@@ -222,6 +223,9 @@ class ScreeningReportProcessTest {
                 .startsWith("**위험 수치");
         Task confirm = task("Activity_ConfirmCriticalResult", pi);
         assertThat(confirm).hasCandidateGroup("physician");
+        // the form's header, before "Review report" (which also sets it) exists
+        Assertions.assertThat(taskService().getVariables(confirm.getId()))
+                .containsEntry("patientLabel", ReviewFixtures.PATIENT_LABEL);
         Assertions.assertThat(confirm.getPriority()).isEqualTo(80);
         Job timer = job("Event_CriticalConfirmationOverdue", pi);
         Assertions.assertThat(timer.getDuedate().getTime() - System.currentTimeMillis())

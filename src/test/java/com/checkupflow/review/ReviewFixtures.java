@@ -20,7 +20,8 @@ import com.checkupflow.screening.ScreeningRepository;
 /**
  * Public test fixtures of the review feature: the real "Review report" task listener around a
  * {@link ReviewService} whose decision validation ({@code record}) is real (its insert goes to a mocked
- * JdbcClient) and whose form context is stubbed (no screening in a database).
+ * JdbcClient) and whose form context and patient label are stubbed (no screening in a database); and the
+ * "Confirm critical result" listener that sets the patient label.
  */
 public final class ReviewFixtures {
 
@@ -35,6 +36,11 @@ public final class ReviewFixtures {
         doAnswer(invocation -> new ReviewService.ReviewContext("Review report – " + PATIENT_LABEL, PATIENT_LABEL,
                 "| 항목 | 결과 | 단위 | 판정 |", "종합판정: **NORMAL_A** (NORMAL_A)"))
                 .when(service).context(anyString());
+        doAnswer(invocation -> PATIENT_LABEL).when(service).patientLabel(anyString());
+    }
+
+    public TaskListener patientLabelListener() {
+        return new PatientLabelListener(service);
     }
 
     public TaskListener reviewTaskListener() {
