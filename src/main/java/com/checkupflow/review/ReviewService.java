@@ -44,12 +44,21 @@ public class ReviewService {
 
     ReviewContext context(String screeningId) {
         Screening s = screenings.find(screeningId).orElseThrow();
-        String sex = s.sex() == null ? "?" : s.sex().code().substring(0, 1).toUpperCase();
-        String label = PersonalData.maskName(s.patient().name()) + ", " + (s.age() < 0 ? "?" : s.age()) + " " + sex
-                + ", " + centers.get(s.center()).nameEn() + ", " + (s.examDate() == null ? "" : s.examDate());
+        String label = label(s);
         var judgement = judgementJson.read(s.judgementJson());
         return new ReviewContext("Review report – " + label, label, texts.judgementTable(judgement),
                 texts.overallSummary(judgement));
+    }
+
+    /** The masked patient the task forms show in their header, e.g. "김*수, 44 M, Gangnam, 2026-03-02". */
+    String patientLabel(String screeningId) {
+        return label(screenings.find(screeningId).orElseThrow());
+    }
+
+    private String label(Screening s) {
+        String sex = s.sex() == null ? "?" : s.sex().code().substring(0, 1).toUpperCase();
+        return PersonalData.maskName(s.patient().name()) + ", " + (s.age() < 0 ? "?" : s.age()) + " " + sex
+                + ", " + centers.get(s.center()).nameEn() + ", " + (s.examDate() == null ? "" : s.examDate());
     }
 
     /** @throws IllegalArgumentException when the decision is incomplete; the task then stays open */

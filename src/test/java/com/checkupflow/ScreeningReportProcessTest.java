@@ -1,0 +1,404 @@
+package com.checkupflow;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.claim;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.checkupflow.correction.CorrectionFixtures;
+import com.checkupflow.demo.SyntheticScreenings;
+import com.checkupflow.demo.SyntheticScreenings.Profile;
+import com.checkupflow.drafting.DraftingFixtures;
+import com.checkupflow.judgement.ItemKey;
+import com.checkupflow.judgement.ItemStatus;
+import com.checkupflow.judgement.JudgementFixtures;
+import com.checkupflow.judgement.JudgementService;
+import com.checkupflow.judgement.NormalizedScreening;
+import com.checkupflow.report.ReportFixtures;
+import com.checkupflow.review.ReviewFixtures;
+
+import ca.uhn.fhir.context.FhirContext;
+
+/**
+ * The paths of {@code screening-report} on an in-memory engine without Spring: the real delegates and listeners
+ * (registered under their bean names through the MockExpressionManager of camunda.cfg.xml) around mocked
+ * services; the judgement itself is the real DMN. Async steps are driven with {@code execute(job(...))}.
+ */
+@ExtendWith(ProcessEngineExtension.class)
+@Deployment(resources = {"processes/screening-report.bpmn", "processes/screening-judgement.dmn",
+        "forms/review-report.form", "forms/resolve-invalid-results.form", "forms/confirm-critical-result.form"})
+class ScreeningReportProcessTest {
+
+    private static final FhirContext FHIR = FhirContext.forR4();
+    private static final String PROCESS = "screening-report";
+    private static final int MAX_REDRAFT_ROUNDS = 3;
+    private static final String PHYSICIAN = "dr.kim";
+    private static final String NURSE = "nurse.lee";
+
+    ProcessEngine processEngine;
+
+    private final Map<String, NormalizedScreening> screenings = new HashMap<>();
+    private JudgementService judgementService;
+    private JudgementFixtures.RecordedJudgements judgements;
+    private CorrectionFixtures corrections;
+    private DraftingFixtures drafting;
+    private ReviewFixtures reviews;
+    private ReportFixtures reports;
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(processEngine);
+        judgementService = JudgementFixtures.judgementService(processEngine);
+        judgements = JudgementFixtures.recordedJudgements(judgementService, screenings);
+        corrections = new CorrectionFixtures(judgementService, screenings);
+        drafting = new DraftingFixtures();
+        reviews = new ReviewFixtures();
+        reports = new ReportFixtures();
+        Mocks.register("recordJudgementListener", judgements.listener());
+        Mocks.register("resolveInvalidResultsListener", corrections.resolveInvalidResultsListener());
+        Mocks.register("applyCorrectionsDelegate", corrections.applyCorrectionsDelegate());
+        Mocks.register("draftSummaryDelegate", drafting.draftSummaryDelegate());
+        Mocks.register("checkDraftDelegate", drafting.checkDraftDelegate());
+        Mocks.register("reviewTaskListener", reviews.reviewTaskListener());
+        Mocks.register("patientLabelListener", reviews.patientLabelListener());
+        Mocks.register("issueReportDelegate", reports.issueReportDelegate());
+    }
+
+    @AfterEach
+    void tearDown() {
+        Mocks.reset();
+        BpmnAwareTests.reset();
+    }
+
+    // ---------------------------------------------------------------- happy path
+
+    @Test
+    void shouldIssueApprovedDraftWhenResultsAreValidAndNotCritical() {
+        ProcessInstance pi = start("happy-1", Profile.HEALTHY, 1);
+        assertThat(pi).isWaitingAt("Activity_JudgeResults");
+
+        execute(job("Activity_JudgeResults", pi));
+
+        assertThat(pi).hasPassed("Gateway_JudgementRecorded", "Event_NoNewCriticalResult")
+                .isWaitingAt("Activity_DraftSummary")
+                .variables().containsEntry("invalidItems", false).containsEntry("newCriticalResult", false)
+                .containsEntry("invalidItemKeys", ",").containsEntry("taskPriority", 50);
+        assertThat(pi).hasNotPassed("Activity_ResolveInvalidResults", "Activity_ConfirmCriticalResult");
+
+        draftAndCheck(pi);
+        drafting.verifyDrafted("happy-1", 1, null);
+        drafting.verifyChecked("happy-1", 1);
+        assertThat(pi).isWaitingAt("Activity_ReviewReport").variables()
+                .containsEntry("draftRound", 1)
+                .containsEntry("draftText", DraftingFixtures.draftText(1))
+                .containsEntry("finalText", DraftingFixtures.draftText(1))
+                .containsEntry("draftCheckPassed", true)
+                .containsEntry("draftFindings", "")
+                .containsEntry("patientLabel", ReviewFixtures.PATIENT_LABEL)
+                .containsEntry("redraftLimitMessage", "");
+        assertThat(task("Activity_ReviewReport", pi)).hasCandidateGroup("physician")
+                .hasName("Review report – " + ReviewFixtures.PATIENT_LABEL);
+
+        review(pi, "APPROVE", null, null);
+
+        reviews.verifyRecorded("happy-1", "APPROVE", null, DraftingFixtures.draftText(1), PHYSICIAN);
+        assertThat(pi).isWaitingAt("Activity_IssueReport");
+        execute(job("Activity_IssueReport", pi));
+
+        assertThat(pi).isEnded().hasPassedInOrder("Activity_JudgeResults", "Activity_DraftSummary",
+                        "Activity_CheckDraft", "Activity_ReviewReport", "Activity_IssueReport", "Event_ReportIssued")
+                .hasPassed("Event_NoNewCriticalResult");
+        reports.verifyIssued("happy-1", DraftingFixtures.draftText(1));
+    }
+
+    // ---------------------------------------------------------------- invalid results
+
+    @Test
+    void shouldJudgeAgainAndDraftWhenNurseCorrectsInvalidResults() {
+        ProcessInstance pi = start("invalid-1", Profile.INVALID_ITEM, 2);
+
+        execute(job("Activity_JudgeResults", pi));
+
+        assertThat(pi).isWaitingAt("Activity_ResolveInvalidResults").hasNotPassed("Activity_DraftSummary")
+                .variables().containsEntry("invalidItems", true).containsEntry("invalidItemKeys", ",hemoglobin,");
+        Assertions.assertThat((String) runtimeService().getVariable(pi.getId(), "invalidItemsSummary"))
+                .contains("혈색소");
+        assertThat(task("Activity_ResolveInvalidResults", pi)).hasCandidateGroup("nurse");
+
+        Task resolve = task("Activity_ResolveInvalidResults", pi);
+        claim(resolve, NURSE);
+        complete(resolve, withVariables("correction_hemoglobin", 13.5, "notMeasured_hemoglobin", false,
+                "correctionNote", "원자료 재확인: 단위 오기"));
+
+        assertThat(pi).isWaitingAt("Activity_ApplyCorrections").variables().containsEntry("correctedBy", NURSE);
+        execute(job("Activity_ApplyCorrections", pi));
+
+        assertThat(pi).isWaitingAt("Activity_JudgeResults").variables()
+                .containsEntry("hemoglobin", 13.5)
+                .doesNotContainKeys("correction_hemoglobin", "notMeasured_hemoglobin", "correctionNote");
+        Assertions.assertThat(screenings.get("invalid-1").item(ItemKey.HEMOGLOBIN).value()).isEqualByComparingTo("13.5");
+
+        execute(job("Activity_JudgeResults", pi));
+
+        assertThat(pi).isWaitingAt("Activity_DraftSummary").variables()
+                .containsEntry("invalidItems", false).containsEntry("invalidItemKeys", ",")
+                .containsEntry("invalidItemsSummary", "");
+        Assertions.assertThat(judgements.of("invalid-1")).hasSize(2)
+                .extracting(o -> o.hasInvalidItems()).containsExactly(true, false);
+
+        draftAndCheck(pi);
+        review(pi, "APPROVE", null, null);
+        execute(job("Activity_IssueReport", pi));
+
+        assertThat(pi).isEnded().hasPassedInOrder("Activity_JudgeResults", "Activity_ResolveInvalidResults",
+                "Activity_ApplyCorrections", "Activity_DraftSummary", "Activity_IssueReport", "Event_ReportIssued");
+        reports.verifyIssued("invalid-1", DraftingFixtures.draftText(1));
+    }
+
+    @Test
+    void shouldKeepCorrectionTaskOpenWhenNurseCorrectionIsIncompleteOrImplausible() {
+        ProcessInstance pi = start("invalid-2", Profile.INVALID_ITEM, 3);
+        execute(job("Activity_JudgeResults", pi));
+        Task resolve = task("Activity_ResolveInvalidResults", pi);
+        claim(resolve, NURSE);
+
+        // neither a value nor "not measured"
+        Assertions.assertThatThrownBy(() -> complete(resolve, withVariables("notMeasured_hemoglobin", false)))
+                .hasMessageContaining("hemoglobin: 수정 값을 입력하거나 '측정하지 않음'을 선택하세요");
+        // still outside the plausibility window
+        Assertions.assertThatThrownBy(() -> complete(resolve, withVariables("correction_hemoglobin", 135)))
+                .hasMessageContaining("hemoglobin: 135").hasMessageContaining("implausible_value");
+        // both a value and "not measured"
+        Assertions.assertThatThrownBy(() -> complete(resolve,
+                        withVariables("correction_hemoglobin", 13.5, "notMeasured_hemoglobin", true)))
+                .hasMessageContaining("동시에 선택할 수 없습니다");
+
+        assertThat(pi).isWaitingAt("Activity_ResolveInvalidResults").hasNotPassed("Activity_ResolveInvalidResults");
+        Assertions.assertThat(taskService().createTaskQuery().processInstanceId(pi.getId()).count()).isEqualTo(1);
+        Assertions.assertThat(runtimeService().getVariable(pi.getId(), "correctedBy")).isNull();
+
+        complete(task("Activity_ResolveInvalidResults", pi), withVariables("notMeasured_hemoglobin", true));
+        execute(job("Activity_ApplyCorrections", pi));
+        execute(job("Activity_JudgeResults", pi));
+
+        assertThat(pi).hasPassed("Activity_ResolveInvalidResults").isWaitingAt("Activity_DraftSummary")
+                .variables().containsEntry("invalidItems", false).containsEntry("hemoglobin", null);
+        Assertions.assertThat(screenings.get("invalid-2").item(ItemKey.HEMOGLOBIN).status()).isEqualTo(ItemStatus.MISSING);
+    }
+
+    // ---------------------------------------------------------------- critical results
+
+    @Test
+    void shouldEscalateCriticalConfirmationToHeadPhysicianWhenTimerFiresWhileReportIsIssued() {
+        ProcessInstance pi = start("critical-1", Profile.CRITICAL, 4);
+
+        execute(job("Activity_JudgeResults", pi));
+
+        assertThat(pi).isWaitingAt("Activity_ConfirmCriticalResult", "Activity_DraftSummary")
+                .variables().containsEntry("newCriticalResult", true).containsEntry("taskPriority", 80);
+        Assertions.assertThat((String) runtimeService().getVariable(pi.getId(), "criticalFindingsSummary"))
+                .startsWith("**위험 수치");
+        Task confirm = task("Activity_ConfirmCriticalResult", pi);
+        assertThat(confirm).hasCandidateGroup("physician");
+        // the form's header, before "Review report" (which also sets it) exists
+        Assertions.assertThat(taskService().getVariables(confirm.getId()))
+                .containsEntry("patientLabel", ReviewFixtures.PATIENT_LABEL);
+        Assertions.assertThat(confirm.getPriority()).isEqualTo(80);
+        Job timer = job("Event_CriticalConfirmationOverdue", pi);
+        Assertions.assertThat(timer.getDuedate().getTime() - System.currentTimeMillis())
+                .isBetween(Duration.ofMinutes(59).toMillis(), Duration.ofHours(1).toMillis());
+
+        // the report path does not wait for the confirmation
+        draftAndCheck(pi);
+        assertThat(pi).isWaitingAt("Activity_ConfirmCriticalResult", "Activity_ReviewReport");
+
+        execute(timer);
+
+        assertThat(pi).isWaitingAt("Activity_ConfirmCriticalResultEscalated", "Activity_ReviewReport")
+                .hasPassed("Event_CriticalConfirmationOverdue").hasNotPassed("Event_CriticalResultConfirmed");
+        Task escalated = task("Activity_ConfirmCriticalResultEscalated", pi);
+        assertThat(escalated).hasCandidateGroup("headPhysician");
+        Assertions.assertThat(processEngine.getFormService().getTaskFormData(escalated.getId()).getCamundaFormRef()
+                .getKey()).isEqualTo("confirm-critical-result");
+        Assertions.assertThat(processEngine.getFormService().getDeployedTaskForm(escalated.getId())).isNotNull();
+
+        review(pi, "APPROVE", null, null);
+        execute(job("Activity_IssueReport", pi));
+
+        assertThat(pi).isNotEnded().hasPassed("Event_ReportIssued").isWaitingAt("Activity_ConfirmCriticalResultEscalated");
+        reports.verifyIssued("critical-1", DraftingFixtures.draftText(1));
+
+        complete(task("Activity_ConfirmCriticalResultEscalated", pi),
+                withVariables("patientContacted", true, "contactMethod", "PHONE", "contactNote", "내원 권고"));
+
+        assertThat(pi).isEnded().hasPassed("Event_EscalatedCriticalResultConfirmed", "Event_ReportIssued");
+    }
+
+    @Test
+    void shouldEndCriticalBranchWhenPhysicianConfirmsBeforeTheTimer() {
+        ProcessInstance pi = start("critical-2", Profile.CRITICAL, 5);
+        execute(job("Activity_JudgeResults", pi));
+
+        complete(task("Activity_ConfirmCriticalResult", pi),
+                withVariables("patientContacted", true, "contactMethod", "PHONE"));
+
+        assertThat(pi).hasPassed("Event_CriticalResultConfirmed").hasNotPassed("Activity_ConfirmCriticalResultEscalated")
+                .isWaitingAt("Activity_DraftSummary");
+        Assertions.assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId())
+                .timers().count()).isZero();
+    }
+
+    // ---------------------------------------------------------------- review decisions
+
+    @Test
+    void shouldRedraftWithReviewerNoteWhenPhysicianRequestsChanges() {
+        ProcessInstance pi = start("redraft-1", Profile.BORDERLINE, 6);
+        execute(job("Activity_JudgeResults", pi));
+        draftAndCheck(pi);
+
+        Task first = task("Activity_ReviewReport", pi);
+        claim(first, PHYSICIAN);
+        Assertions.assertThatThrownBy(() -> complete(first, withVariables("reviewDecision", "REQUEST_CHANGES")))
+                .hasMessageContaining("수정 요청에는 의견(reviewNote)이 필요합니다");
+        Assertions.assertThatThrownBy(() -> complete(first, withVariables("reviewDecision", "MAYBE")))
+                .hasMessageContaining("reviewDecision must be one of");
+        assertThat(pi).isWaitingAt("Activity_ReviewReport").hasNotPassed("Activity_ReviewReport");
+
+        complete(first, withVariables("reviewDecision", "REQUEST_CHANGES", "reviewNote", "혈압 설명을 더 쉽게"));
+
+        assertThat(pi).hasPassed("Gateway_RedraftAllowed").isWaitingAt("Activity_DraftSummary");
+        draftAndCheck(pi);
+        drafting.verifyDrafted("redraft-1", 2, "혈압 설명을 더 쉽게");
+        drafting.verifyChecked("redraft-1", 2);
+        assertThat(pi).isWaitingAt("Activity_ReviewReport").variables()
+                .containsEntry("draftRound", 2).containsEntry("finalText", DraftingFixtures.draftText(2))
+                .doesNotContainKeys("reviewDecision", "reviewNote");
+
+        review(pi, "APPROVE", null, null);
+        execute(job("Activity_IssueReport", pi));
+
+        assertThat(pi).isEnded().hasPassed("Event_ReportIssued");
+        reviews.verifyRecorded("redraft-1", "REQUEST_CHANGES", "혈압 설명을 더 쉽게", DraftingFixtures.draftText(1), PHYSICIAN);
+        reports.verifyIssued("redraft-1", DraftingFixtures.draftText(2));
+    }
+
+    @Test
+    void shouldReturnToReviewWithoutNewDraftWhenRedraftLimitIsReached() {
+        ProcessInstance pi = start("limit-1", Profile.BORDERLINE, 7);
+        execute(job("Activity_JudgeResults", pi));
+        draftAndCheck(pi);
+
+        for (int round = 1; round <= MAX_REDRAFT_ROUNDS; round++) {
+            assertThat(pi).variables().containsEntry("redraftLimitMessage", "");
+            review(pi, "REQUEST_CHANGES", "다시 " + round, null);
+            assertThat(pi).isWaitingAt("Activity_DraftSummary");
+            draftAndCheck(pi);
+        }
+        assertThat(pi).isWaitingAt("Activity_ReviewReport").variables()
+                .containsEntry("draftRound", MAX_REDRAFT_ROUNDS + 1);
+        Assertions.assertThat((String) runtimeService().getVariable(pi.getId(), "redraftLimitMessage"))
+                .contains("재작성 한도(" + MAX_REDRAFT_ROUNDS + "회)");
+
+        review(pi, "REQUEST_CHANGES", "한 번 더", null);
+
+        assertThat(pi).isWaitingAt("Activity_ReviewReport").variables()
+                .containsEntry("draftRound", MAX_REDRAFT_ROUNDS + 1);
+        Assertions.assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId())
+                .count()).isZero();
+        Assertions.assertThat(processEngine.getHistoryService().createHistoricActivityInstanceQuery()
+                .processInstanceId(pi.getId()).activityId("Activity_DraftSummary").count())
+                .isEqualTo(MAX_REDRAFT_ROUNDS + 1);
+        Assertions.assertThat(processEngine.getHistoryService().createHistoricActivityInstanceQuery()
+                .processInstanceId(pi.getId()).activityId("Activity_ReviewReport").count())
+                .isEqualTo(MAX_REDRAFT_ROUNDS + 2);
+
+        review(pi, "WRITE_MANUALLY", null, "의사가 직접 작성한 소견");
+        execute(job("Activity_IssueReport", pi));
+
+        assertThat(pi).isEnded().hasPassed("Event_ReportIssued");
+        reports.verifyIssued("limit-1", "의사가 직접 작성한 소견");
+    }
+
+    @Test
+    void shouldIssuePhysicianTextWhenReportIsWrittenManually() {
+        ProcessInstance pi = start("manual-1", Profile.KNOWN_DISEASE, 8);
+        execute(job("Activity_JudgeResults", pi));
+        draftAndCheck(pi);
+
+        Task review = task("Activity_ReviewReport", pi);
+        claim(review, PHYSICIAN);
+        Assertions.assertThatThrownBy(() -> complete(review,
+                        withVariables("reviewDecision", "WRITE_MANUALLY", "finalText", " ")))
+                .hasMessageContaining("최종 소견(finalText)이 비어 있습니다");
+
+        complete(review, withVariables("reviewDecision", "WRITE_MANUALLY", "finalText", "고혈압 치료를 계속하세요."));
+        assertThat(pi).hasPassed("Gateway_ReportTextFinal").isWaitingAt("Activity_IssueReport");
+        execute(job("Activity_IssueReport", pi));
+
+        assertThat(pi).isEnded().hasPassed("Event_ReportIssued").hasNotPassed("Gateway_RedraftAllowed");
+        reviews.verifyRecorded("manual-1", "WRITE_MANUALLY", null, "고혈압 치료를 계속하세요.", PHYSICIAN);
+        reports.verifyIssued("manual-1", "고혈압 치료를 계속하세요.");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Starts the process with the variables {@code IntakeService.store} sets (default workflow properties). */
+    private ProcessInstance start(String screeningId, Profile profile, long seed) {
+        NormalizedScreening normalized = JudgementFixtures.normalize(
+                new SyntheticScreenings(FHIR).bundle(screeningId, profile, seed));
+        screenings.put(screeningId, normalized);
+        Map<String, Object> variables = new HashMap<>(judgementService.variables(normalized));
+        variables.put("screeningId", screeningId);
+        variables.put("center", "gangnam");
+        variables.put("language", "ko");
+        variables.put("taskPriority", 50);
+        variables.put("criticalEscalationAfter", Duration.ofHours(1).toString());
+        variables.put("maxRedraftRounds", MAX_REDRAFT_ROUNDS);
+        variables.put("draftRound", 0);
+        return runtimeService().startProcessInstanceByKey(PROCESS, screeningId, variables);
+    }
+
+    private void draftAndCheck(ProcessInstance pi) {
+        execute(job("Activity_DraftSummary", pi));
+        execute(job("Activity_CheckDraft", pi));
+    }
+
+    /** The physician claims "Review report" and submits the form; a null finalText keeps the prefilled one. */
+    private void review(ProcessInstance pi, String decision, String note, String finalText) {
+        assertThat(pi).isWaitingAt("Activity_ReviewReport");
+        Task review = task("Activity_ReviewReport", pi);
+        claim(review, PHYSICIAN);
+        Map<String, Object> form = new HashMap<>();
+        form.put("reviewDecision", decision);
+        if (note != null) {
+            form.put("reviewNote", note);
+        }
+        if (finalText != null) {
+            form.put("finalText", finalText);
+        }
+        complete(review, form);
+    }
+}

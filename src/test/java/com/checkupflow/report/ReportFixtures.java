@@ -1,0 +1,26 @@
+package com.checkupflow.report;
+
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.mockito.ArgumentMatchers;
+
+/** Public test fixtures of the report feature: the real "Issue report" delegate around a mocked {@link ReportService}. */
+public final class ReportFixtures {
+
+    private final ReportService service = mock(ReportService.class);
+
+    public JavaDelegate issueReportDelegate() {
+        return new IssueReportDelegate(service);
+    }
+
+    public void verifyIssued(String screeningId, String finalText) {
+        verify(service).issue(screeningId, finalText);
+    }
+
+    public void verifyNothingIssued() {
+        verify(service, never()).issue(ArgumentMatchers.anyString(), ArgumentMatchers.any());
+    }
+}

@@ -1,0 +1,54 @@
+package com.checkupflow.review;
+
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.verify;
+
+import java.time.Clock;
+
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.checkupflow.center.Centers;
+import com.checkupflow.judgement.JudgementJson;
+import com.checkupflow.judgement.JudgementTexts;
+import com.checkupflow.screening.ScreeningRepository;
+
+/**
+ * Public test fixtures of the review feature: the real "Review report" task listener around a
+ * {@link ReviewService} whose decision validation ({@code record}) is real (its insert goes to a mocked
+ * JdbcClient) and whose form context and patient label are stubbed (no screening in a database); and the
+ * "Confirm critical result" listener that sets the patient label.
+ */
+public final class ReviewFixtures {
+
+    public static final String PATIENT_LABEL = "김*수, 44 M, Gangnam, 2026-03-02";
+
+    private final ReviewService service;
+
+    public ReviewFixtures() {
+        service = spy(new ReviewService(mock(ScreeningRepository.class), mock(JudgementJson.class),
+                mock(JudgementTexts.class), mock(Centers.class), mock(JdbcClient.class, RETURNS_DEEP_STUBS),
+                Clock.systemUTC()));
+        doAnswer(invocation -> new ReviewService.ReviewContext("Review report – " + PATIENT_LABEL, PATIENT_LABEL,
+                "| 항목 | 결과 | 단위 | 판정 |", "종합판정: **NORMAL_A** (NORMAL_A)"))
+                .when(service).context(anyString());
+        doAnswer(invocation -> PATIENT_LABEL).when(service).patientLabel(anyString());
+    }
+
+    public TaskListener patientLabelListener() {
+        return new PatientLabelListener(service);
+    }
+
+    public TaskListener reviewTaskListener() {
+        return new ReviewTaskListener(service);
+    }
+
+    /** Verifies that a decision was recorded (i.e. passed validation) with these values. */
+    public void verifyRecorded(String screeningId, String decision, String note, String finalText, String reviewer) {
+        verify(service).record(screeningId, decision, note, finalText, reviewer);
+    }
+}
