@@ -50,8 +50,11 @@ final class ReportExamples {
         renderer = new ReportRenderer(labels, bands, centers);
     }
 
+    /** An exporter whose stored judgement is {@link #mixed()}. */
     ReportFhirExporter exporter(ca.uhn.fhir.context.FhirContext fhir) {
-        return new ReportFhirExporter(fhir, screenings, null, bands, labels, centers, pdf);
+        com.checkupflow.judgement.JudgementJson json = mock(com.checkupflow.judgement.JudgementJson.class);
+        when(json.read(org.mockito.ArgumentMatchers.any())).thenReturn(mixed());
+        return new ReportFhirExporter(fhir, screenings, json, bands, labels, centers, pdf);
     }
 
     /** BP 152/92 (critical SBP is not reached), HDL 35 (low), AST 45 (B), urine 1+, the rest normal. */
