@@ -5,12 +5,13 @@ import java.time.Instant;
 
 import org.springframework.stereotype.Service;
 
+import com.checkupflow.delivery.Outbox;
 import com.checkupflow.judgement.JudgementJson;
 import com.checkupflow.review.ReviewService;
 import com.checkupflow.screening.Screening;
 import com.checkupflow.screening.ScreeningRepository;
 
-/** Issues the signed report: stores the final text and the rendered HTML. */
+/** Issues the signed report: stores the final text and the rendered HTML, and puts its delivery in the outbox. */
 @Service
 class ReportService {
 
@@ -18,10 +19,12 @@ class ReportService {
     private final JudgementJson judgementJson;
     private final ReviewService reviews;
     private final ReportRenderer renderer;
+    private final Outbox outbox;
     private final Clock clock;
 
     ReportService(ScreeningRepository screenings, JudgementJson judgementJson, ReviewService reviews,
-                  ReportRenderer renderer, Clock clock) {
+                  ReportRenderer renderer, Outbox outbox, Clock clock) {
+        this.outbox = outbox;
         this.screenings = screenings;
         this.judgementJson = judgementJson;
         this.reviews = reviews;
@@ -35,5 +38,7 @@ class ReportService {
         Instant now = clock.instant();
         String html = renderer.render(s, judgementJson.read(s.judgementJson()), finalText, signer, now);
         screenings.saveIssuedReport(screeningId, finalText, html, signer, now);
+        // same transaction as the issued report: the message exists exactly when the report does
+        outbox.enqueueReport(screeningId);
     }
 }
