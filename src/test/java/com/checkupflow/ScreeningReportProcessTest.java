@@ -30,6 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.checkupflow.correction.CorrectionFixtures;
 import com.checkupflow.delivery.DeliveryFixtures;
+import com.checkupflow.referral.ReferralFixtures;
 import com.checkupflow.demo.SyntheticScreenings;
 import com.checkupflow.demo.SyntheticScreenings.Profile;
 import com.checkupflow.drafting.DraftingFixtures;
@@ -51,7 +52,8 @@ import ca.uhn.fhir.context.FhirContext;
 @ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = {"processes/screening-report.bpmn", "processes/screening-judgement.dmn",
         "forms/review-report.form", "forms/resolve-invalid-results.form", "forms/confirm-critical-result.form",
-        "forms/resolve-delivery.form"})
+        "forms/resolve-delivery.form", "processes/referral-letter.bpmn", "forms/sign-referral-letter.form",
+        "forms/book-appointment.form"})
 class ScreeningReportProcessTest {
 
     private static final FhirContext FHIR = FhirContext.forR4();
@@ -70,6 +72,7 @@ class ScreeningReportProcessTest {
     private ReviewFixtures reviews;
     private ReportFixtures reports;
     private DeliveryFixtures deliveries;
+    private ReferralFixtures referrals;
 
     @BeforeEach
     void setUp() {
@@ -81,6 +84,7 @@ class ScreeningReportProcessTest {
         reviews = new ReviewFixtures();
         reports = new ReportFixtures();
         deliveries = new DeliveryFixtures();
+        referrals = new ReferralFixtures();
         Mocks.register("recordJudgementListener", judgements.listener());
         Mocks.register("resolveInvalidResultsListener", corrections.resolveInvalidResultsListener());
         Mocks.register("applyCorrectionsDelegate", corrections.applyCorrectionsDelegate());
@@ -91,6 +95,9 @@ class ScreeningReportProcessTest {
         Mocks.register("issueReportDelegate", reports.issueReportDelegate());
         Mocks.register("deliverReportDelegate", deliveries.deliverReportDelegate());
         Mocks.register("resolveDeliveryListener", deliveries.resolveDeliveryListener());
+        Mocks.register("draftReferralLetterDelegate", referrals.draftReferralLetterDelegate());
+        Mocks.register("signReferralLetterListener", referrals.signReferralLetterListener());
+        Mocks.register("bookAppointmentListener", referrals.bookAppointmentListener());
     }
 
     @AfterEach
@@ -399,7 +406,7 @@ class ScreeningReportProcessTest {
         deliveries.verifyResolved("deliver-2", "RETRY_BY_POST", "coordinator.park");
         assertThat(pi).hasPassed("Gateway_DeliveryResolution").isWaitingAt("Activity_DeliverReport");
         execute(job("Activity_DeliverReport", pi));
-        assertThat(pi).isEnded().hasPassed("Event_ReportDelivered").hasNotPassed("Event_ReportDeliveredManually");
+        assertThat(pi).isEnded().hasPassed("Event_ReportDelivered").hasNotPassed("Activity_ReferToSpecialist");
         deliveries.verifyDeliveryRuns("deliver-2", 2);
     }
 
@@ -415,8 +422,59 @@ class ScreeningReportProcessTest {
                 .hasMessageContaining("deliveryResolution must be");
         complete(resolve, withVariables("deliveryResolution", "DELIVERED_MANUALLY"));
 
-        assertThat(pi).isEnded().hasPassed("Event_ReportDeliveredManually").hasNotPassed("Event_ReportDelivered");
+        assertThat(pi).isEnded().hasPassed("Gateway_ReportHandedOver", "Event_ReportDelivered")
+                .hasNotPassed("Activity_ReferToSpecialist");
         deliveries.verifyResolved("deliver-3", "DELIVERED_MANUALLY", "coordinator.park");
+    }
+
+    // ---------------------------------------------------------------- referral
+
+    @Test
+    void shouldReferToSpecialistWhenIssuedReportHasSuspectFindingsOfReferralUnits() {
+        ProcessInstance pi = start("referral-1", Profile.HEALTHY, 31);
+        reports.referUnits("referral-1", java.util.List.of("creatinine", "egfr"));
+        execute(job("Activity_JudgeResults", pi));
+        draftAndCheck(pi);
+        review(pi, "APPROVE", null, null);
+        issueAndDeliver(pi);
+
+        assertThat(pi).hasPassed("Gateway_ReferralNeeded").isWaitingAt("Activity_ReferToSpecialist")
+                .variables().containsEntry("referralNeeded", true).containsEntry("referralUnits", "creatinine,egfr");
+        ProcessInstance letter = runtimeService().createProcessInstanceQuery().processDefinitionKey("referral-letter")
+                .superProcessInstanceId(pi.getId()).singleResult();
+        Assertions.assertThat(letter.getBusinessKey()).isEqualTo("referral-1");
+        assertThat(letter).isWaitingAt("Activity_DraftReferralLetter");
+        execute(job("Activity_DraftReferralLetter", letter));
+        referrals.verifyDrafted("referral-1", java.util.List.of("creatinine", "egfr"));
+
+        assertThat(letter).isWaitingAt("Activity_SignReferralLetter").variables()
+                .containsEntry("referralText", ReferralFixtures.DRAFT).containsEntry("patientLabel", ReviewFixtures.PATIENT_LABEL);
+        Task sign = task("Activity_SignReferralLetter", letter);
+        assertThat(sign).hasCandidateGroup("physician");
+        claim(sign, PHYSICIAN);
+        Assertions.assertThatThrownBy(() -> complete(sign, withVariables("referralText", " ")))
+                .hasMessageContaining("referralText");
+        complete(sign, withVariables("referralText", "수정한 의뢰서"));
+        referrals.verifySigned("referral-1", "수정한 의뢰서", PHYSICIAN);
+
+        Task book = task("Activity_BookAppointment", letter);
+        assertThat(book).hasCandidateGroup("coordinator");
+        claim(book, "coordinator.park");
+        complete(book, withVariables("appointmentAt", "2026-12-01T10:30", "appointmentPlace", "서울대병원 신장내과"));
+        referrals.verifyBooked("referral-1", "2026-12-01T10:30", "서울대병원 신장내과", "coordinator.park");
+
+        assertThat(letter).isEnded().hasPassed("Event_AppointmentBooked");
+        assertThat(pi).isEnded().hasPassed("Activity_ReferToSpecialist", "Event_SpecialistReferred")
+                .hasNotPassed("Event_ReportDelivered");
+    }
+
+    @Test
+    void shouldEndWithoutReferralWhenNoReferralUnitIsSuspect() {
+        ProcessInstance pi = issued("referral-2", 32);
+        execute(job("Activity_DeliverReport", pi));
+
+        assertThat(pi).isEnded().hasPassed("Gateway_ReferralNeeded", "Event_ReportDelivered")
+                .hasNotPassed("Activity_ReferToSpecialist").variables().containsEntry("referralNeeded", false);
     }
 
     // ---------------------------------------------------------------- helpers

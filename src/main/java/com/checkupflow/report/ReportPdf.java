@@ -11,9 +11,12 @@ import org.springframework.stereotype.Component;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
-/** Turns the report XHTML into a PDF with openhtmltopdf, embedding the configured Hangul font as "ReportFont". */
+/**
+ * Turns report XHTML (report.html, the referral letter) into a PDF with openhtmltopdf, embedding the configured fonts
+ * as "ReportFont" (Hangul) and "ReportFallbackFont" (Latin, symbols).
+ */
 @Component
-class ReportPdf {
+public class ReportPdf {
 
     static final String FONT_FAMILY = "ReportFont";
     static final String FALLBACK_FONT_FAMILY = "ReportFallbackFont";
@@ -29,7 +32,7 @@ class ReportPdf {
         }
     }
 
-    byte[] render(String xhtml) {
+    public byte[] render(String xhtml) {
         if (!Files.isReadable(properties.fontPath())) {
             throw new IllegalStateException("Report font not found: " + properties.fontPath()
                     + " (install fonts-nanum or set checkupflow.report.font-path)");
