@@ -40,7 +40,8 @@ import ca.uhn.fhir.context.FhirContext;
         "checkupflow.demo.enabled=false",
         "spring.datasource.url=jdbc:h2:mem:http-test;DB_CLOSE_DELAY=-1",
         "camunda.bpm.job-execution.wait-time-in-millis=200",
-        "camunda.bpm.job-execution.max-wait=1000"})
+        "camunda.bpm.job-execution.max-wait=1000",
+        "checkupflow.delivery.outbox-dir=target/http-test-outbox"})
 class ScreeningReportHttpTest {
 
     @LocalServerPort
@@ -84,18 +85,36 @@ class ScreeningReportHttpTest {
                 .isIn("Activity_ReviewReport", "Activity_ConfirmCriticalResult");
         Assertions.assertThat(inReview.get("draft").get("provider").asText()).isEqualTo("template");
         Assertions.assertThat(get("/api/screenings/" + id + "/report.html").statusCode()).isEqualTo(409);
+        Assertions.assertThat(get("/api/screenings/" + id + "/report.pdf").statusCode()).isEqualTo(409);
+        Assertions.assertThat(get("/api/screenings/" + id + "/fhir").statusCode()).isEqualTo(409);
 
         taskService.claim(review.getId(), "physicianGangnam");
         String finalText = taskService.getVariable(review.getId(), "finalText") + "\n\n추가 소견: 3개월 후 재검.";
         taskService.complete(review.getId(), Map.of("reviewDecision", "APPROVE", "finalText", finalText));
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                .until(() -> getJson("/api/screenings/" + id).get("stage").asText(), "ISSUED"::equals);
+                .until(() -> getJson("/api/screenings/" + id).get("stage").asText(), "DELIVERED"::equals);
         HttpResponse<String> report = get("/api/screenings/" + id + "/report.html");
         Assertions.assertThat(report.statusCode()).isEqualTo(200);
         Assertions.assertThat(report.body()).contains("추가 소견: 3개월 후 재검.").contains("physicianGangnam")
                 .contains("질환의심");
         Assertions.assertThat(getJson("/api/screenings/" + id).get("issuedBy").asText()).isEqualTo("physicianGangnam");
+
+        HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/screenings/" + id + "/report.pdf")).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        Assertions.assertThat(pdf.statusCode()).isEqualTo(200);
+        Assertions.assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        Assertions.assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        HttpResponse<String> fhirExport = get("/api/screenings/" + id + "/fhir");
+        Assertions.assertThat(fhirExport.statusCode()).isEqualTo(200);
+        Assertions.assertThat(fhirExport.headers().firstValue("Content-Type")).hasValueSatisfying(
+                ct -> Assertions.assertThat(ct).startsWith("application/fhir+json"));
+        Assertions.assertThat(fhir.newJsonParser().parseResource(org.hl7.fhir.r4.model.Bundle.class, fhirExport.body())
+                .getEntryFirstRep().getResource().fhirType()).isEqualTo("DiagnosticReport");
+        Assertions.assertThat(jdbc.sql("SELECT status FROM cf_outbox WHERE screening_id = ?").param(id)
+                .query(String.class).single()).isEqualTo("SENT");
+        Assertions.assertThat(java.nio.file.Path.of("target/http-test-outbox/report-" + id + ".pdf")).exists();
     }
 
     @Test

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.checkupflow.correction.CorrectionFixtures;
+import com.checkupflow.delivery.DeliveryFixtures;
+import com.checkupflow.referral.ReferralFixtures;
 import com.checkupflow.demo.SyntheticScreenings;
 import com.checkupflow.demo.SyntheticScreenings.Profile;
 import com.checkupflow.drafting.DraftingFixtures;
@@ -49,7 +51,9 @@ import ca.uhn.fhir.context.FhirContext;
  */
 @ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = {"processes/screening-report.bpmn", "processes/screening-judgement.dmn",
-        "forms/review-report.form", "forms/resolve-invalid-results.form", "forms/confirm-critical-result.form"})
+        "forms/review-report.form", "forms/resolve-invalid-results.form", "forms/confirm-critical-result.form",
+        "forms/resolve-delivery.form", "processes/referral-letter.bpmn", "forms/sign-referral-letter.form",
+        "forms/book-appointment.form"})
 class ScreeningReportProcessTest {
 
     private static final FhirContext FHIR = FhirContext.forR4();
@@ -67,6 +71,8 @@ class ScreeningReportProcessTest {
     private DraftingFixtures drafting;
     private ReviewFixtures reviews;
     private ReportFixtures reports;
+    private DeliveryFixtures deliveries;
+    private ReferralFixtures referrals;
 
     @BeforeEach
     void setUp() {
@@ -77,6 +83,8 @@ class ScreeningReportProcessTest {
         drafting = new DraftingFixtures();
         reviews = new ReviewFixtures();
         reports = new ReportFixtures();
+        deliveries = new DeliveryFixtures();
+        referrals = new ReferralFixtures();
         Mocks.register("recordJudgementListener", judgements.listener());
         Mocks.register("resolveInvalidResultsListener", corrections.resolveInvalidResultsListener());
         Mocks.register("applyCorrectionsDelegate", corrections.applyCorrectionsDelegate());
@@ -85,6 +93,11 @@ class ScreeningReportProcessTest {
         Mocks.register("reviewTaskListener", reviews.reviewTaskListener());
         Mocks.register("patientLabelListener", reviews.patientLabelListener());
         Mocks.register("issueReportDelegate", reports.issueReportDelegate());
+        Mocks.register("deliverReportDelegate", deliveries.deliverReportDelegate());
+        Mocks.register("resolveDeliveryListener", deliveries.resolveDeliveryListener());
+        Mocks.register("draftReferralLetterDelegate", referrals.draftReferralLetterDelegate());
+        Mocks.register("signReferralLetterListener", referrals.signReferralLetterListener());
+        Mocks.register("bookAppointmentListener", referrals.bookAppointmentListener());
     }
 
     @AfterEach
@@ -126,10 +139,10 @@ class ScreeningReportProcessTest {
 
         reviews.verifyRecorded("happy-1", "APPROVE", null, DraftingFixtures.draftText(1), PHYSICIAN);
         assertThat(pi).isWaitingAt("Activity_IssueReport");
-        execute(job("Activity_IssueReport", pi));
+        issueAndDeliver(pi);
 
         assertThat(pi).isEnded().hasPassedInOrder("Activity_JudgeResults", "Activity_DraftSummary",
-                        "Activity_CheckDraft", "Activity_ReviewReport", "Activity_IssueReport", "Event_ReportIssued")
+                        "Activity_CheckDraft", "Activity_ReviewReport", "Activity_IssueReport", "Activity_DeliverReport", "Event_ReportDelivered")
                 .hasPassed("Event_NoNewCriticalResult");
         reports.verifyIssued("happy-1", DraftingFixtures.draftText(1));
     }
@@ -171,10 +184,10 @@ class ScreeningReportProcessTest {
 
         draftAndCheck(pi);
         review(pi, "APPROVE", null, null);
-        execute(job("Activity_IssueReport", pi));
+        issueAndDeliver(pi);
 
         assertThat(pi).isEnded().hasPassedInOrder("Activity_JudgeResults", "Activity_ResolveInvalidResults",
-                "Activity_ApplyCorrections", "Activity_DraftSummary", "Activity_IssueReport", "Event_ReportIssued");
+                "Activity_ApplyCorrections", "Activity_DraftSummary", "Activity_IssueReport", "Activity_DeliverReport", "Event_ReportDelivered");
         reports.verifyIssued("invalid-1", DraftingFixtures.draftText(1));
     }
 
@@ -246,15 +259,15 @@ class ScreeningReportProcessTest {
         Assertions.assertThat(processEngine.getFormService().getDeployedTaskForm(escalated.getId())).isNotNull();
 
         review(pi, "APPROVE", null, null);
-        execute(job("Activity_IssueReport", pi));
+        issueAndDeliver(pi);
 
-        assertThat(pi).isNotEnded().hasPassed("Event_ReportIssued").isWaitingAt("Activity_ConfirmCriticalResultEscalated");
+        assertThat(pi).isNotEnded().hasPassed("Event_ReportDelivered").isWaitingAt("Activity_ConfirmCriticalResultEscalated");
         reports.verifyIssued("critical-1", DraftingFixtures.draftText(1));
 
         complete(task("Activity_ConfirmCriticalResultEscalated", pi),
                 withVariables("patientContacted", true, "contactMethod", "PHONE", "contactNote", "내원 권고"));
 
-        assertThat(pi).isEnded().hasPassed("Event_EscalatedCriticalResultConfirmed", "Event_ReportIssued");
+        assertThat(pi).isEnded().hasPassed("Event_EscalatedCriticalResultConfirmed", "Event_ReportDelivered");
     }
 
     @Test
@@ -298,9 +311,9 @@ class ScreeningReportProcessTest {
                 .doesNotContainKeys("reviewDecision", "reviewNote");
 
         review(pi, "APPROVE", null, null);
-        execute(job("Activity_IssueReport", pi));
+        issueAndDeliver(pi);
 
-        assertThat(pi).isEnded().hasPassed("Event_ReportIssued");
+        assertThat(pi).isEnded().hasPassed("Event_ReportDelivered");
         reviews.verifyRecorded("redraft-1", "REQUEST_CHANGES", "혈압 설명을 더 쉽게", DraftingFixtures.draftText(1), PHYSICIAN);
         reports.verifyIssued("redraft-1", DraftingFixtures.draftText(2));
     }
@@ -336,9 +349,9 @@ class ScreeningReportProcessTest {
                 .isEqualTo(MAX_REDRAFT_ROUNDS + 2);
 
         review(pi, "WRITE_MANUALLY", null, "의사가 직접 작성한 소견");
-        execute(job("Activity_IssueReport", pi));
+        issueAndDeliver(pi);
 
-        assertThat(pi).isEnded().hasPassed("Event_ReportIssued");
+        assertThat(pi).isEnded().hasPassed("Event_ReportDelivered");
         reports.verifyIssued("limit-1", "의사가 직접 작성한 소견");
     }
 
@@ -356,11 +369,112 @@ class ScreeningReportProcessTest {
 
         complete(review, withVariables("reviewDecision", "WRITE_MANUALLY", "finalText", "고혈압 치료를 계속하세요."));
         assertThat(pi).hasPassed("Gateway_ReportTextFinal").isWaitingAt("Activity_IssueReport");
-        execute(job("Activity_IssueReport", pi));
+        issueAndDeliver(pi);
 
-        assertThat(pi).isEnded().hasPassed("Event_ReportIssued").hasNotPassed("Gateway_RedraftAllowed");
+        assertThat(pi).isEnded().hasPassed("Event_ReportDelivered").hasNotPassed("Gateway_RedraftAllowed");
         reviews.verifyRecorded("manual-1", "WRITE_MANUALLY", null, "고혈압 치료를 계속하세요.", PHYSICIAN);
         reports.verifyIssued("manual-1", "고혈압 치료를 계속하세요.");
+    }
+
+    // ---------------------------------------------------------------- delivery
+
+    @Test
+    void shouldRetryDeliveryAsAJobWhenTheChannelFailsBelowTheLimit() {
+        ProcessInstance pi = issued("deliver-1", 21);
+        deliveries.failDelivery("deliver-1", 3);
+
+        Job deliver = job("Activity_DeliverReport", pi);
+        Assertions.assertThatThrownBy(() -> execute(deliver)).hasMessageContaining("mail_send_failed");
+        assertThat(pi).isWaitingAt("Activity_DeliverReport");
+        Assertions.assertThat(taskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+    }
+
+    @Test
+    void shouldOpenResolveDeliveryForCoordinatorWhenDeliveryKeepsFailingAndRetryAfterwards() {
+        ProcessInstance pi = issued("deliver-2", 22);
+        deliveries.failDelivery("deliver-2", 1);
+
+        execute(job("Activity_DeliverReport", pi));
+
+        assertThat(pi).hasPassed("Event_DeliveryFailed").isWaitingAt("Activity_ResolveDelivery")
+                .variables().containsEntry("deliveryProblem", "mail_send_failed (1 attempts)");
+        assertThat(task("Activity_ResolveDelivery", pi)).hasCandidateGroup("coordinator");
+        Task resolve = task("Activity_ResolveDelivery", pi);
+        claim(resolve, "coordinator.park");
+        complete(resolve, withVariables("deliveryResolution", "RETRY_BY_POST", "deliveryNote", "주소 확인"));
+
+        deliveries.verifyResolved("deliver-2", "RETRY_BY_POST", "coordinator.park");
+        assertThat(pi).hasPassed("Gateway_DeliveryResolution").isWaitingAt("Activity_DeliverReport");
+        execute(job("Activity_DeliverReport", pi));
+        assertThat(pi).isEnded().hasPassed("Event_ReportDelivered").hasNotPassed("Activity_ReferToSpecialist");
+        deliveries.verifyDeliveryRuns("deliver-2", 2);
+    }
+
+    @Test
+    void shouldEndAsDeliveredByHandWhenCoordinatorHandedTheReportOver() {
+        ProcessInstance pi = issued("deliver-3", 23);
+        deliveries.failDelivery("deliver-3", 1);
+        execute(job("Activity_DeliverReport", pi));
+
+        Task resolve = task("Activity_ResolveDelivery", pi);
+        claim(resolve, "coordinator.park");
+        Assertions.assertThatThrownBy(() -> complete(resolve, withVariables("deliveryResolution", "LOST")))
+                .hasMessageContaining("deliveryResolution must be");
+        complete(resolve, withVariables("deliveryResolution", "DELIVERED_MANUALLY"));
+
+        assertThat(pi).isEnded().hasPassed("Gateway_ReportHandedOver", "Event_ReportDelivered")
+                .hasNotPassed("Activity_ReferToSpecialist");
+        deliveries.verifyResolved("deliver-3", "DELIVERED_MANUALLY", "coordinator.park");
+    }
+
+    // ---------------------------------------------------------------- referral
+
+    @Test
+    void shouldReferToSpecialistWhenIssuedReportHasSuspectFindingsOfReferralUnits() {
+        ProcessInstance pi = start("referral-1", Profile.HEALTHY, 31);
+        reports.referUnits("referral-1", java.util.List.of("creatinine", "egfr"));
+        execute(job("Activity_JudgeResults", pi));
+        draftAndCheck(pi);
+        review(pi, "APPROVE", null, null);
+        issueAndDeliver(pi);
+
+        assertThat(pi).hasPassed("Gateway_ReferralNeeded").isWaitingAt("Activity_ReferToSpecialist")
+                .variables().containsEntry("referralNeeded", true).containsEntry("referralUnits", "creatinine,egfr");
+        ProcessInstance letter = runtimeService().createProcessInstanceQuery().processDefinitionKey("referral-letter")
+                .superProcessInstanceId(pi.getId()).singleResult();
+        Assertions.assertThat(letter.getBusinessKey()).isEqualTo("referral-1");
+        assertThat(letter).isWaitingAt("Activity_DraftReferralLetter");
+        execute(job("Activity_DraftReferralLetter", letter));
+        referrals.verifyDrafted("referral-1", java.util.List.of("creatinine", "egfr"));
+
+        assertThat(letter).isWaitingAt("Activity_SignReferralLetter").variables()
+                .containsEntry("referralText", ReferralFixtures.DRAFT).containsEntry("patientLabel", ReviewFixtures.PATIENT_LABEL);
+        Task sign = task("Activity_SignReferralLetter", letter);
+        assertThat(sign).hasCandidateGroup("physician");
+        claim(sign, PHYSICIAN);
+        Assertions.assertThatThrownBy(() -> complete(sign, withVariables("referralText", " ")))
+                .hasMessageContaining("referralText");
+        complete(sign, withVariables("referralText", "수정한 의뢰서"));
+        referrals.verifySigned("referral-1", "수정한 의뢰서", PHYSICIAN);
+
+        Task book = task("Activity_BookAppointment", letter);
+        assertThat(book).hasCandidateGroup("coordinator");
+        claim(book, "coordinator.park");
+        complete(book, withVariables("appointmentAt", "2026-12-01T10:30", "appointmentPlace", "서울대병원 신장내과"));
+        referrals.verifyBooked("referral-1", "2026-12-01T10:30", "서울대병원 신장내과", "coordinator.park");
+
+        assertThat(letter).isEnded().hasPassed("Event_AppointmentBooked");
+        assertThat(pi).isEnded().hasPassed("Activity_ReferToSpecialist", "Event_SpecialistReferred")
+                .hasNotPassed("Event_ReportDelivered");
+    }
+
+    @Test
+    void shouldEndWithoutReferralWhenNoReferralUnitIsSuspect() {
+        ProcessInstance pi = issued("referral-2", 32);
+        execute(job("Activity_DeliverReport", pi));
+
+        assertThat(pi).isEnded().hasPassed("Gateway_ReferralNeeded", "Event_ReportDelivered")
+                .hasNotPassed("Activity_ReferToSpecialist").variables().containsEntry("referralNeeded", false);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -379,6 +493,24 @@ class ScreeningReportProcessTest {
         variables.put("maxRedraftRounds", MAX_REDRAFT_ROUNDS);
         variables.put("draftRound", 0);
         return runtimeService().startProcessInstanceByKey(PROCESS, screeningId, variables);
+    }
+
+    /** Runs "Issue report" and then "Deliver report", each an async step of its own. */
+    private void issueAndDeliver(ProcessInstance pi) {
+        execute(job("Activity_IssueReport", pi));
+        assertThat(pi).isWaitingAt("Activity_DeliverReport");
+        execute(job("Activity_DeliverReport", pi));
+    }
+
+    /** Approves the first draft of a healthy screening up to the issued report, waiting at "Deliver report". */
+    private ProcessInstance issued(String screeningId, long seed) {
+        ProcessInstance pi = start(screeningId, Profile.HEALTHY, seed);
+        execute(job("Activity_JudgeResults", pi));
+        draftAndCheck(pi);
+        review(pi, "APPROVE", null, null);
+        execute(job("Activity_IssueReport", pi));
+        assertThat(pi).isWaitingAt("Activity_DeliverReport");
+        return pi;
     }
 
     private void draftAndCheck(ProcessInstance pi) {

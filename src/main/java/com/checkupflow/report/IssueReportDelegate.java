@@ -1,10 +1,12 @@
 package com.checkupflow.report;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Issue report": the signed final text becomes the report. */
+/** "Issue report": the signed final text becomes the report; {@code referralUnits} / {@code referralNeeded} say whether a specialist referral follows. */
 @Component("issueReportDelegate")
 class IssueReportDelegate implements JavaDelegate {
 
@@ -16,6 +18,8 @@ class IssueReportDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        reports.issue(execution.getProcessBusinessKey(), (String) execution.getVariable("finalText"));
+        List<String> referralUnits = reports.issue(execution.getProcessBusinessKey(), (String) execution.getVariable("finalText"));
+        execution.setVariable("referralUnits", String.join(",", referralUnits));
+        execution.setVariable("referralNeeded", !referralUnits.isEmpty());
     }
 }

@@ -2,13 +2,17 @@ package com.checkupflow.report;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -19,74 +23,133 @@ import com.checkupflow.judgement.ItemKey;
 import com.checkupflow.judgement.ItemLabels;
 import com.checkupflow.judgement.ItemStatus;
 import com.checkupflow.judgement.Judgement;
+import com.checkupflow.judgement.Sex;
 import com.checkupflow.screening.PersonalData;
 import com.checkupflow.screening.Screening;
 
-/** Renders the issued report as HTML from {@code report/report.html}; every value is HTML-escaped. */
+/**
+ * Renders the issued report from {@code report/report.html}, well-formed XHTML that is served as is and turned
+ * into the PDF by {@link ReportPdf}. Every value is escaped; the RRN is printed masked only.
+ */
 @Component
 class ReportRenderer {
+
+    /** The boxes of the official result notice, in the form's order. */
+    static final List<String> OVERALL_BOXES = List.of("NORMAL_A", "NORMAL_B", "GENERAL_SUSPECT",
+            "CARDIOMETABOLIC_SUSPECT", "KNOWN_DISEASE");
+    static final String TICKED = "■";
+    static final String UNTICKED = "□";
 
     private static final DateTimeFormatter SIGNED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.of("Asia/Seoul"));
 
     private final String template;
+    private final Properties texts = new Properties();
     private final ItemLabels labels;
+    private final ReferenceBands bands;
     private final Centers centers;
 
-    ReportRenderer(ItemLabels labels, Centers centers) {
+    ReportRenderer(ItemLabels labels, ReferenceBands bands, Centers centers) {
         this.labels = labels;
+        this.bands = bands;
         this.centers = centers;
-        try (InputStream in = ReportRenderer.class.getResourceAsStream("/report/report.html")) {
+        try (InputStream in = ReportRenderer.class.getResourceAsStream("/report/report.html");
+             Reader textsIn = new InputStreamReader(
+                     ReportRenderer.class.getResourceAsStream("/report/report-texts.properties"), StandardCharsets.UTF_8)) {
             this.template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            texts.load(textsIn);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     String render(Screening s, Judgement judgement, String finalText, String signer, Instant signedAt) {
-        boolean en = "en".equals(s.language());
+        String lang = "en".equals(s.language()) ? "en" : "ko";
         Map<String, String> v = new LinkedHashMap<>();
-        v.put("lang", en ? "en" : "ko");
-        v.put("title", en ? "Health screening result" : "일반건강검진 결과통보서");
-        v.put("labelCenter", en ? "Center" : "검진기관");
-        v.put("labelExamDate", en ? "Exam date" : "검진일");
-        v.put("labelPatient", en ? "Patient" : "수검자");
-        v.put("labelOverall", en ? "Overall result" : "종합판정");
-        v.put("labelItem", en ? "Item" : "검사항목");
-        v.put("labelValue", en ? "Result" : "결과");
-        v.put("labelUnit", en ? "Unit" : "단위");
-        v.put("labelCategory", en ? "Category" : "판정");
-        v.put("labelSummary", en ? "Summary" : "종합소견");
-        v.put("labelSigned", en ? "Signed by" : "판정의사");
-        v.put("center", centers.get(s.center()).displayName(s.language()));
+        v.put("lang", lang);
+        for (String key : List.of("title", "center", "examDate", "name", "rrn", "sex", "age", "overall", "items",
+                "item", "value", "unit", "bands", "category", "summary", "advice", "signedBy", "signedAt")) {
+            v.put(key.equals("title") ? "title" : "label" + Character.toUpperCase(key.charAt(0)) + key.substring(1),
+                    text(key, lang));
+        }
+        v.put("bandsNote", text("bandsNote", lang));
+        v.put("labelNormalA", label(Category.NORMAL_A, lang));
+        v.put("labelNormalB", label(Category.NORMAL_B, lang));
+        v.put("labelSuspect", label(Category.DISEASE_SUSPECT, lang));
+        v.put("center", centers.get(s.center()).displayName(lang));
         v.put("examDate", s.examDate() == null ? "" : s.examDate().toString());
-        v.put("patient", PersonalData.maskName(s.patient().name()) + " · " + PersonalData.maskRrn(s.patient().rrn())
-                + " · " + (s.sex() == null ? "" : s.sex().code()) + " · " + s.age());
-        v.put("overall", String.join(", ", judgement.overall().flags().stream()
-                .map(f -> labels.flag(f, s.language())).toList()));
-        v.put("summary", finalText);
+        v.put("patientName", s.patient().name() == null ? "" : s.patient().name());
+        v.put("patientRrn", s.patient().rrn() == null ? "" : PersonalData.maskRrn(s.patient().rrn()));
+        v.put("patientSex", s.sex() == null ? "" : text(s.sex().code(), lang));
+        v.put("patientAge", s.age() < 0 ? "" : s.age() + " " + text("ageUnit", lang));
+        v.put("summary", finalText == null ? "" : finalText);
         v.put("signer", signer == null ? "" : signer);
-        v.put("signedAt", SIGNED.format(signedAt));
+        v.put("signedAt", signedAt == null ? "" : SIGNED.format(signedAt));
         String html = template;
         for (Map.Entry<String, String> e : v.entrySet()) {
-            html = html.replace("{{" + e.getKey() + "}}", HtmlUtils.htmlEscape(e.getValue()));
+            html = html.replace("{{" + e.getKey() + "}}", escape(e.getValue()));
         }
-        return html.replace("{{rows}}", rows(judgement, s.language()));
+        return html.replace("{{boxes}}", boxes(judgement, lang))
+                .replace("{{rows}}", rows(judgement, s.sex(), lang))
+                .replace("{{advice}}", advice(judgement, lang));
     }
 
-    private String rows(Judgement judgement, String lang) {
+    private String boxes(Judgement judgement, String lang) {
+        StringBuilder html = new StringBuilder();
+        for (String flag : OVERALL_BOXES) {
+            boolean ticked = judgement.overall().flags().contains(flag);
+            html.append("    <td").append(ticked ? " class=\"ticked\"" : "").append("><span class=\"box\">")
+                    .append(ticked ? TICKED : UNTICKED).append("</span> ")
+                    .append(escape(labels.flag(flag, lang))).append("</td>\n");
+        }
+        return html.toString();
+    }
+
+    private String rows(Judgement judgement, Sex sex, String lang) {
         StringBuilder rows = new StringBuilder();
         judgement.items().forEach((json, item) -> {
             ItemKey key = ItemKey.fromJson(json).orElseThrow();
             boolean abnormal = item.category() != null && item.category() != Category.NORMAL_A;
-            String value = item.status() == ItemStatus.VALID ? labels.value(item.value(), lang) : labels.status(item.status());
-            String category = item.category() == null ? "" : "en".equals(lang) ? item.category().labelEn() : item.category().labelKo();
-            rows.append("  <tr").append(abnormal ? " class=\"abnormal\"" : "").append("><td>")
-                    .append(HtmlUtils.htmlEscape(labels.item(key, lang))).append("</td><td>")
-                    .append(HtmlUtils.htmlEscape(value)).append("</td><td>")
-                    .append(HtmlUtils.htmlEscape(item.status() == ItemStatus.VALID ? labels.unit(item.unit()) : ""))
-                    .append("</td><td>").append(HtmlUtils.htmlEscape(category)).append("</td></tr>\n");
+            boolean valid = item.status() == ItemStatus.VALID;
+            String value = valid ? labels.value(item.value(), lang) : labels.status(item.status());
+            String category = item.category() == null ? "" : label(item.category(), lang);
+            rows.append("    <tr").append(abnormal ? " class=\"abnormal\"" : "").append(">")
+                    .append(cell(labels.item(key, lang), ""))
+                    .append(cell(value, key.coded() ? "" : "num"))
+                    .append(cell(valid ? labels.unit(item.unit()) : "", ""))
+                    .append(cell(bands.band(key, sex, Category.NORMAL_A, lang), ""))
+                    .append(cell(bands.band(key, sex, Category.NORMAL_B, lang), ""))
+                    .append(cell(bands.band(key, sex, Category.DISEASE_SUSPECT, lang), ""))
+                    .append(cell(category, "")).append("</tr>\n");
         });
         return rows.toString();
+    }
+
+    private String advice(Judgement judgement, String lang) {
+        StringBuilder html = new StringBuilder();
+        for (String flag : judgement.overall().flags()) {
+            String text = texts.getProperty("advice." + flag + "." + lang);
+            if (text != null) {
+                html.append("  <li>").append(escape(text)).append("</li>\n");
+            }
+        }
+        return html.toString();
+    }
+
+    private static String cell(String text, String cssClass) {
+        return (cssClass.isEmpty() ? "<td>" : "<td class=\"" + cssClass + "\">") + escape(text) + "</td>";
+    }
+
+    private static String label(Category category, String lang) {
+        return "en".equals(lang) ? category.labelEn() : category.labelKo();
+    }
+
+    private String text(String key, String lang) {
+        return texts.getProperty(key + "." + lang, key);
+    }
+
+    /** Escapes only markup characters, so the output stays well-formed XML (no HTML-only named entities). */
+    private static String escape(String text) {
+        return HtmlUtils.htmlEscape(text, StandardCharsets.UTF_8.name());
     }
 }

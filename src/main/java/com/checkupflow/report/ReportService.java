@@ -2,15 +2,18 @@ package com.checkupflow.report;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import org.springframework.stereotype.Service;
 
+import com.checkupflow.delivery.Outbox;
+import com.checkupflow.judgement.Judgement;
 import com.checkupflow.judgement.JudgementJson;
 import com.checkupflow.review.ReviewService;
 import com.checkupflow.screening.Screening;
 import com.checkupflow.screening.ScreeningRepository;
 
-/** Issues the signed report: stores the final text and the rendered HTML. */
+/** Issues the signed report: stores the final text and the rendered HTML, and puts its delivery in the outbox. */
 @Service
 class ReportService {
 
@@ -18,10 +21,14 @@ class ReportService {
     private final JudgementJson judgementJson;
     private final ReviewService reviews;
     private final ReportRenderer renderer;
+    private final Outbox outbox;
+    private final ReferralPolicy referrals;
     private final Clock clock;
 
     ReportService(ScreeningRepository screenings, JudgementJson judgementJson, ReviewService reviews,
-                  ReportRenderer renderer, Clock clock) {
+                  ReportRenderer renderer, Outbox outbox, ReferralPolicy referrals, Clock clock) {
+        this.outbox = outbox;
+        this.referrals = referrals;
         this.screenings = screenings;
         this.judgementJson = judgementJson;
         this.reviews = reviews;
@@ -29,11 +36,16 @@ class ReportService {
         this.clock = clock;
     }
 
-    void issue(String screeningId, String finalText) {
+    /** @return the judgement units the report refers to a specialist (empty when none) */
+    List<String> issue(String screeningId, String finalText) {
         Screening s = screenings.find(screeningId).orElseThrow();
         String signer = reviews.signer(screeningId).orElse(null);
         Instant now = clock.instant();
-        String html = renderer.render(s, judgementJson.read(s.judgementJson()), finalText, signer, now);
+        Judgement judgement = judgementJson.read(s.judgementJson());
+        String html = renderer.render(s, judgement, finalText, signer, now);
         screenings.saveIssuedReport(screeningId, finalText, html, signer, now);
+        // same transaction as the issued report: the message exists exactly when the report does
+        outbox.enqueueReport(screeningId);
+        return referrals.unitsToRefer(judgement);
     }
 }

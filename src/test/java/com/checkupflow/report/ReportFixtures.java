@@ -16,6 +16,12 @@ public final class ReportFixtures {
         return new IssueReportDelegate(service);
     }
 
+    /** "Issue report" of this screening refers the given judgement units to a specialist. */
+    public void referUnits(String screeningId, java.util.List<String> units) {
+        org.mockito.Mockito.when(service.issue(org.mockito.ArgumentMatchers.eq(screeningId), ArgumentMatchers.any()))
+                .thenReturn(units);
+    }
+
     public void verifyIssued(String screeningId, String finalText) {
         verify(service).issue(screeningId, finalText);
     }

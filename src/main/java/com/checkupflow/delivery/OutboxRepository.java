@@ -1,0 +1,76 @@
+package com.checkupflow.delivery;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** {@code cf_outbox} and {@code cf_delivery_receipt}. */
+@Repository
+class OutboxRepository {
+
+    enum Status { PENDING, SENT, FAILED, DELIVERED_MANUALLY }
+
+    record OutboxMessage(long id, String screeningId, String kind, String channel, String idempotencyKey,
+                         Status status, int attempts) {
+    }
+
+    private final JdbcClient jdbc;
+
+    OutboxRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts the message unless one with the key exists (an issue step that runs again adds nothing). */
+    void insertIfAbsent(String screeningId, String kind, String channel, String key, Instant now) {
+        jdbc.sql("""
+                INSERT INTO cf_outbox (screening_id, kind, channel, idempotency_key, status, attempts, created_at)
+                SELECT ?, ?, ?, ?, 'PENDING', 0, ? FROM (VALUES (1)) AS one (x)
+                WHERE NOT EXISTS (SELECT 1 FROM cf_outbox WHERE idempotency_key = ?)""")
+                .params(screeningId, kind, channel, key, Timestamp.from(now), key)
+                .update();
+    }
+
+    Optional<OutboxMessage> find(String key) {
+        return jdbc.sql("SELECT * FROM cf_outbox WHERE idempotency_key = ?").param(key)
+                .query((rs, n) -> new OutboxMessage(rs.getLong("id"), rs.getString("screening_id"),
+                        rs.getString("kind"), rs.getString("channel"), rs.getString("idempotency_key"),
+                        Status.valueOf(rs.getString("status")), rs.getInt("attempts")))
+                .optional();
+    }
+
+    void markSent(long id, Instant now) {
+        jdbc.sql("UPDATE cf_outbox SET status = 'SENT', sent_at = ?, last_error = NULL WHERE id = ?")
+                .params(Timestamp.from(now), id).update();
+    }
+
+    void markDeliveredManually(long id, String by, String note, Instant now) {
+        jdbc.sql("""
+                UPDATE cf_outbox SET status = 'DELIVERED_MANUALLY', sent_at = ?, resolved_by = ?, last_error = ?
+                WHERE id = ?""").params(Timestamp.from(now), by, note, id).update();
+    }
+
+    /** @return the failed attempts so far */
+    int recordFailure(long id, String reason) {
+        jdbc.sql("UPDATE cf_outbox SET status = 'FAILED', attempts = attempts + 1, last_error = ? WHERE id = ?")
+                .params(reason, id).update();
+        return jdbc.sql("SELECT attempts FROM cf_outbox WHERE id = ?").param(id).query(Integer.class).single();
+    }
+
+    void retry(long id, String channel, String by) {
+        jdbc.sql("UPDATE cf_outbox SET status = 'PENDING', attempts = 0, channel = ?, resolved_by = ? WHERE id = ?")
+                .params(channel, by, id).update();
+    }
+
+    boolean hasReceipt(String key) {
+        return jdbc.sql("SELECT COUNT(*) FROM cf_delivery_receipt WHERE idempotency_key = ?").param(key)
+                .query(Integer.class).single() > 0;
+    }
+
+    void insertReceipt(String key, String channel, String messageId, Instant now) {
+        jdbc.sql("INSERT INTO cf_delivery_receipt (idempotency_key, channel, message_id, sent_at) VALUES (?, ?, ?, ?)")
+                .params(key, channel, messageId, Timestamp.from(now)).update();
+    }
+}

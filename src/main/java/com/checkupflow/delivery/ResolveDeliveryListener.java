@@ -1,0 +1,30 @@
+package com.checkupflow.delivery;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** "Resolve delivery" completed: records the coordinator's resolution ({@code deliveryResolution}). */
+@Component("resolveDeliveryListener")
+class ResolveDeliveryListener implements TaskListener {
+
+    private final DeliveryService delivery;
+
+    ResolveDeliveryListener(DeliveryService delivery) {
+        this.delivery = delivery;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Object value = task.getVariable("deliveryResolution");
+        DeliveryService.Resolution resolution;
+        try {
+            resolution = DeliveryService.Resolution.valueOf(String.valueOf(value));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("deliveryResolution must be RETRY, RETRY_BY_POST or DELIVERED_MANUALLY");
+        }
+        Object note = task.getVariable("deliveryNote");
+        delivery.resolveReport(task.getExecution().getProcessBusinessKey(), resolution, task.getAssignee(),
+                note == null ? null : note.toString());
+    }
+}

@@ -1,0 +1,52 @@
+package com.checkupflow.referral;
+
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.mockito.ArgumentMatchers;
+
+/** Public test fixtures of the referral feature: the real delegate and listeners around a mocked {@link ReferralService}. */
+public final class ReferralFixtures {
+
+    public static final String DRAFT = "선생님께, 다음 소견으로 전문의 진료를 의뢰드립니다.";
+
+    private final ReferralService service = mock(ReferralService.class);
+
+    public ReferralFixtures() {
+        when(service.draft(anyString(), anyList())).thenReturn(DRAFT);
+        doThrow(new IllegalArgumentException("의뢰서 내용(referralText)이 비어 있습니다"))
+                .when(service).sign(anyString(), ArgumentMatchers.eq(" "), ArgumentMatchers.any());
+    }
+
+    public JavaDelegate draftReferralLetterDelegate() {
+        return new DraftReferralLetterDelegate(service);
+    }
+
+    public TaskListener signReferralLetterListener() {
+        return new SignReferralLetterListener(service);
+    }
+
+    public TaskListener bookAppointmentListener() {
+        return new BookAppointmentListener(service);
+    }
+
+    public void verifyDrafted(String screeningId, List<String> units) {
+        verify(service).draft(screeningId, units);
+    }
+
+    public void verifySigned(String screeningId, String text, String physician) {
+        verify(service).sign(screeningId, text, physician);
+    }
+
+    public void verifyBooked(String screeningId, Object at, Object place, String coordinator) {
+        verify(service).book(screeningId, at, place, coordinator);
+    }
+}

@@ -1,0 +1,116 @@
+package com.checkupflow.referral;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.assertj.core.api.Assertions;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import com.checkupflow.center.Center;
+import com.checkupflow.center.Centers;
+import com.checkupflow.judgement.Category;
+import com.checkupflow.judgement.ItemKey;
+import com.checkupflow.judgement.ItemLabels;
+import com.checkupflow.judgement.ItemStatus;
+import com.checkupflow.judgement.Judgement;
+import com.checkupflow.judgement.JudgementJson;
+import com.checkupflow.judgement.PatientInfo;
+import com.checkupflow.judgement.Sex;
+import com.checkupflow.report.ReportPdfs;
+import com.checkupflow.screening.Screening;
+import com.checkupflow.screening.ScreeningRepository;
+import com.checkupflow.screening.Stage;
+
+class ReferralServiceTest {
+
+    private static final String ID = "scr-ref-1";
+    private static final String RRN = "800315-1234567";
+
+    private final ScreeningRepository screenings = mock(ScreeningRepository.class);
+    private final JudgementJson judgementJson = mock(JudgementJson.class);
+    private final Centers centers = mock(Centers.class);
+    private ReferralService service;
+
+    @BeforeEach
+    void setUp() {
+        DataSource ds = new DriverManagerDataSource("jdbc:h2:mem:referral-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        Flyway.configure().dataSource(ds).table("cf_flyway_history").load().migrate();
+        JdbcClient jdbc = JdbcClient.create(ds);
+        jdbc.sql("""
+                INSERT INTO cf_screening (id, center, source_system, source_value, language, stage, received_at,
+                    lipids_scheduled) VALUES (?, 'gangnam', 'urn:test', ?, 'ko', 'DELIVERED', CURRENT_TIMESTAMP, FALSE)""")
+                .params(ID, ID).update();
+        when(centers.get("gangnam")).thenReturn(new Center("gangnam", "강남센터", "Gangnam", "ko"));
+        PatientInfo patient = new PatientInfo(null, "김민수", Sex.MALE, LocalDate.of(1980, 3, 15), RRN, List.of());
+        when(screenings.find(ID)).thenReturn(Optional.of(new Screening(ID, "gangnam", "urn:test", ID, "pi", "ko",
+                Stage.DELIVERED, Instant.now(), LocalDate.of(2026, 11, 18), patient, true, Set.of(), "{}", List.of(),
+                "소견", "<html/>", Instant.now(), "physicianGangnam")));
+        when(judgementJson.read(any())).thenReturn(judgement());
+        ItemLabels labels = new ItemLabels();
+        service = new ReferralService(jdbc, screenings, judgementJson, new ReferralLetterDrafter(labels, centers), labels,
+                centers, Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC));
+    }
+
+    @Test
+    void shouldDraftWithoutNameOrRrnWhenReferringKidneyFindings() {
+        String draft = service.draft(ID, List.of("creatinine", "egfr"));
+
+        Assertions.assertThat(draft).contains("46세 남성", "강남센터", "혈청 크레아티닌: 1.82 mg/dL (질환의심)",
+                "신사구체여과율(eGFR): 41 mL/min/1.73m² (질환의심)").doesNotContain("김민수").doesNotContain("800315");
+        Assertions.assertThat(service.find(ID)).hasValueSatisfying(r -> Assertions.assertThat(r.letterHtml()).isNull());
+    }
+
+    @Test
+    void shouldRenderSignedLetterWithAppointmentAndMaskedRrnWhenBooked() throws IOException {
+        service.draft(ID, List.of("creatinine", "egfr"));
+        Assertions.assertThatThrownBy(() -> service.sign(ID, " ", "dr.kim")).hasMessageContaining("referralText");
+        service.sign(ID, "신장내과 진료를 의뢰드립니다.", "dr.kim");
+        Assertions.assertThatThrownBy(() -> service.book(ID, "tomorrow", "", "coord"))
+                .hasMessageContaining("appointmentAt").hasMessageContaining("appointmentPlace");
+        service.book(ID, "2026-12-01T10:30", "서울대병원 신장내과", "coord");
+
+        String html = service.find(ID).orElseThrow().letterHtml();
+        byte[] pdf = ReportPdfs.render(html);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc);
+            Assertions.assertThat(text).contains("진료의뢰서", "김민수", "800315-1******", "2026-12-01 10:30",
+                    "서울대병원 신장내과", "신장내과 진료를 의뢰드립니다.", "dr.kim").doesNotContain(RRN);
+        }
+    }
+
+    private static Judgement judgement() {
+        Map<String, Judgement.Item> items = new LinkedHashMap<>();
+        items.put("creatinine", new Judgement.Item(ItemStatus.VALID, Category.DISEASE_SUSPECT, new BigDecimal("1.82"),
+                ItemKey.CREATININE.canonicalUnit(), new BigDecimal("1.82"), "mg/dL", null, "o1"));
+        items.put("egfr", new Judgement.Item(ItemStatus.VALID, Category.DISEASE_SUSPECT, new BigDecimal("41"),
+                ItemKey.EGFR.canonicalUnit(), new BigDecimal("41"), "mL/min/{1.73_m2}", null, "o2"));
+        return new Judgement("KR-NHIS-GHS-2026", items,
+                Map.of("creatinine", new Judgement.UnitJudgement(Category.DISEASE_SUSPECT, null),
+                        "egfr", new Judgement.UnitJudgement(Category.DISEASE_SUSPECT, null)),
+                new Judgement.Overall("GENERAL_SUSPECT", List.of("GENERAL_SUSPECT"), Category.DISEASE_SUSPECT, true, false));
+    }
+}

@@ -1,0 +1,79 @@
+package com.checkupflow.report;
+
+import java.io.IOException;
+import java.io.StringReader;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Test;
+import org.xml.sax.InputSource;
+
+class ReportDocumentTest {
+
+    private final ReportExamples examples = new ReportExamples();
+
+    @Test
+    void shouldPrintKoreanLabelsAndOnlyTheMaskedRrnWhenPdfIsRendered() throws IOException {
+        byte[] pdf = examples.pdf.render(examples.html("ko"));
+
+        String text = text(pdf);
+        Assertions.assertThat(text).contains(compact("일반건강검진 결과통보서", "강남센터", "2026-11-18", ReportExamples.NAME,
+                "정상A", "정상B(경계)", "질환의심", "일반 질환의심", "고혈압·당뇨병·이상지질혈증 질환의심", "유질환자",
+                "수축기 혈압", "152", "mmHg", "≥140", "<120", "양성(1+)", "혈압이 높습니다",
+                "physicianGangnam", "2026-11-20 10:30", "사후관리 안내", "46 세", "음성(−)", "120~139"))
+                .contains(ReportExamples.MASKED_RRN)
+                .doesNotContain(ReportExamples.RRN).doesNotContain("1234567");
+    }
+
+    @Test
+    void shouldTickTheBoxesOfTheOverallFlagsWhenRendered() {
+        String html = examples.html("ko");
+
+        Assertions.assertThat(html)
+                .contains("<td class=\"ticked\"><span class=\"box\">■</span> 일반 질환의심</td>")
+                .contains("<td class=\"ticked\"><span class=\"box\">■</span> 고혈압·당뇨병·이상지질혈증 질환의심</td>")
+                .contains("<td><span class=\"box\">□</span> 정상A</td>")
+                .contains("<td><span class=\"box\">□</span> 유질환자</td>");
+    }
+
+    @Test
+    void shouldWriteWellFormedXhtmlWhenSummaryHasMarkupCharacters() throws Exception {
+        String html = examples.renderer.render(ReportExamples.issued("ko", null, java.util.List.of()),
+                ReportExamples.mixed(), "LDL < 130 & HDL > 40 <script>", "dr", ReportExamples.ISSUED);
+
+        DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(html)));
+        Assertions.assertThat(html).contains("LDL &lt; 130 &amp; HDL &gt; 40 &lt;script&gt;").doesNotContain("<script>");
+    }
+
+    @Test
+    void shouldRenderEnglishLabelsWhenScreeningLanguageIsEnglish() throws IOException {
+        String text = text(examples.pdf.render(examples.html("en")));
+
+        Assertions.assertThat(text).contains(compact("Health screening result", "Gangnam", "negative (−)", "Normal A", "Normal B (borderline)",
+                "Disease suspected", "General disease suspected", "Systolic blood pressure", "Follow-up advice",
+                ReportExamples.MASKED_RRN)).doesNotContain(ReportExamples.RRN);
+    }
+
+    @Test
+    void shouldFailClearlyWhenTheFontIsMissing() {
+        ReportPdf pdf = new ReportPdf(new ReportProperties(java.nio.file.Path.of("/nonexistent/font.ttf"), null));
+
+        Assertions.assertThatThrownBy(() -> pdf.render(examples.html("ko")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("checkupflow.report.font-path");
+    }
+
+    private static String[] compact(String... expected) {
+        return java.util.Arrays.stream(expected).map(e -> e.replaceAll("[\\s\\p{Z}\\u00AD]+", "")).toArray(String[]::new);
+    }
+
+    /** The PDF's text without any whitespace: table cells wrap anywhere, even inside words. */
+    static String text(byte[] pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc).replaceAll("[\\s\\p{Z}\\u00AD]+", "");
+        }
+    }
+}
