@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.checkupflow.screening.Screening;
 import com.checkupflow.screening.ScreeningRepository;
+import com.checkupflow.security.CenterAccess;
 import com.checkupflow.web.Problem;
 import com.checkupflow.web.ProblemException;
 
@@ -16,8 +17,10 @@ import com.checkupflow.web.ProblemException;
 class ReportController {
 
     private final ScreeningRepository screenings;
+    private final CenterAccess access;
 
-    ReportController(ScreeningRepository screenings) {
+    ReportController(ScreeningRepository screenings, CenterAccess access) {
+        this.access = access;
         this.screenings = screenings;
     }
 
@@ -26,6 +29,7 @@ class ReportController {
     ResponseEntity<String> html(@PathVariable String id) {
         Screening s = screenings.find(id).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
                 "Screening not found", new Problem("screening_not_found", "No screening with id " + id)));
+        access.requireCenter(s.center());
         if (s.reportHtml() == null) {
             throw new ProblemException(HttpStatus.CONFLICT, "Report not issued yet",
                     new Problem("report_not_issued", "The screening is at stage " + s.stage() + "; the report is issued after review"));
