@@ -27,7 +27,7 @@ import com.checkupflow.web.ProblemDocuments;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * {@code /api/**}: stateless HTTP basic against the engine's users, roles from engine groups, the engine bound
+ * {@code /api/**} (and {@code /actuator/**} beyond health and info, for managers): stateless HTTP basic against the engine's users, roles from engine groups, the engine bound
  * to the user for the request (so its queries respect authorizations and tenants), 401/403 as problem JSON.
  * Everything else (the Camunda webapps with their own login and CSRF protection, {@code /engine-rest/**} with
  * the engine's authentication filter, see {@code engine.EngineRestSecurity}) passes through Spring Security.
@@ -42,7 +42,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, EngineIdentityAuthenticationProvider provider,
                                     EngineIdentity engineIdentity, ObjectMapper json) throws Exception {
-        http.securityMatcher("/api/**")
+        http.securityMatcher("/api/**", "/actuator/**")
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/screenings").hasAnyAuthority(Roles.INTEGRATION, Roles.ADMIN)
@@ -51,6 +51,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/judgements")
                         .hasAnyAuthority(Roles.DESIGNER, Roles.PHYSICIAN, Roles.ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/screenings/**").hasAnyAuthority(CLINICAL_READERS)
+                        .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/**").hasAnyAuthority(Roles.MANAGER, Roles.ADMIN)
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName("CheckupFlow")
                         .authenticationEntryPoint((req, res, e) -> writeProblem(json, res, HttpStatus.UNAUTHORIZED,

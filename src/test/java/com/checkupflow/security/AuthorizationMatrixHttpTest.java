@@ -89,6 +89,9 @@ class AuthorizationMatrixHttpTest {
                 .statusCode()).isEqualTo(401);
         Assertions.assertThat(http.post(null, "/api/judgements", "application/fhir+json", "{}").statusCode())
                 .isEqualTo(401);
+        Assertions.assertThat(http.get(null, "/actuator/health").statusCode()).isEqualTo(200);
+        Assertions.assertThat(http.get(null, "/actuator/prometheus").statusCode()).isEqualTo(401);
+        Assertions.assertThat(http.get("manager", "/actuator/prometheus").statusCode()).isEqualTo(200);
     }
 
     @Test
