@@ -90,8 +90,10 @@ class AuthorizationMatrixHttpTest {
         Assertions.assertThat(http.post(null, "/api/judgements", "application/fhir+json", "{}").statusCode())
                 .isEqualTo(401);
         Assertions.assertThat(http.get(null, "/actuator/health").statusCode()).isEqualTo(200);
-        Assertions.assertThat(http.get(null, "/actuator/prometheus").statusCode()).isEqualTo(401);
-        Assertions.assertThat(http.get("manager", "/actuator/prometheus").statusCode()).isEqualTo(200);
+        // Metrics (Prometheus export is off in tests, so /actuator/metrics stands for it) need a manager.
+        Assertions.assertThat(http.get(null, "/actuator/metrics").statusCode()).isEqualTo(401);
+        Assertions.assertThat(http.get("nurseGangnam", "/actuator/metrics").statusCode()).isEqualTo(403);
+        Assertions.assertThat(http.get("manager", "/actuator/metrics").statusCode()).isEqualTo(200);
     }
 
     @Test
