@@ -3,9 +3,7 @@ package com.checkupflow;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,9 +21,9 @@ import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -35,13 +33,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ca.uhn.fhir.context.FhirContext;
 
-/** The spine over HTTP: post a Bundle, let the real workflow run, approve the review, get the issued report. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "checkupflow.demo.enabled=false",
-        "spring.datasource.url=jdbc:h2:mem:http-test;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.job-execution.wait-time-in-millis=200",
-        "camunda.bpm.job-execution.max-wait=1000",
-        "checkupflow.delivery.outbox-dir=target/http-test-outbox"})
+/**
+ * The spine over HTTP: the integration user posts a Bundle, the real workflow runs, the review is approved, the
+ * Gangnam physician reads the issued report.
+ */
+@CheckupFlowHttpTest
 class ScreeningReportHttpTest {
 
     @LocalServerPort
@@ -57,7 +53,12 @@ class ScreeningReportHttpTest {
     @Autowired
     ObjectMapper json;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private TestHttp http;
+
+    @BeforeEach
+    void client() {
+        http = new TestHttp(port);
+    }
 
     @Test
     void shouldIssueReportWhenPostedScreeningIsApprovedByPhysician() throws Exception {
@@ -98,11 +99,17 @@ class ScreeningReportHttpTest {
         Assertions.assertThat(report.statusCode()).isEqualTo(200);
         Assertions.assertThat(report.body()).contains("추가 소견: 3개월 후 재검.").contains("physicianGangnam")
                 .contains("질환의심");
-        Assertions.assertThat(getJson("/api/screenings/" + id).get("issuedBy").asText()).isEqualTo("physicianGangnam");
+        JsonNode issued = getJson("/api/screenings/" + id);
+        Assertions.assertThat(issued.get("issuedBy").asText()).isEqualTo("physicianGangnam");
+        JsonNode audit = issued.get("review");
+        Assertions.assertThat(audit.get("signedBy").asText()).isEqualTo("physicianGangnam");
+        Assertions.assertThat(audit.get("decision").asText()).isEqualTo("APPROVE");
+        Assertions.assertThat(audit.get("signedText").asText()).isEqualTo(finalText);
+        Assertions.assertThat(audit.get("draftText").asText()).isEqualTo(finalText.replace("\n\n추가 소견: 3개월 후 재검.", ""));
+        Assertions.assertThat(audit.get("diff").asText()).contains("+ 추가 소견: 3개월 후 재검.");
+        Assertions.assertThat(audit.get("editRatio").decimalValue()).isStrictlyBetween(BigDecimal.ZERO, new BigDecimal("0.5"));
 
-        HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/screenings/" + id + "/report.pdf")).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> pdf = http.getBytes("physicianGangnam", "/api/screenings/" + id + "/report.pdf");
         Assertions.assertThat(pdf.statusCode()).isEqualTo(200);
         Assertions.assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
         Assertions.assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
@@ -172,7 +179,7 @@ class ScreeningReportHttpTest {
     void shouldReturnJudgementWithoutStoringWhenDryRunIsPosted() throws Exception {
         long before = count();
         String bundle = new SyntheticScreenings(fhir).bundleJson("http-dry-1", SyntheticScreenings.Profile.SUSPECT, 9);
-        HttpResponse<String> r = post("/api/judgements", bundle);
+        HttpResponse<String> r = http.post("designer", "/api/judgements", "application/fhir+json", bundle);
         Assertions.assertThat(r.statusCode()).isEqualTo(200);
         JsonNode judgement = json.readTree(r.body());
         Assertions.assertThat(judgement.fieldNames()).toIterable().containsExactly("ruleset", "items", "judgements", "overall");
@@ -188,15 +195,11 @@ class ScreeningReportHttpTest {
     }
 
     private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/fhir+json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return http.post("integration", path, "application/fhir+json", body);
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return http.get("physicianGangnam", path);
     }
 
     private JsonNode getJson(String path) throws IOException, InterruptedException {

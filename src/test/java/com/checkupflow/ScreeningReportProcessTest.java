@@ -91,6 +91,8 @@ class ScreeningReportProcessTest {
         Mocks.register("draftSummaryDelegate", drafting.draftSummaryDelegate());
         Mocks.register("checkDraftDelegate", drafting.checkDraftDelegate());
         Mocks.register("reviewTaskListener", reviews.reviewTaskListener());
+        Mocks.register("reviewDueDateListener", reviews.reviewDueDateListener());
+        Mocks.register("escalateReviewDelegate", reviews.escalateReviewDelegate());
         Mocks.register("patientLabelListener", reviews.patientLabelListener());
         Mocks.register("issueReportDelegate", reports.issueReportDelegate());
         Mocks.register("deliverReportDelegate", deliveries.deliverReportDelegate());
@@ -490,6 +492,7 @@ class ScreeningReportProcessTest {
         variables.put("language", "ko");
         variables.put("taskPriority", 50);
         variables.put("criticalEscalationAfter", Duration.ofHours(1).toString());
+        variables.put("reviewSla", Duration.ofHours(48).toString());
         variables.put("maxRedraftRounds", MAX_REDRAFT_ROUNDS);
         variables.put("draftRound", 0);
         return runtimeService().startProcessInstanceByKey(PROCESS, screeningId, variables);

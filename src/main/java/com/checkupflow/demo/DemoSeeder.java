@@ -64,7 +64,7 @@ class DemoSeeder {
             }
         }
         log.warn("DEMO MODE: {} demo users created, {} synthetic screenings posted. Demo users such as "
-                + "physicianGangnam, nurseGangnam, headPhysicianBusan, manager, designer and admin log in with the "
+                + "physicianGangnam, nurseGangnam, headPhysicianBusan, manager, designer, integration and admin log in with the "
                 + "password '{}' (checkupflow.demo.password). DEMO ONLY: never use these credentials in production.",
                 users, created, properties.password());
     }

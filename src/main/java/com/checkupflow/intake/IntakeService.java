@@ -26,6 +26,7 @@ import com.checkupflow.judgement.JudgementService;
 import com.checkupflow.judgement.NormalizedScreening;
 import com.checkupflow.judgement.ParsedBundle;
 import com.checkupflow.judgement.ScreeningNormalizer;
+import com.checkupflow.review.ReviewProperties;
 import com.checkupflow.screening.Screening;
 import com.checkupflow.screening.ScreeningRepository;
 import com.checkupflow.screening.ScreeningWorkflow;
@@ -53,12 +54,13 @@ public class IntakeService {
     private final ScreeningRepository screenings;
     private final ScreeningWorkflow workflow;
     private final WorkflowProperties workflowProperties;
+    private final ReviewProperties reviewProperties;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     IntakeService(Centers centers, BundleParser parser, ScreeningNormalizer normalizer, JudgementService judgements,
                   ScreeningRepository screenings, ScreeningWorkflow workflow, WorkflowProperties workflowProperties,
-                  TransactionTemplate transaction, Clock clock) {
+                  ReviewProperties reviewProperties, TransactionTemplate transaction, Clock clock) {
         this.centers = centers;
         this.parser = parser;
         this.normalizer = normalizer;
@@ -66,6 +68,7 @@ public class IntakeService {
         this.screenings = screenings;
         this.workflow = workflow;
         this.workflowProperties = workflowProperties;
+        this.reviewProperties = reviewProperties;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -120,6 +123,7 @@ public class IntakeService {
         variables.put("taskPriority", 50);
         variables.put("criticalEscalationAfter", workflowProperties.criticalEscalationAfter().toString());
         variables.put("maxRedraftRounds", workflowProperties.maxRedraftRounds());
+        variables.put("reviewSla", reviewProperties.sla().toString());
         variables.put("draftRound", 0);
         String processInstanceId = workflow.start(screening.id(), variables);
         screenings.setProcessInstance(screening.id(), processInstanceId);

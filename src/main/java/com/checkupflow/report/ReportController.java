@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.checkupflow.screening.Screening;
 import com.checkupflow.screening.ScreeningRepository;
+import com.checkupflow.security.CenterAccess;
 import com.checkupflow.web.Problem;
 import com.checkupflow.web.ProblemException;
 
@@ -21,10 +22,12 @@ class ReportController {
     static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json;charset=UTF-8");
 
     private final ScreeningRepository screenings;
+    private final CenterAccess access;
     private final ReportPdf pdf;
     private final ReportFhirExporter fhir;
 
-    ReportController(ScreeningRepository screenings, ReportPdf pdf, ReportFhirExporter fhir) {
+    ReportController(ScreeningRepository screenings, CenterAccess access, ReportPdf pdf, ReportFhirExporter fhir) {
+        this.access = access;
         this.screenings = screenings;
         this.pdf = pdf;
         this.fhir = fhir;
@@ -54,6 +57,7 @@ class ReportController {
     private Screening issued(String id) {
         Screening s = screenings.find(id).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
                 "Screening not found", new Problem("screening_not_found", "No screening with id " + id)));
+        access.requireCenter(s.center());
         if (s.reportHtml() == null) {
             throw new ProblemException(HttpStatus.CONFLICT, "Report not issued yet",
                     new Problem("report_not_issued", "The screening is at stage " + s.stage() + "; the report is issued after review"));

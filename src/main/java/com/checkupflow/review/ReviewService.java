@@ -1,6 +1,8 @@
 package com.checkupflow.review;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,22 +63,60 @@ public class ReviewService {
                 + ", " + centers.get(s.center()).nameEn() + ", " + (s.examDate() == null ? "" : s.examDate());
     }
 
-    /** @throws IllegalArgumentException when the decision is incomplete; the task then stays open */
-    void record(String screeningId, String decision, String note, String finalText, String reviewer) {
-        ReviewDecision d = parse(decision);
+    /** @return what is wrong with the decision (empty when it is complete); {@code finalText} null means "unchanged" */
+    static List<String> problems(String decision, String note, String finalText, boolean finalTextRequired) {
         List<String> problems = new ArrayList<>();
+        ReviewDecision d;
+        try {
+            d = parse(decision);
+        } catch (IllegalArgumentException e) {
+            return List.of(e.getMessage());
+        }
         if (d == ReviewDecision.REQUEST_CHANGES && (note == null || note.isBlank())) {
             problems.add("수정 요청에는 의견(reviewNote)이 필요합니다");
         }
-        if (d != ReviewDecision.REQUEST_CHANGES && (finalText == null || finalText.isBlank())) {
+        if (d != ReviewDecision.REQUEST_CHANGES && (finalTextRequired || finalText != null)
+                && (finalText == null || finalText.isBlank())) {
             problems.add("최종 소견(finalText)이 비어 있습니다");
         }
+        return problems;
+    }
+
+    /**
+     * Records the decision with its reviewer, the draft it was made on and, when it signs, the signed text, a diff
+     * and the edit ratio.
+     *
+     * @throws IllegalArgumentException when the decision is incomplete; the task then stays open
+     */
+    void record(String screeningId, String decision, String note, String finalText, String reviewer, String draftText,
+                Integer draftRound) {
+        List<String> problems = problems(decision, note, finalText, true);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
-        jdbc.sql("INSERT INTO cf_review (screening_id, decision, note, reviewer, decided_at) VALUES (?, ?, ?, ?, ?)")
-                .params(screeningId, d.name(), note, reviewer, Timestamp.from(clock.instant()))
+        ReviewDecision d = parse(decision);
+        boolean signs = d != ReviewDecision.REQUEST_CHANGES;
+        jdbc.sql("""
+                INSERT INTO cf_review (screening_id, decision, note, reviewer, decided_at, draft_round, draft_text,
+                    signed_text, text_diff, edit_ratio) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(screeningId, d.name(), note, reviewer, Timestamp.from(clock.instant()), draftRound, draftText,
+                        signs ? finalText : null, signs ? TextDiff.lineDiff(draftText, finalText) : null,
+                        signs ? TextDiff.editRatio(draftText, finalText) : null)
                 .update();
+    }
+
+    /** One recorded review decision. */
+    record ReviewRecord(String decision, String note, String reviewer, Instant decidedAt, Integer draftRound,
+                        String draftText, String signedText, String diff, BigDecimal editRatio) {
+    }
+
+    List<ReviewRecord> history(String screeningId) {
+        return jdbc.sql("SELECT * FROM cf_review WHERE screening_id = ? ORDER BY id").param(screeningId)
+                .query((rs, n) -> new ReviewRecord(rs.getString("decision"), rs.getString("note"),
+                        rs.getString("reviewer"), rs.getTimestamp("decided_at").toInstant(),
+                        (Integer) rs.getObject("draft_round", Integer.class), rs.getString("draft_text"),
+                        rs.getString("signed_text"), rs.getString("text_diff"), rs.getBigDecimal("edit_ratio")))
+                .list();
     }
 
     /** Who signed: the reviewer of the latest approving or self-written decision. */

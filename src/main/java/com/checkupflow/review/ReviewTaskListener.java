@@ -35,7 +35,8 @@ class ReviewTaskListener implements TaskListener {
             task.removeVariable("reviewNote");
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             reviews.record(screeningId, str(task.getVariable("reviewDecision")), str(task.getVariable("reviewNote")),
-                    str(task.getVariable("finalText")), task.getAssignee());
+                    str(task.getVariable("finalText")), task.getAssignee(), str(task.getVariable("draftText")),
+                    task.getVariable("draftRound") instanceof Number n ? n.intValue() : null);
         }
     }
 

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.checkupflow.center.Center;
 import com.checkupflow.center.Centers;
+import com.checkupflow.security.CenterAccess;
 import com.checkupflow.web.Problem;
 import com.checkupflow.web.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -26,9 +27,11 @@ class ScreeningController {
     private final Centers centers;
     private final ObjectMapper json;
     private final List<ScreeningViewContributor> contributors;
+    private final CenterAccess access;
 
     ScreeningController(ScreeningRepository screenings, ScreeningWorkflow workflow, Centers centers, ObjectMapper json,
-                        List<ScreeningViewContributor> contributors) {
+                        List<ScreeningViewContributor> contributors, CenterAccess access) {
+        this.access = access;
         this.screenings = screenings;
         this.workflow = workflow;
         this.centers = centers;
@@ -40,6 +43,7 @@ class ScreeningController {
     Map<String, Object> get(@PathVariable String id) throws JsonProcessingException {
         Screening s = screenings.find(id).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
                 "Screening not found", new Problem("screening_not_found", "No screening with id " + id)));
+        access.requireCenter(s.center());
         Center center = centers.find(s.center()).orElse(new Center(s.center(), s.center(), s.center(), "ko"));
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", s.id());

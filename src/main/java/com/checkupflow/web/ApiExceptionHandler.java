@@ -1,6 +1,5 @@
 package com.checkupflow.web;
 
-import java.net.URI;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -62,12 +61,6 @@ class ApiExceptionHandler {
     }
 
     static ResponseEntity<ProblemDetail> respond(HttpStatus status, String title, List<Problem> problems) {
-        ProblemDetail pd = ProblemDetail.forStatus(status);
-        pd.setTitle(title);
-        pd.setType(URI.create("https://checkupflow.example/problems/" + problems.get(0).code().replace('_', '-')));
-        pd.setDetail(problems.size() == 1 ? problems.get(0).detail()
-                : problems.size() + " problems: " + String.join("; ", problems.stream().map(Problem::detail).toList()));
-        pd.setProperty("problems", problems);
-        return ResponseEntity.status(status).contentType(PROBLEM_JSON).body(pd);
+        return ResponseEntity.status(status).contentType(PROBLEM_JSON).body(ProblemDocuments.of(status, title, problems));
     }
 }

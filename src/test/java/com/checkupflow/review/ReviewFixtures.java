@@ -1,5 +1,8 @@
 package com.checkupflow.review;
 
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
 import static org.mockito.Mockito.doAnswer;
@@ -8,7 +11,10 @@ import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.verify;
 
 import java.time.Clock;
+import java.time.Duration;
 
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -43,12 +49,20 @@ public final class ReviewFixtures {
         return new PatientLabelListener(service);
     }
 
+    public ExecutionListener reviewDueDateListener() {
+        return new ReviewDueDateListener(new ReviewProperties(Duration.ofHours(48)), Clock.systemUTC());
+    }
+
+    public JavaDelegate escalateReviewDelegate() {
+        return new EscalateReviewDelegate();
+    }
+
     public TaskListener reviewTaskListener() {
         return new ReviewTaskListener(service);
     }
 
     /** Verifies that a decision was recorded (i.e. passed validation) with these values. */
     public void verifyRecorded(String screeningId, String decision, String note, String finalText, String reviewer) {
-        verify(service).record(screeningId, decision, note, finalText, reviewer);
+        verify(service).record(eq(screeningId), eq(decision), eq(note), eq(finalText), eq(reviewer), any(), any());
     }
 }

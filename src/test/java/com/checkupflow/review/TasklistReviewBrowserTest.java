@@ -26,9 +26,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.checkupflow.CheckupFlowHttpTest;
 import com.checkupflow.demo.SyntheticScreenings;
 import com.checkupflow.intake.IntakeService;
 import com.checkupflow.screening.ScreeningRepository;
@@ -38,13 +38,10 @@ import ca.uhn.fhir.context.FhirContext;
 
 /**
  * A physician in the stock Tasklist (Debian's Chromium, headless): opens a review, sees the judgement table and
- * the draft, edits the text, approves, and the screening is issued. Screenshots are kept under target/.
+ * the draft, edits the text, approves, and the screening is issued. Authorization is on: the physician sees the
+ * task through the candidate-group grant and the Gangnam tenant. Screenshots are kept under target/.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "checkupflow.demo.screenings=0",
-        "spring.datasource.url=jdbc:h2:mem:browser-test;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.job-execution.wait-time-in-millis=200",
-        "camunda.bpm.job-execution.max-wait=1000"})
+@CheckupFlowHttpTest
 class TasklistReviewBrowserTest {
 
     static final Path ARTIFACTS = Path.of("target", "browser");

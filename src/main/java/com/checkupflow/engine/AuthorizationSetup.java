@@ -1,0 +1,215 @@
+package com.checkupflow.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.query.Query;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+
+import com.checkupflow.center.Center;
+import com.checkupflow.center.Centers;
+import com.checkupflow.screening.ScreeningWorkflow;
+import com.checkupflow.security.Roles;
+
+/**
+ * The engine's groups, group tenants, grants and Tasklist filters, as code: version {@link #VERSION} is applied
+ * idempotently at every start whose recorded version (engine property {@value #VERSION_PROPERTY}) is older, then
+ * recorded. Change a grant by changing this class and raising {@link #VERSION}; never by hand in Admin.
+ * <p>
+ * Tasks themselves need no grants here: with authorization on, the engine grants each candidate group
+ * {@code READ} and {@code TASK_WORK} (see {@code defaultUserPermissionNameForTask}) on the task it is a candidate
+ * for, and tenant checks keep every center's staff to their own center's tasks.
+ */
+@Component
+class AuthorizationSetup implements SmartInitializingSingleton {
+
+    static final int VERSION = 1;
+    static final String VERSION_PROPERTY = "checkupflow.authorization-setup.version";
+
+    static final String FILTER_REVIEWS = "My center's reviews (oldest first)";
+    static final String FILTER_CRITICAL = "Critical results";
+    static final String FILTER_OVERDUE = "Overdue";
+
+    private static final Logger log = LoggerFactory.getLogger(AuthorizationSetup.class);
+    private static final String ANY = Authorization.ANY;
+    private static final String PROCESS = ScreeningWorkflow.PROCESS_KEY;
+
+    /** Group id and display name of every role. */
+    static final Map<String, String> GROUPS = new LinkedHashMap<>();
+
+    static {
+        GROUPS.put(Roles.PHYSICIAN, "검진의 (Physicians)");
+        GROUPS.put(Roles.HEAD_PHYSICIAN, "책임의사 (Head physicians)");
+        GROUPS.put(Roles.NURSE, "간호사 (Nurses)");
+        GROUPS.put(Roles.COORDINATOR, "코디네이터 (Coordinators)");
+        GROUPS.put(Roles.MANAGER, "관리자 (Managers)");
+        GROUPS.put(Roles.DESIGNER, "프로세스 설계자 (Process designers)");
+        GROUPS.put(Roles.INTEGRATION, "연동 시스템 (Integrated systems)");
+        GROUPS.put(Roles.ADMIN, "camunda BPM Administrators");
+    }
+
+    /** Groups whose members work for every center. Designers belong to none: nothing clinical. */
+    static final List<String> ALL_CENTER_GROUPS = List.of(Roles.MANAGER, Roles.INTEGRATION, Roles.ADMIN);
+
+    record Grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    }
+
+    /** Version 1 of the grants. */
+    static List<Grant> grants() {
+        List<Grant> g = new ArrayList<>();
+        for (String staff : Roles.CENTER_STAFF) {
+            g.add(new Grant(staff, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
+            g.add(new Grant(staff, Resources.PROCESS_DEFINITION, PROCESS, ProcessDefinitionPermissions.READ));
+        }
+        // Coordinators follow every task of their center (read only); nobody else reads tasks beyond their own.
+        g.add(new Grant(Roles.COORDINATOR, Resources.PROCESS_DEFINITION, PROCESS, ProcessDefinitionPermissions.READ_TASK));
+        // The judgement dry run (POST /api/judgements) evaluates the DMN as the caller.
+        for (String dryRun : List.of(Roles.PHYSICIAN, Roles.DESIGNER)) {
+            g.add(new Grant(dryRun, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.CREATE_INSTANCE));
+        }
+        g.add(new Grant(Roles.INTEGRATION, Resources.PROCESS_DEFINITION, PROCESS, ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.CREATE_INSTANCE));
+        g.add(new Grant(Roles.INTEGRATION, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE));
+        // Managers: Cockpit and read-only insight into every center, never task work.
+        g.add(new Grant(Roles.MANAGER, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
+        g.add(new Grant(Roles.MANAGER, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
+        g.add(new Grant(Roles.MANAGER, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
+                ProcessDefinitionPermissions.READ_HISTORY));
+        g.add(new Grant(Roles.MANAGER, Resources.PROCESS_INSTANCE, ANY, Permissions.READ));
+        g.add(new Grant(Roles.MANAGER, Resources.TASK, ANY, Permissions.READ));
+        g.add(new Grant(Roles.MANAGER, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY));
+        g.add(new Grant(Roles.MANAGER, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));
+        g.add(new Grant(Roles.MANAGER, Resources.DEPLOYMENT, ANY, Permissions.READ));
+        // Designers: deploy from Camunda Modeler and see definitions; no instances, tasks or history.
+        g.add(new Grant(Roles.DESIGNER, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
+        g.add(new Grant(Roles.DESIGNER, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ,
+                Permissions.DELETE));
+        g.add(new Grant(Roles.DESIGNER, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.UPDATE));
+        g.add(new Grant(Roles.DESIGNER, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));
+        return g;
+    }
+
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+    private final FilterService filters;
+    private final TaskService tasks;
+    private final ManagementService management;
+    private final Centers centers;
+
+    AuthorizationSetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+                       TaskService tasks, ManagementService management, Centers centers) {
+        this.identity = identity;
+        this.authorizations = authorizations;
+        this.filters = filters;
+        this.tasks = tasks;
+        this.management = management;
+        this.centers = centers;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        // Groups and their tenants follow the configured centers at every start (a new center needs no new version).
+        ensureGroupsAndTenants();
+        int applied = appliedVersion();
+        if (applied >= VERSION) {
+            log.info("Authorization setup version {} already applied", applied);
+            return;
+        }
+        apply();
+        log.info("Authorization setup version {} applied (was {})", VERSION, applied);
+    }
+
+    int appliedVersion() {
+        String value = management.getProperties().get(VERSION_PROPERTY);
+        return value == null ? 0 : Integer.parseInt(value);
+    }
+
+    /** Applies version {@link #VERSION}: idempotent, so running it again changes nothing. */
+    void apply() {
+        ensureGroupsAndTenants();
+        grants().forEach(this::grant);
+        ensureFilter(FILTER_REVIEWS, "검토 대기 결과지, 오래된 순 (Reviews of my center, oldest first)", -10,
+                tasks.createTaskQuery().taskDefinitionKey("Activity_ReviewReport").orderByTaskCreateTime().asc(),
+                Roles.PHYSICIAN, Roles.HEAD_PHYSICIAN, Roles.COORDINATOR);
+        ensureFilter(FILTER_CRITICAL, "위험 결과 환자 확인 (Critical results to confirm)", -5,
+                tasks.createTaskQuery().taskDefinitionKeyIn("Activity_ConfirmCriticalResult",
+                        "Activity_ConfirmCriticalResultEscalated").orderByTaskCreateTime().asc(),
+                Roles.PHYSICIAN, Roles.HEAD_PHYSICIAN, Roles.COORDINATOR, Roles.MANAGER);
+        ensureFilter(FILTER_OVERDUE, "기한 초과 (Overdue)", 0,
+                tasks.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc(),
+                Roles.PHYSICIAN, Roles.HEAD_PHYSICIAN, Roles.NURSE, Roles.COORDINATOR, Roles.MANAGER);
+        management.setProperty(VERSION_PROPERTY, Integer.toString(VERSION));
+    }
+
+    private void ensureGroupsAndTenants() {
+        GROUPS.forEach((id, name) -> {
+            if (identity.createGroupQuery().groupId(id).count() == 0) {
+                Group group = identity.newGroup(id);
+                group.setName(name);
+                group.setType(Roles.ADMIN.equals(id) ? "SYSTEM" : "WORKFLOW");
+                identity.saveGroup(group);
+            }
+        });
+        EngineConfiguration.createMissingTenants(identity, centers.all());
+        for (String groupId : ALL_CENTER_GROUPS) {
+            for (Center center : centers.all()) {
+                if (identity.createTenantQuery().groupMember(groupId).tenantId(center.id()).count() == 0) {
+                    identity.createTenantGroupMembership(center.id(), groupId);
+                }
+            }
+        }
+    }
+
+    private void grant(Grant grant) {
+        Authorization auth = authorizations.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(grant.groupId())
+                .resourceType(grant.resource()).resourceId(grant.resourceId()).singleResult();
+        if (auth == null) {
+            auth = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            auth.setGroupId(grant.groupId());
+            auth.setResource(grant.resource());
+            auth.setResourceId(grant.resourceId());
+        }
+        for (Permission p : grant.permissions()) {
+            auth.addPermission(p);
+        }
+        authorizations.saveAuthorization(auth);
+    }
+
+    private void ensureFilter(String name, String description, int priority, Query<?, ?> query, String... groups) {
+        Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+        if (filter == null) {
+            filter = filters.newTaskFilter(name);
+        }
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("description", description);
+        properties.put("priority", priority);
+        properties.put("refresh", true);
+        filter.setProperties(properties);
+        filter.setQuery(query);
+        filters.saveFilter(filter);
+        for (String group : groups) {
+            grant(new Grant(group, Resources.FILTER, filter.getId(), Permissions.READ));
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package com.checkupflow.review;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.checkupflow.screening.Screening;
+import com.checkupflow.screening.ScreeningRepository;
+import com.checkupflow.screening.ScreeningWorkflow;
+import com.checkupflow.security.CenterAccess;
+import com.checkupflow.security.CurrentUser;
+import com.checkupflow.security.Roles;
+import com.checkupflow.web.Problem;
+import com.checkupflow.web.ProblemException;
+
+/**
+ * The review decision for integrated systems: the same decision as the Tasklist form, completing the open
+ * "Review report" as the authenticated physician of the screening's center (claimed for them if unassigned).
+ */
+@RestController
+class ReviewController {
+
+    static final String REVIEW_TASK = "Activity_ReviewReport";
+
+    private final ScreeningRepository screenings;
+    private final ScreeningWorkflow workflow;
+    private final CenterAccess access;
+
+    ReviewController(ScreeningRepository screenings, ScreeningWorkflow workflow, CenterAccess access) {
+        this.screenings = screenings;
+        this.workflow = workflow;
+        this.access = access;
+    }
+
+    /** {@code text}: the report text to sign (default: the draft as it stands); {@code note}: for REQUEST_CHANGES. */
+    record ReviewRequest(String decision, String text, String note) {
+    }
+
+    @PostMapping(path = "/api/screenings/{id}/review", consumes = "application/json", produces = "application/json")
+    Map<String, Object> review(@PathVariable String id, @RequestBody ReviewRequest request) {
+        Screening s = screenings.find(id).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
+                "Screening not found", new Problem("screening_not_found", "No screening with id " + id)));
+        CurrentUser user = access.requireAnyGroup(Roles.PHYSICIAN, Roles.HEAD_PHYSICIAN);
+        access.requireCenter(s.center());
+        String decision = request.decision();
+        boolean writesManually = ReviewDecision.WRITE_MANUALLY.name().equals(decision);
+        List<String> problems = ReviewService.problems(decision, request.note(), request.text(), writesManually);
+        if (!problems.isEmpty()) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "The review decision is incomplete",
+                    problems.stream().map(p -> new Problem("review_incomplete", p)).toList());
+        }
+        ScreeningWorkflow.OpenTask task = workflow.openTask(id, REVIEW_TASK).orElseThrow(() -> new ProblemException(
+                HttpStatus.CONFLICT, "No open review", new Problem("no_open_review",
+                        "The screening has no open review you may work on (stage " + s.stage() + ")")));
+        if (task.assignee() == null) {
+            workflow.claim(task.id(), user.id());
+        } else if (!task.assignee().equals(user.id())) {
+            throw new ProblemException(HttpStatus.CONFLICT, "Review claimed by someone else",
+                    new Problem("review_claimed", "The review is assigned to another physician"));
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("reviewDecision", decision);
+        variables.put("reviewNote", request.note());
+        if (request.text() != null) {
+            variables.put("finalText", request.text());
+        }
+        workflow.complete(task.id(), variables);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("screeningId", id);
+        answer.put("taskId", task.id());
+        answer.put("decision", decision);
+        answer.put("reviewer", user.id());
+        return answer;
+    }
+}

@@ -1,0 +1,33 @@
+package com.checkupflow.review;
+
+import java.math.BigDecimal;
+
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Test;
+
+class TextDiffTest {
+
+    @Test
+    void shouldBeZeroWhenSignedAsDrafted() {
+        Assertions.assertThat(TextDiff.editRatio("같은 본문", "같은 본문")).isEqualByComparingTo(BigDecimal.ZERO);
+        Assertions.assertThat(TextDiff.editRatio("", "")).isEqualByComparingTo(BigDecimal.ZERO);
+    }
+
+    @Test
+    void shouldBeOneWhenNothingOfTheDraftIsLeft() {
+        Assertions.assertThat(TextDiff.editRatio("abc", "xyz")).isEqualByComparingTo(BigDecimal.ONE);
+        Assertions.assertThat(TextDiff.editRatio("abc", "")).isEqualByComparingTo(BigDecimal.ONE);
+    }
+
+    @Test
+    void shouldNormalizeLevenshteinByLongerTextWhenTextIsEdited() {
+        Assertions.assertThat(TextDiff.levenshtein("kitten", "sitting")).isEqualTo(3);
+        Assertions.assertThat(TextDiff.editRatio("kitten", "sitting")).isEqualByComparingTo("0.4286");
+    }
+
+    @Test
+    void shouldMarkKeptRemovedAndAddedLinesWhenDiffing() {
+        Assertions.assertThat(TextDiff.lineDiff("a\nb\nc", "a\nc\nd"))
+                .isEqualTo("  a\n- b\n  c\n+ d");
+    }
+}
