@@ -121,6 +121,7 @@ public class IntakeService {
         variables.put("criticalEscalationAfter", workflowProperties.criticalEscalationAfter().toString());
         variables.put("maxRedraftRounds", workflowProperties.maxRedraftRounds());
         variables.put("draftRound", 0);
+        variables.put("autoRedraftUsed", false);
         String processInstanceId = workflow.start(screening.id(), variables);
         screenings.setProcessInstance(screening.id(), processInstanceId);
     }
