@@ -55,7 +55,7 @@ class Deidentifier {
             "(?<!\\d)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\s?[-–]?\\s?[1-8](?:\\d{6}|[*xX]{6})(?!\\d)");
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
     private static final Pattern PHONE = Pattern.compile(
-            "(?<![\\d.])(?:\\+82[-. ]?)?\\(?0\\d{1,2}\\)?[-. ]?\\d{3,4}[-. ]?\\d{4}(?![\\d.])");
+            "(?<![\\d.])(?:\\+82[-. ]?\\(?0?|\\(?0)\\d{1,2}\\)?[-. ]?\\d{3,4}[-. ]?\\d{4}(?![\\d.])");
     /** 1998-04-25, 1998.4.25, 1998/04/25, 19980425, 98.04.25, 1998년 4월 25일. */
     private static final Pattern DATE = Pattern.compile(
             "(?<!\\d)(?:(?:19|20)?\\d{2}\\s?[-./]\\s?(?:0?[1-9]|1[0-2])\\s?[-./]\\s?(?:0?[1-9]|[12]\\d|3[01])\\.?"
@@ -71,11 +71,11 @@ class Deidentifier {
     /** "환자번호 A12345", "차트 no. 2024-0012", "MRN: 778812", "patient id PT-9". */
     private static final Pattern RECORD_ID = Pattern.compile(
             "(?:환자|차트|등록|진료|수진자|검진)\\s*(?:번호|ID|아이디)\\s*[:#]?\\s*[A-Za-z0-9][A-Za-z0-9-]{2,}"
-                    + "|(?:patient|chart|medical record|record|MRN)\\s*(?:no\\.?|number|id|#)?\\s*[:#]?\\s*[A-Za-z]*\\d[A-Za-z0-9-]{2,}",
+                    + "|(?:patient|chart|medical record|record|MRN)\\s*(?:no\\.?|number|id|#)?\\s*[:#]?\\s*[A-Za-z]*-?\\d[A-Za-z0-9-]{1,}",
             Pattern.CASE_INSENSITIVE);
     /** A Korean name followed by an honorific or role ("김민수님", "이영희 씨", "환자 박철수"). */
     private static final Pattern HONORIFIC_NAME = Pattern.compile(
-            "(?:(?:환자|수진자|고객)\\s*)[가-힣]{2,4}(?=\\s|님|씨|$|[,.])|[가-힣]{2,4}(?=\\s?(?:님|씨|환자분))");
+            "(?:(?:환자|수진자|고객)\\s*)[가-힣]{2,4}(?=\\s|님|씨|$|[,.])|[가-힣]{2,4}(?=\\s?(?:님|씨|환자|수진자|고객님))");
     private static final DateTimeFormatter[] BIRTH_FORMATS = {
             DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ofPattern("yyyy.MM.dd"), DateTimeFormatter.ofPattern("yyyyMMdd"),
             DateTimeFormatter.ofPattern("yyMMdd"), DateTimeFormatter.ofPattern("yyyy.M.d"), DateTimeFormatter.ofPattern("yyyy/MM/dd")};
@@ -154,7 +154,8 @@ class Deidentifier {
         j.items().forEach((key, item) -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("item", key);
-            ItemKey.fromJson(key).ifPresent(k -> m.put("name", b.itemName(k)));
+            ItemKey.fromJson(key).filter(k -> b.has("item." + k.json() + ".name"))
+                    .ifPresent(k -> m.put("name", b.itemName(k)));
             m.put("status", item.status() == null ? null : item.status().name());
             m.put("category", item.category() == null ? null : item.category().name());
             m.put("value", item.value() == null ? null : Values.decimal(item.value()).map(Values::plain)
@@ -198,7 +199,7 @@ class Deidentifier {
                 ? null : scrub(request.reviewerNote(), KnownIdentifiers.NONE);
         root.put("feedback", feedback);
         try {
-            String text = json.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+            String text = json.writeValueAsString(root);
             return new Input(text, sha256(text), b.language(), List.copyOf(observationIds), feedback);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
