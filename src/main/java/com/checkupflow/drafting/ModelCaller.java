@@ -158,7 +158,8 @@ class ModelCaller {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ModelUnavailableException("interrupted", 0);
+            // shutting down: not a model outage; the task's lock expires and it is drafted again later
+            throw new IllegalStateException("interrupted while backing off", e);
         }
     }
 }

@@ -95,11 +95,14 @@ class ModelReportDrafterTest {
                 "연락처 010-9876-5432, 주민번호 8001011234567 / 800101-1234567, kim@example.com, 차트번호 C-99812: 설명을 쉽게");
 
         openAi().draft(request);
+        drafter(AiProperties.OLLAMA, Duration.ofSeconds(5)).draft(request);
 
-        String body = model.requestBodies().get(0);
-        Assertions.assertThat(body).doesNotContain("010-9876-5432", "8001011234567", "800101-1234567", "kim@example.com",
-                "C-99812", "한빛건강검진센터", "2026-11-03", "sk-test-secret");
-        Assertions.assertThat(body).contains("설명을 쉽게", "[PHONE]", "[RRN]", "50-54");
+        Assertions.assertThat(model.requestPaths()).containsExactly("/v1/chat/completions", "/api/chat");
+        for (String body : model.requestBodies()) {
+            Assertions.assertThat(body).doesNotContain("010-9876-5432", "8001011234567", "800101-1234567", "kim@example.com",
+                    "C-99812", "한빛건강검진센터", "2026-11-03", "sk-test-secret");
+            Assertions.assertThat(body).contains("설명을 쉽게", "[PHONE]", "[RRN]", "50-54");
+        }
     }
 
     @Test
