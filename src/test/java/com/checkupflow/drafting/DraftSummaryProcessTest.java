@@ -1,7 +1,5 @@
 package com.checkupflow.drafting;
 
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -18,6 +16,7 @@ import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
@@ -94,7 +93,7 @@ class DraftSummaryProcessTest {
     void shouldServeTheTopicOfTheDraftTaskWhenTheModelIsDeployed() {
         ProcessInstance pi = startAtDrafting();
 
-        assertThat(pi).isWaitingAt("Activity_DraftSummary");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Activity_DraftSummary");
         Assertions.assertThat(processEngine.getExternalTaskService().createExternalTaskQuery().singleResult().getTopicName())
                 .isEqualTo(worker.topic()).isEqualTo("draftSummary");
     }
@@ -106,7 +105,7 @@ class DraftSummaryProcessTest {
 
         drive();
 
-        assertThat(pi).isWaitingAt("Activity_ReviewReport").hasPassed("Gateway_DraftOk")
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Activity_ReviewReport").hasPassed("Gateway_DraftOk")
                 .hasNotPassed("Activity_DraftWithTemplate").variables()
                 .containsEntry("draftRound", 1).containsEntry("draftProvider", "openai")
                 .containsEntry("finalText", "draft 1").containsEntry("autoRedraftUsed", false);
@@ -120,7 +119,7 @@ class DraftSummaryProcessTest {
 
         drive();
 
-        assertThat(pi).isWaitingAt("Activity_ReviewReport").hasPassed("Event_ModelUnavailable", "Activity_DraftWithTemplate")
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Activity_ReviewReport").hasPassed("Event_ModelUnavailable", "Activity_DraftWithTemplate")
                 .variables().containsEntry("draftProvider", "template (fallback)").containsEntry("draftRound", 1)
                 .containsEntry("draftFallbackReason", "timeout");
         Assertions.assertThat(processEngine.getRuntimeService().createIncidentQuery().count()).isZero();
@@ -134,7 +133,7 @@ class DraftSummaryProcessTest {
 
         drive();
 
-        assertThat(pi).isWaitingAt("Activity_ReviewReport").hasPassed("Activity_DraftWithTemplate");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Activity_ReviewReport").hasPassed("Activity_DraftWithTemplate");
         Mockito.verify(drafting, Mockito.times(1)).draft("s-1", 1, null);
         Assertions.assertThat(processEngine.getRuntimeService().createIncidentQuery().count()).isZero();
     }
@@ -149,7 +148,7 @@ class DraftSummaryProcessTest {
 
         drive();
 
-        assertThat(pi).isWaitingAt("Activity_ReviewReport").variables().containsEntry("draftRound", 2)
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Activity_ReviewReport").variables().containsEntry("draftRound", 2)
                 .containsEntry("autoRedraftUsed", true).containsEntry("draftCheckPassed", false)
                 .containsEntry("draftFindings", "- `NUMBER_MISMATCH` 공복혈당");
         Mockito.verify(drafting).draft("s-1", 1, null);
@@ -166,7 +165,7 @@ class DraftSummaryProcessTest {
 
         drive();
 
-        assertThat(pi).isWaitingAt("Activity_ReviewReport").variables().containsEntry("draftRound", 2)
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Activity_ReviewReport").variables().containsEntry("draftRound", 2)
                 .containsEntry("draftCheckPassed", true);
     }
 
@@ -177,7 +176,7 @@ class DraftSummaryProcessTest {
 
         drive();
 
-        assertThat(pi).isWaitingAt("Activity_DraftSummary");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Activity_DraftSummary");
         Assertions.assertThat(processEngine.getExternalTaskService().createExternalTaskQuery().singleResult().getRetries())
                 .isEqualTo(DraftSummaryWorker.FAILURE_RETRIES - 1);
     }

@@ -70,7 +70,7 @@ class ModelReportDrafterTest {
     }
 
     @Test
-    void shouldSendTheJsonSchemaAndNoRetryLayerOfItsOwnWhenCallingAnOpenAiCompatibleEndpoint() {
+    void shouldSendTheJsonSchemaWhenCallingAnOpenAiCompatibleEndpoint() {
         openAi().draft(mixedKo());
 
         Assertions.assertThat(model.requestPaths()).containsExactly("/v1/chat/completions");
