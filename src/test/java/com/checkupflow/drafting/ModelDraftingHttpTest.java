@@ -19,6 +19,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -62,6 +63,11 @@ class ModelDraftingHttpTest {
     @AfterAll
     static void stop() {
         model.close();
+    }
+
+    @BeforeEach
+    void resetModel() {
+        model.reset();
     }
 
     @LocalServerPort
@@ -136,6 +142,26 @@ class ModelDraftingHttpTest {
         }
         Assertions.assertThat(meters.get("checkupflow.ai.calls").tag("provider", "openai").tag("outcome", "success")
                 .counter().count()).isGreaterThanOrEqualTo(3.0);
+    }
+
+    @Test
+    void shouldDraftWithTheTemplateAndLeaveNoIncidentWhenTheModelRejectsTheKey() throws Exception {
+        model.failNext(401);
+        String bundle = new SyntheticScreenings(fhir).bundleJson("model-http-401", SyntheticScreenings.Profile.BORDERLINE, 12);
+
+        String id = json.readTree(post("/api/screenings?center=busan", bundle).body()).get("id").asText();
+
+        Task review = awaitReview(id, null);
+        Assertions.assertThat(model.calls()).isEqualTo(1);
+        Assertions.assertThat(taskService.getVariable(review.getId(), "draftProvider")).isEqualTo("template (fallback)");
+        JsonNode draft = getJson("/api/screenings/" + id).get("draft");
+        Assertions.assertThat(draft.get("provider").asText()).isEqualTo("template");
+        Assertions.assertThat(draft.get("fallback").asBoolean()).isTrue();
+        Assertions.assertThat(draft.get("guardrail").get("passed").asBoolean()).isTrue();
+        String processInstanceId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
+        Assertions.assertThat(runtimeService.createIncidentQuery().processInstanceId(processInstanceId).count()).isZero();
+        Assertions.assertThat(meters.get("checkupflow.ai.errors").tag("provider", "openai").tag("kind", "auth")
+                .counter().count()).isGreaterThanOrEqualTo(1.0);
     }
 
     private Task awaitReview(String screeningId, String notThisTask) {

@@ -32,8 +32,12 @@ class ModelReportDrafterTest {
     }
 
     private ModelReportDrafter drafter(String provider, Duration timeout) {
-        AiProperties.Endpoint endpoint = new AiProperties.Endpoint(
-                provider.equals(AiProperties.OLLAMA) ? model.ollamaBaseUrl() : model.openAiBaseUrl(), "sk-test-secret", "stand-in");
+        String baseUrl = switch (provider) {
+            case AiProperties.OLLAMA -> model.ollamaBaseUrl();
+            case AiProperties.ANTHROPIC -> model.anthropicBaseUrl();
+            default -> model.openAiBaseUrl();
+        };
+        AiProperties.Endpoint endpoint = new AiProperties.Endpoint(baseUrl, "sk-test-secret", "stand-in");
         AiProperties properties = new AiProperties(provider, timeout, 3, Duration.ofMillis(20), 4, Duration.ofMillis(100),
                 false, endpoint, endpoint, endpoint);
         return new ModelReportDrafter(provider, "stand-in", !provider.equals(AiProperties.ANTHROPIC),
@@ -87,6 +91,17 @@ class ModelReportDrafterTest {
         Assertions.assertThat(model.requestBodies().get(0)).contains("\"format\"", "\"observationIds\"");
         Assertions.assertThat(checker.check(draft.text(), DraftExamples.mixed(), "en").findings()).isEmpty();
         Assertions.assertThat(draft.audit().tokensIn()).isEqualTo(1100);
+    }
+
+    @Test
+    void shouldPutTheSchemaInThePromptAndParseTheAnswerWhenTheProviderIsAnthropic() {
+        Draft draft = drafter(AiProperties.ANTHROPIC, Duration.ofSeconds(5)).draft(mixedKo());
+
+        Assertions.assertThat(model.requestPaths()).containsExactly("/v1/messages");
+        Assertions.assertThat(model.requestBodies().get(0)).contains("additionalProperties").doesNotContain("response_format");
+        Assertions.assertThat(checker.check(draft.text(), DraftExamples.mixed(), "ko").findings()).isEmpty();
+        Assertions.assertThat(draft.provider()).isEqualTo("anthropic");
+        Assertions.assertThat(draft.audit().tokensIn()).isEqualTo(1300);
     }
 
     @Test

@@ -51,6 +51,10 @@ final class StandInModel implements AutoCloseable {
         return server.baseUrl() + "/v1";
     }
 
+    String anthropicBaseUrl() {
+        return server.baseUrl() + "/v1/";
+    }
+
     String ollamaBaseUrl() {
         return server.baseUrl();
     }
@@ -108,6 +112,7 @@ final class StandInModel implements AutoCloseable {
         @Override
         public ResponseDefinition transform(ServeEvent event) {
             boolean ollama = event.getRequest().getUrl().startsWith("/api/chat");
+            boolean anthropic = event.getRequest().getUrl().endsWith("/messages");
             Object step = script.poll();
             if (step instanceof Integer status) {
                 return new ResponseDefinitionBuilder().withStatus(status).withHeader("Content-Type", "application/json")
@@ -116,7 +121,7 @@ final class StandInModel implements AutoCloseable {
             int delay = step instanceof Long millis ? millis.intValue() : latencyMs;
             try {
                 String content = answer(event.getRequest().getBodyAsString(), step instanceof Behaviour b ? b : behaviour);
-                String body = ollama ? ollamaResponse(content) : openAiResponse(content);
+                String body = ollama ? ollamaResponse(content) : anthropic ? anthropicResponse(content) : openAiResponse(content);
                 return new ResponseDefinitionBuilder().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody(body).withFixedDelay(delay).build();
             } catch (Exception e) {
@@ -199,6 +204,18 @@ final class StandInModel implements AutoCloseable {
         body.put("model", "stand-in");
         body.put("choices", List.of(Map.of("index", 0, "message", message, "finish_reason", "stop")));
         body.put("usage", Map.of("prompt_tokens", 1200, "completion_tokens", 300, "total_tokens", 1500));
+        return JSON.writeValueAsString(body);
+    }
+
+    private static String anthropicResponse(String content) throws Exception {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", "msg_stand_in");
+        body.put("type", "message");
+        body.put("role", "assistant");
+        body.put("model", "stand-in");
+        body.put("content", List.of(Map.of("type", "text", "text", "```json\n" + content + "\n```")));
+        body.put("stop_reason", "end_turn");
+        body.put("usage", Map.of("input_tokens", 1300, "output_tokens", 320));
         return JSON.writeValueAsString(body);
     }
 
