@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
@@ -73,9 +74,13 @@ class Deidentifier {
             "(?:환자|차트|등록|진료|수진자|검진)\\s*(?:번호|ID|아이디)\\s*[:#]?\\s*[A-Za-z0-9][A-Za-z0-9-]{2,}"
                     + "|(?:patient|chart|medical record|record|MRN)\\s*(?:no\\.?|number|id|#)?\\s*[:#]?\\s*[A-Za-z]*-?\\d[A-Za-z0-9-]{1,}",
             Pattern.CASE_INSENSITIVE);
-    /** A Korean name followed by an honorific or role ("김민수님", "이영희 씨", "환자 박철수"). */
+    /**
+     * A Korean name next to a role or an honorific ("김민수님", "이영희 씨", "박철수 환자", "환자 박철수,"). Words that
+     * name a disease or a measurement ("고혈압 환자") are not names and stay.
+     */
     private static final Pattern HONORIFIC_NAME = Pattern.compile(
-            "(?:(?:환자|수진자|고객)\\s*)[가-힣]{2,4}(?=\\s|님|씨|$|[,.])|[가-힣]{2,4}(?=\\s?(?:님|씨|환자|수진자|고객님))");
+            "(?<=(?:환자|수진자|고객)\\s?)[가-힣]{2,4}(?=\\s?(?:님|씨)|[,.)]|$)|[가-힣]{2,4}(?=\\s?(?:님|씨|환자|수진자|고객님))");
+    private static final Pattern NOT_A_NAME = Pattern.compile(".*(?:병|증|질환|혈압|혈당|비만|빈혈|결핵|당뇨|지방|수치|검사|결과)$");
     private static final DateTimeFormatter[] BIRTH_FORMATS = {
             DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ofPattern("yyyy.MM.dd"), DateTimeFormatter.ofPattern("yyyyMMdd"),
             DateTimeFormatter.ofPattern("yyMMdd"), DateTimeFormatter.ofPattern("yyyy.M.d"), DateTimeFormatter.ofPattern("yyyy/MM/dd")};
@@ -124,7 +129,8 @@ class Deidentifier {
         out = PHONE.matcher(out).replaceAll(TOKEN_PHONE);
         out = DATE.matcher(out).replaceAll(TOKEN_DATE);
         out = ADDRESS.matcher(out).replaceAll(TOKEN_ADDRESS);
-        out = HONORIFIC_NAME.matcher(out).replaceAll(TOKEN_NAME);
+        out = HONORIFIC_NAME.matcher(out).replaceAll(m -> NOT_A_NAME.matcher(m.group()).matches()
+                ? Matcher.quoteReplacement(m.group()) : TOKEN_NAME);
         return out;
     }
 

@@ -41,6 +41,15 @@ class DeidentifierTest {
     }
 
     @Test
+    void shouldKeepDiseaseWordsWhenTheyStandBeforeARole() {
+        String text = "고혈압 환자에게 맞는 생활습관 문장으로, 당뇨병 환자 기준이 아니라 일반 수검자 기준으로 써 주세요.";
+
+        Assertions.assertThat(deidentifier.scrub(text, Deidentifier.KnownIdentifiers.NONE)).isEqualTo(text);
+        Assertions.assertThat(deidentifier.scrub("보호자 말로는 박영철 환자가 약을 끊었다고 함", Deidentifier.KnownIdentifiers.NONE))
+                .doesNotContain("박영철");
+    }
+
+    @Test
     void shouldGiveAFiveYearBandWhenTheAgeIsKnown() {
         Assertions.assertThat(Deidentifier.ageBand(52)).isEqualTo("50-54");
         Assertions.assertThat(Deidentifier.ageBand(45)).isEqualTo("45-49");
