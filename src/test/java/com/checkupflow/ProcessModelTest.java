@@ -68,8 +68,8 @@ class ProcessModelTest {
     private static final Pattern ELEMENT_ID = Pattern.compile("^(Activity|Gateway|Event|Flow)_[A-Z][A-Za-z]+$");
     private static final String FORMS_DEPLOYMENT_PREFIX = "camunda-forms:deployment:";
 
-    /** External task topics and the worker that handles each; none yet, so a new external task must be declared. */
-    private static final Map<String, String> EXTERNAL_TASK_WORKERS = Map.of();
+    /** External task topics and the bean of the in-application worker that handles each. */
+    private static final Map<String, String> EXTERNAL_TASK_WORKERS = Map.of("draftSummary", "draftSummaryWorker");
 
     private static final Map<String, BpmnModelInstance> MODELS = new LinkedHashMap<>();
     private static final Set<String> DECISION_IDS = new TreeSet<>();
@@ -172,6 +172,8 @@ class ProcessModelTest {
         });
         Assertions.assertThat(EXTERNAL_TASK_WORKERS.keySet()).as("external task topics with a declared worker")
                 .containsAll(topics);
+        topics.forEach(topic -> Assertions.assertThat(context.containsBean(EXTERNAL_TASK_WORKERS.get(topic)))
+                .as("worker bean for topic %s", topic).isTrue());
     }
 
     @Test

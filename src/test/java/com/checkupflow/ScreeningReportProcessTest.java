@@ -88,7 +88,8 @@ class ScreeningReportProcessTest {
         Mocks.register("recordJudgementListener", judgements.listener());
         Mocks.register("resolveInvalidResultsListener", corrections.resolveInvalidResultsListener());
         Mocks.register("applyCorrectionsDelegate", corrections.applyCorrectionsDelegate());
-        Mocks.register("draftSummaryDelegate", drafting.draftSummaryDelegate());
+        Mocks.register("draftWithTemplateDelegate", drafting.draftWithTemplateDelegate());
+        Mocks.register("autoRedraftListener", drafting.autoRedraftListener());
         Mocks.register("checkDraftDelegate", drafting.checkDraftDelegate());
         Mocks.register("reviewTaskListener", reviews.reviewTaskListener());
         Mocks.register("reviewDueDateListener", reviews.reviewDueDateListener());
@@ -496,6 +497,7 @@ class ScreeningReportProcessTest {
         variables.put("reviewSla", Duration.ofHours(48).toString());
         variables.put("maxRedraftRounds", MAX_REDRAFT_ROUNDS);
         variables.put("draftRound", 0);
+        variables.put("autoRedraftUsed", false);
         return runtimeService().startProcessInstanceByKey(PROCESS, screeningId, variables);
     }
 
@@ -518,7 +520,7 @@ class ScreeningReportProcessTest {
     }
 
     private void draftAndCheck(ProcessInstance pi) {
-        execute(job("Activity_DraftSummary", pi));
+        drafting.workDraftTasks(processEngine.getExternalTaskService());
         execute(job("Activity_CheckDraft", pi));
     }
 

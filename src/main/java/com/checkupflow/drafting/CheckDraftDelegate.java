@@ -4,7 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Check the draft": deterministic findings the reviewer sees at the top of the review form. */
+/**
+ * "Check the draft": deterministic findings the reviewer sees at the top of the review form. The gateway
+ * "Draft passes the check?" reads {@code draftCheckPassed}.
+ */
 @Component("checkDraftDelegate")
 class CheckDraftDelegate implements JavaDelegate {
 
@@ -17,7 +20,8 @@ class CheckDraftDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         int round = ((Number) execution.getVariable("draftRound")).intValue();
-        DraftCheck check = drafting.check(execution.getProcessBusinessKey(), round);
+        boolean autoRedraftUsed = Boolean.TRUE.equals(execution.getVariable("autoRedraftUsed"));
+        DraftCheck check = drafting.check(execution.getProcessBusinessKey(), round, autoRedraftUsed);
         execution.setVariable("draftCheckPassed", check.passed());
         execution.setVariable("draftFindings", findingsMarkdown(check));
     }

@@ -11,7 +11,8 @@ import com.checkupflow.screening.ScreeningViewContributor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The latest draft in {@code GET /api/screenings/{id}}: text, provenance and the check's findings. */
+/** The latest draft in {@code GET /api/screenings/{id}}: text, provenance, audit (input hash, tokens,
+ * latency, attempts), the check's findings and the evidence of each explained finding. */
 @Component
 class DraftViewContributor implements ScreeningViewContributor {
 
@@ -37,6 +38,11 @@ class DraftViewContributor implements ScreeningViewContributor {
         draft.put("promptVersion", d.promptVersion());
         draft.put("fallback", d.fallback());
         draft.put("createdAt", d.createdAt());
+        draft.put("inputSha256", d.inputSha256());
+        draft.put("tokensIn", d.tokensIn());
+        draft.put("tokensOut", d.tokensOut());
+        draft.put("latencyMs", d.latencyMs());
+        draft.put("attempts", d.attempts());
         Map<String, Object> guardrail = new LinkedHashMap<>();
         guardrail.put("passed", d.checkPassed());
         try {
@@ -45,6 +51,11 @@ class DraftViewContributor implements ScreeningViewContributor {
             throw new IllegalStateException(e);
         }
         draft.put("guardrail", guardrail);
+        try {
+            draft.put("evidence", d.evidence() == null ? List.of() : json.readTree(d.evidence()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
         return draft;
     }
 }

@@ -125,6 +125,7 @@ public class IntakeService {
         variables.put("maxRedraftRounds", workflowProperties.maxRedraftRounds());
         variables.put("reviewSla", reviewProperties.sla().toString());
         variables.put("draftRound", 0);
+        variables.put("autoRedraftUsed", false);
         String processInstanceId = workflow.start(screening.id(), variables);
         screenings.setProcessInstance(screening.id(), processInstanceId);
     }

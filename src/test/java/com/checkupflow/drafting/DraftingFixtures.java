@@ -1,19 +1,25 @@
 package com.checkupflow.drafting;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 
 /**
- * Public test fixtures of the drafting feature: the real "Draft report summary" and "Check the draft" delegates
+ * Public test fixtures of the drafting feature: the real "Draft report summary" worker and the "Check the draft" delegate
  * around a mocked {@link DraftingService} that drafts {@link #draftText(int)} and passes every check.
  */
 public final class DraftingFixtures {
@@ -25,9 +31,9 @@ public final class DraftingFixtures {
             String screeningId = invocation.getArgument(0);
             int round = invocation.getArgument(1);
             return new DraftRepository.StoredDraft(screeningId, round, draftText(round), "template", null,
-                    "template-v1", false, Instant.EPOCH, null, null);
+                    "template-v1", false, Instant.EPOCH, null, null, null, null, null, null, 1, null);
         });
-        when(service.check(anyString(), anyInt())).thenReturn(new DraftCheck(true, List.of()));
+        when(service.check(anyString(), anyInt(), anyBoolean())).thenReturn(new DraftCheck(true, List.of()));
     }
 
     /** The text the mocked service drafts in a round. */
@@ -35,8 +41,25 @@ public final class DraftingFixtures {
         return "초안 " + round + "회차 (draft round " + round + ")";
     }
 
-    public JavaDelegate draftSummaryDelegate() {
-        return new DraftSummaryDelegate(service);
+    /**
+     * Works the open "Draft report summary" external tasks with the real {@link DraftSummaryWorker} (offline
+     * provider, around the mocked service), as the in-application worker would.
+     */
+    public void workDraftTasks(ExternalTaskService externalTasks) {
+        AiProperties.Endpoint none = new AiProperties.Endpoint(null, null, null);
+        DraftSummaryWorker worker = new DraftSummaryWorker(externalTasks, service, new AiProperties("template",
+                Duration.ofSeconds(30), 3, Duration.ofSeconds(1), 4, Duration.ofMillis(500), false, none, none, none));
+        List<LockedExternalTask> tasks = externalTasks.fetchAndLock(10, worker.workerId())
+                .topic(worker.topic(), 60_000).variables("draftRound", "reviewNote", "screeningId").execute();
+        tasks.forEach(worker::handle);
+    }
+
+    public ExecutionListener autoRedraftListener() {
+        return new AutoRedraftListener();
+    }
+
+    public JavaDelegate draftWithTemplateDelegate() {
+        return new DraftWithTemplateDelegate(service);
     }
 
     public JavaDelegate checkDraftDelegate() {
@@ -49,6 +72,6 @@ public final class DraftingFixtures {
     }
 
     public void verifyChecked(String screeningId, int round) {
-        verify(service).check(screeningId, round);
+        verify(service).check(eq(screeningId), eq(round), anyBoolean());
     }
 }

@@ -1,0 +1,91 @@
+package com.checkupflow.drafting;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Model-backed drafting ({@code checkupflow.ai.*}). {@code provider=template} (the default) never calls a model.
+ *
+ * @param provider       template, openai (any OpenAI-compatible endpoint), ollama or anthropic
+ * @param timeout        per model call
+ * @param maxAttempts    model calls per draft before the offline template takes over (429, 5xx, timeouts and
+ *                       unparseable answers are retried; 401/403 are not)
+ * @param backoff        wait before the second attempt; doubled before every further one
+ * @param maxConcurrency drafts in flight at once (the worker's thread pool)
+ * @param pollInterval   how often the worker asks the engine for draft tasks when it is idle
+ * @param workerEnabled  false stops the in-application worker (tests drive it themselves)
+ */
+@ConfigurationProperties(prefix = "checkupflow.ai")
+record AiProperties(
+        @DefaultValue("template") String provider,
+        @DefaultValue("PT30S") Duration timeout,
+        @DefaultValue("3") int maxAttempts,
+        @DefaultValue("PT1S") Duration backoff,
+        @DefaultValue("4") int maxConcurrency,
+        @DefaultValue("PT0.5S") Duration pollInterval,
+        @DefaultValue("true") boolean workerEnabled,
+        @DefaultValue Endpoint openai,
+        @DefaultValue Endpoint ollama,
+        @DefaultValue Endpoint anthropic) {
+
+    static final String TEMPLATE = "template";
+    static final String OPENAI = "openai";
+    static final String OLLAMA = "ollama";
+    static final String ANTHROPIC = "anthropic";
+
+    AiProperties {
+        provider = provider == null ? TEMPLATE : provider.trim().toLowerCase();
+        if (!java.util.List.of(TEMPLATE, OPENAI, OLLAMA, ANTHROPIC).contains(provider)) {
+            throw new IllegalArgumentException("checkupflow.ai.provider must be template, openai, ollama or anthropic, was "
+                    + provider);
+        }
+        if (maxAttempts < 1 || maxConcurrency < 1) {
+            throw new IllegalArgumentException("checkupflow.ai.max-attempts and max-concurrency must be at least 1");
+        }
+    }
+
+    /**
+     * @param baseUrl e.g. {@code https://api.openai.com/v1}, {@code http://localhost:11434}
+     * @param apiKey  from the environment; never logged (see {@link #toString()})
+     * @param model   the model name
+     */
+    record Endpoint(String baseUrl, String apiKey, String model) {
+        @Override
+        public String toString() {
+            return "Endpoint[baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null || apiKey.isBlank() ? "none" : "***")
+                    + ", model=" + model + "]";
+        }
+    }
+
+    boolean template() {
+        return TEMPLATE.equals(provider);
+    }
+
+    Endpoint endpoint() {
+        return switch (provider) {
+            case OPENAI -> openai;
+            case OLLAMA -> ollama;
+            case ANTHROPIC -> anthropic;
+            default -> new Endpoint(null, null, null);
+        };
+    }
+
+    /** Backoff before attempt {@code attempt + 1}: backoff, 2×backoff, 4×backoff, ... */
+    Duration backoffAfter(int attempt) {
+        return backoff.multipliedBy(1L << Math.min(attempt - 1, 20));
+    }
+
+    /**
+     * A lock long enough for every attempt and every backoff, so that the engine never hands a draft task to a
+     * second worker while the first one is still trying.
+     */
+    Duration lockDuration() {
+        Duration total = timeout.multipliedBy(maxAttempts);
+        for (int attempt = 1; attempt < maxAttempts; attempt++) {
+            total = total.plus(backoffAfter(attempt));
+        }
+        return total.plusSeconds(30);
+    }
+}

@@ -1,0 +1,222 @@
+package com.checkupflow.drafting;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Component;
+
+import com.checkupflow.judgement.Category;
+import com.checkupflow.judgement.ItemKey;
+import com.checkupflow.judgement.Judgement;
+import com.checkupflow.judgement.JudgementUnit;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * Everything a model sees passes through here. The model input is built from the judgement only (items,
+ * categories, values, units, observation ids), the sex and a five-year age band; the center, the exam date and
+ * every identifier stay out. Free text that may reach a prompt (the reviewer's note, check findings fed back
+ * for a redraft) is scrubbed: the screened person's known identifiers are replaced first, then anything shaped
+ * like a resident registration number, a date, a phone number, an e-mail address, a postal address or a
+ * patient/chart id is replaced by a token such as {@code [RRN]}. Nothing is re-identified: the report needs no
+ * personal data, so tokens never come back.
+ */
+@Component
+class Deidentifier {
+
+    /** The screened person's own identifiers, removed verbatim wherever they appear. */
+    record KnownIdentifiers(String name, String rrn, LocalDate birthDate, String patientId) {
+        static final KnownIdentifiers NONE = new KnownIdentifiers(null, null, null, null);
+    }
+
+    /** The de-identified model input: canonical JSON and its SHA-256 (stored with the draft). */
+    record Input(String json, String sha256, String language, List<String> observationIds, String feedback) {
+    }
+
+    private static final String TOKEN_NAME = "[NAME]";
+    private static final String TOKEN_RRN = "[RRN]";
+    private static final String TOKEN_DATE = "[DATE]";
+    private static final String TOKEN_PHONE = "[PHONE]";
+    private static final String TOKEN_EMAIL = "[EMAIL]";
+    private static final String TOKEN_ADDRESS = "[ADDRESS]";
+    private static final String TOKEN_ID = "[ID]";
+
+    private static final Pattern RRN = Pattern.compile(
+            "(?<!\\d)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\s?[-–]?\\s?[1-8](?:\\d{6}|[*xX]{6})(?!\\d)");
+    private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
+    private static final Pattern PHONE = Pattern.compile(
+            "(?<![\\d.])(?:\\+82[-. ]?\\(?0?|\\(?0)\\d{1,2}\\)?[-. ]?\\d{3,4}[-. ]?\\d{4}(?![\\d.])");
+    /** 1998-04-25, 1998.4.25, 1998/04/25, 19980425, 98.04.25, 1998년 4월 25일. */
+    private static final Pattern DATE = Pattern.compile(
+            "(?<!\\d)(?:(?:19|20)?\\d{2}\\s?[-./]\\s?(?:0?[1-9]|1[0-2])\\s?[-./]\\s?(?:0?[1-9]|[12]\\d|3[01])\\.?"
+                    + "|(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])"
+                    + "|(?:19|20)?\\d{2}\\s?년\\s?(?:0?[1-9]|1[0-2])\\s?월\\s?(?:0?[1-9]|[12]\\d|3[01])\\s?일)(?!\\d)");
+    /** A Korean road-name or lot-number address: "... 시/도 ... 구/군 ... 로/길 12", or a 5-digit postal code. */
+    private static final Pattern ADDRESS = Pattern.compile(
+            "(?:[가-힣]+(?:특별시|광역시|특별자치시|특별자치도|도|시)\\s+)?[가-힣]+(?:시|군|구)\\s+(?:[가-힣0-9]+(?:구|동|읍|면)\\s+)?"
+                    + "[가-힣0-9]+(?:로|길|동|리)\\s*\\d+(?:-\\d+)?(?:\\s*번지)?(?:,?\\s*\\d+동)?(?:\\s*\\d+호)?"
+                    + "|(?:우편번호|우\\)|zip(?:\\s*code)?)\\s*:?\\s*\\d{5}"
+                    + "|\\d+(?:-\\d+)?\\s+[A-Z][a-z]+(?:\\s+[A-Z][a-z]+)*\\s+(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Ln|Drive|Dr)\\b\\.?",
+            Pattern.CASE_INSENSITIVE);
+    /** "환자번호 A12345", "차트 no. 2024-0012", "MRN: 778812", "patient id PT-9". */
+    private static final Pattern RECORD_ID = Pattern.compile(
+            "(?:환자|차트|등록|진료|수진자|검진)\\s*(?:번호|ID|아이디)\\s*[:#]?\\s*[A-Za-z0-9][A-Za-z0-9-]{2,}"
+                    + "|(?:patient|chart|medical record|record|MRN)\\s*(?:no\\.?|number|id|#)?\\s*[:#]?\\s*[A-Za-z]*-?\\d[A-Za-z0-9-]{1,}",
+            Pattern.CASE_INSENSITIVE);
+    /**
+     * A Korean name next to a role or an honorific ("김민수님", "이영희 씨", "박철수 환자", "환자 박철수,"). Words that
+     * name a disease or a measurement ("고혈압 환자") are not names and stay.
+     */
+    private static final Pattern HONORIFIC_NAME = Pattern.compile(
+            "(?<=(?:환자|수진자|고객)\\s?)[가-힣]{2,4}(?=\\s?(?:님|씨)|[,.)]|$)|[가-힣]{2,4}(?=\\s?(?:님|씨|환자|수진자|고객님))");
+    private static final Pattern NOT_A_NAME = Pattern.compile(".*(?:병|증|질환|혈압|혈당|비만|빈혈|결핵|당뇨|지방|수치|검사|결과)$");
+    private static final DateTimeFormatter[] BIRTH_FORMATS = {
+            DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ofPattern("yyyy.MM.dd"), DateTimeFormatter.ofPattern("yyyyMMdd"),
+            DateTimeFormatter.ofPattern("yyMMdd"), DateTimeFormatter.ofPattern("yyyy.M.d"), DateTimeFormatter.ofPattern("yyyy/MM/dd")};
+
+    private final TemplateTexts texts;
+    private final ObjectMapper json = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, false);
+
+    Deidentifier(TemplateTexts texts) {
+        this.texts = texts;
+    }
+
+    /** Free text with personal data replaced by tokens; null stays null. */
+    String scrub(String text, KnownIdentifiers known) {
+        if (text == null || text.isBlank()) {
+            return text;
+        }
+        String out = text;
+        KnownIdentifiers k = known == null ? KnownIdentifiers.NONE : known;
+        if (k.rrn() != null && k.rrn().replaceAll("\\D", "").length() >= 7) {
+            String digits = k.rrn().replaceAll("\\D", "");
+            out = out.replaceAll(digits.substring(0, 6) + "\\s?[-–]?\\s?" + digits.substring(6), TOKEN_RRN);
+        }
+        if (k.birthDate() != null) {
+            for (DateTimeFormatter f : BIRTH_FORMATS) {
+                out = out.replace(k.birthDate().format(f), TOKEN_DATE);
+            }
+        }
+        if (k.patientId() != null && k.patientId().length() >= 3) {
+            out = out.replace(k.patientId(), TOKEN_ID);
+        }
+        if (k.name() != null && !k.name().isBlank()) {
+            String name = k.name().trim();
+            out = out.replace(name, TOKEN_NAME).replace(name.replace(" ", ""), TOKEN_NAME);
+            for (String part : name.split("\\s+")) {
+                if (part.length() >= 2) {
+                    out = out.replace(part, TOKEN_NAME);
+                }
+            }
+            if (name.length() >= 3 && name.matches("[가-힣]+")) {
+                out = out.replace(name.substring(1), TOKEN_NAME); // the given name alone ("민수")
+            }
+        }
+        out = EMAIL.matcher(out).replaceAll(TOKEN_EMAIL);
+        out = RRN.matcher(out).replaceAll(TOKEN_RRN);
+        out = RECORD_ID.matcher(out).replaceAll(TOKEN_ID);
+        out = PHONE.matcher(out).replaceAll(TOKEN_PHONE);
+        out = DATE.matcher(out).replaceAll(TOKEN_DATE);
+        out = ADDRESS.matcher(out).replaceAll(TOKEN_ADDRESS);
+        out = HONORIFIC_NAME.matcher(out).replaceAll(m -> NOT_A_NAME.matcher(m.group()).matches()
+                ? Matcher.quoteReplacement(m.group()) : TOKEN_NAME);
+        return out;
+    }
+
+    /** "50-54" for 52; "unknown" when the age is not known. */
+    static String ageBand(int age) {
+        if (age <= 0) {
+            return "unknown";
+        }
+        int low = age / 5 * 5;
+        return low + "-" + (low + 4);
+    }
+
+    /**
+     * The model input: only the judgement, the sex, the age band, the language and the (already scrubbed,
+     * scrubbed again here) feedback. Keys are in a fixed order, so equal inputs hash equally.
+     */
+    Input input(DraftRequest request) {
+        TemplateTexts.Bundle b = texts.bundle(request.language());
+        Judgement j = request.judgement();
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("language", b.language());
+        root.put("sex", request.patient().sex() == null ? "unknown" : request.patient().sex());
+        root.put("ageBand", ageBand(request.patient().age()));
+        root.put("ruleset", j.ruleset());
+        List<Map<String, Object>> items = new ArrayList<>();
+        List<String> observationIds = new ArrayList<>();
+        j.items().forEach((key, item) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("item", key);
+            ItemKey.fromJson(key).filter(k -> b.has("item." + k.json() + ".name"))
+                    .ifPresent(k -> m.put("name", b.itemName(k)));
+            m.put("status", item.status() == null ? null : item.status().name());
+            m.put("category", item.category() == null ? null : item.category().name());
+            m.put("value", item.value() == null ? null : Values.decimal(item.value()).map(Values::plain)
+                    .orElse(String.valueOf(item.value())));
+            m.put("unit", item.unit() == null ? null : Values.unitLabel(item.unit()));
+            if (item.reportedUnit() != null && !item.reportedUnit().equals(item.unit())) {
+                m.put("reportedValue", Values.decimal(item.reportedValue()).map(Values::plain).orElse(null));
+                m.put("reportedUnit", Values.unitLabel(item.reportedUnit()));
+            }
+            m.put("observationId", item.observationId());
+            if (item.observationId() != null) {
+                observationIds.add(item.observationId());
+            }
+            items.add(m);
+        });
+        root.put("items", items);
+        List<Map<String, Object>> units = new ArrayList<>();
+        for (JudgementUnit unit : JudgementUnit.values()) {
+            Judgement.UnitJudgement uj = j.judgements().get(unit.json());
+            if (uj == null) {
+                continue;
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("unit", unit.json());
+            m.put("targetDisease", unit.targetDisease().name());
+            m.put("targetDiseaseName", b.text("disease." + unit.targetDisease().name()));
+            m.put("category", uj.category() == null ? null : uj.category().name());
+            m.put("note", uj.note());
+            m.put("items", unit.items().stream().map(ItemKey::json).toList());
+            units.add(m);
+        }
+        root.put("judgements", units);
+        Map<String, Object> overall = new LinkedHashMap<>();
+        overall.put("primary", j.overall().primary());
+        overall.put("flags", j.overall().flags());
+        overall.put("complete", j.overall().complete());
+        root.put("overall", overall);
+        root.put("abnormalCategories", List.of(Category.NORMAL_B.name(), Category.DISEASE_SUSPECT.name(),
+                Category.UNCLASSIFIED.name()));
+        String feedback = request.reviewerNote() == null || request.reviewerNote().isBlank()
+                ? null : scrub(request.reviewerNote(), KnownIdentifiers.NONE);
+        root.put("feedback", feedback);
+        try {
+            String text = json.writeValueAsString(root);
+            return new Input(text, sha256(text), b.language(), List.copyOf(observationIds), feedback);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package com.checkupflow.drafting;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.Mockito;
+
+/**
+ * The drafting part of screening-report.bpmn on the engine: the external task "Draft report summary" worked
+ * by {@link DraftSummaryWorker}, the fallback through Error_ModelUnavailable, and the one automatic redraft.
+ * The drafting service is stubbed; the BPMN, the worker and the fallback delegate are real.
+ */
+@ExtendWith(ProcessEngineExtension.class)
+@Deployment(resources = "processes/screening-report.bpmn")
+class DraftSummaryProcessTest {
+
+    ProcessEngine processEngine;
+
+    private final DraftingService drafting = Mockito.mock(DraftingService.class);
+    private final Deque<Boolean> checkResults = new ArrayDeque<>();
+    private DraftSummaryWorker worker;
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(processEngine); // other test classes may have started Spring engines in this JVM
+        AiProperties.Endpoint none = new AiProperties.Endpoint(null, null, null);
+        worker = new DraftSummaryWorker(processEngine.getExternalTaskService(), drafting, new AiProperties("template",
+                Duration.ofSeconds(30), 3, Duration.ofSeconds(1), 4, Duration.ofMillis(500), false, none, none, none));
+        Mocks.register("draftWithTemplateDelegate", new DraftWithTemplateDelegate(drafting));
+        Mocks.register("autoRedraftListener", new AutoRedraftListener());
+        Mocks.register("checkDraftDelegate", (JavaDelegate) execution -> {
+            boolean passed = checkResults.isEmpty() || checkResults.poll();
+            execution.setVariable("draftCheckPassed", passed);
+            execution.setVariable("draftFindings", passed ? "" : "- `NUMBER_MISMATCH` 공복혈당");
+        });
+        Mocks.register("reviewTaskListener", (TaskListener) task -> { });
+        Mocks.register("reviewDueDateListener", (ExecutionListener) execution ->
+                execution.setVariable("reviewDueDate", java.util.Date.from(Instant.now().plus(Duration.ofHours(48)))));
+    }
+
+    @AfterEach
+    void tearDown() {
+        Mocks.reset();
+        BpmnAwareTests.reset();
+    }
+
+    private ProcessInstance startAtDrafting() {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("screeningId", "s-1");
+        variables.put("draftRound", 0);
+        variables.put("autoRedraftUsed", false);
+        variables.put("maxRedraftRounds", 3);
+        variables.put("taskPriority", 50);
+        variables.put("reviewSla", "PT48H");
+        return processEngine.getRuntimeService().createProcessInstanceByKey("screening-report").businessKey("s-1")
+                .setVariables(variables).startBeforeActivity("Gateway_DraftAgain").execute();
+    }
+
+    private static DraftRepository.StoredDraft stored(int round, String provider, boolean fallback) {
+        return new DraftRepository.StoredDraft("s-1", round, "draft " + round, provider, "m", "draft-summary-v1", fallback,
+                Instant.EPOCH, null, null, null, null, null, null, 1, null);
+    }
+
+    /** Works every draft task and every job until the process waits for a person. */
+    private void drive() {
+        for (int i = 0; i < 20; i++) {
+            List<LockedExternalTask> tasks = processEngine.getExternalTaskService().fetchAndLock(10, worker.workerId())
+                    .topic(worker.topic(), 60_000).variables("draftRound", "reviewNote", "screeningId").execute();
+            tasks.forEach(worker::handle);
+            List<Job> jobs = processEngine.getManagementService().createJobQuery().executable().list();
+            jobs.forEach(job -> processEngine.getManagementService().executeJob(job.getId()));
+            if (tasks.isEmpty() && jobs.isEmpty()) {
+                return;
+            }
+        }
+    }
+
+    @Test
+    void shouldServeTheTopicOfTheDraftTaskWhenTheModelIsDeployed() {
+        ProcessInstance pi = startAtDrafting();
+
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Activity_DraftSummary");
+        Assertions.assertThat(processEngine.getExternalTaskService().createExternalTaskQuery().singleResult().getTopicName())
+                .isEqualTo(worker.topic()).isEqualTo("draftSummary");
+    }
+
+    @Test
+    void shouldGoToReviewWhenTheDraftPassesTheCheck() {
+        Mockito.when(drafting.draft("s-1", 1, null)).thenReturn(stored(1, "openai", false));
+        ProcessInstance pi = startAtDrafting();
+
+        drive();
+
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Activity_ReviewReport").hasPassed("Gateway_DraftOk")
+                .hasNotPassed("Activity_DraftWithTemplate").variables()
+                .containsEntry("draftRound", 1).containsEntry("draftProvider", "openai")
+                .containsEntry("finalText", "draft 1").containsEntry("autoRedraftUsed", false);
+    }
+
+    @Test
+    void shouldDraftWithTheTemplateAndLeaveNoIncidentWhenTheModelIsUnavailable() {
+        Mockito.when(drafting.draft("s-1", 1, null)).thenThrow(new ModelUnavailableException("timeout", 3));
+        Mockito.when(drafting.draftWithTemplate("s-1", 1, null)).thenReturn(stored(1, "template", true));
+        ProcessInstance pi = startAtDrafting();
+
+        drive();
+
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Activity_ReviewReport").hasPassed("Event_ModelUnavailable", "Activity_DraftWithTemplate")
+                .variables().containsEntry("draftProvider", "template (fallback)").containsEntry("draftRound", 1)
+                .containsEntry("draftFallbackReason", "timeout");
+        Assertions.assertThat(processEngine.getRuntimeService().createIncidentQuery().count()).isZero();
+    }
+
+    @Test
+    void shouldFallBackWithoutRetryWhenTheModelRejectsTheKey() {
+        Mockito.when(drafting.draft("s-1", 1, null)).thenThrow(new ModelUnavailableException("auth", 1));
+        Mockito.when(drafting.draftWithTemplate("s-1", 1, null)).thenReturn(stored(1, "template", true));
+        ProcessInstance pi = startAtDrafting();
+
+        drive();
+
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Activity_ReviewReport").hasPassed("Activity_DraftWithTemplate");
+        Mockito.verify(drafting, Mockito.times(1)).draft("s-1", 1, null);
+        Assertions.assertThat(processEngine.getRuntimeService().createIncidentQuery().count()).isZero();
+    }
+
+    @Test
+    void shouldRedraftOnceAndThenGoToReviewWhenTheDraftKeepsFailingTheCheck() {
+        checkResults.add(false);
+        checkResults.add(false);
+        Mockito.when(drafting.draft("s-1", 1, null)).thenReturn(stored(1, "openai", false));
+        Mockito.when(drafting.draft("s-1", 2, null)).thenReturn(stored(2, "openai", false));
+        ProcessInstance pi = startAtDrafting();
+
+        drive();
+
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Activity_ReviewReport").variables().containsEntry("draftRound", 2)
+                .containsEntry("autoRedraftUsed", true).containsEntry("draftCheckPassed", false)
+                .containsEntry("draftFindings", "- `NUMBER_MISMATCH` 공복혈당");
+        Mockito.verify(drafting).draft("s-1", 1, null);
+        Mockito.verify(drafting).draft("s-1", 2, null);
+    }
+
+    @Test
+    void shouldGoToReviewWhenTheAutomaticRedraftPasses() {
+        checkResults.add(false);
+        checkResults.add(true);
+        Mockito.when(drafting.draft("s-1", 1, null)).thenReturn(stored(1, "openai", false));
+        Mockito.when(drafting.draft("s-1", 2, null)).thenReturn(stored(2, "openai", false));
+        ProcessInstance pi = startAtDrafting();
+
+        drive();
+
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Activity_ReviewReport").variables().containsEntry("draftRound", 2)
+                .containsEntry("draftCheckPassed", true);
+    }
+
+    @Test
+    void shouldReportAFailureNotAFallbackWhenSomethingElseBreaks() {
+        Mockito.when(drafting.draft("s-1", 1, null)).thenThrow(new IllegalStateException("database down"));
+        ProcessInstance pi = startAtDrafting();
+
+        drive();
+
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Activity_DraftSummary");
+        Assertions.assertThat(processEngine.getExternalTaskService().createExternalTaskQuery().singleResult().getRetries())
+                .isEqualTo(DraftSummaryWorker.FAILURE_RETRIES - 1);
+    }
+}

@@ -1,0 +1,185 @@
+package com.checkupflow.drafting;
+
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.ContactPoint;
+import org.hl7.fhir.r4.model.Patient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.checkupflow.demo.SyntheticScreenings;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ca.uhn.fhir.context.FhirContext;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The whole application with provider=openai against the stand-in model: a Bundle is posted over HTTP, the
+ * in-application worker drafts through LangChain4j, the check catches an invented value, the workflow
+ * redrafts once with the findings, the physician sees the findings, asks for changes with a note full of the
+ * patient's identifiers, and the next draft passes. The exact bytes the model received hold no personal data.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "checkupflow.demo.enabled=false",
+        "spring.datasource.url=jdbc:h2:mem:model-drafting-test;DB_CLOSE_DELAY=-1",
+        "camunda.bpm.job-execution.wait-time-in-millis=200",
+        "camunda.bpm.job-execution.max-wait=1000",
+        "checkupflow.ai.provider=openai",
+        "checkupflow.ai.openai.model=stand-in",
+        "checkupflow.ai.openai.api-key=sk-never-logged",
+        "checkupflow.ai.backoff=PT0.05S",
+        "checkupflow.ai.timeout=PT5S",
+        "checkupflow.ai.poll-interval=PT0.1S"})
+class ModelDraftingHttpTest {
+
+    static final StandInModel model = new StandInModel();
+
+    @DynamicPropertySource
+    static void modelUrl(DynamicPropertyRegistry registry) {
+        registry.add("checkupflow.ai.openai.base-url", model::openAiBaseUrl);
+    }
+
+    @AfterAll
+    static void stop() {
+        model.close();
+    }
+
+    @BeforeEach
+    void resetModel() {
+        model.reset();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    FhirContext fhir;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    MeterRegistry meters;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void shouldRedraftOnceThenShowFindingsAndSendNoPersonalDataWhenTheModelInventsAValue() throws Exception {
+        Bundle bundle = new SyntheticScreenings(fhir).bundle("model-http-1", SyntheticScreenings.Profile.SUSPECT, 11);
+        Patient patient = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(Patient.class::isInstance).map(Patient.class::cast).findFirst().orElseThrow();
+        patient.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue("010-2345-6789");
+        String name = patient.getNameFirstRep().getText();
+        String rrnDigits = patient.getIdentifierFirstRep().getValue().replaceAll("\\D", "");
+        String rrnHyphen = rrnDigits.substring(0, 6) + "-" + rrnDigits.substring(6);
+        String birthDate = patient.getBirthDateElement().getValueAsString();
+        model.answerNext(StandInModel.Behaviour.INVENT_VALUE).answerNext(StandInModel.Behaviour.INVENT_VALUE);
+
+        HttpResponse<String> created = post("/api/screenings?center=gangnam", fhir.newJsonParser().encodeResourceToString(bundle));
+        Assertions.assertThat(created.statusCode()).isEqualTo(201);
+        String id = json.readTree(created.body()).get("id").asText();
+
+        Task review = awaitReview(id, null);
+        Assertions.assertThat(model.calls()).isEqualTo(2);
+        Assertions.assertThat(model.requestBodies().get(1)).contains("NUMBER_MISMATCH");
+        Assertions.assertThat(taskService.getVariable(review.getId(), "autoRedraftUsed")).isEqualTo(true);
+        Assertions.assertThat((String) taskService.getVariable(review.getId(), "draftFindings")).contains("NUMBER_MISMATCH");
+        JsonNode view = getJson("/api/screenings/" + id);
+        JsonNode draft = view.get("draft");
+        Assertions.assertThat(view.get("stage").asText()).isEqualTo("REVIEW");
+        Assertions.assertThat(draft.get("round").asInt()).isEqualTo(2);
+        Assertions.assertThat(draft.get("provider").asText()).isEqualTo("openai");
+        Assertions.assertThat(draft.get("model").asText()).isEqualTo("stand-in");
+        Assertions.assertThat(draft.get("promptVersion").asText()).isEqualTo("draft-summary-v1");
+        Assertions.assertThat(draft.get("fallback").asBoolean()).isFalse();
+        Assertions.assertThat(draft.get("attempts").asInt()).isEqualTo(1);
+        Assertions.assertThat(draft.get("tokensIn").asInt()).isEqualTo(1200);
+        Assertions.assertThat(draft.get("tokensOut").asInt()).isEqualTo(300);
+        Assertions.assertThat(draft.get("latencyMs").isNumber()).isTrue();
+        Assertions.assertThat(draft.get("inputSha256").asText()).hasSize(64);
+        Assertions.assertThat(draft.get("evidence").size()).isPositive();
+        Assertions.assertThat(draft.get("guardrail").get("passed").asBoolean()).isFalse();
+        Assertions.assertThat(draft.get("guardrail").get("findings").get(0).get("type").asText()).isEqualTo("NUMBER_MISMATCH");
+
+        String note = name + " 님(" + rrnHyphen + ", " + rrnDigits + ", 생년월일 " + birthDate
+                + ", 010-2345-6789)께 설명하기 쉽게 다시 써 주세요.";
+        taskService.claim(review.getId(), "physicianGangnam");
+        taskService.complete(review.getId(), Map.of("reviewDecision", "REQUEST_CHANGES", "reviewNote", note));
+
+        awaitReview(id, review.getId());
+        Assertions.assertThat(model.calls()).isEqualTo(3);
+        JsonNode redrafted = getJson("/api/screenings/" + id).get("draft");
+        Assertions.assertThat(redrafted.get("round").asInt()).isEqualTo(3);
+        Assertions.assertThat(redrafted.get("guardrail").get("passed").asBoolean()).isTrue();
+
+        List<String> bodies = model.requestBodies();
+        Assertions.assertThat(bodies.get(2)).contains("설명하기 쉽게 다시 써 주세요", "[NAME]", "[RRN]", "[PHONE]");
+        for (String body : bodies) {
+            Assertions.assertThat(body).doesNotContain(name, name.substring(1), rrnDigits, rrnHyphen, rrnDigits.substring(0, 6),
+                    birthDate, "010-2345-6789", "sk-never-logged", "강남");
+        }
+        Assertions.assertThat(meters.get("checkupflow.ai.calls").tag("provider", "openai").tag("outcome", "success")
+                .counter().count()).isGreaterThanOrEqualTo(3.0);
+    }
+
+    @Test
+    void shouldDraftWithTheTemplateAndLeaveNoIncidentWhenTheModelRejectsTheKey() throws Exception {
+        model.failNext(401);
+        String bundle = new SyntheticScreenings(fhir).bundleJson("model-http-401", SyntheticScreenings.Profile.BORDERLINE, 12);
+
+        String id = json.readTree(post("/api/screenings?center=busan", bundle).body()).get("id").asText();
+
+        Task review = awaitReview(id, null);
+        Assertions.assertThat(model.calls()).isEqualTo(1);
+        Assertions.assertThat(taskService.getVariable(review.getId(), "draftProvider")).isEqualTo("template (fallback)");
+        JsonNode draft = getJson("/api/screenings/" + id).get("draft");
+        Assertions.assertThat(draft.get("provider").asText()).isEqualTo("template");
+        Assertions.assertThat(draft.get("fallback").asBoolean()).isTrue();
+        Assertions.assertThat(draft.get("guardrail").get("passed").asBoolean()).isTrue();
+        String processInstanceId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
+        Assertions.assertThat(runtimeService.createIncidentQuery().processInstanceId(processInstanceId).count()).isZero();
+        Assertions.assertThat(meters.get("checkupflow.ai.errors").tag("provider", "openai").tag("kind", "auth")
+                .counter().count()).isGreaterThanOrEqualTo(1.0);
+    }
+
+    private Task awaitReview(String screeningId, String notThisTask) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> taskService.createTaskQuery().processInstanceBusinessKey(screeningId)
+                        .taskDefinitionKey("Activity_ReviewReport").singleResult(),
+                        t -> t != null && !t.getId().equals(notThisTask));
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Content-Type", "application/fhir+json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private JsonNode getJson(String path) throws Exception {
+        return json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body());
+    }
+}

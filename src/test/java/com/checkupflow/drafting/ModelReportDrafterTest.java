@@ -1,0 +1,235 @@
+package com.checkupflow.drafting;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/** The model-backed drafter against a stand-in OpenAI-compatible / Ollama server: nothing reaches a real model. */
+class ModelReportDrafterTest {
+
+    private static final StandInModel model = new StandInModel();
+
+    private final TemplateTexts texts = new TemplateTexts();
+    private final Deidentifier deidentifier = new Deidentifier(texts);
+    private final DraftChecker checker = new DraftChecker(texts);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+    @AfterAll
+    static void stop() {
+        model.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        model.reset();
+    }
+
+    private ModelReportDrafter drafter(String provider, Duration timeout) {
+        String baseUrl = switch (provider) {
+            case AiProperties.OLLAMA -> model.ollamaBaseUrl();
+            case AiProperties.ANTHROPIC -> model.anthropicBaseUrl();
+            default -> model.openAiBaseUrl();
+        };
+        AiProperties.Endpoint endpoint = new AiProperties.Endpoint(baseUrl, "sk-test-secret", "stand-in");
+        AiProperties properties = new AiProperties(provider, timeout, 3, Duration.ofMillis(20), 4, Duration.ofMillis(100),
+                false, endpoint, endpoint, endpoint);
+        return new ModelReportDrafter(provider, "stand-in", !provider.equals(AiProperties.ANTHROPIC),
+                new ModelCaller(AiConfiguration.chatModel(properties), provider, properties, meters),
+                deidentifier, new PromptTemplates(), new DraftRenderer(texts));
+    }
+
+    private ModelReportDrafter openAi() {
+        return drafter(AiProperties.OPENAI, Duration.ofSeconds(5));
+    }
+
+    private static DraftRequest mixedKo() {
+        return DraftRequest.firstRound(DraftExamples.mixed(), DraftExamples.MALE_52, "ko");
+    }
+
+    @Test
+    void shouldPassTheCheckAndRecordTheAuditWhenTheModelIsFaithful() {
+        Draft draft = openAi().draft(mixedKo());
+
+        Assertions.assertThat(checker.check(draft.text(), DraftExamples.mixed(), "ko").findings()).isEmpty();
+        Assertions.assertThat(draft.text()).startsWith("[일반건강검진 결과 요약]").contains("■ 주의가 필요한 검사 결과", "공복혈당 131 mg/dL");
+        Assertions.assertThat(draft.provider()).isEqualTo("openai");
+        Assertions.assertThat(draft.model()).isEqualTo("stand-in");
+        Assertions.assertThat(draft.promptVersion()).isEqualTo("draft-summary-v1");
+        Assertions.assertThat(draft.fallback()).isFalse();
+        Assertions.assertThat(draft.audit().attempts()).isEqualTo(1);
+        Assertions.assertThat(draft.audit().tokensIn()).isEqualTo(1200);
+        Assertions.assertThat(draft.audit().tokensOut()).isEqualTo(300);
+        Assertions.assertThat(draft.audit().inputSha256()).isEqualTo(deidentifier.input(mixedKo()).sha256());
+        Assertions.assertThat(draft.audit().evidenceJson()).contains("\"observationIds\":[\"obs-fasting_glucose\"]");
+        Assertions.assertThat(meters.get("checkupflow.ai.calls").tag("provider", "openai").tag("outcome", "success")
+                .counter().count()).isEqualTo(1.0);
+        Assertions.assertThat(meters.get("checkupflow.ai.tokens").tag("direction", "in").counter().count()).isEqualTo(1200.0);
+    }
+
+    @Test
+    void shouldSendTheJsonSchemaWhenCallingAnOpenAiCompatibleEndpoint() {
+        openAi().draft(mixedKo());
+
+        Assertions.assertThat(model.requestPaths()).containsExactly("/v1/chat/completions");
+        Assertions.assertThat(model.requestBodies().get(0)).contains("\"response_format\"", "\"json_schema\"",
+                "\"draft_summary\"", "\"observationIds\"", "\"strict\" : true");
+    }
+
+    @Test
+    void shouldAskOllamaWithTheSchemaAsFormatWhenTheProviderIsOllama() {
+        Draft draft = drafter(AiProperties.OLLAMA, Duration.ofSeconds(5)).draft(
+                DraftRequest.firstRound(DraftExamples.mixed(), DraftExamples.MALE_52, "en"));
+
+        Assertions.assertThat(model.requestPaths()).containsExactly("/api/chat");
+        Assertions.assertThat(model.requestBodies().get(0)).contains("\"format\"", "\"observationIds\"");
+        Assertions.assertThat(checker.check(draft.text(), DraftExamples.mixed(), "en").findings()).isEmpty();
+        Assertions.assertThat(draft.audit().tokensIn()).isEqualTo(1100);
+    }
+
+    @Test
+    void shouldPutTheSchemaInThePromptAndParseTheAnswerWhenTheProviderIsAnthropic() {
+        Draft draft = drafter(AiProperties.ANTHROPIC, Duration.ofSeconds(5)).draft(mixedKo());
+
+        Assertions.assertThat(model.requestPaths()).containsExactly("/v1/messages");
+        Assertions.assertThat(model.requestBodies().get(0)).contains("additionalProperties").doesNotContain("response_format");
+        Assertions.assertThat(checker.check(draft.text(), DraftExamples.mixed(), "ko").findings()).isEmpty();
+        Assertions.assertThat(draft.provider()).isEqualTo("anthropic");
+        Assertions.assertThat(draft.audit().tokensIn()).isEqualTo(1300);
+    }
+
+    @Test
+    void shouldSendNoPersonalDataWhenTheFeedbackHoldsIdentifiers() {
+        DraftRequest request = new DraftRequest(DraftExamples.mixed(), DraftExamples.MALE_52, "ko", 2,
+                "연락처 010-9876-5432, 주민번호 8001011234567 / 800101-1234567, kim@example.com, 차트번호 C-99812: 설명을 쉽게");
+
+        openAi().draft(request);
+        drafter(AiProperties.OLLAMA, Duration.ofSeconds(5)).draft(request);
+
+        Assertions.assertThat(model.requestPaths()).containsExactly("/v1/chat/completions", "/api/chat");
+        for (String body : model.requestBodies()) {
+            Assertions.assertThat(body).doesNotContain("010-9876-5432", "8001011234567", "800101-1234567", "kim@example.com",
+                    "C-99812", "한빛건강검진센터", "2026-11-03", "sk-test-secret");
+            Assertions.assertThat(body).contains("설명을 쉽게", "[PHONE]", "[RRN]", "50-54");
+        }
+    }
+
+    @Test
+    void shouldRetryWithBackoffWhenTheModelAnswers429And503() {
+        model.failNext(429, 503);
+
+        Draft draft = openAi().draft(mixedKo());
+
+        Assertions.assertThat(model.calls()).isEqualTo(3);
+        Assertions.assertThat(draft.audit().attempts()).isEqualTo(3);
+        Assertions.assertThat(draft.audit().latencyMs()).isGreaterThanOrEqualTo(60); // 20 ms + 40 ms of backoff
+        Assertions.assertThat(meters.get("checkupflow.ai.errors").tag("kind", "rate_limit").counter().count()).isEqualTo(1.0);
+        Assertions.assertThat(meters.get("checkupflow.ai.errors").tag("kind", "server").counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldNotRetryWhenTheKeyIsRejected() {
+        model.failNext(401);
+
+        Assertions.assertThatThrownBy(() -> openAi().draft(mixedKo()))
+                .isInstanceOfSatisfying(ModelUnavailableException.class, e -> {
+                    Assertions.assertThat(e.kind()).isEqualTo("auth");
+                    Assertions.assertThat(e.attempts()).isEqualTo(1);
+                });
+        Assertions.assertThat(model.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldNotRetryWhenAccessIsForbidden() {
+        model.failNext(403);
+
+        Assertions.assertThatThrownBy(() -> openAi().draft(mixedKo())).isInstanceOf(ModelUnavailableException.class)
+                .hasMessageContaining("auth");
+        Assertions.assertThat(model.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldGiveUpAfterEveryAttemptWhenTheModelTimesOut() {
+        model.delayNext(1500).delayNext(1500).delayNext(1500);
+
+        Assertions.assertThatThrownBy(() -> drafter(AiProperties.OPENAI, Duration.ofMillis(300)).draft(mixedKo()))
+                .isInstanceOfSatisfying(ModelUnavailableException.class, e -> {
+                    Assertions.assertThat(e.kind()).isEqualTo("timeout");
+                    Assertions.assertThat(e.attempts()).isEqualTo(3);
+                });
+    }
+
+    @Test
+    void shouldCountAnUnparseableAnswerAsAFailedAttemptWhenTheModelAnswersProse() {
+        model.answerNext(StandInModel.Behaviour.NOT_JSON);
+
+        Draft draft = openAi().draft(mixedKo());
+
+        Assertions.assertThat(draft.audit().attempts()).isEqualTo(2);
+        Assertions.assertThat(meters.get("checkupflow.ai.errors").tag("kind", "invalid_answer").counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldLetTheCheckerFlagTheValueWhenTheModelInventsOne() {
+        model.answerNext(StandInModel.Behaviour.INVENT_VALUE);
+
+        Draft draft = openAi().draft(mixedKo());
+
+        Assertions.assertThat(checker.check(draft.text(), DraftExamples.mixed(), "ko").findings())
+                .extracting(DraftCheck.Finding::type).contains("NUMBER_MISMATCH");
+    }
+
+    @Test
+    void shouldPutTheSchemaIntoThePromptWhenTheProviderTakesNoSchema() {
+        Deidentifier.Input input = deidentifier.input(mixedKo());
+
+        PromptTemplates.Prompt prompt = new PromptTemplates().render(input, true);
+
+        Assertions.assertThat(prompt.user()).contains("\"additionalProperties\": false", "\"observationIds\"");
+        Assertions.assertThat(new PromptTemplates().render(input, false).user()).doesNotContain("additionalProperties");
+    }
+
+    @Test
+    void shouldRejectTheAnswerWhenItCitesAnObservationThatIsNotInTheInput() {
+        String answer = """
+                {"summary":["요약"],"findings":[{"item":"ldl","observationIds":["obs-made-up"],"explanation":"LDL 콜레스테롤 190 mg/dL"}],
+                 "lifestyle":[],"followUp":[]}""";
+
+        Assertions.assertThatThrownBy(() -> DraftAnswer.parse(answer, Set.of("obs-ldl")))
+                .isInstanceOf(DraftAnswer.InvalidAnswerException.class);
+        Assertions.assertThat(DraftAnswer.parse("```json\n" + answer.replace("obs-made-up", "obs-ldl") + "\n```", Set.of("obs-ldl"))
+                .findings()).hasSize(1);
+    }
+
+    @Test
+    void shouldRenderTheSameTextWhenTheAnswerIsTheSame() {
+        DraftAnswer answer = new DraftAnswer(List.of("Some results need attention."),
+                List.of(new DraftAnswer.Finding("hdl", List.of("obs-hdl"), "HDL cholesterol was 38 mg/dL.")),
+                List.of(new DraftAnswer.Lifestyle("dyslipidemia", "more exercise.")), List.of("See your physician."));
+        DraftRenderer renderer = new DraftRenderer(texts);
+
+        String text = renderer.render(answer, "en");
+
+        Assertions.assertThat(text).isEqualTo(renderer.render(answer, "en")).isEqualTo("""
+                [Summary of your general health screening]
+
+                Some results need attention.
+
+                %s
+                - HDL cholesterol was 38 mg/dL.
+
+                %s
+                - dyslipidemia: more exercise.
+
+                %s
+                - See your physician.
+                """.formatted(texts.bundle("en").text("section.findings"), texts.bundle("en").text("section.advice"),
+                texts.bundle("en").text("section.followup")));
+    }
+}
