@@ -31,6 +31,8 @@ import com.checkupflow.demo.SyntheticScreenings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import com.checkupflow.TestHttp;
+
 import ca.uhn.fhir.context.FhirContext;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -41,7 +43,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * patient's identifiers, and the next draft passes. The exact bytes the model received hold no personal data.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "checkupflow.demo.enabled=false",
+        "checkupflow.demo.screenings=0",
         "spring.datasource.url=jdbc:h2:mem:model-drafting-test;DB_CLOSE_DELAY=-1",
         "camunda.bpm.job-execution.wait-time-in-millis=200",
         "camunda.bpm.job-execution.max-wait=1000",
@@ -82,8 +84,6 @@ class ModelDraftingHttpTest {
     ObjectMapper json;
     @Autowired
     MeterRegistry meters;
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void shouldRedraftOnceThenShowFindingsAndSendNoPersonalDataWhenTheModelInventsAValue() throws Exception {
@@ -154,7 +154,7 @@ class ModelDraftingHttpTest {
         Task review = awaitReview(id, null);
         Assertions.assertThat(model.calls()).isEqualTo(1);
         Assertions.assertThat(taskService.getVariable(review.getId(), "draftProvider")).isEqualTo("template (fallback)");
-        JsonNode draft = getJson("/api/screenings/" + id).get("draft");
+        JsonNode draft = json.readTree(new TestHttp(port).get("physicianBusan", "/api/screenings/" + id).body()).get("draft");
         Assertions.assertThat(draft.get("provider").asText()).isEqualTo("template");
         Assertions.assertThat(draft.get("fallback").asBoolean()).isTrue();
         Assertions.assertThat(draft.get("guardrail").get("passed").asBoolean()).isTrue();
@@ -172,14 +172,10 @@ class ModelDraftingHttpTest {
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .header("Content-Type", "application/fhir+json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new TestHttp(port).post("integration", path, "application/fhir+json", body);
     }
 
     private JsonNode getJson(String path) throws Exception {
-        return json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body());
+        return json.readTree(new TestHttp(port).get("physicianGangnam", path).body());
     }
 }
