@@ -23,6 +23,8 @@ class AiConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(AiConfiguration.class);
 
+    private ModelCaller caller;
+
     @Bean
     @Primary
     ReportDrafter reportDrafter(AiProperties properties, TemplateReportDrafter template, Deidentifier deidentifier,
@@ -33,10 +35,29 @@ class AiConfiguration {
         }
         AiProperties.Endpoint endpoint = properties.endpoint();
         log.info("Drafting with provider {} model {} at {}", properties.provider(), endpoint.model(), endpoint.baseUrl());
-        return new ModelReportDrafter(properties.provider(), endpoint.model(),
-                !AiProperties.ANTHROPIC.equals(properties.provider()),
-                new ModelCaller(chatModel(properties), properties.provider(), properties, meters),
-                deidentifier, prompts, renderer);
+        return new ModelReportDrafter(properties.provider(), endpoint.model(), nativeSchema(properties),
+                caller(properties, meters), deidentifier, prompts, renderer);
+    }
+
+    /** The referral letter's model path: the same chat model and {@link ModelCaller}; off with the template. */
+    @Bean
+    ReferralLetterModel referralLetterModel(AiProperties properties, Deidentifier deidentifier, DraftChecker checker,
+                                            TemplateTexts texts, MeterRegistry meters) {
+        return new ReferralLetterModel(properties.provider(), properties.endpoint().model(), nativeSchema(properties),
+                properties.template() ? null : caller(properties, meters), deidentifier, PromptTemplates.referralLetter(),
+                checker, texts);
+    }
+
+    /** One chat model and one retry layer for every model-drafted text. */
+    private synchronized ModelCaller caller(AiProperties properties, MeterRegistry meters) {
+        if (caller == null) {
+            caller = new ModelCaller(chatModel(properties), properties.provider(), properties, meters);
+        }
+        return caller;
+    }
+
+    private static boolean nativeSchema(AiProperties properties) {
+        return !AiProperties.ANTHROPIC.equals(properties.provider());
     }
 
     static ChatModel chatModel(AiProperties properties) {

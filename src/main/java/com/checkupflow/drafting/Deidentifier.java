@@ -148,6 +148,18 @@ class Deidentifier {
      * scrubbed again here) feedback. Keys are in a fixed order, so equal inputs hash equally.
      */
     Input input(DraftRequest request) {
+        return input(request, null);
+    }
+
+    /**
+     * The referral letter's model input: as {@link #input(DraftRequest)}, but only the referred units and their
+     * items, with {@code referredUnits} named; no feedback. Sex and age band only, like every model input.
+     */
+    Input referralInput(DraftRequest request, List<JudgementUnit> referred) {
+        return input(request, List.copyOf(referred));
+    }
+
+    private Input input(DraftRequest request, List<JudgementUnit> referred) {
         TemplateTexts.Bundle b = texts.bundle(request.language());
         Judgement j = request.judgement();
         Map<String, Object> root = new LinkedHashMap<>();
@@ -155,9 +167,17 @@ class Deidentifier {
         root.put("sex", request.patient().sex() == null ? "unknown" : request.patient().sex());
         root.put("ageBand", ageBand(request.patient().age()));
         root.put("ruleset", j.ruleset());
+        java.util.Set<String> referredItems = new java.util.HashSet<>();
+        if (referred != null) {
+            root.put("referredUnits", referred.stream().map(JudgementUnit::json).toList());
+            referred.forEach(u -> u.items().forEach(k -> referredItems.add(k.json())));
+        }
         List<Map<String, Object>> items = new ArrayList<>();
         List<String> observationIds = new ArrayList<>();
         j.items().forEach((key, item) -> {
+            if (referred != null && !referredItems.contains(key)) {
+                return;
+            }
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("item", key);
             ItemKey.fromJson(key).filter(k -> b.has("item." + k.json() + ".name"))
@@ -181,7 +201,7 @@ class Deidentifier {
         List<Map<String, Object>> units = new ArrayList<>();
         for (JudgementUnit unit : JudgementUnit.values()) {
             Judgement.UnitJudgement uj = j.judgements().get(unit.json());
-            if (uj == null) {
+            if (uj == null || referred != null && !referred.contains(unit)) {
                 continue;
             }
             Map<String, Object> m = new LinkedHashMap<>();
@@ -201,7 +221,7 @@ class Deidentifier {
         root.put("overall", overall);
         root.put("abnormalCategories", List.of(Category.NORMAL_B.name(), Category.DISEASE_SUSPECT.name(),
                 Category.UNCLASSIFIED.name()));
-        String feedback = request.reviewerNote() == null || request.reviewerNote().isBlank()
+        String feedback = referred != null || request.reviewerNote() == null || request.reviewerNote().isBlank()
                 ? null : scrub(request.reviewerNote(), KnownIdentifiers.NONE);
         root.put("feedback", feedback);
         try {

@@ -10,9 +10,10 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * The versioned model prompts: {@code prompts/draft-summary/<version>.<lang>.txt}, each with a
- * {@code ### system}, a {@code ### user} and a {@code ### feedback} part. Bump {@link #VERSION} (and add new
- * files) whenever the wording changes; the version is stored with every draft.
+ * The versioned model prompts: {@code prompts/<name>/<version>.<lang>.txt}, each with a {@code ### system}, a
+ * {@code ### user}, a {@code ### schema} and (for the report summary) a {@code ### feedback} part. Bump the file
+ * version (and add new files) whenever the wording changes; the version is stored with every draft and letter.
+ * The bean is the report summary's ({@code draft-summary}); {@link #REFERRAL_NAME} is the referral letter's.
  */
 @Component
 class PromptTemplates {
@@ -20,15 +21,37 @@ class PromptTemplates {
     static final String NAME = "draft-summary";
     static final String FILE_VERSION = "v1";
     static final String VERSION = NAME + "-" + FILE_VERSION;
+    static final String REFERRAL_NAME = "referral-letter";
+    static final String REFERRAL_FILE_VERSION = "v1";
 
     record Prompt(String system, String user, String version) {
     }
 
-    private final Map<String, Map<String, String>> parts = Map.of(
-            TemplateTexts.KO, load(TemplateTexts.KO), TemplateTexts.EN, load(TemplateTexts.EN));
+    private final String version;
+    private final Map<String, Map<String, String>> parts;
 
     /** The JSON schema as text, for providers that take no schema parameter (Anthropic): sent in the prompt. */
-    private final String schemaText = read("prompts/" + NAME + "/" + FILE_VERSION + ".schema.json");
+    private final String schemaText;
+
+    PromptTemplates() {
+        this(NAME, FILE_VERSION, true);
+    }
+
+    private PromptTemplates(String name, String fileVersion, boolean feedback) {
+        this.version = name + "-" + fileVersion;
+        this.parts = Map.of(TemplateTexts.KO, load(name, fileVersion, TemplateTexts.KO, feedback),
+                TemplateTexts.EN, load(name, fileVersion, TemplateTexts.EN, feedback));
+        this.schemaText = read("prompts/" + name + "/" + fileVersion + ".schema.json");
+    }
+
+    /** The referral letter's prompts ({@code prompts/referral-letter/v1.*}); they have no feedback part. */
+    static PromptTemplates referralLetter() {
+        return new PromptTemplates(REFERRAL_NAME, REFERRAL_FILE_VERSION, false);
+    }
+
+    String version() {
+        return version;
+    }
 
     /**
      * @param schemaInPrompt true for providers without native JSON-schema output: the schema is appended to the
@@ -37,12 +60,12 @@ class PromptTemplates {
     Prompt render(Deidentifier.Input input, boolean schemaInPrompt) {
         Map<String, String> p = parts.get(TemplateTexts.normalizeLanguage(input.language()));
         String feedback = input.feedback();
-        String feedbackPart = feedback == null ? "" : p.get("feedback").replace("{{text}}", feedback);
+        String feedbackPart = feedback == null || !p.containsKey("feedback") ? "" : p.get("feedback").replace("{{text}}", feedback);
         String user = p.get("user").replace("{{input}}", input.json()).replace("{{feedback}}", feedbackPart).strip();
         if (schemaInPrompt) {
             user = user + "\n\n" + p.get("schema").replace("{{schema}}", schemaText.strip()).strip();
         }
-        return new Prompt(p.get("system").strip(), user, VERSION);
+        return new Prompt(p.get("system").strip(), user, version);
     }
 
     private static String read(String path) {
@@ -56,8 +79,8 @@ class PromptTemplates {
         }
     }
 
-    private static Map<String, String> load(String language) {
-        String path = "prompts/" + NAME + "/" + FILE_VERSION + "." + language + ".txt";
+    private static Map<String, String> load(String name, String fileVersion, String language, boolean feedback) {
+        String path = "prompts/" + name + "/" + fileVersion + "." + language + ".txt";
         Map<String, String> sections = new LinkedHashMap<>();
         String current = null;
         StringBuilder text = new StringBuilder();
@@ -75,7 +98,8 @@ class PromptTemplates {
         if (current != null) {
             sections.put(current, text.toString());
         }
-        for (String required : new String[] {"system", "user", "feedback", "schema"}) {
+        for (String required : feedback ? new String[] {"system", "user", "feedback", "schema"}
+                : new String[] {"system", "user", "schema"}) {
             if (!sections.containsKey(required)) {
                 throw new IllegalStateException(path + " has no ### " + required + " part");
             }

@@ -7,7 +7,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Draft referral letter": drafts the letter for {@code referralUnits}; the draft prefills {@code referralText}. */
+/**
+ * "Draft referral letter": drafts the letter for {@code referralUnits}; the draft prefills {@code referralText}.
+ * {@code referralCheckNote} holds the findings of a model letter that failed the check (the sign form shows them),
+ * null otherwise.
+ */
 @Component("draftReferralLetterDelegate")
 class DraftReferralLetterDelegate implements JavaDelegate {
 
@@ -22,8 +26,9 @@ class DraftReferralLetterDelegate implements JavaDelegate {
         Object units = execution.getVariable("referralUnits");
         List<String> list = units == null ? List.of()
                 : Arrays.stream(units.toString().split(",")).filter(u -> !u.isBlank()).toList();
-        String draft = referrals.draft(execution.getProcessBusinessKey(), list);
-        execution.setVariable("referralDraft", draft);
-        execution.setVariable("referralText", draft);
+        ReferralService.DraftedLetter draft = referrals.draft(execution.getProcessBusinessKey(), list);
+        execution.setVariable("referralDraft", draft.text());
+        execution.setVariable("referralText", draft.text());
+        execution.setVariable("referralCheckNote", draft.checkNote());
     }
 }

@@ -19,7 +19,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.HtmlUtils;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import com.checkupflow.center.Centers;
+import com.checkupflow.drafting.DraftCheck;
+import com.checkupflow.drafting.DraftRequest;
+import com.checkupflow.drafting.PatientContext;
+import com.checkupflow.drafting.ReferralLetterModel;
 import com.checkupflow.judgement.ItemLabels;
 import com.checkupflow.judgement.Judgement;
 import com.checkupflow.judgement.JudgementJson;
@@ -30,7 +37,9 @@ import com.checkupflow.screening.ScreeningRepository;
 
 /**
  * Referral letters to specialists ({@code cf_referral}): drafted from de-identified findings, signed by a physician,
- * the appointment booked by a coordinator, and rendered like the report.
+ * the appointment booked by a coordinator, and rendered like the report. With a model provider the letter goes
+ * through the same model path as the report summary ({@link ReferralLetterModel}); a letter the model cannot give,
+ * or one that fails the check, is replaced by the template letter, marked as fallback.
  */
 @Service
 class ReferralService {
@@ -40,24 +49,41 @@ class ReferralService {
 
     /** A stored referral; {@code letterHtml} is null until signed. */
     record Referral(String screeningId, String units, String draftText, String finalText, String letterHtml,
-                    String signedBy, Instant signedAt, Instant appointmentAt, String appointmentPlace) {
+                    String signedBy, Instant signedAt, Instant appointmentAt, String appointmentPlace,
+                    String provider, String promptVersion, boolean fallback, Boolean checkPassed, String checkFindings) {
     }
+
+    /**
+     * A drafted letter for the signer.
+     *
+     * @param checkNote the findings of the model letter's failed check, one per line, for the sign form; null when
+     *                  the check passed or no model was asked
+     */
+    record DraftedLetter(String text, String checkNote) {
+    }
+
+    static final String TEMPLATE_PROVIDER = "template";
+    static final String TEMPLATE_VERSION = "referral-template-v1";
 
     private final JdbcClient jdbc;
     private final ScreeningRepository screenings;
     private final JudgementJson judgementJson;
     private final ReferralLetterDrafter drafter;
+    private final ReferralLetterModel model;
+    private final ObjectMapper json = new ObjectMapper();
     private final ItemLabels labels;
     private final Centers centers;
     private final String template;
     private final Clock clock;
 
     ReferralService(JdbcClient jdbc, ScreeningRepository screenings, JudgementJson judgementJson,
-                    ReferralLetterDrafter drafter, ItemLabels labels, Centers centers, Clock clock) {
+                    ReferralLetterDrafter drafter, ReferralLetterModel model, ItemLabels labels, Centers centers,
+                    Clock clock) {
         this.jdbc = jdbc;
         this.screenings = screenings;
         this.judgementJson = judgementJson;
         this.drafter = drafter;
+        this.model = model;
         this.labels = labels;
         this.centers = centers;
         this.clock = clock;
@@ -68,8 +94,12 @@ class ReferralService {
         }
     }
 
-    /** Drafts (or drafts again) the letter for the given units; returns the draft text. */
-    String draft(String screeningId, List<String> units) {
+    /**
+     * Drafts (or drafts again) the letter for the given units. With a model provider the model's letter is used
+     * when it passes the check; otherwise the template letter, marked as fallback (with the findings of a failed
+     * check for the signer). Nothing personal reaches the model: sex and age band and the referred findings only.
+     */
+    DraftedLetter draft(String screeningId, List<String> units) {
         Screening s = screenings.find(screeningId).orElseThrow();
         Judgement judgement = judgementJson.read(s.judgementJson());
         List<JudgementUnit> referred = new ArrayList<>();
@@ -78,11 +108,56 @@ class ReferralService {
                 referred.add(unit);
             }
         }
-        String text = drafter.draft(s, judgement, referred);
+        String text;
+        String provider = TEMPLATE_PROVIDER;
+        String promptVersion = TEMPLATE_VERSION;
+        boolean fallback = false;
+        Boolean checkPassed = null;
+        String checkFindings = null;
+        String checkNote = null;
+        String inputSha256 = null;
+        Optional<ReferralLetterModel.Letter> letter = model.enabled()
+                ? model.draft(request(s, judgement), referred) : Optional.empty();
+        if (letter.isPresent()) {
+            DraftCheck check = letter.get().check();
+            checkPassed = check.passed();
+            checkFindings = json(check.findings());
+            inputSha256 = letter.get().inputSha256();
+            if (!check.passed()) {
+                checkNote = check.findings().stream().map(f -> "- " + f.type() + ": " + f.detail())
+                        .collect(java.util.stream.Collectors.joining("\n"));
+            }
+        }
+        if (letter.isPresent() && letter.get().check().passed()) {
+            text = letter.get().text();
+            provider = letter.get().provider();
+            promptVersion = letter.get().promptVersion();
+        } else {
+            text = drafter.draft(s, judgement, referred);
+            fallback = model.enabled();
+        }
         jdbc.sql("DELETE FROM cf_referral WHERE screening_id = ?").param(screeningId).update();
-        jdbc.sql("INSERT INTO cf_referral (screening_id, units, draft_text) VALUES (?, ?, ?)")
-                .params(screeningId, String.join(",", units), text).update();
-        return text;
+        jdbc.sql("""
+                INSERT INTO cf_referral (screening_id, units, draft_text, provider, prompt_version, fallback,
+                    check_passed, check_findings, input_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(screeningId, String.join(",", units), text, provider, promptVersion, fallback, checkPassed,
+                        checkFindings, inputSha256).update();
+        return new DraftedLetter(text, checkNote);
+    }
+
+    /** The de-identified request: sex and age (the model sees the age band only); center and date stay local. */
+    private DraftRequest request(Screening s, Judgement judgement) {
+        PatientContext patient = new PatientContext(s.sex() == null ? null : s.sex().code(), Math.max(s.age(), 0),
+                centers.get(s.center()).displayName(s.language()), s.examDate());
+        return DraftRequest.firstRound(judgement, patient, s.language());
+    }
+
+    private String json(List<DraftCheck.Finding> findings) {
+        try {
+            return json.writeValueAsString(findings);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** @throws IllegalArgumentException when the letter text is empty; the task then stays open */
@@ -118,7 +193,9 @@ class ReferralService {
                 .query((rs, n) -> new Referral(rs.getString("screening_id"), rs.getString("units"),
                         rs.getString("draft_text"), rs.getString("final_text"), rs.getString("letter_html"),
                         rs.getString("signed_by"), instant(rs.getTimestamp("signed_at")),
-                        instant(rs.getTimestamp("appointment_at")), rs.getString("appointment_place")))
+                        instant(rs.getTimestamp("appointment_at")), rs.getString("appointment_place"),
+                        rs.getString("provider"), rs.getString("prompt_version"), rs.getBoolean("fallback"),
+                        (Boolean) rs.getObject("check_passed"), rs.getString("check_findings")))
                 .optional();
     }
 

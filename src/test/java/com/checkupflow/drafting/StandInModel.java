@@ -152,6 +152,9 @@ final class StandInModel implements AutoCloseable {
             return "Here is your summary: all good!";
         }
         JsonNode input = input(requestBody);
+        if (input.has("referredUnits")) {
+            return referralAnswer(input, behaviour);
+        }
         boolean ko = "ko".equals(input.get("language").asText());
         Set<String> abnormal = new LinkedHashSet<>();
         input.get("abnormalCategories").forEach(c -> abnormal.add(c.asText()));
@@ -192,6 +195,37 @@ final class StandInModel implements AutoCloseable {
         answer.put("findings", findings);
         answer.put("lifestyle", List.copyOf(lifestyle.values()));
         answer.put("followUp", List.of(ko ? "결과에 대해 담당 의사와 상담해 주세요." : "Please talk to your physician about these results."));
+        return JSON.writeValueAsString(answer);
+    }
+
+    /** A referral letter (schema referral_letter) from the referred items of the input. */
+    private static String referralAnswer(JsonNode input, Behaviour behaviour) throws Exception {
+        boolean ko = "ko".equals(input.get("language").asText());
+        Set<String> abnormal = new LinkedHashSet<>();
+        input.get("abnormalCategories").forEach(c -> abnormal.add(c.asText()));
+        List<Map<String, Object>> findings = new ArrayList<>();
+        boolean invented = false;
+        for (JsonNode item : input.get("items")) {
+            if (!abnormal.contains(item.path("category").asText())) {
+                continue;
+            }
+            String value = item.path("value").asText();
+            String unit = item.path("unit").isNull() ? "" : item.path("unit").asText();
+            if (value.matches("-?\\d+(\\.\\d+)?") && behaviour == Behaviour.INVENT_VALUE && !invented) {
+                value = new BigDecimal(value).add(new BigDecimal("17")).toPlainString();
+                invented = true;
+            }
+            Map<String, Object> finding = new LinkedHashMap<>();
+            finding.put("item", item.get("item").asText());
+            finding.put("observationIds", item.path("observationId").isNull() ? List.of() : List.of(item.get("observationId").asText()));
+            finding.put("statement", item.get("name").asText() + " " + value + " " + unit
+                    + (ko ? " (질환의심)" : " (disease suspected)"));
+            findings.add(finding);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("reason", ko ? "검진에서 신장 기능 저하가 의심되어 의뢰드립니다." : "Reduced kidney function is suspected at the screening.");
+        answer.put("findings", findings);
+        answer.put("question", ko ? "정밀 평가와 필요한 치료를 부탁드립니다." : "Please evaluate and treat as appropriate.");
         return JSON.writeValueAsString(answer);
     }
 

@@ -21,7 +21,7 @@ public final class ReferralFixtures {
     private final ReferralService service = mock(ReferralService.class);
 
     public ReferralFixtures() {
-        when(service.draft(anyString(), anyList())).thenReturn(DRAFT);
+        when(service.draft(anyString(), anyList())).thenReturn(new ReferralService.DraftedLetter(DRAFT, null));
         doThrow(new IllegalArgumentException("의뢰서 내용(referralText)이 비어 있습니다"))
                 .when(service).sign(anyString(), ArgumentMatchers.eq(" "), ArgumentMatchers.any());
     }

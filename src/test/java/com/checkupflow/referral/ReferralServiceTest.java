@@ -25,6 +25,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.assertj.core.api.Assertions;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +33,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import com.checkupflow.center.Center;
 import com.checkupflow.center.Centers;
+import com.checkupflow.drafting.ReferralLetterModel;
+import com.checkupflow.drafting.ReferralModelFixture;
 import com.checkupflow.judgement.Category;
 import com.checkupflow.judgement.ItemKey;
 import com.checkupflow.judgement.ItemLabels;
@@ -53,13 +56,23 @@ class ReferralServiceTest {
     private final ScreeningRepository screenings = mock(ScreeningRepository.class);
     private final JudgementJson judgementJson = mock(JudgementJson.class);
     private final Centers centers = mock(Centers.class);
+    private static final ReferralModelFixture model = ReferralModelFixture.openAi();
+
+    private JdbcClient jdbc;
+    private ItemLabels labels;
     private ReferralService service;
+
+    @AfterAll
+    static void stopModel() {
+        model.close();
+    }
 
     @BeforeEach
     void setUp() {
         DataSource ds = new DriverManagerDataSource("jdbc:h2:mem:referral-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         Flyway.configure().dataSource(ds).table("cf_flyway_history").load().migrate();
-        JdbcClient jdbc = JdbcClient.create(ds);
+        model.reset();
+        jdbc = JdbcClient.create(ds);
         jdbc.sql("""
                 INSERT INTO cf_screening (id, center, source_system, source_value, language, stage, received_at,
                     lipids_scheduled) VALUES (?, 'gangnam', 'urn:test', ?, 'ko', 'DELIVERED', CURRENT_TIMESTAMP, FALSE)""")
@@ -70,14 +83,18 @@ class ReferralServiceTest {
                 Stage.DELIVERED, Instant.now(), LocalDate.of(2026, 11, 18), patient, true, Set.of(), "{}", List.of(),
                 "소견", "<html/>", Instant.now(), "physicianGangnam")));
         when(judgementJson.read(any())).thenReturn(judgement());
-        ItemLabels labels = new ItemLabels();
-        service = new ReferralService(jdbc, screenings, judgementJson, new ReferralLetterDrafter(labels, centers), labels,
-                centers, Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC));
+        labels = new ItemLabels();
+        service = service(ReferralModelFixture.template());
+    }
+
+    private ReferralService service(ReferralLetterModel letters) {
+        return new ReferralService(jdbc, screenings, judgementJson, new ReferralLetterDrafter(labels, centers), letters,
+                labels, centers, Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC));
     }
 
     @Test
     void shouldDraftWithoutNameOrRrnWhenReferringKidneyFindings() {
-        String draft = service.draft(ID, List.of("creatinine", "egfr"));
+        String draft = service.draft(ID, List.of("creatinine", "egfr")).text();
 
         Assertions.assertThat(draft).contains("46세 남성", "강남센터", "혈청 크레아티닌: 1.82 mg/dL (질환의심)",
                 "신사구체여과율(eGFR): 41 mL/min/1.73m² (질환의심)").doesNotContain("김민수").doesNotContain("800315");
@@ -100,6 +117,95 @@ class ReferralServiceTest {
             Assertions.assertThat(text).contains("진료의뢰서", "김민수", "800315-1******", "2026-12-01 10:30",
                     "서울대병원 신장내과", "신장내과 진료를 의뢰드립니다.", "dr.kim").doesNotContain(RRN);
         }
+    }
+
+    @Test
+    void shouldRecordTheTemplateWithoutFallbackWhenTheProviderIsTemplate() {
+        ReferralService.DraftedLetter letter = service.draft(ID, List.of("creatinine", "egfr"));
+
+        Assertions.assertThat(letter.checkNote()).isNull();
+        Assertions.assertThat(service.find(ID)).hasValueSatisfying(r -> {
+            Assertions.assertThat(r.provider()).isEqualTo("template");
+            Assertions.assertThat(r.promptVersion()).isEqualTo("referral-template-v1");
+            Assertions.assertThat(r.fallback()).isFalse();
+            Assertions.assertThat(r.checkPassed()).isNull();
+        });
+        Assertions.assertThat(model.calls()).isZero();
+    }
+
+    @Test
+    void shouldSendNoPersonalDataWhenTheModelDraftsTheLetter() {
+        service(model.letters()).draft(ID, List.of("creatinine", "egfr"));
+
+        Assertions.assertThat(model.requestBodies()).hasSize(1);
+        String body = model.requestBodies().get(0);
+        Assertions.assertThat(body).doesNotContain("김민수", "민수", RRN, "800315", "1234567", "1980-03-15", "19800315",
+                "강남센터", "Gangnam", "gangnam", "2026-11-18", "46세", "\\\"age\\\"", "sk-test-secret", ID);
+        // the user message is a JSON string inside the request: its quotes arrive escaped
+        Assertions.assertThat(body).contains("\\\"ageBand\\\":\\\"45-49\\\"", "\\\"sex\\\":\\\"male\\\"",
+                "\\\"referredUnits\\\":[\\\"creatinine\\\",\\\"egfr\\\"]", "\"name\" : \"referral_letter\"");
+    }
+
+    @Test
+    void shouldUseTheModelLetterWhenItPassesTheCheck() {
+        ReferralService.DraftedLetter letter = service(model.letters()).draft(ID, List.of("creatinine", "egfr"));
+
+        Assertions.assertThat(letter.text()).startsWith("선생님께,").contains("46세 남성", "강남센터", "■ 의뢰 사유",
+                "혈청 크레아티닌 1.82 mg/dL", "■ 요청 사항", "감사합니다.").doesNotContain("김민수", "800315");
+        Assertions.assertThat(letter.checkNote()).isNull();
+        Assertions.assertThat(service.find(ID)).hasValueSatisfying(r -> {
+            Assertions.assertThat(r.draftText()).isEqualTo(letter.text());
+            Assertions.assertThat(r.provider()).isEqualTo("openai");
+            Assertions.assertThat(r.promptVersion()).isEqualTo("referral-letter-v1");
+            Assertions.assertThat(r.fallback()).isFalse();
+            Assertions.assertThat(r.checkPassed()).isTrue();
+        });
+    }
+
+    @Test
+    void shouldRetryWithBackoffWhenTheModelAnswers503First() {
+        model.failNext(503);
+
+        ReferralService.DraftedLetter letter = service(model.letters()).draft(ID, List.of("creatinine", "egfr"));
+
+        Assertions.assertThat(model.calls()).isEqualTo(2);
+        Assertions.assertThat(letter.text()).contains("■ 의뢰 사유");
+        Assertions.assertThat(service.find(ID)).hasValueSatisfying(r -> Assertions.assertThat(r.fallback()).isFalse());
+        Assertions.assertThat(model.meters().get("checkupflow.ai.errors").tag("kind", "server").counter().count())
+                .isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldFallBackToTheTemplateLetterWithoutRetryWhenTheKeyIsRejected() {
+        model.failNext(401);
+
+        ReferralService.DraftedLetter letter = service(model.letters()).draft(ID, List.of("creatinine", "egfr"));
+
+        Assertions.assertThat(model.calls()).isEqualTo(1);
+        Assertions.assertThat(letter.text()).contains("혈청 크레아티닌: 1.82 mg/dL (질환의심)").doesNotContain("■ 의뢰 사유");
+        Assertions.assertThat(letter.checkNote()).isNull();
+        Assertions.assertThat(service.find(ID)).hasValueSatisfying(r -> {
+            Assertions.assertThat(r.provider()).isEqualTo("template");
+            Assertions.assertThat(r.promptVersion()).isEqualTo("referral-template-v1");
+            Assertions.assertThat(r.fallback()).isTrue();
+            Assertions.assertThat(r.checkPassed()).isNull();
+        });
+    }
+
+    @Test
+    void shouldFallBackAndShowTheFindingsToTheSignerWhenTheModelInventsAValue() {
+        model.inventValueNext();
+
+        ReferralService.DraftedLetter letter = service(model.letters()).draft(ID, List.of("creatinine", "egfr"));
+
+        Assertions.assertThat(letter.text()).contains("혈청 크레아티닌: 1.82 mg/dL (질환의심)").doesNotContain("18.82");
+        Assertions.assertThat(letter.checkNote()).contains("NUMBER_MISMATCH", "18.82");
+        Assertions.assertThat(service.find(ID)).hasValueSatisfying(r -> {
+            Assertions.assertThat(r.provider()).isEqualTo("template");
+            Assertions.assertThat(r.fallback()).isTrue();
+            Assertions.assertThat(r.checkPassed()).isFalse();
+            Assertions.assertThat(r.checkFindings()).contains("NUMBER_MISMATCH");
+        });
     }
 
     private static Judgement judgement() {
