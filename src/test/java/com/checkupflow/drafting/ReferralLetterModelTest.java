@@ -1,0 +1,50 @@
+package com.checkupflow.drafting;
+
+import java.util.List;
+
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Test;
+
+import com.checkupflow.judgement.JudgementUnit;
+
+/** The referral letter's model input and prompts (the calls themselves: ReferralServiceTest against the stand-in). */
+class ReferralLetterModelTest {
+
+    private final TemplateTexts texts = new TemplateTexts();
+    private final Deidentifier deidentifier = new Deidentifier(texts);
+
+    private static DraftRequest mixed(String language) {
+        return DraftRequest.firstRound(DraftExamples.mixed(), DraftExamples.MALE_52, language);
+    }
+
+    @Test
+    void shouldSendOnlyTheReferredFindingsWhenBuildingTheReferralInput() {
+        Deidentifier.Input input = deidentifier.referralInput(mixed("ko"), List.of(JudgementUnit.CREATININE));
+
+        Assertions.assertThat(input.json()).contains("\"referredUnits\":[\"creatinine\"]", "\"item\":\"creatinine\"",
+                "\"ageBand\":\"50-54\"").doesNotContain("fasting_glucose", "\"hdl\"", "한빛건강검진센터", "2026-11-03", "\"age\"");
+        Assertions.assertThat(input.observationIds()).containsExactly("obs-creatinine");
+        Assertions.assertThat(input.sha256()).isNotEqualTo(deidentifier.input(mixed("ko")).sha256());
+    }
+
+    @Test
+    void shouldPutTheReferralSchemaIntoThePromptWhenTheProviderTakesNoSchema() {
+        Deidentifier.Input input = deidentifier.referralInput(mixed("en"), List.of(JudgementUnit.CREATININE));
+
+        PromptTemplates.Prompt prompt = PromptTemplates.referralLetter().render(input, true);
+
+        Assertions.assertThat(prompt.version()).isEqualTo("referral-letter-v1");
+        Assertions.assertThat(prompt.system()).startsWith("You write the body of a referral letter");
+        Assertions.assertThat(prompt.user()).contains(input.json(), "\"statement\"", "\"question\"");
+        Assertions.assertThat(PromptTemplates.referralLetter().render(input, false).user()).doesNotContain("additionalProperties");
+    }
+
+    @Test
+    void shouldCheckOnlyTheReferredUnitsWhenNarrowingTheJudgement() {
+        var narrowed = ReferralLetterModel.referredOnly(DraftExamples.mixed(), List.of(JudgementUnit.CREATININE));
+
+        Assertions.assertThat(narrowed.items()).containsOnlyKeys("creatinine");
+        Assertions.assertThat(narrowed.judgements()).containsOnlyKeys("creatinine");
+        Assertions.assertThat(new DraftChecker(texts).check("- 혈청 크레아티닌 1.52 mg/dL", narrowed, "ko").passed()).isTrue();
+    }
+}
