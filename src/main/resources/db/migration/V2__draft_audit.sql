@@ -5,4 +5,4 @@ ALTER TABLE cf_draft ADD COLUMN tokens_in INT;
 ALTER TABLE cf_draft ADD COLUMN tokens_out INT;
 ALTER TABLE cf_draft ADD COLUMN latency_ms BIGINT;
 ALTER TABLE cf_draft ADD COLUMN attempts INT DEFAULT 0 NOT NULL;
-ALTER TABLE cf_draft ADD COLUMN evidence CLOB;
+ALTER TABLE cf_draft ADD COLUMN evidence TEXT;

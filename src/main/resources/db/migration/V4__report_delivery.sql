@@ -30,9 +30,9 @@ CREATE TABLE cf_delivery_receipt (
 CREATE TABLE cf_referral (
     screening_id    VARCHAR(36)   NOT NULL PRIMARY KEY REFERENCES cf_screening (id),
     units           VARCHAR(200)  NOT NULL,
-    draft_text      CLOB,
-    final_text      CLOB,
-    letter_html     CLOB,
+    draft_text      TEXT,
+    final_text      TEXT,
+    letter_html     TEXT,
     signed_by       VARCHAR(64),
     signed_at       TIMESTAMP,
     appointment_at  TIMESTAMP,
