@@ -185,10 +185,10 @@ class AnalyticsQueries {
         for (LocalDate d = f.from(); !d.isAfter(f.to()); d = d.plusDays(1)) {
             days.put(d, new long[2]);
         }
-        query("SELECT CAST(received_at AS DATE) AS day, COUNT(*) AS n FROM cf_screening_cycle"
+        query("SELECT CAST(received_at AS DATE) AS on_day, COUNT(*) AS n FROM cf_screening_cycle"
                 + " WHERE received_at >= :from AND received_at < :to", f, " GROUP BY CAST(received_at AS DATE)")
                 .query((rs, n) -> count(days, rs, 0)).list();
-        query("SELECT CAST(issued_at AS DATE) AS day, COUNT(*) AS n FROM cf_screening_cycle"
+        query("SELECT CAST(issued_at AS DATE) AS on_day, COUNT(*) AS n FROM cf_screening_cycle"
                 + " WHERE issued_at >= :from AND issued_at < :to", f, " GROUP BY CAST(issued_at AS DATE)")
                 .query((rs, n) -> count(days, rs, 1)).list();
         List<List<Object>> rows = new ArrayList<>();
@@ -197,7 +197,7 @@ class AnalyticsQueries {
     }
 
     private static Object count(Map<LocalDate, long[]> days, ResultSet rs, int column) throws SQLException {
-        long[] slot = days.get(rs.getObject("day", LocalDate.class));
+        long[] slot = days.get(rs.getObject("on_day", LocalDate.class));
         if (slot != null) {
             slot[column] = rs.getLong("n");
         }
