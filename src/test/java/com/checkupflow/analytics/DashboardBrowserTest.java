@@ -1,0 +1,90 @@
+package com.checkupflow.analytics;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The managers' dashboard in headless Chromium draws every chart from seeded timelines; screenshots under target/. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "checkupflow.demo.screenings=0",
+        "spring.datasource.url=jdbc:h2:mem:dashboard-browser-test;DB_CLOSE_DELAY=-1"})
+class DashboardBrowserTest {
+
+    static final Path ARTIFACTS = Path.of("target", "browser");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TimelineSeeder seeder;
+
+    WebDriver browser;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        Files.createDirectories(ARTIFACTS);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,2600",
+                "--lang=ko-KR");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void shouldDrawEveryChartWhenManagerOpensDashboard() throws Exception {
+        seeder.seed(600, 40, 7);
+
+        browser.get("http://localhost:" + port + "/dashboard");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.attributeToBeNotEmpty(browser.findElement(By.tagName("body")), "data-loaded"));
+        Assertions.assertThat(browser.findElement(By.tagName("body")).getAttribute("data-loaded")).isEqualTo("true");
+
+        List<WebElement> canvases = browser.findElements(By.cssSelector("article canvas"));
+        Files.write(ARTIFACTS.resolve("dashboard.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        Assertions.assertThat(canvases).hasSizeGreaterThanOrEqualTo(10);
+        Assertions.assertThat(canvases).allSatisfy(c ->
+                Assertions.assertThat(Integer.parseInt(c.getAttribute("data-points"))).isPositive());
+        Assertions.assertThat(browser.findElements(By.cssSelector("article a.csv"))).hasSize(10);
+        Assertions.assertThat(browser.findElement(By.id("kpis")).getText()).contains("접수 Received");
+
+        new Select(browser.findElement(By.id("center"))).selectByValue("gangnam");
+        browser.findElement(By.cssSelector("#filters button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "gangnam"));
+        Assertions.assertThat(browser.getCurrentUrl()).contains("center=gangnam");
+        Assertions.assertThat(browser.findElement(By.cssSelector("article[data-table=centers] a.csv"))
+                .getAttribute("href")).contains("/api/analytics/centers.csv").contains("center=gangnam");
+        Files.write(ARTIFACTS.resolve("dashboard-gangnam.png"),
+                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}
