@@ -25,6 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.camunda.bpm.engine.RepositoryService;
 
 /** The managers' dashboard in headless Chromium draws every chart from seeded timelines; screenshots under target/. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -38,6 +39,8 @@ class DashboardBrowserTest {
     int port;
     @Autowired
     TimelineSeeder seeder;
+    @Autowired
+    RepositoryService repository;
 
     WebDriver browser;
 
@@ -86,5 +89,35 @@ class DashboardBrowserTest {
                 .getAttribute("href")).contains("/api/analytics/centers.csv").contains("center=gangnam");
         Files.write(ARTIFACTS.resolve("dashboard-gangnam.png"),
                 ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void shouldColourDiagramActivitiesByDurationWhenCockpitShowsTheProcess() throws Exception {
+        seeder.seed(200, 40, 11);
+        String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey("screening-report")
+                .latestVersion().list().get(0).getId();
+
+        String base = "http://localhost:" + port + "/camunda/app/cockpit/default/";
+        browser.get(base);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("input[ng-model='username'], input[name='username']"))).sendKeys("admin");
+        browser.findElement(By.cssSelector("input[ng-model='password'], input[name='password']")).sendKeys("demo");
+        browser.findElement(By.cssSelector("button[type='submit']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".dashboard, [cam-widget-header]")));
+
+        browser.get(base + "#/process-definition/" + definitionId + "/runtime");
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".cf-heat-box[data-activity-id='Activity_ReviewReport']")));
+        Thread.sleep(1500); // let the diagram finish its zoom-to-fit before the screenshot
+        Files.write(ARTIFACTS.resolve("cockpit-heatmap.png"),
+                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+
+        List<WebElement> boxes = browser.findElements(By.cssSelector(".cf-heat-box"));
+        Assertions.assertThat(boxes).extracting(b -> b.getAttribute("data-activity-id"))
+                .contains("Activity_JudgeResults", "Activity_DraftSummary", "Activity_CheckDraft",
+                        "Activity_ReviewReport", "Activity_IssueReport");
+        WebElement review = browser.findElement(By.cssSelector(".cf-heat-box[data-activity-id='Activity_ReviewReport']"));
+        Assertions.assertThat(review.getAttribute("title")).matches("n=\\d+ · avg .+ · p90 .+");
     }
 }
