@@ -49,9 +49,13 @@ class TimelineSeeder {
 
     /** @return the number of interval rows written */
     long seed(int screenings, int perDay, long randomSeed) {
+        return seed(screenings, perDay, randomSeed, LocalDate.now(clock).minusDays(1));
+    }
+
+    /** Screenings received on the days up to {@code lastDay}, {@code perDay} a day. */
+    long seed(int screenings, int perDay, long randomSeed, LocalDate lastDay) {
         Random random = new Random(randomSeed);
         List<String> centerIds = centers.all().stream().map(c -> c.id()).toList();
-        LocalDate lastDay = LocalDate.now(clock).minusDays(1);
         int days = Math.max(1, (screenings + perDay - 1) / perDay);
         Instant firstDay = lastDay.minusDays(days - 1L).atStartOfDay(clock.getZone()).toInstant();
         Instant now = clock.instant();
