@@ -27,10 +27,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.camunda.bpm.engine.RepositoryService;
 
-/** The managers' dashboard in headless Chromium draws every chart from seeded timelines; screenshots under target/. */
+/**
+ * The managers' dashboard in headless Chromium draws every chart from timelines written by the seeding command, and
+ * Cockpit colours the diagram; screenshots under target/browser/.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "checkupflow.demo.screenings=0",
-        "spring.datasource.url=jdbc:h2:mem:dashboard-browser-test;DB_CLOSE_DELAY=-1"})
+        "spring.datasource.url=jdbc:h2:mem:dashboard-browser-test;DB_CLOSE_DELAY=-1",
+        // The benchmark seeding command, run at start: 600 screenings, 40 a day.
+        "checkupflow.analytics.seed.screenings=600",
+        "checkupflow.analytics.seed.per-day=40"})
 class DashboardBrowserTest {
 
     static final Path ARTIFACTS = Path.of("target", "browser");
@@ -66,8 +72,6 @@ class DashboardBrowserTest {
 
     @Test
     void shouldDrawEveryChartWhenManagerOpensDashboard() throws Exception {
-        seeder.seed(600, 40, 7);
-
         browser.get("http://localhost:" + port + "/dashboard");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.until(ExpectedConditions.attributeToBeNotEmpty(browser.findElement(By.tagName("body")), "data-loaded"));
