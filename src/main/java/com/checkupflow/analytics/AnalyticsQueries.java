@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -395,6 +396,6 @@ class AnalyticsQueries {
     }
 
     private static List<Object> row(Object... cells) {
-        return java.util.Arrays.asList(cells);
+        return Arrays.asList(cells);
     }
 }

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,9 +20,9 @@ class SeedTimelinesRunner implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(SeedTimelinesRunner.class);
 
     private final TimelineSeeder seeder;
-    private final org.springframework.core.env.Environment env;
+    private final Environment env;
 
-    SeedTimelinesRunner(TimelineSeeder seeder, org.springframework.core.env.Environment env) {
+    SeedTimelinesRunner(TimelineSeeder seeder, Environment env) {
         this.seeder = seeder;
         this.env = env;
     }

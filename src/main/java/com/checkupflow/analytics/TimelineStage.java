@@ -5,8 +5,5 @@ package com.checkupflow.analytics;
  * REFERRAL are side tasks that run beside it and are not part of the end-to-end cycle.
  */
 enum TimelineStage {
-    RECEIVED, CORRECTING, DRAFTING, CHECKING, REVIEW, ISSUED, DELIVERED, CRITICAL_CONFIRMATION, REFERRAL;
-
-    static final java.util.List<TimelineStage> REPORT_PATH =
-            java.util.List.of(RECEIVED, CORRECTING, DRAFTING, CHECKING, REVIEW, ISSUED, DELIVERED);
+    RECEIVED, CORRECTING, DRAFTING, CHECKING, REVIEW, ISSUED, DELIVERED, CRITICAL_CONFIRMATION, REFERRAL
 }
