@@ -28,6 +28,45 @@ function colour(p90, min, max) {
   return 'hsl(' + Math.round(120 * (1 - t)) + ',72%,48%)';
 }
 
+function draw(viewer, table) {
+  const registry = viewer.get('elementRegistry');
+  const overlays = viewer.get('overlays');
+  const rows = table.rows
+    .map(r => ({ id: r[0], count: r[1], avg: r[2], p90: r[3] }))
+    .filter(r => registry.get(r.id) && r.p90 !== null);
+  if (!rows.length) { return; }
+  const p90s = rows.map(r => r.p90);
+  const min = Math.min(...p90s);
+  const max = Math.max(...p90s);
+  overlays.remove({ type: 'cf-heat' });
+  rows.forEach(r => {
+    const element = registry.get(r.id);
+    const box = document.createElement('div');
+    box.className = 'cf-heat-box';
+    box.dataset.activityId = r.id;
+    box.style.position = 'relative';
+    const heat = document.createElement('div');
+    heat.className = 'cf-heat';
+    heat.style.width = element.width + 'px';
+    heat.style.height = element.height + 'px';
+    heat.style.background = colour(r.p90, min, max);
+    const label = document.createElement('div');
+    label.className = 'cf-heat-label';
+    label.textContent = 'n=' + r.count + ' · avg ' + minutes(r.avg) + ' · p90 ' + minutes(r.p90);
+    box.title = label.textContent;
+    box.appendChild(heat);
+    box.appendChild(label);
+    overlays.add(r.id, 'cf-heat', { position: { top: 0, left: 0 }, html: box });
+  });
+  const container = viewer.get('canvas').getContainer();
+  if (!container.querySelector('.cf-heat-legend')) {
+    const legend = document.createElement('div');
+    legend.className = 'cf-heat-legend';
+    legend.innerHTML = 'p90 (30 days): fast<span></span>slow';
+    container.appendChild(legend);
+  }
+}
+
 function render(viewer) {
   if (!document.getElementById('cf-heat-style')) {
     const style = document.createElement('style');
@@ -35,46 +74,13 @@ function render(viewer) {
     style.textContent = STYLE;
     document.head.appendChild(style);
   }
-  const registry = viewer.get('elementRegistry');
-  const overlays = viewer.get('overlays');
+  let table = null;
+  // The plugin may be called before the diagram is imported: draw when both the figures and the diagram are there,
+  // and again whenever Cockpit imports the diagram anew.
+  viewer.on('import.done', () => { if (table) { draw(viewer, table); } });
   fetch('/api/analytics/activity-durations', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
     .then(r => (r.ok ? r.json() : Promise.reject(new Error('HTTP ' + r.status))))
-    .then(table => {
-      const rows = table.rows
-        .map(r => ({ id: r[0], count: r[1], avg: r[2], p90: r[3] }))
-        .filter(r => registry.get(r.id) && r.p90 !== null);
-      if (!rows.length) { return; }
-      const p90s = rows.map(r => r.p90);
-      const min = Math.min(...p90s);
-      const max = Math.max(...p90s);
-      overlays.remove({ type: 'cf-heat' });
-      rows.forEach(r => {
-        const element = registry.get(r.id);
-        const box = document.createElement('div');
-        box.className = 'cf-heat-box';
-        box.dataset.activityId = r.id;
-        box.style.position = 'relative';
-        const heat = document.createElement('div');
-        heat.className = 'cf-heat';
-        heat.style.width = element.width + 'px';
-        heat.style.height = element.height + 'px';
-        heat.style.background = colour(r.p90, min, max);
-        const label = document.createElement('div');
-        label.className = 'cf-heat-label';
-        label.textContent = 'n=' + r.count + ' · avg ' + minutes(r.avg) + ' · p90 ' + minutes(r.p90);
-        box.title = label.textContent;
-        box.appendChild(heat);
-        box.appendChild(label);
-        overlays.add(r.id, 'cf-heat', { position: { top: 0, left: 0 }, html: box });
-      });
-      const container = viewer.get('canvas').getContainer();
-      if (!container.querySelector('.cf-heat-legend')) {
-        const legend = document.createElement('div');
-        legend.className = 'cf-heat-legend';
-        legend.innerHTML = 'p90 (30 days): fast<span></span>slow';
-        container.appendChild(legend);
-      }
-    })
+    .then(t => { table = t; draw(viewer, table); })
     .catch(e => console.warn('CheckupFlow heatmap unavailable:', e.message));
 }
 
