@@ -1,0 +1,83 @@
+package com.checkupflow.analytics;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+
+/**
+ * Engine adapter: Camunda history events → {@link StageTimeline}. Registered next to the default database handler
+ * (a composite), so it runs in the engine's command and transaction: the timeline commits or rolls back with the
+ * engine state it describes.
+ */
+class CamundaTimelineHistoryHandler implements HistoryEventHandler {
+
+    /** Variables the workflow sets once a judgement / a draft check is stored. */
+    static final String OVERALL_PRIMARY = "overallPrimary";
+    static final String DRAFT_CHECK_PASSED = "draftCheckPassed";
+
+    private final StageTimeline timeline;
+
+    CamundaTimelineHistoryHandler(StageTimeline timeline) {
+        this.timeline = timeline;
+    }
+
+    @Override
+    public void handleEvent(HistoryEvent event) {
+        if (!timeline.tracks(event.getProcessDefinitionKey())) {
+            return;
+        }
+        if (event instanceof HistoricProcessInstanceEventEntity p) {
+            if (p.isEventOfType(HistoryEventTypes.PROCESS_INSTANCE_START)) {
+                timeline.processStarted(p.getProcessInstanceId(), p.getBusinessKey(), p.getTenantId(),
+                        instant(p.getStartTime()));
+            }
+        } else if (event instanceof HistoricActivityInstanceEventEntity a) {
+            if (a.isEventOfType(HistoryEventTypes.ACTIVITY_INSTANCE_START)) {
+                timeline.activityStarted(a.getProcessInstanceId(), a.getActivityInstanceId(), a.getActivityId(),
+                        a.getTenantId(), instant(a.getStartTime()));
+            } else if (a.isEventOfType(HistoryEventTypes.ACTIVITY_INSTANCE_END)) {
+                timeline.activityEnded(a.getProcessInstanceId(), a.getActivityInstanceId(), a.getActivityId(),
+                        a.getTenantId(), instant(a.getEndTime()));
+            }
+        } else if (event instanceof HistoricTaskInstanceEventEntity t) {
+            if (t.isEventOfType(HistoryEventTypes.TASK_INSTANCE_COMPLETE)) {
+                timeline.taskCompleted(t.getActivityInstanceId(), completer(t));
+            } else if (t.getDueDate() != null && (t.isEventOfType(HistoryEventTypes.TASK_INSTANCE_CREATE)
+                    || t.isEventOfType(HistoryEventTypes.TASK_INSTANCE_UPDATE))) {
+                timeline.taskDue(t.getActivityInstanceId(), instant(t.getDueDate()));
+            }
+        } else if (event instanceof HistoricVariableUpdateEventEntity v) {
+            if (OVERALL_PRIMARY.equals(v.getVariableName()) && v.getTextValue() != null) {
+                timeline.judged(v.getProcessInstanceId(), v.getTextValue());
+            } else if (DRAFT_CHECK_PASSED.equals(v.getVariableName())) {
+                timeline.draftChecked(v.getProcessInstanceId());
+            }
+        }
+    }
+
+    @Override
+    public void handleEvents(List<HistoryEvent> events) {
+        events.forEach(this::handleEvent);
+    }
+
+    /** The user who completed the task (the Tasklist's authenticated user), else its assignee. */
+    private static String completer(HistoricTaskInstanceEventEntity task) {
+        CommandContext context = Context.getCommandContext();
+        String user = context == null ? null : context.getAuthenticatedUserId();
+        return user != null ? user : task.getAssignee();
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

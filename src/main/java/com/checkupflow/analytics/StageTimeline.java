@@ -1,0 +1,173 @@
+package com.checkupflow.analytics;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import com.checkupflow.center.Centers;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Keeps the stage timeline up to date. Engine-neutral: the engine adapter ({@link CamundaTimelineHistoryHandler})
+ * translates engine history events into these calls, inside the engine's transaction.
+ */
+@Service
+class StageTimeline {
+
+    private static final Logger log = LoggerFactory.getLogger(StageTimeline.class);
+    static final String STAGE_TIMER = "checkupflow.stage.duration";
+    static final String CYCLE_TIMER = "checkupflow.screening.cycle";
+
+    private final TimelineRepository repository;
+    private final AnalyticsProperties properties;
+    private final Centers centers;
+    private final MeterRegistry meters;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    StageTimeline(TimelineRepository repository, AnalyticsProperties properties, Centers centers, MeterRegistry meters,
+                  ObjectMapper json, Clock clock) {
+        this.repository = repository;
+        this.properties = properties;
+        this.centers = centers;
+        this.meters = meters;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    boolean tracks(String processDefinitionKey) {
+        return properties.processKey().equals(processDefinitionKey);
+    }
+
+    void processStarted(String processInstanceId, String screeningId, String center, Instant at) {
+        repository.startCycle(new TimelineRepository.Cycle(processInstanceId, screeningId, centerOf(center), at));
+    }
+
+    void activityStarted(String processInstanceId, String activityInstanceId, String activityId, String center,
+                         Instant at) {
+        TimelineStage stage = properties.stageOf(activityId);
+        if (stage == null) {
+            return;
+        }
+        Instant due = stage == TimelineStage.REVIEW ? at.plus(properties.reviewDueAfter()) : null;
+        repository.openInterval(activityInstanceId, processInstanceId, centerOf(center), stage, activityId, at, due);
+    }
+
+    void activityEnded(String processInstanceId, String activityInstanceId, String activityId, String center,
+                       Instant at) {
+        TimelineStage stage = properties.stageOf(activityId);
+        if (stage == null) {
+            return;
+        }
+        long durationMs = repository.closeInterval(activityInstanceId, at);
+        if (durationMs < 0) {
+            return;
+        }
+        String centerTag = centerOf(center);
+        afterCommit(() -> Timer.builder(STAGE_TIMER)
+                .description("Time a screening spends in a stage of the report path")
+                .tags("stage", stage.name(), "center", centerTag)
+                .register(meters).record(Duration.ofMillis(durationMs)));
+        if (stage == TimelineStage.DRAFTING) {
+            repository.draftRound(processInstanceId);
+        }
+        if (stage == TimelineStage.ISSUED || stage == TimelineStage.DELIVERED) {
+            repository.cycle(processInstanceId).ifPresent(cycle -> milestone(cycle, stage, at, centerTag));
+        }
+    }
+
+    private void milestone(TimelineRepository.Cycle cycle, TimelineStage stage, Instant at, String centerTag) {
+        long sinceReceipt = Math.max(0, Duration.between(cycle.receivedAt(), at).toMillis());
+        if (stage == TimelineStage.ISSUED) {
+            repository.issued(cycle.processInstanceId(), at, sinceReceipt);
+        } else {
+            repository.delivered(cycle.processInstanceId(), at, sinceReceipt);
+        }
+        if (stage == properties.deliveredStage()) {
+            afterCommit(() -> Timer.builder(CYCLE_TIMER)
+                    .description("Receipt to delivery of a screening report")
+                    .tags("center", centerTag)
+                    .register(meters).record(Duration.ofMillis(sinceReceipt)));
+        }
+    }
+
+    void taskCompleted(String activityInstanceId, String userId) {
+        if (activityInstanceId != null && userId != null) {
+            repository.completedBy(activityInstanceId, userId);
+        }
+    }
+
+    void taskDue(String activityInstanceId, Instant due) {
+        if (activityInstanceId != null && due != null) {
+            repository.dueAt(activityInstanceId, due);
+        }
+    }
+
+    /** The judgement was stored (cf_screening.judgement_json) and its overall.primary set. */
+    void judged(String processInstanceId, String primary) {
+        Optional<TimelineRepository.Cycle> cycle = repository.cycle(processInstanceId);
+        if (cycle.isEmpty()) {
+            return;
+        }
+        List<String> abnormal = new ArrayList<>();
+        repository.judgementJson(cycle.get().screeningId()).ifPresent(text -> {
+            JsonNode items = read(text).path("items");
+            items.fieldNames().forEachRemaining(key -> {
+                if ("DISEASE_SUSPECT".equals(items.path(key).path("category").asText())) {
+                    abnormal.add(key);
+                }
+            });
+        });
+        repository.outcome(cycle.get(), primary, abnormal, clock.instant());
+    }
+
+    /** A draft was checked: count its finding types. */
+    void draftChecked(String processInstanceId) {
+        repository.cycle(processInstanceId).ifPresent(cycle ->
+                repository.latestCheckFindings(cycle.screeningId()).ifPresent(text -> {
+                    List<String> types = new ArrayList<>();
+                    read(text).forEach(f -> types.add(f.path("type").asText("unknown")));
+                    repository.addCodes(cycle, TimelineRepository.CHECK_FINDING, types, clock.instant());
+                }));
+    }
+
+    private JsonNode read(String text) {
+        try {
+            return json.readTree(text);
+        } catch (Exception e) {
+            log.warn("Unreadable JSON for analytics ({}); skipped", e.getClass().getSimpleName());
+            return json.createObjectNode();
+        }
+    }
+
+    /** Bounded tag values: a configured center or "other". */
+    String centerOf(String tenantId) {
+        return centers.find(tenantId).map(c -> c.id()).orElse("other");
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package com.checkupflow.analytics;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Writes the timeline tables. Runs inside the caller's transaction, which is the engine's. */
+@Repository
+class TimelineRepository {
+
+    static final String ABNORMAL_ITEM = "ABNORMAL_ITEM";
+    static final String CHECK_FINDING = "CHECK_FINDING";
+
+    private final JdbcClient jdbc;
+
+    TimelineRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Cycle(String processInstanceId, String screeningId, String center, Instant receivedAt) {
+    }
+
+    void startCycle(Cycle cycle) {
+        jdbc.sql("""
+                INSERT INTO cf_screening_cycle (process_instance_id, screening_id, center, received_at)
+                VALUES (?, ?, ?, ?)""")
+                .params(cycle.processInstanceId(), cycle.screeningId(), cycle.center(), ts(cycle.receivedAt()))
+                .update();
+    }
+
+    Optional<Cycle> cycle(String processInstanceId) {
+        return jdbc.sql("SELECT * FROM cf_screening_cycle WHERE process_instance_id = ?")
+                .param(processInstanceId)
+                .query((rs, n) -> new Cycle(rs.getString("process_instance_id"), rs.getString("screening_id"),
+                        rs.getString("center"), rs.getTimestamp("received_at").toInstant()))
+                .optional();
+    }
+
+    void openInterval(String activityInstanceId, String processInstanceId, String center, TimelineStage stage,
+                      String activityId, Instant startedAt, Instant dueAt) {
+        jdbc.sql("""
+                INSERT INTO cf_stage_interval (activity_instance_id, process_instance_id, center, stage, activity_id,
+                    started_at, due_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(activityInstanceId, processInstanceId, center, stage.name(), activityId, ts(startedAt),
+                        ts(dueAt))
+                .update();
+    }
+
+    /** Closes the open interval; @return its duration in milliseconds, or -1 if there was no open interval. */
+    long closeInterval(String activityInstanceId, Instant endedAt) {
+        Optional<Timestamp> started = jdbc.sql("""
+                SELECT started_at FROM cf_stage_interval WHERE activity_instance_id = ? AND ended_at IS NULL""")
+                .param(activityInstanceId).query(Timestamp.class).optional();
+        if (started.isEmpty()) {
+            return -1;
+        }
+        long durationMs = Math.max(0, endedAt.toEpochMilli() - started.get().toInstant().toEpochMilli());
+        jdbc.sql("UPDATE cf_stage_interval SET ended_at = ?, duration_ms = ? WHERE activity_instance_id = ?")
+                .params(ts(endedAt), durationMs, activityInstanceId)
+                .update();
+        return durationMs;
+    }
+
+    void completedBy(String activityInstanceId, String userId) {
+        jdbc.sql("UPDATE cf_stage_interval SET completed_by = ? WHERE activity_instance_id = ?")
+                .params(userId, activityInstanceId).update();
+    }
+
+    void dueAt(String activityInstanceId, Instant dueAt) {
+        jdbc.sql("UPDATE cf_stage_interval SET due_at = ? WHERE activity_instance_id = ?")
+                .params(ts(dueAt), activityInstanceId).update();
+    }
+
+    void issued(String processInstanceId, Instant at, long sinceReceiptMs) {
+        jdbc.sql("UPDATE cf_screening_cycle SET issued_at = ?, issue_ms = ? WHERE process_instance_id = ?")
+                .params(ts(at), sinceReceiptMs, processInstanceId).update();
+    }
+
+    void delivered(String processInstanceId, Instant at, long sinceReceiptMs) {
+        jdbc.sql("UPDATE cf_screening_cycle SET delivered_at = ?, delivery_ms = ? WHERE process_instance_id = ?")
+                .params(ts(at), sinceReceiptMs, processInstanceId).update();
+    }
+
+    void draftRound(String processInstanceId) {
+        jdbc.sql("UPDATE cf_screening_cycle SET draft_rounds = draft_rounds + 1 WHERE process_instance_id = ?")
+                .param(processInstanceId).update();
+    }
+
+    void outcome(Cycle cycle, String outcome, Collection<String> abnormalItems, Instant at) {
+        jdbc.sql("UPDATE cf_screening_cycle SET outcome = ? WHERE process_instance_id = ?")
+                .params(outcome, cycle.processInstanceId()).update();
+        jdbc.sql("DELETE FROM cf_analytics_code WHERE process_instance_id = ? AND kind = ?")
+                .params(cycle.processInstanceId(), ABNORMAL_ITEM).update();
+        addCodes(cycle, ABNORMAL_ITEM, abnormalItems, at);
+    }
+
+    void addCodes(Cycle cycle, String kind, Collection<String> codes, Instant at) {
+        for (String code : codes) {
+            jdbc.sql("""
+                    INSERT INTO cf_analytics_code (process_instance_id, center, kind, code, recorded_at)
+                    VALUES (?, ?, ?, ?, ?)""")
+                    .params(cycle.processInstanceId(), cycle.center(), kind, code, ts(at))
+                    .update();
+        }
+    }
+
+    Optional<String> judgementJson(String screeningId) {
+        return jdbc.sql("SELECT judgement_json FROM cf_screening WHERE id = ?").param(screeningId)
+                .query(String.class).optional();
+    }
+
+    /** The check findings (JSON list of {type, detail}) of the screening's latest checked draft. */
+    Optional<String> latestCheckFindings(String screeningId) {
+        return jdbc.sql("""
+                SELECT check_findings FROM cf_draft
+                WHERE screening_id = ? AND check_passed IS NOT NULL ORDER BY round DESC""")
+                .param(screeningId).query(String.class).list().stream().findFirst();
+    }
+
+    static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,142 @@
+package com.checkupflow.analytics;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.camunda.bpm.engine.RepositoryService;
+
+/**
+ * The managers' dashboard in headless Chromium draws every chart from timelines written by the seeding command, and
+ * Cockpit colours the diagram; screenshots under target/browser/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "checkupflow.demo.screenings=0",
+        "spring.datasource.url=jdbc:h2:mem:dashboard-browser-test;DB_CLOSE_DELAY=-1",
+        // The benchmark seeding command, run at start: 600 screenings, 40 a day.
+        "checkupflow.analytics.seed.screenings=600",
+        "checkupflow.analytics.seed.per-day=40"})
+class DashboardBrowserTest {
+
+    static final Path ARTIFACTS = Path.of("target", "browser");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TimelineSeeder seeder;
+    @Autowired
+    RepositoryService repository;
+
+    WebDriver browser;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        Files.createDirectories(ARTIFACTS);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,2600",
+                "--lang=ko-KR");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void shouldDrawEveryChartWhenManagerOpensDashboard() throws Exception {
+        browser.get("http://localhost:" + port + "/dashboard");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.attributeToBeNotEmpty(browser.findElement(By.tagName("body")), "data-loaded"));
+        Assertions.assertThat(browser.findElement(By.tagName("body")).getAttribute("data-loaded")).isEqualTo("true");
+
+        List<WebElement> canvases = browser.findElements(By.cssSelector("article canvas"));
+        Files.write(ARTIFACTS.resolve("dashboard.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        Assertions.assertThat(canvases).hasSizeGreaterThanOrEqualTo(10);
+        Assertions.assertThat(canvases).allSatisfy(c ->
+                Assertions.assertThat(Integer.parseInt(c.getAttribute("data-points"))).isPositive());
+        Assertions.assertThat(browser.findElements(By.cssSelector("article a.csv"))).hasSize(10);
+        Assertions.assertThat(browser.findElement(By.id("kpis")).getText()).contains("접수 Received");
+
+        new Select(browser.findElement(By.id("center"))).selectByValue("gangnam");
+        browser.findElement(By.cssSelector("#filters button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "gangnam"));
+        Assertions.assertThat(browser.getCurrentUrl()).contains("center=gangnam");
+        Assertions.assertThat(browser.findElement(By.cssSelector("article[data-table=centers] a.csv"))
+                .getAttribute("href")).contains("/api/analytics/centers.csv").contains("center=gangnam");
+        Files.write(ARTIFACTS.resolve("dashboard-gangnam.png"),
+                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void shouldColourDiagramActivitiesByDurationWhenCockpitShowsTheProcess() throws Exception {
+        seeder.seed(200, 40, 11);
+        String definitionId = cockpitDefinitionId();
+
+        String base = "http://localhost:" + port + "/camunda/app/cockpit/default/";
+        browser.get(base);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("input[ng-model='username'], input[name='username']"))).sendKeys("admin");
+        browser.findElement(By.cssSelector("input[ng-model='password'], input[name='password']")).sendKeys("demo");
+        browser.findElement(By.cssSelector("button[type='submit']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".dashboard, [cam-widget-header]")));
+
+        browser.get(base + "#/process-definition/" + definitionId + "/runtime");
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".cf-heat-box[data-activity-id='Activity_ReviewReport']")));
+        Thread.sleep(1500); // let the diagram finish its zoom-to-fit before the screenshot
+        Files.write(ARTIFACTS.resolve("cockpit-heatmap.png"),
+                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+
+        List<WebElement> boxes = browser.findElements(By.cssSelector(".cf-heat-box"));
+        Assertions.assertThat(boxes).extracting(b -> b.getAttribute("data-activity-id"))
+                .contains("Activity_JudgeResults", "Activity_DraftSummary", "Activity_CheckDraft",
+                        "Activity_ReviewReport", "Activity_IssueReport");
+        WebElement review = browser.findElement(By.cssSelector(".cf-heat-box[data-activity-id='Activity_ReviewReport']"));
+        Assertions.assertThat(review.getAttribute("title")).matches("n=\\d+ · avg .+ · p90 .+");
+    }
+
+    /**
+     * The id as Cockpit sees it. Cockpit and the REST API look the engine up by name ("default") in Camunda's static
+     * registry, which in a test JVM with several cached Spring contexts may hold another context's engine.
+     */
+    private String cockpitDefinitionId() throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                        + "/engine-rest/process-definition/key/screening-report")).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 200) {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).get("id").asText();
+        }
+        return repository.createProcessDefinitionQuery().processDefinitionKey("screening-report")
+                .latestVersion().list().get(0).getId();
+    }
+}

@@ -1,0 +1,132 @@
+package com.checkupflow.analytics;
+
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.checkupflow.demo.SyntheticScreenings;
+import com.checkupflow.intake.IntakeService;
+import com.checkupflow.screening.ScreeningRepository;
+import com.checkupflow.screening.Stage;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ca.uhn.fhir.context.FhirContext;
+
+/** The real workflow feeds the timeline from engine history events, in the engine's transaction. */
+@AutoConfigureObservability(tracing = false)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "checkupflow.demo.screenings=0",
+        "spring.datasource.url=jdbc:h2:mem:analytics-test;DB_CLOSE_DELAY=-1",
+        "camunda.bpm.job-execution.wait-time-in-millis=200",
+        "camunda.bpm.job-execution.max-wait=1000"})
+class StageTimelineRecordingTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IntakeService intake;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ScreeningRepository screenings;
+    @Autowired
+    FhirContext fhir;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ObjectMapper json;
+
+    @Test
+    void shouldRecordEveryStageWithCompleterWhenScreeningIsIssued() throws Exception {
+        String bundle = new SyntheticScreenings(fhir).bundleJson("timeline-1", SyntheticScreenings.Profile.SUSPECT, 5);
+        String id = intake.receive("suwon", null, bundle.getBytes(StandardCharsets.UTF_8)).id();
+        Task review = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> taskService.createTaskQuery().processInstanceBusinessKey(id)
+                        .taskDefinitionKey("Activity_ReviewReport").singleResult(), t -> t != null);
+        String pid = review.getProcessInstanceId();
+        Assertions.assertThat(openStages(pid)).contains("REVIEW");
+
+        taskService.claim(review.getId(), "physicianSuwon");
+        taskService.complete(review.getId(), Map.of("reviewDecision", "APPROVE",
+                "finalText", taskService.getVariable(review.getId(), "finalText")));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> screenings.find(id).orElseThrow().stage(), Stage.ISSUED::equals);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> jdbc.sql("SELECT issue_ms FROM cf_screening_cycle WHERE process_instance_id = ?")
+                        .param(pid).query(Long.class).optional().isPresent());
+
+        List<Map<String, Object>> rows = jdbc.sql("""
+                SELECT stage, activity_id, center, started_at, ended_at, duration_ms, completed_by, due_at
+                FROM cf_stage_interval WHERE process_instance_id = ? ORDER BY started_at""")
+                .param(pid).query().listOfRows();
+        Assertions.assertThat(rows).extracting(r -> r.get("STAGE"))
+                .containsSubsequence("RECEIVED", "DRAFTING", "CHECKING", "REVIEW", "ISSUED");
+        Assertions.assertThat(rows).allSatisfy(r -> {
+            Assertions.assertThat(r.get("ENDED_AT")).isNotNull();
+            Assertions.assertThat(r.get("CENTER")).isEqualTo("suwon");
+        });
+        Map<String, Object> reviewRow = rows.stream().filter(r -> "REVIEW".equals(r.get("STAGE"))).findFirst()
+                .orElseThrow();
+        Assertions.assertThat(reviewRow.get("COMPLETED_BY")).isEqualTo("physicianSuwon");
+        Assertions.assertThat(reviewRow.get("DUE_AT")).isNotNull();
+
+        Map<String, Object> cycle = jdbc.sql("SELECT * FROM cf_screening_cycle WHERE process_instance_id = ?")
+                .param(pid).query().singleRow();
+        Assertions.assertThat(cycle.get("SCREENING_ID")).isEqualTo(id);
+        Assertions.assertThat(cycle.get("OUTCOME")).isIn("GENERAL_SUSPECT", "CARDIOMETABOLIC_SUSPECT");
+        Assertions.assertThat((Integer) cycle.get("DRAFT_ROUNDS")).isEqualTo(1);
+        Assertions.assertThat(jdbc.sql("SELECT COUNT(*) FROM cf_analytics_code WHERE process_instance_id = ? AND kind = ?")
+                .params(pid, TimelineRepository.ABNORMAL_ITEM).query(Long.class).single()).isPositive();
+
+        JsonNode figures = getJson("/api/analytics/cycle-times?center=suwon");
+        Assertions.assertThat(figures.at("/stages/REVIEW/count").asLong()).isEqualTo(1);
+        Assertions.assertThat(figures.at("/endToEnd/count").asLong()).isEqualTo(1);
+        Assertions.assertThat(figures.at("/endToEnd/p50Minutes").isNumber()).isTrue();
+
+        String prometheus = get("/actuator/prometheus").body();
+        Assertions.assertThat(prometheus)
+                .contains("checkupflow_stage_duration_seconds_count{center=\"suwon\",stage=\"REVIEW\"}")
+                .contains("checkupflow_screening_cycle_seconds_count{center=\"suwon\"}")
+                .doesNotContain(id);
+    }
+
+    @Test
+    void shouldIgnoreUnmappedActivitiesWhenRecording() {
+        Assertions.assertThat(jdbc.sql("SELECT COUNT(*) FROM cf_stage_interval WHERE activity_id LIKE 'Gateway%'"
+                + " OR activity_id LIKE 'Event%'").query(Long.class).single()).isZero();
+    }
+
+    private List<String> openStages(String pid) {
+        return jdbc.sql("SELECT stage FROM cf_stage_interval WHERE process_instance_id = ? AND ended_at IS NULL")
+                .param(pid).query(String.class).list();
+    }
+
+    private JsonNode getJson(String path) throws Exception {
+        HttpResponse<String> r = get(path);
+        Assertions.assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return json.readTree(r.body());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
