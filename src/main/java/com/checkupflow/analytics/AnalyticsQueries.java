@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -32,14 +31,11 @@ class AnalyticsQueries {
     private final JdbcClient jdbc;
     private final AnalyticsProperties properties;
     private final Clock clock;
-    private final DataSource dataSource;
-    private volatile Boolean reviewHasEditRatio;
 
-    AnalyticsQueries(JdbcClient jdbc, AnalyticsProperties properties, Clock clock, DataSource dataSource) {
+    AnalyticsQueries(JdbcClient jdbc, AnalyticsProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
-        this.dataSource = dataSource;
     }
 
     record Figures(long count, Double p50Minutes, Double p90Minutes) {
@@ -242,35 +238,13 @@ class AnalyticsQueries {
         return new DataTable(List.of("figure", "value"), rows);
     }
 
-    /** Another branch adds cf_review.edit_ratio; until then this figure is empty. */
+    /** Median share of the draft a physician changed before signing (cf_review.edit_ratio), null without reviews. */
     private Double medianEditRatio(AnalyticsFilter f, String screeningFilter) {
-        if (!reviewHasEditRatio()) {
-            return null;
-        }
-        return bind(jdbc.sql("SELECT PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY r.edit_ratio) AS m FROM cf_review r"
-                + " JOIN cf_screening s ON s.id = r.screening_id WHERE r.edit_ratio IS NOT NULL AND"
+        List<Double> median = bind(jdbc.sql("SELECT PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY r.edit_ratio) AS m"
+                + " FROM cf_review r JOIN cf_screening s ON s.id = r.screening_id WHERE r.edit_ratio IS NOT NULL AND"
                 + screeningFilter), f)
-                .query((rs, n) -> rs.getObject("m") == null ? null : round(rs.getDouble("m"), 3)).single();
-    }
-
-    private boolean reviewHasEditRatio() {
-        if (reviewHasEditRatio == null) {
-            try (var connection = dataSource.getConnection()) {
-                var meta = connection.getMetaData();
-                boolean found = false;
-                for (String table : List.of("cf_review", "CF_REVIEW")) {
-                    for (String column : List.of("edit_ratio", "EDIT_RATIO")) {
-                        try (ResultSet rs = meta.getColumns(null, null, table, column)) {
-                            found |= rs.next();
-                        }
-                    }
-                }
-                reviewHasEditRatio = found;
-            } catch (SQLException e) {
-                reviewHasEditRatio = false;
-            }
-        }
-        return reviewHasEditRatio;
+                .query((rs, n) -> rs.getObject("m") == null ? null : round(rs.getDouble("m"), 3)).list();
+        return median.isEmpty() ? null : median.get(0);
     }
 
     DataTable checkFindings(AnalyticsFilter f) {

@@ -72,6 +72,7 @@ class DashboardBrowserTest {
 
     @Test
     void shouldDrawEveryChartWhenManagerOpensDashboard() throws Exception {
+        logInToCockpit("manager");
         browser.get("http://localhost:" + port + "/dashboard");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.until(ExpectedConditions.attributeToBeNotEmpty(browser.findElement(By.tagName("body")), "data-loaded"));
@@ -100,14 +101,8 @@ class DashboardBrowserTest {
         seeder.seed(200, 40, 11);
         String definitionId = cockpitDefinitionId();
 
-        String base = "http://localhost:" + port + "/camunda/app/cockpit/default/";
-        browser.get(base);
+        String base = logInToCockpit("manager");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("input[ng-model='username'], input[name='username']"))).sendKeys("admin");
-        browser.findElement(By.cssSelector("input[ng-model='password'], input[name='password']")).sendKeys("demo");
-        browser.findElement(By.cssSelector("button[type='submit']")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".dashboard, [cam-widget-header]")));
 
         browser.get(base + "#/process-definition/" + definitionId + "/runtime");
         wait.until(ExpectedConditions.presenceOfElementLocated(
@@ -122,6 +117,21 @@ class DashboardBrowserTest {
                         "Activity_ReviewReport", "Activity_IssueReport");
         WebElement review = browser.findElement(By.cssSelector(".cf-heat-box[data-activity-id='Activity_ReviewReport']"));
         Assertions.assertThat(review.getAttribute("title")).matches("n=\\d+ · avg .+ · p90 .+");
+    }
+
+    /** Logs in to Cockpit; the dashboard and the heatmap's figures then use that session. */
+    private String logInToCockpit(String user) {
+        String base = "http://localhost:" + port + "/camunda/app/cockpit/default/";
+        browser.get(base);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("input[ng-model='username'], input[name='username']"))).sendKeys(user);
+        browser.findElement(By.cssSelector("input[ng-model='password'], input[name='password']")).sendKeys("demo");
+        browser.findElement(By.cssSelector("button[type='submit']")).click();
+        // The header is on the login page too: logged in means the login form is gone.
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(
+                By.cssSelector("input[ng-model='password'], input[name='password']")));
+        return base;
     }
 
     /**

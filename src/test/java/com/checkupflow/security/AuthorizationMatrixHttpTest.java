@@ -235,6 +235,19 @@ class AuthorizationMatrixHttpTest {
     }
 
     @Test
+    void shouldShowAnalyticsOnlyToManagersAndAdministrators() throws Exception {
+        for (String path : List.of("/dashboard", "/api/analytics/cycle-times", "/api/analytics/dashboard")) {
+            Assertions.assertThat(http.get(null, path).statusCode()).as("anonymous %s", path).isEqualTo(401);
+            Assertions.assertThat(http.get("nurseGangnam", path).statusCode()).as("nurse %s", path).isEqualTo(403);
+            Assertions.assertThat(http.get("physicianGangnam", path).statusCode()).as("physician %s", path).isEqualTo(403);
+            Assertions.assertThat(http.get("manager", path).statusCode()).as("manager %s", path).isEqualTo(200);
+            Assertions.assertThat(http.get("admin", path).statusCode()).as("admin %s", path).isEqualTo(200);
+        }
+        Assertions.assertThat(http.get("nurseGangnam", "/api/analytics/cycle-times").headers().firstValue("Content-Type"))
+                .hasValueSatisfying(ct -> Assertions.assertThat(ct).startsWith("application/problem+json"));
+    }
+
+    @Test
     void shouldOfferRoleFiltersInTasklist() throws Exception {
         Assertions.assertThat(filterNames("physicianGangnam"))
                 .contains("My center's reviews (oldest first)", "Critical results", "Overdue");
