@@ -5,16 +5,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import jakarta.servlet.http.HttpSession;
-
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
-import org.camunda.bpm.webapp.impl.security.auth.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.stereotype.Component;
 
 import com.checkupflow.security.CurrentUser;
@@ -25,11 +18,9 @@ import com.checkupflow.security.EngineIdentity;
 class CamundaEngineIdentity implements EngineIdentity {
 
     private final IdentityService identity;
-    private final ProcessEngine engine;
 
-    CamundaEngineIdentity(IdentityService identity, ProcessEngine engine) {
+    CamundaEngineIdentity(IdentityService identity) {
         this.identity = identity;
-        this.engine = engine;
     }
 
     @Override
@@ -42,21 +33,6 @@ class CamundaEngineIdentity implements EngineIdentity {
         Set<String> tenants = identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list()
                 .stream().map(Tenant::getId).collect(Collectors.toSet());
         return Optional.of(new CurrentUser(userId, groups, tenants));
-    }
-
-    @Override
-    public Optional<CurrentUser> webappUser(HttpSession session) {
-        if (session == null) {
-            return Optional.empty();
-        }
-        Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-        Authentication auth = authentications == null ? null
-                : authentications.getAuthenticationForProcessEngine(engine.getName());
-        if (!(auth instanceof UserAuthentication user)) {
-            return Optional.empty();
-        }
-        return Optional.of(new CurrentUser(user.getIdentityId(), Set.copyOf(user.getGroupIds()),
-                Set.copyOf(user.getTenantIds())));
     }
 
     @Override

@@ -12,11 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
@@ -73,7 +70,6 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Stateless basic authentication, no cookies: nothing a cross-site request could ride on.
                 .csrf(csrf -> csrf.disable())
-                .addFilterBefore(new WebappSessionFilter(engineIdentity), BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineBindingFilter(engineIdentity), BasicAuthenticationFilter.class);
         return http.build();
     }
@@ -99,34 +95,6 @@ class SecurityConfiguration {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), ProblemDocuments.of(status, title, List.of(problem)));
-    }
-
-    /**
-     * Lets a manager already logged in to Cockpit read the dashboard and its figures (the Cockpit heatmap fetches
-     * them from its own session). Read-only requests only: the webapp session cookie must not authorize a change.
-     */
-    static final class WebappSessionFilter extends OncePerRequestFilter {
-
-        private final EngineIdentity identity;
-
-        WebappSessionFilter(EngineIdentity identity) {
-            this.identity = identity;
-        }
-
-        @Override
-        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                throws ServletException, IOException {
-            boolean readOnly = HttpMethod.GET.matches(request.getMethod());
-            if (readOnly && request.getHeader(HttpHeaders.AUTHORIZATION) == null
-                    && SecurityContextHolder.getContext().getAuthentication() == null) {
-                identity.webappUser(request.getSession(false)).ifPresent(user -> {
-                    var authorities = user.groups().stream().map(SimpleGrantedAuthority::new).toList();
-                    SecurityContextHolder.getContext().setAuthentication(
-                            UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
-                });
-            }
-            chain.doFilter(request, response);
-        }
     }
 
     /** Binds the authenticated user to the engine for the request and always unbinds it afterwards. */

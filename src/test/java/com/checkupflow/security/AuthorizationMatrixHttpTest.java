@@ -236,7 +236,8 @@ class AuthorizationMatrixHttpTest {
 
     @Test
     void shouldShowAnalyticsOnlyToManagersAndAdministrators() throws Exception {
-        for (String path : List.of("/dashboard", "/api/analytics/cycle-times", "/api/analytics/dashboard")) {
+        for (String path : List.of("/dashboard", "/api/analytics/cycle-times", "/api/analytics/dashboard",
+                "/api/analytics/activity-durations")) {
             Assertions.assertThat(http.get(null, path).statusCode()).as("anonymous %s", path).isEqualTo(401);
             Assertions.assertThat(http.get("nurseGangnam", path).statusCode()).as("nurse %s", path).isEqualTo(403);
             Assertions.assertThat(http.get("physicianGangnam", path).statusCode()).as("physician %s", path).isEqualTo(403);
