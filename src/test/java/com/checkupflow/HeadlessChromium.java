@@ -1,0 +1,28 @@
+package com.checkupflow;
+
+import java.io.File;
+
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's Chromium through its ChromeDriver (installed by .ci/run), headless, with the flags that keep it off the
+ * network: nothing downloads a browser or driver at run time.
+ */
+public final class HeadlessChromium {
+
+    private HeadlessChromium() {
+    }
+
+    public static ChromeDriver start(int width, int height) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=" + width + "," + height, "--lang=ko-KR");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+}
