@@ -49,7 +49,7 @@ import ca.uhn.fhir.context.FhirContext;
 @Tag("benchmark")
 @EnabledIfSystemProperty(named = "groups", matches = ".*benchmark.*")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "checkupflow.demo.enabled=false",
+        "checkupflow.demo.screenings=0",
         "spring.datasource.url=jdbc:h2:mem:drafting-benchmark;DB_CLOSE_DELAY=-1",
         "checkupflow.ai.provider=openai",
         "checkupflow.ai.openai.model=stand-in",
@@ -116,6 +116,8 @@ class DraftingBenchmark {
                 try {
                     http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/screenings?center=gangnam"))
                             .header("Content-Type", "application/fhir+json")
+                            .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                    "integration:demo".getBytes(StandardCharsets.UTF_8)))
                             .POST(HttpRequest.BodyPublishers.ofString(bundle, StandardCharsets.UTF_8)).build(),
                             HttpResponse.BodyHandlers.discarding());
                 } catch (Exception e) {
