@@ -34,8 +34,9 @@ class AiConfiguration {
             return template;
         }
         AiProperties.Endpoint endpoint = properties.endpoint();
-        log.info("Drafting with provider {} model {} at {}", properties.provider(), endpoint.model(), endpoint.baseUrl());
-        return new ModelReportDrafter(properties.provider(), endpoint.model(), nativeSchema(properties),
+        log.info("Drafting with provider {} model {} at {} (response format {})", properties.provider(), endpoint.model(),
+                endpoint.baseUrl(), properties.structuredOutput());
+        return new ModelReportDrafter(properties.provider(), endpoint.model(), properties.structuredOutput(),
                 caller(properties, meters), deidentifier, prompts, renderer);
     }
 
@@ -43,7 +44,7 @@ class AiConfiguration {
     @Bean
     ReferralLetterModel referralLetterModel(AiProperties properties, Deidentifier deidentifier, DraftChecker checker,
                                             TemplateTexts texts, MeterRegistry meters) {
-        return new ReferralLetterModel(properties.provider(), properties.endpoint().model(), nativeSchema(properties),
+        return new ReferralLetterModel(properties.provider(), properties.endpoint().model(), properties.structuredOutput(),
                 properties.template() ? null : caller(properties, meters), deidentifier, PromptTemplates.referralLetter(),
                 checker, texts);
     }
@@ -54,10 +55,6 @@ class AiConfiguration {
             caller = new ModelCaller(chatModel(properties), properties.provider(), properties, meters);
         }
         return caller;
-    }
-
-    private static boolean nativeSchema(AiProperties properties) {
-        return !AiProperties.ANTHROPIC.equals(properties.provider());
     }
 
     static ChatModel chatModel(AiProperties properties) {

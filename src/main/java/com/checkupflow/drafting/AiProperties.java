@@ -44,18 +44,24 @@ record AiProperties(
         if (maxAttempts < 1 || maxConcurrency < 1) {
             throw new IllegalArgumentException("checkupflow.ai.max-attempts and max-concurrency must be at least 1");
         }
+        // every endpoint's, not only the active one's: a typo fails at startup, not when the provider is switched
+        StructuredOutput.of(OPENAI, openai.responseFormat());
+        StructuredOutput.of(OLLAMA, ollama.responseFormat());
+        StructuredOutput.of(ANTHROPIC, anthropic.responseFormat());
     }
 
     /**
-     * @param baseUrl e.g. {@code https://api.openai.com/v1}, {@code http://localhost:11434}
-     * @param apiKey  from the environment; never logged (see {@link #toString()})
-     * @param model   the model name
+     * @param baseUrl        e.g. {@code https://api.openai.com/v1}, {@code http://localhost:11434}
+     * @param apiKey         from the environment; never logged (see {@link #toString()})
+     * @param model          the model name
+     * @param responseFormat json-schema (default), json-object or none, see {@link StructuredOutput}; Anthropic
+     *                       takes none only
      */
-    record Endpoint(String baseUrl, String apiKey, String model) {
+    record Endpoint(String baseUrl, String apiKey, String model, String responseFormat) {
         @Override
         public String toString() {
             return "Endpoint[baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null || apiKey.isBlank() ? "none" : "***")
-                    + ", model=" + model + "]";
+                    + ", model=" + model + ", responseFormat=" + responseFormat + "]";
         }
     }
 
@@ -68,8 +74,13 @@ record AiProperties(
             case OPENAI -> openai;
             case OLLAMA -> ollama;
             case ANTHROPIC -> anthropic;
-            default -> new Endpoint(null, null, null);
+            default -> new Endpoint(null, null, null, null);
         };
+    }
+
+    /** How the active provider is held to the answer's schema. */
+    StructuredOutput structuredOutput() {
+        return StructuredOutput.of(provider, endpoint().responseFormat());
     }
 
     /** Backoff before attempt {@code attempt + 1}: backoff, 2×backoff, 4×backoff, ... */

@@ -5,31 +5,28 @@ import java.util.Set;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.request.ResponseFormat;
-import dev.langchain4j.model.chat.request.ResponseFormatType;
 
 /**
  * The model-backed drafter: de-identifies the request, renders the versioned prompt, asks the model for a
- * {@link DraftAnswer} (JSON schema as a response format where the provider supports it, in the prompt
- * otherwise), and renders the answer into the report text. Throws {@link ModelUnavailableException} when no
- * usable answer came; the workflow then drafts with the template. {@link DraftChecker} checks the result like
- * any other draft.
+ * {@link DraftAnswer} (JSON schema as a response format or in the prompt, see {@link StructuredOutput}), and
+ * renders the answer into the report text. Throws {@link ModelUnavailableException} when no usable answer came;
+ * the workflow then drafts with the template. {@link DraftChecker} checks the result like any other draft.
  */
 class ModelReportDrafter implements ReportDrafter {
 
     private final String provider;
     private final String modelName;
-    private final boolean nativeSchema;
+    private final StructuredOutput output;
     private final ModelCaller caller;
     private final Deidentifier deidentifier;
     private final PromptTemplates prompts;
     private final DraftRenderer renderer;
 
-    ModelReportDrafter(String provider, String modelName, boolean nativeSchema, ModelCaller caller,
+    ModelReportDrafter(String provider, String modelName, StructuredOutput output, ModelCaller caller,
                        Deidentifier deidentifier, PromptTemplates prompts, DraftRenderer renderer) {
         this.provider = provider;
         this.modelName = modelName;
-        this.nativeSchema = nativeSchema;
+        this.output = output;
         this.caller = caller;
         this.deidentifier = deidentifier;
         this.prompts = prompts;
@@ -39,14 +36,12 @@ class ModelReportDrafter implements ReportDrafter {
     @Override
     public Draft draft(DraftRequest request) {
         Deidentifier.Input input = deidentifier.input(request);
-        PromptTemplates.Prompt prompt = prompts.render(input, !nativeSchema);
-        ChatRequest.Builder chat = ChatRequest.builder()
-                .messages(SystemMessage.from(prompt.system()), UserMessage.from(prompt.user()));
-        if (nativeSchema) {
-            chat.responseFormat(ResponseFormat.builder().type(ResponseFormatType.JSON).jsonSchema(DraftAnswer.SCHEMA).build());
-        }
+        PromptTemplates.Prompt prompt = prompts.render(input, output.schemaInPrompt());
+        ChatRequest chat = ChatRequest.builder()
+                .messages(SystemMessage.from(prompt.system()), UserMessage.from(prompt.user()))
+                .responseFormat(output.responseFormat(DraftAnswer.SCHEMA)).build();
         Set<String> observationIds = Set.copyOf(input.observationIds());
-        ModelCaller.Result<DraftAnswer> result = caller.call(chat.build(), text -> DraftAnswer.parse(text, observationIds));
+        ModelCaller.Result<DraftAnswer> result = caller.call(chat, text -> DraftAnswer.parse(text, observationIds));
         String text = renderer.render(result.value(), input.language());
         return new Draft(text, provider, modelName, prompt.version(), false, new Draft.Audit(input.sha256(),
                 result.tokensIn(), result.tokensOut(), result.latencyMs(), result.attempts(), result.value().evidenceJson()));

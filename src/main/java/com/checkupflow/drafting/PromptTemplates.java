@@ -30,7 +30,7 @@ class PromptTemplates {
     private final String version;
     private final Map<String, Map<String, String>> parts;
 
-    /** The JSON schema as text, for providers that take no schema parameter (Anthropic): sent in the prompt. */
+    /** The JSON schema as text, sent in the prompt when the request carries none ({@link StructuredOutput}). */
     private final String schemaText;
 
     PromptTemplates() {
@@ -54,8 +54,9 @@ class PromptTemplates {
     }
 
     /**
-     * @param schemaInPrompt true for providers without native JSON-schema output: the schema is appended to the
-     *                       user message and the answer is parsed (and validated) just the same
+     * @param schemaInPrompt true when the request carries no schema ({@link StructuredOutput#schemaInPrompt()}): the
+     *                       schema is appended to the user message and the answer is parsed (and validated) just
+     *                       the same
      */
     Prompt render(Deidentifier.Input input, boolean schemaInPrompt) {
         Map<String, String> p = parts.get(TemplateTexts.normalizeLanguage(input.language()));

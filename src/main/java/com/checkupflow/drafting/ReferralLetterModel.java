@@ -17,8 +17,6 @@ import com.checkupflow.judgement.JudgementUnit;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.request.ResponseFormat;
-import dev.langchain4j.model.chat.request.ResponseFormatType;
 
 /**
  * The model path of the referral letter, on the same infrastructure as the report summary: the configured chat
@@ -46,7 +44,7 @@ public final class ReferralLetterModel {
 
     private final String provider;
     private final String modelName;
-    private final boolean nativeSchema;
+    private final StructuredOutput output;
     private final ModelCaller caller;
     private final Deidentifier deidentifier;
     private final PromptTemplates prompts;
@@ -54,11 +52,11 @@ public final class ReferralLetterModel {
     private final TemplateTexts texts;
 
     /** @param caller null when drafting with the offline template: the model path is then off */
-    ReferralLetterModel(String provider, String modelName, boolean nativeSchema, ModelCaller caller,
+    ReferralLetterModel(String provider, String modelName, StructuredOutput output, ModelCaller caller,
                         Deidentifier deidentifier, PromptTemplates prompts, DraftChecker checker, TemplateTexts texts) {
         this.provider = provider;
         this.modelName = modelName;
-        this.nativeSchema = nativeSchema;
+        this.output = output;
         this.caller = caller;
         this.deidentifier = deidentifier;
         this.prompts = prompts;
@@ -90,17 +88,14 @@ public final class ReferralLetterModel {
             return Optional.empty();
         }
         Deidentifier.Input input = deidentifier.referralInput(request, referred);
-        PromptTemplates.Prompt prompt = prompts.render(input, !nativeSchema);
-        ChatRequest.Builder chat = ChatRequest.builder()
-                .messages(SystemMessage.from(prompt.system()), UserMessage.from(prompt.user()));
-        if (nativeSchema) {
-            chat.responseFormat(ResponseFormat.builder().type(ResponseFormatType.JSON)
-                    .jsonSchema(ReferralLetterAnswer.SCHEMA).build());
-        }
+        PromptTemplates.Prompt prompt = prompts.render(input, output.schemaInPrompt());
+        ChatRequest chat = ChatRequest.builder()
+                .messages(SystemMessage.from(prompt.system()), UserMessage.from(prompt.user()))
+                .responseFormat(output.responseFormat(ReferralLetterAnswer.SCHEMA)).build();
         Set<String> observationIds = Set.copyOf(input.observationIds());
         ModelCaller.Result<ReferralLetterAnswer> result;
         try {
-            result = caller.call(chat.build(), text -> ReferralLetterAnswer.parse(text, observationIds));
+            result = caller.call(chat, text -> ReferralLetterAnswer.parse(text, observationIds));
         } catch (ModelUnavailableException e) {
             log.warn("Referral letter model unavailable ({}, {} attempt(s)); the template letter is used", e.kind(),
                     e.attempts());

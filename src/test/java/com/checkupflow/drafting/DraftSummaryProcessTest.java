@@ -44,7 +44,7 @@ class DraftSummaryProcessTest {
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(processEngine); // other test classes may have started Spring engines in this JVM
-        AiProperties.Endpoint none = new AiProperties.Endpoint(null, null, null);
+        AiProperties.Endpoint none = new AiProperties.Endpoint(null, null, null, null);
         worker = new DraftSummaryWorker(processEngine.getExternalTaskService(), drafting, new AiProperties("template",
                 Duration.ofSeconds(30), 3, Duration.ofSeconds(1), 4, Duration.ofMillis(500), false, none, none, none));
         Mocks.register("draftWithTemplateDelegate", new DraftWithTemplateDelegate(drafting));

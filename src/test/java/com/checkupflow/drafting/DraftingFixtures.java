@@ -46,7 +46,7 @@ public final class DraftingFixtures {
      * provider, around the mocked service), as the in-application worker would.
      */
     public void workDraftTasks(ExternalTaskService externalTasks) {
-        AiProperties.Endpoint none = new AiProperties.Endpoint(null, null, null);
+        AiProperties.Endpoint none = new AiProperties.Endpoint(null, null, null, null);
         DraftSummaryWorker worker = new DraftSummaryWorker(externalTasks, service, new AiProperties("template",
                 Duration.ofSeconds(30), 3, Duration.ofSeconds(1), 4, Duration.ofMillis(500), false, none, none, none));
         List<LockedExternalTask> tasks = externalTasks.fetchAndLock(10, worker.workerId())

@@ -137,6 +137,13 @@ class ModelDraftingHttpTest {
         List<String> bodies = model.requestBodies();
         Assertions.assertThat(bodies.get(2)).contains("설명하기 쉽게 다시 써 주세요", "[NAME]", "[RRN]", "[PHONE]");
         for (String body : bodies) {
+            // application.yaml's default response-format: the schema as response_format, not in the prompt
+            JsonNode request = json.readTree(body);
+            Assertions.assertThat(request.at("/response_format/type").asText()).isEqualTo("json_schema");
+            Assertions.assertThat(request.at("/messages/1/content").asText()).contains("observationId")
+                    .doesNotContain("additionalProperties");
+        }
+        for (String body : bodies) {
             Assertions.assertThat(body).doesNotContain(name, name.substring(1), rrnDigits, rrnHyphen, rrnDigits.substring(0, 6),
                     birthDate, "010-2345-6789", "sk-never-logged", "강남");
         }

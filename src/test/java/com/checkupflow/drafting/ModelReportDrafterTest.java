@@ -9,12 +9,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** The model-backed drafter against a stand-in OpenAI-compatible / Ollama server: nothing reaches a real model. */
 class ModelReportDrafterTest {
 
     private static final StandInModel model = new StandInModel();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TemplateTexts texts = new TemplateTexts();
     private final Deidentifier deidentifier = new Deidentifier(texts);
@@ -31,26 +36,59 @@ class ModelReportDrafterTest {
         model.reset();
     }
 
-    private ModelReportDrafter drafter(String provider, Duration timeout) {
+    /** @param responseFormat the provider's {@code response-format} property; null: its default */
+    private ModelReportDrafter drafter(String provider, Duration timeout, String responseFormat) {
         String baseUrl = switch (provider) {
             case AiProperties.OLLAMA -> model.ollamaBaseUrl();
             case AiProperties.ANTHROPIC -> model.anthropicBaseUrl();
             default -> model.openAiBaseUrl();
         };
-        AiProperties.Endpoint endpoint = new AiProperties.Endpoint(baseUrl, "sk-test-secret", "stand-in");
+        AiProperties.Endpoint endpoint = new AiProperties.Endpoint(baseUrl, "sk-test-secret", "stand-in", responseFormat);
+        AiProperties.Endpoint unused = new AiProperties.Endpoint(null, null, null, null);
         AiProperties properties = new AiProperties(provider, timeout, 3, Duration.ofMillis(20), 4, Duration.ofMillis(100),
-                false, endpoint, endpoint, endpoint);
-        return new ModelReportDrafter(provider, "stand-in", !provider.equals(AiProperties.ANTHROPIC),
+                false, provider.equals(AiProperties.OPENAI) ? endpoint : unused,
+                provider.equals(AiProperties.OLLAMA) ? endpoint : unused,
+                provider.equals(AiProperties.ANTHROPIC) ? endpoint : unused);
+        return new ModelReportDrafter(provider, "stand-in", properties.structuredOutput(),
                 new ModelCaller(AiConfiguration.chatModel(properties), provider, properties, meters),
                 deidentifier, new PromptTemplates(), new DraftRenderer(texts));
+    }
+
+    private ModelReportDrafter drafter(String provider, Duration timeout) {
+        return drafter(provider, timeout, null);
     }
 
     private ModelReportDrafter openAi() {
         return drafter(AiProperties.OPENAI, Duration.ofSeconds(5));
     }
 
+    private ModelReportDrafter openAi(String responseFormat) {
+        return drafter(AiProperties.OPENAI, Duration.ofSeconds(5), responseFormat);
+    }
+
     private static DraftRequest mixedKo() {
         return DraftRequest.firstRound(DraftExamples.mixed(), DraftExamples.MALE_52, "ko");
+    }
+
+    /**
+     * The body an OpenAI-compatible endpoint must receive, without a response format: the model, the rendered prompt
+     * and {@code stream: false}, nothing else.
+     */
+    private ObjectNode openAiBody(DraftRequest request, boolean schemaInPrompt) {
+        PromptTemplates.Prompt prompt = new PromptTemplates().render(deidentifier.input(request), schemaInPrompt);
+        ObjectNode body = JSON.createObjectNode().put("model", "stand-in");
+        body.putArray("messages")
+                .add(JSON.createObjectNode().put("role", "system").put("content", prompt.system()))
+                .add(JSON.createObjectNode().put("role", "user").put("content", prompt.user()));
+        return body.put("stream", false);
+    }
+
+    /** The stand-in's faithful answer came back parsed into a draft that passes the check, at the first attempt. */
+    private void assertFaithful(Draft draft) {
+        Assertions.assertThat(checker.check(draft.text(), DraftExamples.mixed(), "ko").findings()).isEmpty();
+        Assertions.assertThat(draft.text()).contains("공복혈당 131 mg/dL");
+        Assertions.assertThat(draft.audit().attempts()).isEqualTo(1);
+        Assertions.assertThat(draft.audit().evidenceJson()).contains("\"observationIds\":[\"obs-fasting_glucose\"]");
     }
 
     @Test
@@ -74,12 +112,72 @@ class ModelReportDrafterTest {
     }
 
     @Test
-    void shouldSendTheJsonSchemaWhenCallingAnOpenAiCompatibleEndpoint() {
-        openAi().draft(mixedKo());
+    void shouldSendTheJsonSchemaWhenCallingAnOpenAiCompatibleEndpoint() throws Exception {
+        Draft draft = openAi().draft(mixedKo());
 
         Assertions.assertThat(model.requestPaths()).containsExactly("/v1/chat/completions");
         Assertions.assertThat(model.requestBodies().get(0)).contains("\"response_format\"", "\"json_schema\"",
                 "\"draft_summary\"", "\"observationIds\"", "\"strict\" : true");
+        ObjectNode body = (ObjectNode) JSON.readTree(model.requestBodies().get(0));
+        JsonNode format = body.remove("response_format");
+        Assertions.assertThat(body).isEqualTo(openAiBody(mixedKo(), false));
+        Assertions.assertThat(format.get("type").asText()).isEqualTo("json_schema");
+        Assertions.assertThat(format.at("/json_schema/name").asText()).isEqualTo("draft_summary");
+        Assertions.assertThat(format.at("/json_schema/strict").asBoolean()).isTrue();
+        Assertions.assertThat(format.at("/json_schema/schema/required")).extracting(JsonNode::asText)
+                .containsExactly("summary", "findings", "lifestyle", "followUp");
+        Assertions.assertThat(format.at("/json_schema/schema/properties/findings/items/properties").has("observationIds"))
+                .isTrue();
+        assertFaithful(draft);
+    }
+
+    @Test
+    void shouldSendJsonObjectAndTheSchemaInThePromptWhenTheResponseFormatIsJsonObject() throws Exception {
+        Draft draft = openAi("json-object").draft(mixedKo());
+
+        Assertions.assertThat(model.requestPaths()).containsExactly("/v1/chat/completions");
+        Assertions.assertThat(JSON.readTree(model.requestBodies().get(0)))
+                .isEqualTo(openAiBody(mixedKo(), true).set("response_format", JSON.readTree("{\"type\":\"json_object\"}")));
+        Assertions.assertThat(model.requestBodies().get(0)).doesNotContain("json_schema", "\"strict\"");
+        assertFaithful(draft);
+    }
+
+    @Test
+    void shouldSendNoResponseFormatAndTheSchemaInThePromptWhenTheResponseFormatIsNone() throws Exception {
+        Draft draft = openAi("none").draft(mixedKo());
+
+        Assertions.assertThat(model.requestPaths()).containsExactly("/v1/chat/completions");
+        Assertions.assertThat(JSON.readTree(model.requestBodies().get(0))).isEqualTo(openAiBody(mixedKo(), true));
+        Assertions.assertThat(model.requestBodies().get(0)).doesNotContain("response_format");
+        assertFaithful(draft);
+    }
+
+    @Test
+    void shouldCountAnUnparseableAnswerAsAFailedAttemptWhenTheResponseFormatIsJsonObject() {
+        model.answerNext(StandInModel.Behaviour.NOT_JSON);
+
+        Draft draft = openAi("json-object").draft(mixedKo());
+
+        Assertions.assertThat(draft.audit().attempts()).isEqualTo(2);
+        Assertions.assertThat(meters.get("checkupflow.ai.errors").tag("kind", "invalid_answer").counter().count())
+                .isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldPutTheSchemaInTheOllamaPromptWhenTheResponseFormatIsJsonObjectOrNone() throws Exception {
+        Draft draft = drafter(AiProperties.OLLAMA, Duration.ofSeconds(5), "json-object").draft(mixedKo());
+        drafter(AiProperties.OLLAMA, Duration.ofSeconds(5), "none").draft(mixedKo());
+
+        Assertions.assertThat(model.requestPaths()).containsExactly("/api/chat", "/api/chat");
+        JsonNode jsonObject = JSON.readTree(model.requestBodies().get(0));
+        JsonNode none = JSON.readTree(model.requestBodies().get(1));
+        Assertions.assertThat(jsonObject.get("format").asText()).isEqualTo("json");
+        Assertions.assertThat(none.has("format")).isFalse();
+        for (JsonNode body : List.of(jsonObject, none)) {
+            Assertions.assertThat(body.at("/messages/1/content").asText())
+                    .isEqualTo(new PromptTemplates().render(deidentifier.input(mixedKo()), true).user());
+        }
+        assertFaithful(draft);
     }
 
     @Test

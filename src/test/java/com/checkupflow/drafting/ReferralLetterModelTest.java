@@ -1,13 +1,19 @@
 package com.checkupflow.drafting;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import com.checkupflow.judgement.JudgementUnit;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The referral letter's model input and prompts (the calls themselves: ReferralServiceTest against the stand-in). */
+/**
+ * The referral letter's model input, prompts and response format (the calls in the service: ReferralServiceTest
+ * against the stand-in).
+ */
 class ReferralLetterModelTest {
 
     private final TemplateTexts texts = new TemplateTexts();
@@ -46,5 +52,23 @@ class ReferralLetterModelTest {
         Assertions.assertThat(narrowed.items()).containsOnlyKeys("creatinine");
         Assertions.assertThat(narrowed.judgements()).containsOnlyKeys("creatinine");
         Assertions.assertThat(new DraftChecker(texts).check("- 혈청 크레아티닌 1.52 mg/dL", narrowed, "ko").passed()).isTrue();
+    }
+
+    @Test
+    void shouldSendJsonObjectAndTheReferralSchemaInThePromptWhenTheResponseFormatIsJsonObject() throws Exception {
+        try (ReferralModelFixture fixture = ReferralModelFixture.openAi("json-object")) {
+            Optional<ReferralLetterModel.Letter> letter = fixture.letters()
+                    .draft(mixed("ko"), List.of(JudgementUnit.CREATININE));
+
+            ObjectMapper json = new ObjectMapper();
+            JsonNode body = json.readTree(fixture.requestBodies().get(0));
+            Assertions.assertThat(body.get("response_format")).isEqualTo(json.readTree("{\"type\":\"json_object\"}"));
+            Assertions.assertThat(body.at("/messages/1/content").asText()).isEqualTo(PromptTemplates.referralLetter()
+                    .render(deidentifier.referralInput(mixed("ko"), List.of(JudgementUnit.CREATININE)), true).user());
+            Assertions.assertThat(letter).hasValueSatisfying(l -> {
+                Assertions.assertThat(l.check().passed()).isTrue();
+                Assertions.assertThat(l.attempts()).isEqualTo(1);
+            });
+        }
     }
 }

@@ -27,18 +27,25 @@ public final class ReferralModelFixture implements AutoCloseable {
 
     /** The model path as with {@code checkupflow.ai.provider=template}: off. */
     public static ReferralLetterModel template() {
-        return new ReferralLetterModel(AiProperties.TEMPLATE, null, true, null, new Deidentifier(TEXTS),
-                PromptTemplates.referralLetter(), new DraftChecker(TEXTS), TEXTS);
+        return new ReferralLetterModel(AiProperties.TEMPLATE, null, StructuredOutput.JSON_SCHEMA, null,
+                new Deidentifier(TEXTS), PromptTemplates.referralLetter(), new DraftChecker(TEXTS), TEXTS);
     }
 
     /** A stand-in model server and the model path against it (provider openai). Close it after the tests. */
     public static ReferralModelFixture openAi() {
+        return openAi(null);
+    }
+
+    /** The same with {@code checkupflow.ai.openai.response-format} set (null: the default, json-schema). */
+    static ReferralModelFixture openAi(String responseFormat) {
         StandInModel model = new StandInModel();
-        AiProperties.Endpoint endpoint = new AiProperties.Endpoint(model.openAiBaseUrl(), "sk-test-secret", "stand-in");
+        AiProperties.Endpoint endpoint = new AiProperties.Endpoint(model.openAiBaseUrl(), "sk-test-secret", "stand-in",
+                responseFormat);
+        AiProperties.Endpoint unused = new AiProperties.Endpoint(null, null, null, null);
         AiProperties properties = new AiProperties(AiProperties.OPENAI, Duration.ofSeconds(5), 3, Duration.ofMillis(20), 4,
-                Duration.ofMillis(100), false, endpoint, endpoint, endpoint);
+                Duration.ofMillis(100), false, endpoint, unused, unused);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        ReferralLetterModel letters = new ReferralLetterModel(AiProperties.OPENAI, "stand-in", true,
+        ReferralLetterModel letters = new ReferralLetterModel(AiProperties.OPENAI, "stand-in", properties.structuredOutput(),
                 new ModelCaller(AiConfiguration.chatModel(properties), AiProperties.OPENAI, properties, meters),
                 new Deidentifier(TEXTS), PromptTemplates.referralLetter(), new DraftChecker(TEXTS), TEXTS);
         return new ReferralModelFixture(model, meters, letters);
