@@ -1,9 +1,6 @@
 package com.checkupflow.analytics;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,15 +31,16 @@ class AnalyticsController {
 
     private final AnalyticsQueries queries;
     private final AnalyticsProperties properties;
+    private final AnalyticsFilters filters;
     private final Centers centers;
-    private final Clock clock;
     private final Map<String, Function<AnalyticsFilter, DataTable>> tables = new LinkedHashMap<>();
 
-    AnalyticsController(AnalyticsQueries queries, AnalyticsProperties properties, Centers centers, Clock clock) {
+    AnalyticsController(AnalyticsQueries queries, AnalyticsProperties properties, AnalyticsFilters filters,
+                        Centers centers) {
         this.queries = queries;
         this.properties = properties;
+        this.filters = filters;
         this.centers = centers;
-        this.clock = clock;
         tables.put("end-to-end-distribution", queries::endToEndDistribution);
         tables.put("stage-percentiles", queries::stagePercentiles);
         tables.put("centers", queries::centers);
@@ -74,7 +72,7 @@ class AnalyticsController {
     CycleTimes cycleTimes(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                           @RequestParam(required = false) String center) {
-        AnalyticsFilter f = filter(from, to, center);
+        AnalyticsFilter f = filters.of(from, to, center);
         Map<String, StageFigures> stages = new LinkedHashMap<>();
         queries.stageFigures(f).forEach((stage, fig) -> stages.put(stage.name(), StageFigures.of(fig)));
         AnalyticsQueries.SlaBreaches b = queries.slaBreaches(f);
@@ -92,7 +90,7 @@ class AnalyticsController {
     Dashboard dashboard(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                         @RequestParam(required = false) String center) {
-        AnalyticsFilter f = filter(from, to, center);
+        AnalyticsFilter f = filters.of(from, to, center);
         Map<String, DataTable> all = new LinkedHashMap<>();
         tables.forEach((name, query) -> {
             if (!"activity-durations".equals(name)) {
@@ -108,7 +106,7 @@ class AnalyticsController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String center) {
-        return queries.activityDurations(filter(from, to, center));
+        return queries.activityDurations(filters.of(from, to, center));
     }
 
     /** The table behind one chart as CSV, e.g. {@code /api/analytics/stage-percentiles.csv}. */
@@ -123,33 +121,12 @@ class AnalyticsController {
                     new Problem("unknown_table", "No analytics table '" + name + "'; known: "
                             + String.join(", ", tables.keySet())));
         }
-        AnalyticsFilter f = filter(from, to, center);
+        AnalyticsFilter f = filters.of(from, to, center);
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "_" + f.from() + "_"
                         + f.to() + (f.center() == null ? "" : "_" + f.center()) + ".csv\"")
                 // A byte order mark so that spreadsheet programs read the Korean labels as UTF-8.
                 .body("\uFEFF" + query.apply(f).csv());
-    }
-
-    AnalyticsFilter filter(LocalDate from, LocalDate to, String center) {
-        List<Problem> problems = new ArrayList<>();
-        LocalDate end = to != null ? to : LocalDate.now(clock);
-        LocalDate start = from != null ? from : end.minusDays(properties.defaultRangeDays() - 1L);
-        if (start.isAfter(end)) {
-            problems.add(new Problem("bad_range", "'from' (" + start + ") is after 'to' (" + end + ")"));
-        } else if (ChronoUnit.DAYS.between(start, end) + 1 > properties.maxRangeDays()) {
-            problems.add(new Problem("range_too_long",
-                    "The date range may span at most " + properties.maxRangeDays() + " days"));
-        }
-        String centerId = center == null || center.isBlank() ? null : center.trim();
-        if (centerId != null && centers.find(centerId).isEmpty()) {
-            problems.add(new Problem("unknown_center", "Unknown center; known: "
-                    + String.join(", ", centers.all().stream().map(c -> c.id()).toList())));
-        }
-        if (!problems.isEmpty()) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "Bad analytics query", problems);
-        }
-        return new AnalyticsFilter(start, end, centerId, clock.getZone());
     }
 }

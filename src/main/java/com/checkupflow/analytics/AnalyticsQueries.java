@@ -27,6 +27,7 @@ import org.springframework.stereotype.Repository;
 class AnalyticsQueries {
 
     static final double MS_PER_MINUTE = 60_000.0;
+    static final List<String> ACTIVITY_DURATION_COLUMNS = List.of("activityId", "count", "avgMinutes", "p90Minutes");
 
     private final JdbcClient jdbc;
     private final AnalyticsProperties properties;
@@ -301,7 +302,7 @@ class AnalyticsQueries {
 
     /** Per activity: count, average and p90 minutes (the Cockpit heatmap). */
     DataTable activityDurations(AnalyticsFilter f) {
-        return new DataTable(List.of("activityId", "count", "avgMinutes", "p90Minutes"),
+        return new DataTable(ACTIVITY_DURATION_COLUMNS,
                 query("""
                         SELECT activity_id, COUNT(*) AS n, AVG(duration_ms) AS avg_ms,
                             PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY duration_ms) AS p90

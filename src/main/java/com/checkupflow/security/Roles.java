@@ -19,6 +19,9 @@ public final class Roles {
     /** Staff of one center: they belong to their center's tenant only. */
     public static final List<String> CENTER_STAFF = List.of(PHYSICIAN, HEAD_PHYSICIAN, NURSE, COORDINATOR);
 
+    /** Who may read analytics: the dashboard, {@code /api/analytics/**} and the Cockpit heatmap's figures. */
+    public static final List<String> ANALYTICS_READERS = List.of(MANAGER, ADMIN);
+
     private Roles() {
     }
 }

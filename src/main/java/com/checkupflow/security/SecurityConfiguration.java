@@ -52,7 +52,7 @@ class SecurityConfiguration {
                         .hasAnyAuthority(Roles.DESIGNER, Roles.PHYSICIAN, Roles.ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/screenings/**").hasAnyAuthority(CLINICAL_READERS)
                         .requestMatchers(HttpMethod.GET, "/dashboard", "/api/analytics/**")
-                        .hasAnyAuthority(Roles.MANAGER, Roles.ADMIN)
+                        .hasAnyAuthority(Roles.ANALYTICS_READERS.toArray(String[]::new))
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasAnyAuthority(Roles.MANAGER, Roles.ADMIN)
                         .anyRequest().denyAll())

@@ -7,10 +7,12 @@ import java.time.Duration;
 import java.util.List;
 
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -27,7 +29,7 @@ import com.checkupflow.HeadlessChromium;
 
 /**
  * The managers' dashboard in headless Chromium draws every chart from timelines written by the seeding command, and
- * Cockpit colours the diagram; screenshots under target/browser/.
+ * Cockpit colours the diagram from its own session; screenshots under target/browser/.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "checkupflow.demo.screenings=0",
@@ -41,6 +43,8 @@ class DashboardBrowserTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    RepositoryService repository;
 
     WebDriver browser;
 
@@ -81,6 +85,67 @@ class DashboardBrowserTest {
                 .getAttribute("href")).contains("/api/analytics/centers.csv").contains("center=gangnam");
         Files.write(ARTIFACTS.resolve("dashboard-gangnam.png"),
                 ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void shouldColourDiagramByDurationAndStayLoggedInWhenManagerOpensProcessInCockpit() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
+        String base = logInToCockpit("manager", wait);
+
+        browser.get(base + "#/process-definition/" + reportDefinitionId() + "/runtime");
+        WebElement review = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".cf-heat-box[data-activity-id='Activity_ReviewReport']")));
+        Thread.sleep(1500); // let the diagram finish its zoom-to-fit before the screenshot
+        Files.write(ARTIFACTS.resolve("cockpit-heatmap.png"),
+                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+
+        Assertions.assertThat(review.getAttribute("title")).matches("n=\\d+ · avg .+ · p90 .+");
+        Assertions.assertThat(browser.findElements(By.cssSelector(".cf-heat-box")))
+                .extracting(b -> b.getAttribute("data-activity-id"))
+                .contains("Activity_JudgeResults", "Activity_DraftSummary", "Activity_CheckDraft",
+                        "Activity_IssueReport");
+        Assertions.assertThat(browser.findElement(By.cssSelector(".cf-heat-legend")).getText()).contains("p90");
+
+        // The figures rode on the Cockpit session and left it intact: Cockpit's dashboard loads anew without a login.
+        browser.get(base + "#/dashboard");
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".dashboard .stats-section.processes")));
+        Assertions.assertThat(browser.findElements(By.cssSelector("input[ng-model='password']"))).isEmpty();
+        Files.write(ARTIFACTS.resolve("cockpit-dashboard-after-heatmap.png"),
+                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void shouldShowNoteInsteadOfHeatmapWhenDesignerOpensProcessInCockpit() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
+        String base = logInToCockpit("designer", wait);
+
+        browser.get(base + "#/process-definition/" + reportDefinitionId() + "/runtime");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".cf-heat-legend"),
+                "managers and administrators only"));
+        Files.write(ARTIFACTS.resolve("cockpit-heatmap-designer.png"),
+                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+
+        Assertions.assertThat(browser.findElements(By.cssSelector(".cf-heat-box"))).isEmpty();
+    }
+
+    /** Logs in with Cockpit's own form; returns Cockpit's base URL. */
+    private String logInToCockpit(String user, WebDriverWait wait) {
+        String base = "http://localhost:" + port + "/camunda/app/cockpit/default/";
+        browser.manage().window().setSize(new Dimension(1600, 1000));
+        browser.get(base);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
+                .sendKeys(user);
+        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
+        browser.findElement(By.cssSelector("button[type='submit']")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='password']")));
+        return base;
+    }
+
+    /** One JVM per test class, so Camunda's static registry holds this context's engine under "default". */
+    private String reportDefinitionId() {
+        return repository.createProcessDefinitionQuery().processDefinitionKey("screening-report").latestVersion()
+                .singleResult().getId();
     }
 
     /** What a browser does after answering the HTTP basic prompt: send the credentials with every request. */

@@ -1,16 +1,7 @@
-// CheckupFlow Cockpit plugin: colours each activity of the process definition diagram by its duration (p90, from
-// the analytics timeline, last 30 days) and shows count / average / p90 on hover. Data: /api/analytics/activity-durations.
-const STYLE = `
-.cf-heat { border-radius: 10px; opacity: .45; pointer-events: auto; }
-.cf-heat-label { position: absolute; left: 0; top: 100%; margin-top: 2px; white-space: nowrap; font: 11px sans-serif;
-  background: #fff; border: 1px solid #999; border-radius: 3px; padding: 1px 4px; display: none; z-index: 10; }
-.cf-heat-box:hover .cf-heat-label { display: block; }
-.cf-heat-box:hover .cf-heat { opacity: .7; }
-.cf-heat-legend { position: absolute; right: 12px; bottom: 12px; font: 12px sans-serif; background: #fffd;
-  padding: 4px 8px; border: 1px solid #ccc; border-radius: 4px; z-index: 5; }
-.cf-heat-legend span { display: inline-block; width: 60px; height: 8px; margin: 0 4px;
-  background: linear-gradient(90deg, hsl(120,70%,45%), hsl(60,80%,50%), hsl(0,75%,50%)); }
-`;
+// CheckupFlow Cockpit plugin "checkupflow-heatmap" (this script and plugin.css are the plugin's assets, served by
+// Cockpit): colours each activity of the process definition diagram by its p90 duration (analytics timeline, last 30
+// days) and shows count / average / p90 on hover. The figures come from the plugin's own REST resource on the Cockpit
+// session (no other login); it answers 403 to users who are neither managers nor administrators.
 
 function minutes(m) {
   if (m === null || m === undefined) { return 'n/a'; }
@@ -26,6 +17,17 @@ function colour(p90, min, max) {
   const hi = Math.log10(Math.max(max, 0.001));
   const t = hi > lo ? (Math.log10(Math.max(p90, 0.001)) - lo) / (hi - lo) : 0;
   return 'hsl(' + Math.round(120 * (1 - t)) + ',72%,48%)';
+}
+
+function legend(viewer, html) {
+  const container = viewer.get('canvas').getContainer();
+  let box = container.querySelector('.cf-heat-legend');
+  if (!box) {
+    box = document.createElement('div');
+    box.className = 'cf-heat-legend';
+    container.appendChild(box);
+  }
+  box.innerHTML = html;
 }
 
 function draw(viewer, table) {
@@ -58,35 +60,49 @@ function draw(viewer, table) {
     box.appendChild(label);
     overlays.add(r.id, 'cf-heat', { position: { top: 0, left: 0 }, html: box });
   });
-  const container = viewer.get('canvas').getContainer();
-  if (!container.querySelector('.cf-heat-legend')) {
-    const legend = document.createElement('div');
-    legend.className = 'cf-heat-legend';
-    legend.innerHTML = 'p90 (30 days): fast<span></span>slow';
-    container.appendChild(legend);
-  }
+  legend(viewer, 'p90 (30 days): fast<span></span>slow');
 }
 
-function render(viewer) {
-  if (!document.getElementById('cf-heat-style')) {
-    const style = document.createElement('style');
-    style.id = 'cf-heat-style';
-    style.textContent = STYLE;
-    document.head.appendChild(style);
-  }
+function getJson(url) {
+  // Same origin with the Cockpit session cookie; a GET needs no CSRF token.
+  return fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .then(r => (r.ok ? r.json()
+      : Promise.reject(Object.assign(new Error('HTTP ' + r.status), { status: r.status }))));
+}
+
+function apis() {
+  // Cockpit's own <base> names the APIs and, in its href (/camunda/app/cockpit/{engine}/), the engine. The api object
+  // Cockpit 7.24 hands to diagram plugins carries no usable engine name (it is the whole page URL there).
+  const base = document.querySelector('base');
+  const engine = (base.getAttribute('href').match(/\/app\/cockpit\/([^/]+)\//) || [])[1] || 'default';
+  return {
+    definition: base.getAttribute('engine-api') + 'engine/' + encodeURIComponent(engine) + '/process-definition/',
+    figures: base.getAttribute('cockpit-api') + 'plugin/checkupflow-heatmap/' + encodeURIComponent(engine)
+      + '/activity-durations'
+  };
+}
+
+function render(viewer, { processDefinitionId }) {
+  const urls = apis();
   let table = null;
   // The plugin may be called before the diagram is imported: draw when both the figures and the diagram are there,
   // and again whenever Cockpit imports the diagram anew.
   viewer.on('import.done', () => { if (table) { draw(viewer, table); } });
-  fetch('/api/analytics/activity-durations', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
-    .then(r => (r.ok ? r.json() : Promise.reject(new Error('HTTP ' + r.status))))
+  getJson(urls.definition + encodeURIComponent(processDefinitionId))
+    .then(definition => getJson(urls.figures + '?processDefinitionKey=' + encodeURIComponent(definition.key)))
     .then(t => { table = t; draw(viewer, table); })
-    .catch(e => console.warn('CheckupFlow heatmap unavailable:', e.message));
+    .catch(e => {
+      if (e.status === 403) {
+        legend(viewer, 'Duration heatmap: managers and administrators only');
+      } else {
+        console.warn('CheckupFlow heatmap unavailable:', e.message);
+      }
+    });
 }
 
 export default [{
   id: 'checkupflow.analytics.heatmap',
   pluginPoint: 'cockpit.processDefinition.diagram.plugin',
   priority: 0,
-  render: (viewer) => render(viewer)
+  render: (viewer, context) => render(viewer, context)
 }];
