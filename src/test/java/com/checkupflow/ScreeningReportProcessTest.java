@@ -98,7 +98,6 @@ class ScreeningReportProcessTest {
         Mocks.register("issueReportDelegate", reports.issueReportDelegate());
         Mocks.register("deliverReportDelegate", deliveries.deliverReportDelegate());
         Mocks.register("resolveDeliveryListener", deliveries.resolveDeliveryListener());
-        Mocks.register("draftReferralLetterDelegate", referrals.draftReferralLetterDelegate());
         Mocks.register("signReferralLetterListener", referrals.signReferralLetterListener());
         Mocks.register("bookAppointmentListener", referrals.bookAppointmentListener());
     }
@@ -448,7 +447,7 @@ class ScreeningReportProcessTest {
                 .superProcessInstanceId(pi.getId()).singleResult();
         Assertions.assertThat(letter.getBusinessKey()).isEqualTo("referral-1");
         assertThat(letter).isWaitingAt("Activity_DraftReferralLetter");
-        execute(job("Activity_DraftReferralLetter", letter));
+        referrals.workDraftReferralLetterTasks(processEngine.getExternalTaskService());
         referrals.verifyDrafted("referral-1", java.util.List.of("creatinine", "egfr"));
 
         assertThat(letter).isWaitingAt("Activity_SignReferralLetter").variables()

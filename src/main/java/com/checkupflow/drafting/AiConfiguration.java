@@ -12,6 +12,8 @@ import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import com.checkupflow.engine.ExternalTaskWorker;
+
 /**
  * Chooses the drafter by {@code checkupflow.ai.provider}: the offline template, or a LangChain4j chat model
  * (OpenAI-compatible, Ollama, Anthropic) behind {@link ModelReportDrafter}. Every model is built with
@@ -47,6 +49,12 @@ class AiConfiguration {
         return new ReferralLetterModel(properties.provider(), properties.endpoint().model(), properties.structuredOutput(),
                 properties.template() ? null : caller(properties, meters), deidentifier, PromptTemplates.referralLetter(),
                 checker, texts);
+    }
+
+    /** The model workers' threads, lock and polling (report drafts and referral letters share the model calls). */
+    @Bean
+    ExternalTaskWorker.Settings modelWorkerSettings(AiProperties properties) {
+        return properties.workerSettings();
     }
 
     /** One chat model and one retry layer for every model-drafted text. */

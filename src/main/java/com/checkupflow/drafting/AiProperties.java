@@ -5,6 +5,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import com.checkupflow.engine.ExternalTaskWorker;
+
 /**
  * Model-backed drafting ({@code checkupflow.ai.*}). {@code provider=template} (the default) never calls a model.
  *
@@ -13,9 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts    model calls per draft before the offline template takes over (429, 5xx, timeouts and
  *                       unparseable answers are retried; 401/403 are not)
  * @param backoff        wait before the second attempt; doubled before every further one
- * @param maxConcurrency drafts in flight at once (the worker's thread pool)
- * @param pollInterval   how often the worker asks the engine for draft tasks when it is idle
- * @param workerEnabled  false stops the in-application worker (tests drive it themselves)
+ * @param maxConcurrency model calls in flight at once, report drafts and referral letters together; each worker
+ *                       keeps twice as many tasks in hand so that reading inputs and storing answers overlap
+ *                       the calls instead of leaving the model idle
+ * @param pollInterval   how often the workers ask the engine for tasks when they are idle
+ * @param workerEnabled  false stops the in-application model workers (tests drive them themselves)
  */
 @ConfigurationProperties(prefix = "checkupflow.ai")
 record AiProperties(
@@ -89,7 +93,8 @@ record AiProperties(
     }
 
     /**
-     * A lock long enough for every attempt and every backoff, so that the engine never hands a draft task to a
+     * A lock long enough for every attempt and every backoff, plus as long again for the wait for a free model
+     * call (a worker holds twice as many tasks as there are calls), so that the engine never hands a task to a
      * second worker while the first one is still trying.
      */
     Duration lockDuration() {
@@ -97,6 +102,11 @@ record AiProperties(
         for (int attempt = 1; attempt < maxAttempts; attempt++) {
             total = total.plus(backoffAfter(attempt));
         }
-        return total.plusSeconds(30);
+        return total.multipliedBy(2).plusSeconds(30);
+    }
+
+    /** The settings of a model worker (report drafts, referral letters). */
+    ExternalTaskWorker.Settings workerSettings() {
+        return new ExternalTaskWorker.Settings(2 * maxConcurrency, lockDuration(), pollInterval, workerEnabled);
     }
 }

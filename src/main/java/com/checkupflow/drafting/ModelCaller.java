@@ -3,6 +3,7 @@ package com.checkupflow.drafting;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -29,6 +30,8 @@ import io.micrometer.core.instrument.Timer;
  * Retries 429, 5xx, timeouts, network errors and unusable answers with exponential backoff, up to
  * {@code checkupflow.ai.max-attempts}; never retries 401/403 or another rejected request. Records metrics
  * tagged by provider, outcome, error kind and token direction only: never personal data, never the prompt.
+ * At most {@code checkupflow.ai.max-concurrency} calls are in flight, whoever makes them (fair: first come, first
+ * served); a call waiting for its turn, or backing off, holds none.
  */
 class ModelCaller {
 
@@ -51,12 +54,14 @@ class ModelCaller {
     private final String provider;
     private final AiProperties properties;
     private final MeterRegistry meters;
+    private final Semaphore inFlight;
 
     ModelCaller(ChatModel model, String provider, AiProperties properties, MeterRegistry meters) {
         this.model = model;
         this.provider = provider;
         this.properties = properties;
         this.meters = meters;
+        this.inFlight = new Semaphore(properties.maxConcurrency(), true);
     }
 
     <T> Result<T> call(ChatRequest request, Function<String, T> parse) {
@@ -67,7 +72,7 @@ class ModelCaller {
             long attemptStart = System.nanoTime();
             String kind;
             try {
-                ChatResponse response = model.chat(request);
+                ChatResponse response = chat(request);
                 TokenUsage usage = response.tokenUsage();
                 if (usage != null) {
                     tokensIn = add(tokensIn, usage.inputTokenCount(), "in");
@@ -91,6 +96,20 @@ class ModelCaller {
                 throw new ModelUnavailableException(kind, attempt);
             }
             sleep(properties.backoffAfter(attempt));
+        }
+    }
+
+    private ChatResponse chat(ChatRequest request) {
+        try {
+            inFlight.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a model call", e);
+        }
+        try {
+            return model.chat(request);
+        } finally {
+            inFlight.release();
         }
     }
 

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.Mockito;
 
+import com.checkupflow.engine.ExternalTaskWorker;
+
 /**
  * The drafting part of screening-report.bpmn on the engine: the external task "Draft report summary" worked
  * by {@link DraftSummaryWorker}, the fallback through Error_ModelUnavailable, and the one automatic redraft.
@@ -44,9 +46,8 @@ class DraftSummaryProcessTest {
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(processEngine); // other test classes may have started Spring engines in this JVM
-        AiProperties.Endpoint none = new AiProperties.Endpoint(null, null, null, null);
-        worker = new DraftSummaryWorker(processEngine.getExternalTaskService(), drafting, new AiProperties("template",
-                Duration.ofSeconds(30), 3, Duration.ofSeconds(1), 4, Duration.ofMillis(500), false, none, none, none));
+        worker = new DraftSummaryWorker(processEngine.getExternalTaskService(), drafting,
+                new ExternalTaskWorker.Settings(4, Duration.ofMinutes(2), Duration.ofMillis(500), false));
         Mocks.register("draftWithTemplateDelegate", new DraftWithTemplateDelegate(drafting));
         Mocks.register("autoRedraftListener", new AutoRedraftListener());
         Mocks.register("checkDraftDelegate", (JavaDelegate) execution -> {

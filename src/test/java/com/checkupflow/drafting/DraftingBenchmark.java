@@ -34,6 +34,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.checkupflow.demo.SyntheticScreenings;
+import com.checkupflow.engine.ExternalTaskWorker;
 
 import ca.uhn.fhir.context.FhirContext;
 
@@ -135,9 +136,9 @@ class DraftingBenchmark {
         }
         double backlogSeconds = (System.nanoTime() - start) / 1e9;
 
-        DraftSummaryWorker worker = new DraftSummaryWorker(externalTasks, drafting, new AiProperties(properties.provider(),
-                properties.timeout(), properties.maxAttempts(), properties.backoff(), CONCURRENCY, properties.pollInterval(),
-                true, properties.openai(), properties.ollama(), properties.anthropic()));
+        ExternalTaskWorker.Settings settings = properties.workerSettings();
+        DraftSummaryWorker worker = new DraftSummaryWorker(externalTasks, drafting, new ExternalTaskWorker.Settings(
+                settings.threads(), settings.lockDuration(), settings.pollInterval(), true));
         long draftStart = System.currentTimeMillis();
         worker.start();
         while (drafts() < SCREENINGS && System.nanoTime() < deadline) {
@@ -181,7 +182,8 @@ class DraftingBenchmark {
     }
 
     private long issued() {
-        return jdbc.sql("SELECT COUNT(*) FROM cf_screening WHERE stage = 'ISSUED'").query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM cf_screening WHERE stage IN ('ISSUED', 'DELIVERED')").query(Long.class)
+                .single();
     }
 
     private void approveReviews(AtomicBoolean running, AtomicInteger approved) {

@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 
+import com.checkupflow.engine.ExternalTaskWorker;
+
 /**
  * Public test fixtures of the drafting feature: the real "Draft report summary" worker and the "Check the draft" delegate
  * around a mocked {@link DraftingService} that drafts {@link #draftText(int)} and passes every check.
@@ -46,9 +48,8 @@ public final class DraftingFixtures {
      * provider, around the mocked service), as the in-application worker would.
      */
     public void workDraftTasks(ExternalTaskService externalTasks) {
-        AiProperties.Endpoint none = new AiProperties.Endpoint(null, null, null, null);
-        DraftSummaryWorker worker = new DraftSummaryWorker(externalTasks, service, new AiProperties("template",
-                Duration.ofSeconds(30), 3, Duration.ofSeconds(1), 4, Duration.ofMillis(500), false, none, none, none));
+        DraftSummaryWorker worker = new DraftSummaryWorker(externalTasks, service,
+                new ExternalTaskWorker.Settings(4, Duration.ofMinutes(2), Duration.ofMillis(500), false));
         List<LockedExternalTask> tasks = externalTasks.fetchAndLock(10, worker.workerId())
                 .topic(worker.topic(), 60_000).variables("draftRound", "reviewNote", "screeningId").execute();
         tasks.forEach(worker::handle);

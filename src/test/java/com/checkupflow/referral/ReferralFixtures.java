@@ -7,13 +7,16 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.time.Duration;
 import java.util.List;
 
-import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.mockito.ArgumentMatchers;
 
-/** Public test fixtures of the referral feature: the real delegate and listeners around a mocked {@link ReferralService}. */
+import com.checkupflow.engine.ExternalTaskWorker;
+
+/** Public test fixtures of the referral feature: the real worker and listeners around a mocked {@link ReferralService}. */
 public final class ReferralFixtures {
 
     public static final String DRAFT = "선생님께, 다음 소견으로 전문의 진료를 의뢰드립니다.";
@@ -26,8 +29,15 @@ public final class ReferralFixtures {
                 .when(service).sign(anyString(), ArgumentMatchers.eq(" "), ArgumentMatchers.any());
     }
 
-    public JavaDelegate draftReferralLetterDelegate() {
-        return new DraftReferralLetterDelegate(service);
+    /**
+     * Works the open "Draft referral letter" external tasks with the real {@link DraftReferralLetterWorker} around the
+     * mocked service, as the in-application worker would.
+     */
+    public void workDraftReferralLetterTasks(ExternalTaskService externalTasks) {
+        DraftReferralLetterWorker worker = new DraftReferralLetterWorker(externalTasks, service,
+                new ExternalTaskWorker.Settings(1, Duration.ofMinutes(1), Duration.ofMillis(500), false));
+        externalTasks.fetchAndLock(10, worker.workerId()).topic(worker.topic(), 60_000).variables(worker.variables())
+                .execute().forEach(worker::handle);
     }
 
     public TaskListener signReferralLetterListener() {

@@ -1,0 +1,208 @@
+package com.checkupflow.engine;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Engine adapter for an in-application external task worker: a poller fetches and locks as many tasks of one topic
+ * as there are free threads and hands them to a fixed pool, so slow work (a model call) never holds the engine's
+ * job executor, and the same topic can later be served by workers on other machines. A subclass only maps the
+ * task to a service call and says how it ended ({@link Outcome}); completing, BPMN errors and failures with
+ * retries are handled here:
+ * <ul>
+ *   <li>{@link Complete} → the task completes with its variables;</li>
+ *   <li>{@link BpmnError} → the error is thrown at the task (a boundary event takes it; no incident);</li>
+ *   <li>an exception → a failure with one retry less, retried after {@link #FAILURE_RETRY_TIMEOUT_MS}; an
+ *       incident when none are left.</li>
+ * </ul>
+ */
+public abstract class ExternalTaskWorker implements SmartLifecycle {
+
+    public static final int FAILURE_RETRIES = 3;
+    public static final long FAILURE_RETRY_TIMEOUT_MS = 60_000;
+
+    /** How a task ended. */
+    public sealed interface Outcome permits Complete, BpmnError {
+    }
+
+    public record Complete(Map<String, Object> variables) implements Outcome {
+    }
+
+    public record BpmnError(String errorCode, String message, Map<String, Object> variables) implements Outcome {
+    }
+
+    /**
+     * @param threads      tasks worked at once (each locked task has a thread: none waits in a queue on its lock)
+     * @param lockDuration how long a fetched task stays with this worker; must outlast the slowest successful work
+     * @param pollInterval the pause between fetches when no task came or no thread was free
+     * @param enabled      false: the worker does not poll (tests drive {@link #handle} themselves)
+     */
+    public record Settings(int threads, Duration lockDuration, Duration pollInterval, boolean enabled) {
+    }
+
+    private final Logger log = LoggerFactory.getLogger(getClass());
+    private final ExternalTaskService externalTasks;
+    private final String topic;
+    private final List<String> variables;
+    private final Settings settings;
+    private final String workerId;
+    private final Semaphore slots;
+    private volatile ExecutorService pool;
+    private volatile ScheduledExecutorService poller;
+
+    protected ExternalTaskWorker(ExternalTaskService externalTasks, String topic, List<String> variables,
+                                 Settings settings) {
+        this.externalTasks = externalTasks;
+        this.topic = topic;
+        this.variables = List.copyOf(variables);
+        this.settings = settings;
+        this.workerId = "checkupflow-" + topic + "-" + UUID.randomUUID();
+        this.slots = new Semaphore(settings.threads());
+    }
+
+    /** Works one task; throws when the work failed in a way worth retrying. */
+    protected abstract Outcome work(LockedExternalTask task);
+
+    /** The external task topic this worker serves (the {@code camunda:topic} of its service task). */
+    public String topic() {
+        return topic;
+    }
+
+    public String workerId() {
+        return workerId;
+    }
+
+    /** The variables fetched with each task. */
+    public List<String> variables() {
+        return variables;
+    }
+
+    @Override
+    public void start() {
+        if (!settings.enabled()) {
+            log.info("Worker for topic {} disabled", topic);
+            return;
+        }
+        AtomicInteger n = new AtomicInteger();
+        pool = Executors.newFixedThreadPool(settings.threads(), r -> daemon(r, topic + "-" + n.incrementAndGet()));
+        poller = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, topic + "-poller"));
+        poller.scheduleWithFixedDelay(this::pollSafely, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        log.info("Worker {} serves topic {} with {} threads", workerId, topic, settings.threads());
+    }
+
+    @Override
+    public void stop() {
+        if (poller != null) {
+            poller.shutdownNow();
+        }
+        if (pool != null) {
+            pool.shutdown();
+            try {
+                pool.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            pool.shutdownNow();
+        }
+        poller = null;
+        pool = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return poller != null;
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private void pollSafely() {
+        try {
+            int fetched;
+            do {
+                fetched = poll();
+            } while (fetched > 0);
+        } catch (RuntimeException e) {
+            log.warn("Fetching {} tasks failed: {}", topic, e.getClass().getSimpleName());
+        }
+    }
+
+    /** Fetches and locks up to the free threads and starts them; the number of tasks started. */
+    public int poll() {
+        int free = slots.availablePermits();
+        if (free == 0) {
+            return 0;
+        }
+        List<LockedExternalTask> tasks = externalTasks.fetchAndLock(free, workerId)
+                .topic(topic, settings.lockDuration().toMillis())
+                .variables(variables)
+                .execute();
+        for (LockedExternalTask task : tasks) {
+            slots.acquireUninterruptibly();
+            try {
+                pool.execute(() -> {
+                    try {
+                        handle(task);
+                    } finally {
+                        slots.release();
+                    }
+                });
+            } catch (RuntimeException rejected) {
+                slots.release();
+                throw rejected;
+            }
+        }
+        return tasks.size();
+    }
+
+    /** Works one locked task and reports how it ended to the engine. */
+    public void handle(LockedExternalTask task) {
+        Outcome outcome;
+        try {
+            outcome = work(task);
+        } catch (RuntimeException e) {
+            fail(task, e);
+            return;
+        }
+        try {
+            if (outcome instanceof BpmnError b) {
+                externalTasks.handleBpmnError(task.getId(), workerId, b.errorCode(), b.message(), b.variables());
+            } else {
+                externalTasks.complete(task.getId(), workerId, ((Complete) outcome).variables());
+            }
+        } catch (RuntimeException e) {
+            fail(task, e);
+        }
+    }
+
+    private void fail(LockedExternalTask task, RuntimeException e) {
+        int retries = Math.max((task.getRetries() == null ? FAILURE_RETRIES : task.getRetries()) - 1, 0);
+        log.warn("{} task of {} failed ({}), {} retries left", topic, task.getBusinessKey(),
+                e.getClass().getSimpleName(), retries);
+        try {
+            externalTasks.handleFailure(task.getId(), workerId, e.getClass().getSimpleName(), null, retries,
+                    FAILURE_RETRY_TIMEOUT_MS);
+        } catch (RuntimeException lost) {
+            // the lock expired or the task is gone: the engine hands it out again; nothing else to do here
+            log.warn("{} task of {}: could not report the failure ({})", topic, task.getBusinessKey(),
+                    lost.getClass().getSimpleName());
+        }
+    }
+}

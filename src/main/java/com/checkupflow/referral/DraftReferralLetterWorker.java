@@ -1,0 +1,46 @@
+package com.checkupflow.referral;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.springframework.stereotype.Component;
+
+import com.checkupflow.engine.ExternalTaskWorker;
+
+/**
+ * Works the external task topic {@value #TOPIC} ("Draft referral letter", {@code Activity_DraftReferralLetter}): an
+ * external task because the letter may come from the model, whose latency must not hold the job executor. The
+ * service falls back to the template letter itself, so the task always completes with a letter: the draft prefills
+ * {@code referralText}; {@code referralCheckNote} holds the findings of a model letter that failed the check (the
+ * sign form shows them), null otherwise.
+ */
+@Component
+class DraftReferralLetterWorker extends ExternalTaskWorker {
+
+    static final String TOPIC = "draftReferralLetter";
+
+    private final ReferralService referrals;
+
+    DraftReferralLetterWorker(ExternalTaskService externalTasks, ReferralService referrals,
+                              ExternalTaskWorker.Settings modelWorkerSettings) {
+        super(externalTasks, TOPIC, List.of("referralUnits"), modelWorkerSettings);
+        this.referrals = referrals;
+    }
+
+    @Override
+    protected Outcome work(LockedExternalTask task) {
+        Object units = task.getVariables().get("referralUnits");
+        List<String> list = units == null ? List.of()
+                : Arrays.stream(units.toString().split(",")).filter(u -> !u.isBlank()).toList();
+        ReferralService.DraftedLetter draft = referrals.draft(task.getBusinessKey(), list);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("referralDraft", draft.text());
+        variables.put("referralText", draft.text());
+        variables.put("referralCheckNote", draft.checkNote());
+        return new Complete(variables);
+    }
+}
