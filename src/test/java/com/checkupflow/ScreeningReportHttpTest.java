@@ -122,6 +122,42 @@ class ScreeningReportHttpTest {
         Assertions.assertThat(jdbc.sql("SELECT status FROM cf_outbox WHERE screening_id = ?").param(id)
                 .query(String.class).single()).isEqualTo("SENT");
         Assertions.assertThat(java.nio.file.Path.of("target/http-test-outbox/report-" + id + ".pdf")).exists();
+
+    }
+
+    @Test
+    void shouldDraftTheReferralLetterOnTheWorkerWhenTheIssuedReportNeedsASpecialist() throws Exception {
+        SyntheticScreenings synthetic = new SyntheticScreenings(fhir);
+        String bundle = null;
+        // The first synthetic suspect screening with a 질환의심 unit that is referred by default (the dry run judges it).
+        for (long seed = 100; bundle == null && seed < 400; seed++) {
+            String candidate = synthetic.bundleJson("http-referral-" + seed, SyntheticScreenings.Profile.SUSPECT, seed);
+            JsonNode units = json.readTree(http.post("designer", "/api/judgements", "application/fhir+json", candidate)
+                    .body()).get("judgements");
+            for (String unit : List.of("creatinine", "egfr", "urine_protein", "ast", "alt", "ggt", "hemoglobin")) {
+                if (units.hasNonNull(unit) && "DISEASE_SUSPECT".equals(units.get(unit).path("category").asText())) {
+                    bundle = candidate;
+                }
+            }
+        }
+        Assertions.assertThat(bundle).as("a synthetic screening to refer").isNotNull();
+        String id = json.readTree(post("/api/screenings?center=gangnam", bundle).body()).get("id").asText();
+        Task review = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> taskService.createTaskQuery().processInstanceBusinessKey(id)
+                        .taskDefinitionKey("Activity_ReviewReport").singleResult(), java.util.Objects::nonNull);
+        taskService.claim(review.getId(), "physicianGangnam");
+        taskService.complete(review.getId(), Map.of("reviewDecision", "APPROVE",
+                "finalText", taskService.getVariable(review.getId(), "finalText")));
+
+        Task sign = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> taskService.createTaskQuery().processDefinitionKey("referral-letter")
+                        .processInstanceBusinessKey(id).taskDefinitionKey("Activity_SignReferralLetter").singleResult(),
+                        java.util.Objects::nonNull);
+        String name = jdbc.sql("SELECT patient_name FROM cf_screening WHERE id = ?").param(id).query(String.class).single();
+        Assertions.assertThat((String) taskService.getVariable(sign.getId(), "referralText")).contains("선생님께")
+                .doesNotContain(name);
+        Assertions.assertThat(jdbc.sql("SELECT provider FROM cf_referral WHERE screening_id = ?").param(id)
+                .query(String.class).single()).isEqualTo("template");
     }
 
     @Test
