@@ -100,6 +100,12 @@ class ScreeningReportHttpTest {
         Assertions.assertThat(report.body()).contains("추가 소견: 3개월 후 재검.").contains("physicianGangnam")
                 .contains("질환의심");
         JsonNode issued = getJson("/api/screenings/" + id);
+        JsonNode delivery = issued.get("delivery");
+        Assertions.assertThat(delivery.get("status").asText()).isEqualTo("SENT");
+        Assertions.assertThat(delivery.get("channel").asText()).isEqualTo("FOLDER");
+        Assertions.assertThat(delivery.get("attempts").asInt()).isZero();
+        Assertions.assertThat(delivery.get("sentAt").isNull()).isFalse();
+        Assertions.assertThat(delivery.get("messageId").asText()).contains(id);
         Assertions.assertThat(issued.get("issuedBy").asText()).isEqualTo("physicianGangnam");
         JsonNode audit = issued.get("review");
         Assertions.assertThat(audit.get("signedBy").asText()).isEqualTo("physicianGangnam");

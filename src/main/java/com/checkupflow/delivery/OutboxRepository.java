@@ -17,6 +17,11 @@ class OutboxRepository {
                          Status status, int attempts) {
     }
 
+    /** What the API shows of a message: its state and, once handed over, the channel's receipt. */
+    record Delivery(String channel, Status status, int attempts, String lastError, Instant createdAt, Instant sentAt,
+                    String resolvedBy, String messageId) {
+    }
+
     private final JdbcClient jdbc;
 
     OutboxRepository(JdbcClient jdbc) {
@@ -39,6 +44,21 @@ class OutboxRepository {
                         rs.getString("kind"), rs.getString("channel"), rs.getString("idempotency_key"),
                         Status.valueOf(rs.getString("status")), rs.getInt("attempts")))
                 .optional();
+    }
+
+    Optional<Delivery> delivery(String key) {
+        return jdbc.sql("""
+                SELECT o.channel, o.status, o.attempts, o.last_error, o.created_at, o.sent_at, o.resolved_by, r.message_id
+                FROM cf_outbox o LEFT JOIN cf_delivery_receipt r ON r.idempotency_key = o.idempotency_key
+                WHERE o.idempotency_key = ?""").param(key)
+                .query((rs, n) -> new Delivery(rs.getString("channel"), Status.valueOf(rs.getString("status")),
+                        rs.getInt("attempts"), rs.getString("last_error"), instant(rs.getTimestamp("created_at")),
+                        instant(rs.getTimestamp("sent_at")), rs.getString("resolved_by"), rs.getString("message_id")))
+                .optional();
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 
     void markSent(long id, Instant now) {
