@@ -13,4 +13,4 @@ CREATE INDEX ix_cf_screening_cycle_received
     ON cf_screening_cycle (received_at, center, issue_ms, delivery_ms, issued_at, delivered_at, outcome, draft_rounds);
 DROP INDEX ix_cf_screening_cycle_center_received;
 CREATE INDEX ix_cf_screening_cycle_center_received
-    ON cf_screening_cycle (center, received_at, issue_ms, delivery_ms, issued_at, delivered_at);
+    ON cf_screening_cycle (center, received_at, issue_ms, delivery_ms, issued_at, delivered_at, outcome, draft_rounds);

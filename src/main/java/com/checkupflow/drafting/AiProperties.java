@@ -93,8 +93,8 @@ record AiProperties(
     }
 
     /**
-     * A lock long enough for every attempt and every backoff, plus as long again for the wait for a free model
-     * call (a worker holds twice as many tasks as there are calls), so that the engine never hands a task to a
+     * A lock long enough for every attempt and every backoff, plus as long again for the waits for a free model
+     * call (the model workers together hold twice as many tasks as there are calls), so that the engine never hands a task to a
      * second worker while the first one is still trying.
      */
     Duration lockDuration() {
@@ -105,8 +105,8 @@ record AiProperties(
         return total.multipliedBy(2).plusSeconds(30);
     }
 
-    /** The settings of a model worker (report drafts, referral letters). */
+    /** The model workers' settings: one budget of tasks in hand for report drafts and referral letters together. */
     ExternalTaskWorker.Settings workerSettings() {
-        return new ExternalTaskWorker.Settings(2 * maxConcurrency, lockDuration(), pollInterval, workerEnabled);
+        return ExternalTaskWorker.Settings.of(2 * maxConcurrency, lockDuration(), pollInterval, workerEnabled);
     }
 }

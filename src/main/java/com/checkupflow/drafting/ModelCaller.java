@@ -84,6 +84,9 @@ class ModelCaller {
             } catch (DraftAnswer.InvalidAnswerException e) {
                 kind = INVALID_ANSWER;
             } catch (RuntimeException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw e; // the application stops: not a model failure, nothing to retry or count
+                }
                 kind = classify(e);
             }
             record(attemptStart, "error");
@@ -177,7 +180,7 @@ class ModelCaller {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            // shutting down: not a model outage; the task's lock expires and it is drafted again later
+            // shutting down: not a model outage; the worker unlocks the task for another instance
             throw new IllegalStateException("interrupted while backing off", e);
         }
     }

@@ -19,7 +19,7 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Engine adapter for an in-application external task worker: a poller fetches and locks as many tasks of one topic
- * as there are free threads and hands them to a fixed pool, so slow work (a model call) never holds the engine's
+ * as there are free slots and hands them to a fixed pool, so slow work (a model call) never holds the engine's
  * job executor, and the same topic can later be served by workers on other machines. A subclass only maps the
  * task to a service call and says how it ended ({@link Outcome}); completing, BPMN errors and failures with
  * retries are handled here:
@@ -46,12 +46,18 @@ public abstract class ExternalTaskWorker implements SmartLifecycle {
     }
 
     /**
-     * @param threads      tasks worked at once (each locked task has a thread: none waits in a queue on its lock)
+     * @param slots        tasks in hand at once; workers given the same slots share that budget
+     * @param threads      each worker's threads: as many as the slots, so no fetched task waits for a thread
      * @param lockDuration how long a fetched task stays with this worker; must outlast the slowest successful work
-     * @param pollInterval the pause between fetches when no task came or no thread was free
+     * @param pollInterval the pause between fetches when no task came or no slot was free
      * @param enabled      false: the worker does not poll (tests drive {@link #handle} themselves)
      */
-    public record Settings(int threads, Duration lockDuration, Duration pollInterval, boolean enabled) {
+    public record Settings(Semaphore slots, int threads, Duration lockDuration, Duration pollInterval, boolean enabled) {
+
+        /** Settings with a budget of {@code tasks} of their own. */
+        public static Settings of(int tasks, Duration lockDuration, Duration pollInterval, boolean enabled) {
+            return new Settings(new Semaphore(tasks), tasks, lockDuration, pollInterval, enabled);
+        }
     }
 
     private final Logger log = LoggerFactory.getLogger(getClass());
@@ -60,7 +66,6 @@ public abstract class ExternalTaskWorker implements SmartLifecycle {
     private final List<String> variables;
     private final Settings settings;
     private final String workerId;
-    private final Semaphore slots;
     private volatile ExecutorService pool;
     private volatile ScheduledExecutorService poller;
 
@@ -71,7 +76,6 @@ public abstract class ExternalTaskWorker implements SmartLifecycle {
         this.variables = List.copyOf(variables);
         this.settings = settings;
         this.workerId = "checkupflow-" + topic + "-" + UUID.randomUUID();
-        this.slots = new Semaphore(settings.threads());
     }
 
     /** Works one task; throws when the work failed in a way worth retrying. */
@@ -104,22 +108,36 @@ public abstract class ExternalTaskWorker implements SmartLifecycle {
         log.info("Worker {} serves topic {} with {} threads", workerId, topic, settings.threads());
     }
 
+    /**
+     * Stops fetching, then gives the tasks in progress a moment to finish; the rest are interrupted and unlocked so
+     * that another instance takes them at once (see {@link #handle}).
+     */
     @Override
     public void stop() {
-        if (poller != null) {
-            poller.shutdownNow();
+        ScheduledExecutorService fetching = poller;
+        ExecutorService working = pool;
+        if (fetching != null) {
+            fetching.shutdown();
+            await(fetching);
         }
-        if (pool != null) {
-            pool.shutdown();
-            try {
-                pool.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        if (working != null) {
+            working.shutdown();
+            if (!await(working)) {
+                working.shutdownNow();
+                await(working);
             }
-            pool.shutdownNow();
         }
         poller = null;
         pool = null;
+    }
+
+    private static boolean await(ExecutorService executor) {
+        try {
+            return executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @Override
@@ -144,18 +162,29 @@ public abstract class ExternalTaskWorker implements SmartLifecycle {
         }
     }
 
-    /** Fetches and locks up to the free threads and starts them; the number of tasks started. */
+    /** Takes the free slots, fetches and locks that many tasks and starts them; the number of tasks started. */
     public int poll() {
-        int free = slots.availablePermits();
-        if (free == 0) {
+        Semaphore slots = settings.slots();
+        int taken = 0;
+        while (taken < settings.threads() && slots.tryAcquire()) {
+            taken++;
+        }
+        if (taken == 0) {
             return 0;
         }
-        List<LockedExternalTask> tasks = externalTasks.fetchAndLock(free, workerId)
-                .topic(topic, settings.lockDuration().toMillis())
-                .variables(variables)
-                .execute();
-        for (LockedExternalTask task : tasks) {
-            slots.acquireUninterruptibly();
+        List<LockedExternalTask> tasks;
+        try {
+            tasks = externalTasks.fetchAndLock(taken, workerId)
+                    .topic(topic, settings.lockDuration().toMillis())
+                    .variables(variables)
+                    .execute();
+        } catch (RuntimeException e) {
+            slots.release(taken);
+            throw e;
+        }
+        slots.release(taken - tasks.size());
+        for (int i = 0; i < tasks.size(); i++) {
+            LockedExternalTask task = tasks.get(i);
             try {
                 pool.execute(() -> {
                     try {
@@ -165,8 +194,10 @@ public abstract class ExternalTaskWorker implements SmartLifecycle {
                     }
                 });
             } catch (RuntimeException rejected) {
-                slots.release();
-                throw rejected;
+                // stopping: hand back what was fetched but not started
+                tasks.subList(i, tasks.size()).forEach(this::unlock);
+                slots.release(tasks.size() - i);
+                return i;
             }
         }
         return tasks.size();
@@ -178,7 +209,13 @@ public abstract class ExternalTaskWorker implements SmartLifecycle {
         try {
             outcome = work(task);
         } catch (RuntimeException e) {
-            fail(task, e);
+            // Interrupted because the application stops: not a failure of the task; clear the flag so that the
+            // database call below is not interrupted too.
+            if (Thread.interrupted()) {
+                unlock(task);
+            } else {
+                fail(task, e);
+            }
             return;
         }
         try {
@@ -189,6 +226,15 @@ public abstract class ExternalTaskWorker implements SmartLifecycle {
             }
         } catch (RuntimeException e) {
             fail(task, e);
+        }
+    }
+
+    private void unlock(LockedExternalTask task) {
+        try {
+            externalTasks.unlock(task.getId());
+        } catch (RuntimeException e) {
+            log.warn("{} task of {}: could not unlock it ({}); it is handed out again when its lock expires", topic,
+                    task.getBusinessKey(), e.getClass().getSimpleName());
         }
     }
 

@@ -33,14 +33,20 @@ class DraftReferralLetterWorker extends ExternalTaskWorker {
 
     @Override
     protected Outcome work(LockedExternalTask task) {
-        Object units = task.getVariables().get("referralUnits");
-        List<String> list = units == null ? List.of()
-                : Arrays.stream(units.toString().split(",")).filter(u -> !u.isBlank()).toList();
-        ReferralService.DraftedLetter draft = referrals.draft(task.getBusinessKey(), list);
+        return new Complete(variables(referrals.draft(task.getBusinessKey(), units(task.getVariables().get("referralUnits")))));
+    }
+
+    /** {@code referralUnits} is a comma-separated list of judgement units. */
+    static List<String> units(Object referralUnits) {
+        return referralUnits == null ? List.of()
+                : Arrays.stream(referralUnits.toString().split(",")).filter(u -> !u.isBlank()).toList();
+    }
+
+    static Map<String, Object> variables(ReferralService.DraftedLetter draft) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("referralDraft", draft.text());
         variables.put("referralText", draft.text());
         variables.put("referralCheckNote", draft.checkNote());
-        return new Complete(variables);
+        return variables;
     }
 }

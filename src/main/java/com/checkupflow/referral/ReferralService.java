@@ -17,9 +17,11 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.util.HtmlUtils;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import com.checkupflow.center.Centers;
@@ -74,12 +76,14 @@ class ReferralService {
     private final ItemLabels labels;
     private final Centers centers;
     private final String template;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
     ReferralService(JdbcClient jdbc, ScreeningRepository screenings, JudgementJson judgementJson,
                     ReferralLetterDrafter drafter, ReferralLetterModel model, ItemLabels labels, Centers centers,
-                    Clock clock) {
+                    TransactionTemplate transaction, Clock clock) {
         this.jdbc = jdbc;
+        this.transaction = transaction;
         this.screenings = screenings;
         this.judgementJson = judgementJson;
         this.drafter = drafter;
@@ -100,6 +104,11 @@ class ReferralService {
      * check for the signer). Nothing personal reaches the model: sex and age band and the referred findings only.
      */
     DraftedLetter draft(String screeningId, List<String> units) {
+        // At least once: a redelivered task gets the unsigned letter already drafted for these units, not a second one.
+        Optional<DraftedLetter> drafted = unsignedDraft(screeningId, units);
+        if (drafted.isPresent()) {
+            return drafted.get();
+        }
         Screening s = screenings.find(screeningId).orElseThrow();
         Judgement judgement = judgementJson.read(s.judgementJson());
         List<JudgementUnit> referred = new ArrayList<>();
@@ -124,8 +133,7 @@ class ReferralService {
             checkFindings = json(check.findings());
             inputSha256 = letter.get().inputSha256();
             if (!check.passed()) {
-                checkNote = check.findings().stream().map(f -> "- " + f.type() + ": " + f.detail())
-                        .collect(java.util.stream.Collectors.joining("\n"));
+                checkNote = checkNote(check.findings());
             }
         }
         if (letter.isPresent() && letter.get().check().passed()) {
@@ -136,13 +144,41 @@ class ReferralService {
             text = drafter.draft(s, judgement, referred);
             fallback = model.enabled();
         }
-        jdbc.sql("DELETE FROM cf_referral WHERE screening_id = ?").param(screeningId).update();
-        jdbc.sql("""
-                INSERT INTO cf_referral (screening_id, units, draft_text, provider, prompt_version, fallback,
-                    check_passed, check_findings, input_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(screeningId, String.join(",", units), text, provider, promptVersion, fallback, checkPassed,
-                        checkFindings, inputSha256).update();
+        Object[] row = {screeningId, String.join(",", units), text, provider, promptVersion, fallback, checkPassed,
+                checkFindings, inputSha256};
+        transaction.executeWithoutResult(tx -> {
+            jdbc.sql("DELETE FROM cf_referral WHERE screening_id = ?").param(screeningId).update();
+            jdbc.sql("""
+                    INSERT INTO cf_referral (screening_id, units, draft_text, provider, prompt_version, fallback,
+                        check_passed, check_findings, input_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(row).update();
+        });
         return new DraftedLetter(text, checkNote);
+    }
+
+    private Optional<DraftedLetter> unsignedDraft(String screeningId, List<String> units) {
+        return jdbc.sql("""
+                SELECT draft_text, check_passed, check_findings FROM cf_referral
+                WHERE screening_id = ? AND units = ? AND signed_at IS NULL""")
+                .params(screeningId, String.join(",", units))
+                .query((rs, n) -> new DraftedLetter(rs.getString("draft_text"),
+                        Boolean.FALSE.equals(rs.getObject("check_passed", Boolean.class))
+                                ? checkNote(findings(rs.getString("check_findings"))) : null))
+                .optional();
+    }
+
+    private static String checkNote(List<DraftCheck.Finding> findings) {
+        return findings.stream().map(f -> "- " + f.type() + ": " + f.detail())
+                .collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    private List<DraftCheck.Finding> findings(String findingsJson) {
+        try {
+            return findingsJson == null ? List.of()
+                    : json.readValue(findingsJson, new TypeReference<List<DraftCheck.Finding>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The de-identified request: sex and age (the model sees the age band only); center and date stay local. */

@@ -47,7 +47,7 @@ class DraftSummaryProcessTest {
     void setUp() {
         BpmnAwareTests.init(processEngine); // other test classes may have started Spring engines in this JVM
         worker = new DraftSummaryWorker(processEngine.getExternalTaskService(), drafting,
-                new ExternalTaskWorker.Settings(4, Duration.ofMinutes(2), Duration.ofMillis(500), false));
+                ExternalTaskWorker.Settings.of(4, Duration.ofMinutes(2), Duration.ofMillis(500), false));
         Mocks.register("draftWithTemplateDelegate", new DraftWithTemplateDelegate(drafting));
         Mocks.register("autoRedraftListener", new AutoRedraftListener());
         Mocks.register("checkDraftDelegate", (JavaDelegate) execution -> {

@@ -137,7 +137,7 @@ class DraftingBenchmark {
         double backlogSeconds = (System.nanoTime() - start) / 1e9;
 
         ExternalTaskWorker.Settings settings = properties.workerSettings();
-        DraftSummaryWorker worker = new DraftSummaryWorker(externalTasks, drafting, new ExternalTaskWorker.Settings(
+        DraftSummaryWorker worker = new DraftSummaryWorker(externalTasks, drafting, ExternalTaskWorker.Settings.of(
                 settings.threads(), settings.lockDuration(), settings.pollInterval(), true));
         long draftStart = System.currentTimeMillis();
         worker.start();

@@ -49,7 +49,7 @@ public final class DraftingFixtures {
      */
     public void workDraftTasks(ExternalTaskService externalTasks) {
         DraftSummaryWorker worker = new DraftSummaryWorker(externalTasks, service,
-                new ExternalTaskWorker.Settings(4, Duration.ofMinutes(2), Duration.ofMillis(500), false));
+                ExternalTaskWorker.Settings.of(4, Duration.ofMinutes(2), Duration.ofMillis(500), false));
         List<LockedExternalTask> tasks = externalTasks.fetchAndLock(10, worker.workerId())
                 .topic(worker.topic(), 60_000).variables("draftRound", "reviewNote", "screeningId").execute();
         tasks.forEach(worker::handle);

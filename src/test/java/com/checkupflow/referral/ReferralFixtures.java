@@ -35,7 +35,7 @@ public final class ReferralFixtures {
      */
     public void workDraftReferralLetterTasks(ExternalTaskService externalTasks) {
         DraftReferralLetterWorker worker = new DraftReferralLetterWorker(externalTasks, service,
-                new ExternalTaskWorker.Settings(1, Duration.ofMinutes(1), Duration.ofMillis(500), false));
+                ExternalTaskWorker.Settings.of(1, Duration.ofMinutes(1), Duration.ofMillis(500), false));
         externalTasks.fetchAndLock(10, worker.workerId()).topic(worker.topic(), 60_000).variables(worker.variables())
                 .execute().forEach(worker::handle);
     }

@@ -29,7 +29,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.checkupflow.center.Center;
 import com.checkupflow.center.Centers;
@@ -59,6 +61,7 @@ class ReferralServiceTest {
     private static final ReferralModelFixture model = ReferralModelFixture.openAi();
 
     private JdbcClient jdbc;
+    private TransactionTemplate transaction;
     private ItemLabels labels;
     private ReferralService service;
 
@@ -73,6 +76,7 @@ class ReferralServiceTest {
         Flyway.configure().dataSource(ds).table("cf_flyway_history").load().migrate();
         model.reset();
         jdbc = JdbcClient.create(ds);
+        transaction = new TransactionTemplate(new DataSourceTransactionManager(ds));
         jdbc.sql("""
                 INSERT INTO cf_screening (id, center, source_system, source_value, language, stage, received_at,
                     lipids_scheduled) VALUES (?, 'gangnam', 'urn:test', ?, 'ko', 'DELIVERED', CURRENT_TIMESTAMP, FALSE)""")
@@ -89,7 +93,7 @@ class ReferralServiceTest {
 
     private ReferralService service(ReferralLetterModel letters) {
         return new ReferralService(jdbc, screenings, judgementJson, new ReferralLetterDrafter(labels, centers), letters,
-                labels, centers, Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC));
+                labels, centers, transaction, Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC));
     }
 
     @Test
@@ -163,6 +167,18 @@ class ReferralServiceTest {
     }
 
     @Test
+    void shouldReturnTheStoredLetterWithoutAskingTheModelAgainWhenTheTaskIsRedelivered() {
+        ReferralService withModel = service(model.letters());
+        ReferralService.DraftedLetter first = withModel.draft(ID, List.of("creatinine", "egfr"));
+
+        ReferralService.DraftedLetter again = withModel.draft(ID, List.of("creatinine", "egfr"));
+
+        Assertions.assertThat(again).isEqualTo(first);
+        Assertions.assertThat(model.calls()).isEqualTo(1);
+        Assertions.assertThat(jdbc.sql("SELECT COUNT(*) FROM cf_referral").query(Long.class).single()).isEqualTo(1L);
+    }
+
+    @Test
     void shouldRetryWithBackoffWhenTheModelAnswers503First() {
         model.failNext(503);
 
@@ -196,10 +212,12 @@ class ReferralServiceTest {
     void shouldFallBackAndShowTheFindingsToTheSignerWhenTheModelInventsAValue() {
         model.inventValueNext();
 
-        ReferralService.DraftedLetter letter = service(model.letters()).draft(ID, List.of("creatinine", "egfr"));
+        ReferralService withModel = service(model.letters());
+        ReferralService.DraftedLetter letter = withModel.draft(ID, List.of("creatinine", "egfr"));
 
         Assertions.assertThat(letter.text()).contains("혈청 크레아티닌: 1.82 mg/dL (질환의심)").doesNotContain("18.82");
         Assertions.assertThat(letter.checkNote()).contains("NUMBER_MISMATCH", "18.82");
+        Assertions.assertThat(withModel.draft(ID, List.of("creatinine", "egfr"))).as("redelivered").isEqualTo(letter);
         Assertions.assertThat(service.find(ID)).hasValueSatisfying(r -> {
             Assertions.assertThat(r.provider()).isEqualTo("template");
             Assertions.assertThat(r.fallback()).isTrue();

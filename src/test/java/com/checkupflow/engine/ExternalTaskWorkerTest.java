@@ -1,0 +1,111 @@
+package com.checkupflow.engine;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The worker base on the engine, with referral-letter's external task as the topic and a work that waits. */
+@ExtendWith(ProcessEngineExtension.class)
+@Deployment(resources = "processes/referral-letter.bpmn")
+class ExternalTaskWorkerTest {
+
+    private static final String TOPIC = "draftReferralLetter";
+
+    ProcessEngine processEngine;
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final List<HeldWorker> workers = new java.util.ArrayList<>();
+
+    private final class HeldWorker extends ExternalTaskWorker {
+        HeldWorker(Settings settings) {
+            super(processEngine.getExternalTaskService(), TOPIC, List.of(), settings);
+        }
+
+        @Override
+        protected Outcome work(LockedExternalTask task) {
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+            return new Complete(Map.of("referralText", "letter"));
+        }
+    }
+
+    /** Not in a {@code @BeforeEach}: the extension deploys the process just before the test method. */
+    private void startReferrals() {
+        for (int i = 0; i < 5; i++) {
+            processEngine.getRuntimeService().startProcessInstanceByKey("referral-letter", "worker-" + i,
+                    Map.of("referralUnits", "egfr", "taskPriority", 50));
+        }
+    }
+
+    @AfterEach
+    void stopWorkers() {
+        release.countDown();
+        workers.forEach(ExternalTaskWorker::stop);
+    }
+
+    private HeldWorker started(ExternalTaskWorker.Settings settings) {
+        HeldWorker worker = new HeldWorker(settings);
+        workers.add(worker);
+        worker.start();
+        return worker;
+    }
+
+    private long locked() {
+        Date now = new Date();
+        return tasks().list().stream().filter(t -> t.getLockExpirationTime() != null
+                && t.getLockExpirationTime().after(now)).count();
+    }
+
+    private org.camunda.bpm.engine.externaltask.ExternalTaskQuery tasks() {
+        return processEngine.getExternalTaskService().createExternalTaskQuery().topicName(TOPIC);
+    }
+
+    @Test
+    void shouldHoldNoMoreTasksThanTheSharedSlotsWhenTwoWorkersShareThem() throws Exception {
+        startReferrals();
+        ExternalTaskWorker.Settings shared = ExternalTaskWorker.Settings.of(2, Duration.ofMinutes(5),
+                Duration.ofMillis(50), true);
+        started(shared);
+        started(shared);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> locked() == 2);
+        Thread.sleep(300);
+        Assertions.assertThat(locked()).as("tasks locked while two are in hand").isEqualTo(2);
+
+        release.countDown();
+        await().atMost(Duration.ofSeconds(20)).until(() -> tasks().count() == 0);
+        Assertions.assertThat(processEngine.getTaskService().createTaskQuery()
+                .taskDefinitionKey("Activity_SignReferralLetter").count()).isEqualTo(5);
+    }
+
+    @Test
+    void shouldUnlockTheTasksInProgressWithoutSpendingARetryWhenStopped() {
+        startReferrals();
+        HeldWorker worker = started(ExternalTaskWorker.Settings.of(2, Duration.ofMinutes(5), Duration.ofMillis(50), true));
+        await().atMost(Duration.ofSeconds(10)).until(() -> locked() == 2);
+
+        worker.stop();
+
+        Assertions.assertThat(locked()).isZero();
+        Assertions.assertThat(tasks().list()).extracting(ExternalTask::getRetries).containsOnlyNulls();
+        Assertions.assertThat(processEngine.getRuntimeService().createIncidentQuery().count()).isZero();
+    }
+}
