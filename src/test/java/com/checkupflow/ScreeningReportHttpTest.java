@@ -69,9 +69,7 @@ class ScreeningReportHttpTest {
         String id = json.readTree(created.body()).get("id").asText();
         Assertions.assertThat(created.headers().firstValue("Location")).hasValue("/api/screenings/" + id);
 
-        Task review = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-                .until(() -> taskService.createTaskQuery().processInstanceBusinessKey(id)
-                        .taskDefinitionKey("Activity_ReviewReport").singleResult(), t -> t != null);
+        Task review = ReviewTasks.awaitReview(taskService, id);
         Assertions.assertThat(review.getTenantId()).isEqualTo("gangnam");
         Assertions.assertThat(review.getName()).startsWith("Review report – ").contains("Gangnam").doesNotContain("민수");
 
@@ -148,12 +146,8 @@ class ScreeningReportHttpTest {
         }
         Assertions.assertThat(bundle).as("a synthetic screening to refer").isNotNull();
         String id = json.readTree(post("/api/screenings?center=gangnam", bundle).body()).get("id").asText();
-        Task review = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-                .until(() -> taskService.createTaskQuery().processInstanceBusinessKey(id)
-                        .taskDefinitionKey("Activity_ReviewReport").singleResult(), java.util.Objects::nonNull);
-        taskService.claim(review.getId(), "physicianGangnam");
-        taskService.complete(review.getId(), Map.of("reviewDecision", "APPROVE",
-                "finalText", taskService.getVariable(review.getId(), "finalText")));
+        Task review = ReviewTasks.awaitReview(taskService, id);
+        ReviewTasks.approveAsDrafted(taskService, review, "physicianGangnam");
 
         Task sign = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> taskService.createTaskQuery().processDefinitionKey("referral-letter")

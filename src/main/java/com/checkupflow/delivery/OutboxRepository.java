@@ -52,15 +52,9 @@ class OutboxRepository {
                 FROM cf_outbox o LEFT JOIN cf_delivery_receipt r ON r.idempotency_key = o.idempotency_key
                 WHERE o.idempotency_key = ?""").param(key)
                 .query((rs, n) -> new Delivery(rs.getString("channel"), Status.valueOf(rs.getString("status")),
-                        rs.getInt("attempts"), failureReason(rs.getString("status"), rs.getString("last_error")),
-                        instant(rs.getTimestamp("created_at")),
+                        rs.getInt("attempts"), rs.getString("last_error"), instant(rs.getTimestamp("created_at")),
                         instant(rs.getTimestamp("sent_at")), rs.getString("resolved_by"), rs.getString("message_id")))
                 .optional();
-    }
-
-    /** A manual delivery keeps the coordinator's free-text note in last_error: that is no failure reason to show. */
-    private static String failureReason(String status, String lastError) {
-        return Status.DELIVERED_MANUALLY.name().equals(status) ? null : lastError;
     }
 
     private static Instant instant(Timestamp t) {
@@ -74,7 +68,8 @@ class OutboxRepository {
 
     void markDeliveredManually(long id, String by, String note, Instant now) {
         jdbc.sql("""
-                UPDATE cf_outbox SET status = 'DELIVERED_MANUALLY', sent_at = ?, resolved_by = ?, last_error = ?
+                UPDATE cf_outbox SET status = 'DELIVERED_MANUALLY', sent_at = ?, resolved_by = ?, resolution_note = ?,
+                    last_error = NULL
                 WHERE id = ?""").params(Timestamp.from(now), by, note, id).update();
     }
 

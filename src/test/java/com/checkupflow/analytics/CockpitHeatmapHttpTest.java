@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.checkupflow.CheckupFlowHttpTest;
+import com.checkupflow.ReviewTasks;
 import com.checkupflow.TestHttp;
 import com.checkupflow.WebappSession;
 import com.checkupflow.demo.SyntheticScreenings;
@@ -56,12 +57,8 @@ class CockpitHeatmapHttpTest {
     void oneScreeningDelivered() {
         String bundle = new SyntheticScreenings(fhir).bundleJson("heatmap-1", SyntheticScreenings.Profile.SUSPECT, 31);
         String id = intake.receive("gangnam", null, bundle.getBytes(StandardCharsets.UTF_8)).id();
-        Task review = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-                .until(() -> taskService.createTaskQuery().processInstanceBusinessKey(id)
-                        .taskDefinitionKey("Activity_ReviewReport").singleResult(), t -> t != null);
-        taskService.claim(review.getId(), "physicianGangnam");
-        taskService.complete(review.getId(), Map.of("reviewDecision", "APPROVE",
-                "finalText", taskService.getVariable(review.getId(), "finalText")));
+        Task review = ReviewTasks.awaitReview(taskService, id);
+        ReviewTasks.approveAsDrafted(taskService, review, "physicianGangnam");
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> screenings.find(id).orElseThrow().stage(), Stage.DELIVERED::equals);
     }

@@ -18,8 +18,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.checkupflow.demo.SyntheticScreenings;
+import com.checkupflow.ReviewTasks;
 import com.checkupflow.TestHttp;
+import com.checkupflow.demo.SyntheticScreenings;
 import com.checkupflow.intake.IntakeService;
 import com.checkupflow.screening.ScreeningRepository;
 import com.checkupflow.screening.Stage;
@@ -56,15 +57,11 @@ class StageTimelineRecordingTest {
     void shouldRecordEveryStageWithCompleterWhenScreeningIsIssued() throws Exception {
         String bundle = new SyntheticScreenings(fhir).bundleJson("timeline-1", SyntheticScreenings.Profile.SUSPECT, 5);
         String id = intake.receive("suwon", null, bundle.getBytes(StandardCharsets.UTF_8)).id();
-        Task review = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-                .until(() -> taskService.createTaskQuery().processInstanceBusinessKey(id)
-                        .taskDefinitionKey("Activity_ReviewReport").singleResult(), t -> t != null);
+        Task review = ReviewTasks.awaitReview(taskService, id);
         String pid = review.getProcessInstanceId();
         Assertions.assertThat(openStages(pid)).contains("REVIEW");
 
-        taskService.claim(review.getId(), "physicianSuwon");
-        taskService.complete(review.getId(), Map.of("reviewDecision", "APPROVE",
-                "finalText", taskService.getVariable(review.getId(), "finalText")));
+        ReviewTasks.approveAsDrafted(taskService, review, "physicianSuwon");
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> screenings.find(id).orElseThrow().stage(), Stage.DELIVERED::equals);
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))

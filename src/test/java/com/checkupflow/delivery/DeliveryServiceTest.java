@@ -152,6 +152,21 @@ class DeliveryServiceTest {
     }
 
     @Test
+    void shouldKeepTheNoteApartFromFailureReasonsWhenTheReportIsHandedOverByHand() {
+        DeliveryService service = service(properties(true, 1), mailSender(1));
+        outbox(properties(true, 1)).enqueueReport(ID);
+        Assertions.assertThatThrownBy(() -> inJob(() -> service.deliverReport(ID)))
+                .isInstanceOf(DeliveryFailedException.class);
+
+        service.resolveReport(ID, DeliveryService.Resolution.DELIVERED_MANUALLY, "coordinatorJeju", "창구에서 직접 전달");
+
+        Map<String, Object> row = jdbc.sql("SELECT status, last_error, resolution_note, resolved_by FROM cf_outbox")
+                .query().singleRow();
+        Assertions.assertThat(row).containsEntry("STATUS", "DELIVERED_MANUALLY").containsEntry("LAST_ERROR", null)
+                .containsEntry("RESOLUTION_NOTE", "창구에서 직접 전달").containsEntry("RESOLVED_BY", "coordinatorJeju");
+    }
+
+    @Test
     void shouldUseTheFolderOutboxWhenEmailIsDisabled() {
         outbox(properties(false, 3)).enqueueReport(ID);
 

@@ -25,8 +25,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.checkupflow.HeadlessChromium;
 import com.checkupflow.CheckupFlowHttpTest;
+import com.checkupflow.HeadlessChromium;
+import com.checkupflow.ReviewTasks;
 import com.checkupflow.demo.SyntheticScreenings;
 import com.checkupflow.intake.IntakeService;
 import com.checkupflow.screening.ScreeningRepository;
@@ -74,9 +75,7 @@ class TasklistReviewBrowserTest {
     void shouldIssueReportWhenPhysicianApprovesEditedDraftInTasklist() throws Exception {
         String bundle = new SyntheticScreenings(fhir).bundleJson("browser-1", SyntheticScreenings.Profile.SUSPECT, 11);
         String id = intake.receive("gangnam", null, bundle.getBytes(StandardCharsets.UTF_8)).id();
-        Task review = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-                .until(() -> taskService.createTaskQuery().processInstanceBusinessKey(id)
-                        .taskDefinitionKey("Activity_ReviewReport").singleResult(), t -> t != null);
+        Task review = ReviewTasks.awaitReview(taskService, id);
 
         String base = "http://localhost:" + port + "/camunda/app/tasklist/default/";
         browser.get(base);

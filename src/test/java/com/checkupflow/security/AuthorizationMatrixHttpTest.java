@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.checkupflow.CheckupFlowHttpTest;
+import com.checkupflow.ReviewTasks;
 import com.checkupflow.TestHttp;
 import com.checkupflow.demo.SyntheticScreenings;
 import com.checkupflow.intake.IntakeService;
@@ -67,8 +68,8 @@ class AuthorizationMatrixHttpTest {
     void screeningsInReview() {
         gangnam = receive("gangnam", "matrix-gangnam-1", 21);
         busan = receive("busan", "matrix-busan-1", 22);
-        gangnamReview = awaitReview(gangnam);
-        busanReview = awaitReview(busan);
+        gangnamReview = ReviewTasks.awaitReview(taskService, gangnam);
+        busanReview = ReviewTasks.awaitReview(taskService, busan);
     }
 
     @BeforeEach
@@ -259,7 +260,7 @@ class AuthorizationMatrixHttpTest {
     @Test
     void shouldCompleteReviewAsPhysicianWhenDecisionIsPostedOverApi() throws Exception {
         String id = receive("gangnam", "matrix-review-api-1", 24);
-        Task task = awaitReview(id);
+        Task task = ReviewTasks.awaitReview(taskService, id);
         Assertions.assertThat(task.getDueDate()).isCloseTo(
                 java.util.Date.from(task.getCreateTime().toInstant().plus(Duration.ofHours(48))), 5_000);
 
@@ -291,7 +292,7 @@ class AuthorizationMatrixHttpTest {
     @Test
     void shouldAddCenterHeadPhysiciansWhenReviewIsOverdue() throws Exception {
         String id = receive("gangnam", "matrix-overdue-1", 25);
-        Task task = awaitReview(id);
+        Task task = ReviewTasks.awaitReview(taskService, id);
         Assertions.assertThat(taskIds("headPhysicianGangnam")).doesNotContain(task.getId());
 
         Job overdue = managementService.createJobQuery().processInstanceId(task.getProcessInstanceId())
@@ -342,11 +343,5 @@ class AuthorizationMatrixHttpTest {
     private String receive(String center, String identifier, long seed) {
         String bundle = new SyntheticScreenings(fhir).bundleJson(identifier, SyntheticScreenings.Profile.SUSPECT, seed);
         return intake.receive(center, null, bundle.getBytes(StandardCharsets.UTF_8)).id();
-    }
-
-    private Task awaitReview(String screeningId) {
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-                .until(() -> taskService.createTaskQuery().processInstanceBusinessKey(screeningId)
-                        .taskDefinitionKey("Activity_ReviewReport").singleResult(), t -> t != null);
     }
 }

@@ -1,0 +1,31 @@
+package com.checkupflow;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+
+/** The physician's "Review report" step, as tests that run the whole application drive it. */
+public final class ReviewTasks {
+
+    private ReviewTasks() {
+    }
+
+    /** The screening's open review, once the workflow has drafted and checked the summary (within a minute). */
+    public static Task awaitReview(TaskService tasks, String screeningId) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> tasks.createTaskQuery().processInstanceBusinessKey(screeningId)
+                        .taskDefinitionKey("Activity_ReviewReport").singleResult(), Objects::nonNull);
+    }
+
+    /** Claims the review for the physician and approves the draft as it stands. */
+    public static void approveAsDrafted(TaskService tasks, Task review, String physician) {
+        tasks.claim(review.getId(), physician);
+        tasks.complete(review.getId(), Map.of("reviewDecision", "APPROVE",
+                "finalText", tasks.getVariable(review.getId(), "finalText")));
+    }
+}
