@@ -33,6 +33,9 @@ class AnalyticsController {
     private final AnalyticsProperties properties;
     private final AnalyticsFilters filters;
     private final Centers centers;
+    /** The dashboard's charts, by the name of the table behind each. */
+    private final Map<String, Function<AnalyticsFilter, DataTable>> charts = new LinkedHashMap<>();
+    /** Every table with a CSV export: the charts' and the heatmap's. */
     private final Map<String, Function<AnalyticsFilter, DataTable>> tables = new LinkedHashMap<>();
 
     AnalyticsController(AnalyticsQueries queries, AnalyticsProperties properties, AnalyticsFilters filters,
@@ -41,16 +44,17 @@ class AnalyticsController {
         this.properties = properties;
         this.filters = filters;
         this.centers = centers;
-        tables.put("end-to-end-distribution", queries::endToEndDistribution);
-        tables.put("stage-percentiles", queries::stagePercentiles);
-        tables.put("centers", queries::centers);
-        tables.put("backlog", queries::backlog);
-        tables.put("sla-breaches", queries::sla);
-        tables.put("throughput", queries::throughput);
-        tables.put("ai", queries::ai);
-        tables.put("check-findings", queries::checkFindings);
-        tables.put("outcomes", queries::outcomes);
-        tables.put("abnormal-items", queries::abnormalItems);
+        charts.put("end-to-end-distribution", queries::endToEndDistribution);
+        charts.put("stage-percentiles", queries::stagePercentiles);
+        charts.put("centers", queries::centers);
+        charts.put("backlog", queries::backlog);
+        charts.put("sla-breaches", queries::sla);
+        charts.put("throughput", queries::throughput);
+        charts.put("ai", queries::ai);
+        charts.put("check-findings", queries::checkFindings);
+        charts.put("outcomes", queries::outcomes);
+        charts.put("abnormal-items", queries::abnormalItems);
+        tables.putAll(charts);
         tables.put("activity-durations", queries::activityDurations);
     }
 
@@ -92,11 +96,7 @@ class AnalyticsController {
                         @RequestParam(required = false) String center) {
         AnalyticsFilter f = filters.of(from, to, center);
         Map<String, DataTable> all = new LinkedHashMap<>();
-        tables.forEach((name, query) -> {
-            if (!"activity-durations".equals(name)) {
-                all.put(name, query.apply(f));
-            }
-        });
+        charts.forEach((name, query) -> all.put(name, query.apply(f)));
         return new Dashboard(f.from(), f.to(), f.center(), centers.all().stream().map(c -> c.id()).toList(), all);
     }
 

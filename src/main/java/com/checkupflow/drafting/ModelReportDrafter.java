@@ -2,8 +2,6 @@ package com.checkupflow.drafting;
 
 import java.util.Set;
 
-import dev.langchain4j.data.message.SystemMessage;
-import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 
 /**
@@ -37,9 +35,7 @@ class ModelReportDrafter implements ReportDrafter {
     public Draft draft(DraftRequest request) {
         Deidentifier.Input input = deidentifier.input(request);
         PromptTemplates.Prompt prompt = prompts.render(input, output.schemaInPrompt());
-        ChatRequest chat = ChatRequest.builder()
-                .messages(SystemMessage.from(prompt.system()), UserMessage.from(prompt.user()))
-                .responseFormat(output.responseFormat(DraftAnswer.SCHEMA)).build();
+        ChatRequest chat = output.request(prompt, DraftAnswer.SCHEMA);
         Set<String> observationIds = Set.copyOf(input.observationIds());
         ModelCaller.Result<DraftAnswer> result = caller.call(chat, text -> DraftAnswer.parse(text, observationIds));
         String text = renderer.render(result.value(), input.language());

@@ -14,8 +14,6 @@ import org.slf4j.LoggerFactory;
 import com.checkupflow.judgement.Judgement;
 import com.checkupflow.judgement.JudgementUnit;
 
-import dev.langchain4j.data.message.SystemMessage;
-import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 
 /**
@@ -89,9 +87,7 @@ public final class ReferralLetterModel {
         }
         Deidentifier.Input input = deidentifier.referralInput(request, referred);
         PromptTemplates.Prompt prompt = prompts.render(input, output.schemaInPrompt());
-        ChatRequest chat = ChatRequest.builder()
-                .messages(SystemMessage.from(prompt.system()), UserMessage.from(prompt.user()))
-                .responseFormat(output.responseFormat(ReferralLetterAnswer.SCHEMA)).build();
+        ChatRequest chat = output.request(prompt, ReferralLetterAnswer.SCHEMA);
         Set<String> observationIds = Set.copyOf(input.observationIds());
         ModelCaller.Result<ReferralLetterAnswer> result;
         try {

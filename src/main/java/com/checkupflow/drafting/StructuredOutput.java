@@ -2,6 +2,9 @@ package com.checkupflow.drafting;
 
 import java.util.Arrays;
 
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.request.ResponseFormatType;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
@@ -55,8 +58,14 @@ enum StructuredOutput {
         return this != JSON_SCHEMA;
     }
 
+    /** The chat request of a rendered prompt whose answer follows this schema. */
+    ChatRequest request(PromptTemplates.Prompt prompt, JsonSchema schema) {
+        return ChatRequest.builder().messages(SystemMessage.from(prompt.system()), UserMessage.from(prompt.user()))
+                .responseFormat(responseFormat(schema)).build();
+    }
+
     /** The request's response format for an answer of this schema; null sends none. */
-    ResponseFormat responseFormat(JsonSchema schema) {
+    private ResponseFormat responseFormat(JsonSchema schema) {
         return switch (this) {
             case JSON_SCHEMA -> ResponseFormat.builder().type(ResponseFormatType.JSON).jsonSchema(schema).build();
             case JSON_OBJECT -> ResponseFormat.JSON;
