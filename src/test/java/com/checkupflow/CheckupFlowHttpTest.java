@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "spring.datasource.url=jdbc:h2:mem:http-test;DB_CLOSE_DELAY=-1",
         "camunda.bpm.job-execution.wait-time-in-millis=200",
         "camunda.bpm.job-execution.max-wait=1000",
-        "checkupflow.delivery.outbox-dir=target/http-test-outbox"})
+        "checkupflow.delivery.outbox-dir=target/http-test-outbox",
+        "checkupflow.crypto.master-key-file=target/http-test-master-key.json"})
 public @interface CheckupFlowHttpTest {
 }

@@ -28,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.checkupflow.demo.SyntheticScreenings;
+import com.checkupflow.screening.ScreeningRepository;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -52,6 +53,8 @@ class ScreeningReportHttpTest {
     JdbcClient jdbc;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    ScreeningRepository screenings;
 
     private TestHttp http;
 
@@ -153,7 +156,7 @@ class ScreeningReportHttpTest {
                 .until(() -> taskService.createTaskQuery().processDefinitionKey("referral-letter")
                         .processInstanceBusinessKey(id).taskDefinitionKey("Activity_SignReferralLetter").singleResult(),
                         java.util.Objects::nonNull);
-        String name = jdbc.sql("SELECT patient_name FROM cf_screening WHERE id = ?").param(id).query(String.class).single();
+        String name = screenings.find(id).orElseThrow().patient().name();
         Assertions.assertThat((String) taskService.getVariable(sign.getId(), "referralText")).contains("선생님께")
                 .doesNotContain(name);
         Assertions.assertThat(jdbc.sql("SELECT provider FROM cf_referral WHERE screening_id = ?").param(id)

@@ -63,9 +63,10 @@ class DemoSeeder {
                 created++;
             }
         }
+        // The password itself is never logged: a configured one would end up in every log collector.
         log.warn("DEMO MODE: {} demo users created, {} synthetic screenings posted. Demo users such as "
                 + "physicianGangnam, nurseGangnam, headPhysicianBusan, manager, designer, integration and admin log in with the "
-                + "password '{}' (checkupflow.demo.password). DEMO ONLY: never use these credentials in production.",
-                users, created, properties.password());
+                + "demo password (checkupflow.demo.password, see README). DEMO ONLY: never use these credentials in production.",
+                users, created);
     }
 }

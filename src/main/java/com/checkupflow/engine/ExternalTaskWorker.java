@@ -17,6 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
+import com.checkupflow.privacy.PersonalDataScrubber;
+
 /**
  * Engine adapter for an in-application external task worker: a poller fetches and locks as many tasks of one topic
  * as there are free slots and hands them to a fixed pool, so slow work (a model call) never holds the engine's
@@ -27,7 +29,8 @@ import org.springframework.context.SmartLifecycle;
  *   <li>{@link Complete} → the task completes with its variables;</li>
  *   <li>{@link BpmnError} → the error is thrown at the task (a boundary event takes it; no incident);</li>
  *   <li>an exception → a failure with one retry less, retried after {@link #FAILURE_RETRY_TIMEOUT_MS}; an
- *       incident when none are left.</li>
+ *       incident when none are left. The failure carries the exception's message and stack trace, scrubbed of
+ *       personal data.</li>
  * </ul>
  */
 public abstract class ExternalTaskWorker implements SmartLifecycle {
@@ -243,8 +246,10 @@ public abstract class ExternalTaskWorker implements SmartLifecycle {
         log.warn("{} task of {} failed ({}), {} retries left", topic, task.getBusinessKey(),
                 e.getClass().getSimpleName(), retries);
         try {
-            externalTasks.handleFailure(task.getId(), workerId, e.getClass().getSimpleName(), null, retries,
-                    FAILURE_RETRY_TIMEOUT_MS);
+            // The incident says what went wrong and where (scrubbed of personal data); the log line only which class.
+            String message = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            externalTasks.handleFailure(task.getId(), workerId, PersonalDataScrubber.scrub(message),
+                    PersonalDataScrubber.scrubbedStackTrace(e), retries, FAILURE_RETRY_TIMEOUT_MS);
         } catch (RuntimeException lost) {
             // the lock expired or the task is gone: the engine hands it out again; nothing else to do here
             log.warn("{} task of {}: could not report the failure ({})", topic, task.getBusinessKey(),

@@ -33,6 +33,7 @@ import com.checkupflow.judgement.ItemLabels;
 import com.checkupflow.judgement.Judgement;
 import com.checkupflow.judgement.JudgementJson;
 import com.checkupflow.judgement.JudgementUnit;
+import com.checkupflow.privacy.FieldCipher;
 import com.checkupflow.screening.PersonalData;
 import com.checkupflow.screening.Screening;
 import com.checkupflow.screening.ScreeningRepository;
@@ -66,6 +67,8 @@ class ReferralService {
 
     static final String TEMPLATE_PROVIDER = "template";
     static final String TEMPLATE_VERSION = "referral-template-v1";
+    /** Encrypted: the letter prints the patient's name. */
+    static final String LETTER_HTML = "cf_referral.letter_html";
 
     private final JdbcClient jdbc;
     private final ScreeningRepository screenings;
@@ -78,11 +81,13 @@ class ReferralService {
     private final String template;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final FieldCipher cipher;
 
     ReferralService(JdbcClient jdbc, ScreeningRepository screenings, JudgementJson judgementJson,
                     ReferralLetterDrafter drafter, ReferralLetterModel model, ItemLabels labels, Centers centers,
-                    TransactionTemplate transaction, Clock clock) {
+                    TransactionTemplate transaction, Clock clock, FieldCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
         this.transaction = transaction;
         this.screenings = screenings;
         this.judgementJson = judgementJson;
@@ -227,7 +232,7 @@ class ReferralService {
     Optional<Referral> find(String screeningId) {
         return jdbc.sql("SELECT * FROM cf_referral WHERE screening_id = ?").param(screeningId)
                 .query((rs, n) -> new Referral(rs.getString("screening_id"), rs.getString("units"),
-                        rs.getString("draft_text"), rs.getString("final_text"), rs.getString("letter_html"),
+                        rs.getString("draft_text"), rs.getString("final_text"), cipher.decrypt(rs.getString("letter_html"), LETTER_HTML, screeningId),
                         rs.getString("signed_by"), instant(rs.getTimestamp("signed_at")),
                         instant(rs.getTimestamp("appointment_at")), rs.getString("appointment_place"),
                         rs.getString("provider"), rs.getString("prompt_version"), rs.getBoolean("fallback"),
@@ -260,7 +265,8 @@ class ReferralService {
         for (Map.Entry<String, String> e : v.entrySet()) {
             html = html.replace("{{" + e.getKey() + "}}", HtmlUtils.htmlEscape(e.getValue(), "UTF-8"));
         }
-        jdbc.sql("UPDATE cf_referral SET letter_html = ? WHERE screening_id = ?").params(html, screeningId).update();
+        jdbc.sql("UPDATE cf_referral SET letter_html = ? WHERE screening_id = ?")
+                .params(cipher.encrypt(html, LETTER_HTML, screeningId), screeningId).update();
     }
 
     /** The Tasklist's datetime field sends {@code 2026-12-01T10:00} (local, Asia/Seoul) or an offset date-time. */

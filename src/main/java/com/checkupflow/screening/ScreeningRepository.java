@@ -26,25 +26,42 @@ import com.checkupflow.judgement.ItemStatus;
 import com.checkupflow.judgement.PatientInfo;
 import com.checkupflow.judgement.Sex;
 import com.checkupflow.judgement.TreatedDisease;
+import com.checkupflow.privacy.FieldCipher;
 
-/** Our screening tables. Runs inside the caller's transaction, which the engine shares. */
+/**
+ * Our screening tables. Runs inside the caller's transaction, which the engine shares. The direct identifiers (name,
+ * RRN, the rendered report, which prints the name, and the original Bundle) are stored encrypted ({@link FieldCipher})
+ * and come back decrypted; the RRN is found by its keyed hash.
+ */
 @Repository
 public class ScreeningRepository {
 
-    private final JdbcClient jdbc;
+    static final String NAME = "cf_screening.patient_name";
+    static final String RRN = "cf_screening.patient_rrn";
+    static final String REPORT_HTML = "cf_screening.report_html";
+    static final String BUNDLE = "cf_screening_bundle.bundle_json";
 
-    ScreeningRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final FieldCipher cipher;
+
+    ScreeningRepository(JdbcClient jdbc, FieldCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
+    }
+
+    /** The RRN's digits, hashed with the lookup key: the same person gives the same hash, hyphen or not. */
+    static String rrnHash(FieldCipher cipher, String rrn) {
+        return rrn == null ? null : cipher.lookupHash(rrn.replaceAll("\\D", ""));
     }
 
     /** Inserts the screening row; a second row for the same source identifier fails with DuplicateKeyException. */
     public void insert(Screening s, String bundleJson) {
         jdbc.sql("""
                 INSERT INTO cf_screening (id, center, source_system, source_value, language, stage, received_at,
-                    exam_date, patient_name, patient_sex, patient_birth_date, patient_rrn, patient_problems,
-                    lipids_scheduled, treated_diseases)
+                    exam_date, patient_name, patient_sex, patient_birth_date, patient_rrn, patient_rrn_hash,
+                    patient_problems, lipids_scheduled, treated_diseases)
                 VALUES (:id, :center, :system, :value, :language, :stage, :receivedAt, :examDate, :name, :sex,
-                    :birthDate, :rrn, :problems, :lipids, :treated)""")
+                    :birthDate, :rrn, :rrnHash, :problems, :lipids, :treated)""")
                 .param("id", s.id())
                 .param("center", s.center())
                 .param("system", s.sourceSystem())
@@ -53,16 +70,17 @@ public class ScreeningRepository {
                 .param("stage", s.stage().name())
                 .param("receivedAt", Timestamp.from(s.receivedAt()))
                 .param("examDate", s.examDate())
-                .param("name", s.patient().name())
+                .param("name", cipher.encrypt(s.patient().name(), NAME, s.id()))
                 .param("sex", s.patient().sex() == null ? null : s.patient().sex().name())
                 .param("birthDate", s.patient().birthDate())
-                .param("rrn", s.patient().rrn())
+                .param("rrn", cipher.encrypt(s.patient().rrn(), RRN, s.id()))
+                .param("rrnHash", rrnHash(cipher, s.patient().rrn()))
                 .param("problems", String.join(",", s.patient().problems()))
                 .param("lipids", s.lipidsScheduled())
                 .param("treated", s.treatedDiseases().stream().map(Enum::name).sorted().collect(Collectors.joining(",")))
                 .update();
         jdbc.sql("INSERT INTO cf_screening_bundle (screening_id, bundle_json) VALUES (?, ?)")
-                .params(s.id(), bundleJson)
+                .params(s.id(), cipher.encrypt(bundleJson, BUNDLE, s.id()))
                 .update();
     }
 
@@ -79,7 +97,18 @@ public class ScreeningRepository {
 
     public Optional<String> bundleJson(String id) {
         return jdbc.sql("SELECT bundle_json FROM cf_screening_bundle WHERE screening_id = ?")
-                .param(id).query(String.class).optional();
+                .param(id).query(String.class).optional().map(json -> cipher.decrypt(json, BUNDLE, id));
+    }
+
+    /**
+     * Retention: replaces the original Bundle by what the issued report still needs, and the RRN by its masked form
+     * (all the report and the API show); the keyed hash stays, so the patient's screenings still match.
+     */
+    public void reduceBundle(String id, String reducedJson, Instant at) {
+        jdbc.sql("UPDATE cf_screening_bundle SET bundle_json = ?, reduced_at = ? WHERE screening_id = ?")
+                .params(cipher.encrypt(reducedJson, BUNDLE, id), Timestamp.from(at), id).update();
+        find(id).map(s -> s.patient().rrn()).ifPresent(rrn -> jdbc.sql("UPDATE cf_screening SET patient_rrn = ? WHERE id = ?")
+                .params(cipher.encrypt(PersonalData.maskRrn(rrn), RRN, id), id).update());
     }
 
     public void setProcessInstance(String id, String processInstanceId) {
@@ -100,7 +129,8 @@ public class ScreeningRepository {
         jdbc.sql("""
                 UPDATE cf_screening SET final_text = ?, report_html = ?, issued_by = ?, issued_at = ?, stage = ?
                 WHERE id = ?""")
-                .params(finalText, reportHtml, issuedBy, Timestamp.from(issuedAt), Stage.ISSUED.name(), id)
+                .params(finalText, cipher.encrypt(reportHtml, REPORT_HTML, id), issuedBy, Timestamp.from(issuedAt),
+                        Stage.ISSUED.name(), id)
                 .update();
     }
 
@@ -168,17 +198,18 @@ public class ScreeningRepository {
         String treated = rs.getString("treated_diseases");
         String critical = rs.getString("critical_findings");
         Timestamp issuedAt = rs.getTimestamp("issued_at");
-        PatientInfo patient = new PatientInfo(null, rs.getString("patient_name"),
+        String id = rs.getString("id");
+        PatientInfo patient = new PatientInfo(null, cipher.decrypt(rs.getString("patient_name"), NAME, id),
                 sex == null ? null : Sex.valueOf(sex), rs.getObject("patient_birth_date", LocalDate.class),
-                rs.getString("patient_rrn"), split(problems));
+                cipher.decrypt(rs.getString("patient_rrn"), RRN, id), split(problems));
         Set<TreatedDisease> diseases = EnumSet.noneOf(TreatedDisease.class);
         split(treated).forEach(d -> diseases.add(TreatedDisease.valueOf(d)));
-        return new Screening(rs.getString("id"), rs.getString("center"), rs.getString("source_system"),
+        return new Screening(id, rs.getString("center"), rs.getString("source_system"),
                 rs.getString("source_value"), rs.getString("process_instance_id"), rs.getString("language"),
                 Stage.valueOf(rs.getString("stage")), rs.getTimestamp("received_at").toInstant(),
                 rs.getObject("exam_date", LocalDate.class), patient, rs.getBoolean("lipids_scheduled"), diseases,
                 rs.getString("judgement_json"), lines(critical),
-                rs.getString("final_text"), rs.getString("report_html"),
+                rs.getString("final_text"), cipher.decrypt(rs.getString("report_html"), REPORT_HTML, id),
                 issuedAt == null ? null : issuedAt.toInstant(), rs.getString("issued_by"));
     }
 

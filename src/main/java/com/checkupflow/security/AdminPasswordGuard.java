@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.EnvironmentAware;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -14,11 +15,17 @@ import org.springframework.stereotype.Component;
  * administrator's password is missing or weak. The message names the problems, never the password.
  */
 @Component
-class AdminPasswordGuard implements BeanFactoryPostProcessor, EnvironmentAware {
+class AdminPasswordGuard implements BeanFactoryPostProcessor, EnvironmentAware, Ordered {
 
     static final String ENFORCE = "checkupflow.security.enforce-strong-admin-password";
 
     private Environment environment;
+
+    /** Before the master key check (privacy.MasterKeyGuard): the password is the first thing an operator sets. */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
 
     @Override
     public void setEnvironment(Environment environment) {

@@ -20,6 +20,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.checkupflow.web.Problem;
@@ -34,6 +35,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @Configuration
 class SecurityConfiguration {
+
+    /**
+     * Our own documents (API answers, reports, the dashboard): scripts and styles from us only (the report and the
+     * dashboard style themselves inline), no framing, no plugins. Spring Security's defaults add
+     * {@code Cache-Control: no-cache, no-store, max-age=0, must-revalidate}, {@code X-Content-Type-Options: nosniff}
+     * and {@code X-Frame-Options: DENY}.
+     */
+    static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' "
+            + "'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'; base-uri 'none'";
 
     private static final String[] CLINICAL_READERS = {Roles.PHYSICIAN, Roles.HEAD_PHYSICIAN, Roles.NURSE,
             Roles.COORDINATOR, Roles.MANAGER, Roles.ADMIN};
@@ -50,6 +61,7 @@ class SecurityConfiguration {
                         .hasAnyAuthority(Roles.PHYSICIAN, Roles.HEAD_PHYSICIAN, Roles.ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/judgements")
                         .hasAnyAuthority(Roles.DESIGNER, Roles.PHYSICIAN, Roles.ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/admin/keys/rotate").hasAuthority(Roles.ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/screenings/**").hasAnyAuthority(CLINICAL_READERS)
                         .requestMatchers(HttpMethod.GET, "/dashboard", "/api/analytics/**")
                         .hasAnyAuthority(Roles.ANALYTICS_READERS.toArray(String[]::new))
@@ -70,6 +82,8 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Stateless basic authentication, no cookies: nothing a cross-site request could ride on.
                 .csrf(csrf -> csrf.disable())
+                .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(API_CONTENT_SECURITY_POLICY)))
                 .addFilterAfter(new EngineBindingFilter(engineIdentity), BasicAuthenticationFilter.class);
         return http.build();
     }
@@ -83,7 +97,9 @@ class SecurityConfiguration {
                 // The Camunda webapps protect themselves (session login + their CSRF filter); /engine-rest uses
                 // HTTP basic, checked by the engine's own authentication filter.
                 .csrf(csrf -> csrf.disable())
-                .headers(h -> h.frameOptions(f -> f.sameOrigin()));
+                // The webapps set their own Content-Security-Policy (Camunda's header security filter).
+                .headers(h -> h.frameOptions(f -> f.sameOrigin())
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
 

@@ -108,4 +108,30 @@ class ExternalTaskWorkerTest {
         Assertions.assertThat(tasks().list()).extracting(ExternalTask::getRetries).containsOnlyNulls();
         Assertions.assertThat(processEngine.getRuntimeService().createIncidentQuery().count()).isZero();
     }
+
+    @Test
+    void shouldReportAScrubbedMessageAndTheStackWhenTheWorkFails() {
+        processEngine.getRuntimeService().startProcessInstanceByKey("referral-letter", "worker-fail",
+                Map.of("referralUnits", "egfr", "taskPriority", 50));
+        ExternalTaskWorker failing = new ExternalTaskWorker(processEngine.getExternalTaskService(), TOPIC, List.of(),
+                ExternalTaskWorker.Settings.of(1, Duration.ofMinutes(5), Duration.ofMillis(50), false)) {
+            @Override
+            protected Outcome work(LockedExternalTask task) {
+                throw new IllegalStateException("no letter for 860821-2159382 (seoyeon.park@example.com, 010-2345-6789)");
+            }
+        };
+        LockedExternalTask task = processEngine.getExternalTaskService().fetchAndLock(1, failing.workerId())
+                .topic(TOPIC, 60_000).execute().get(0);
+
+        failing.handle(task);
+
+        ExternalTask failed = tasks().singleResult();
+        String details = processEngine.getExternalTaskService().getExternalTaskErrorDetails(failed.getId());
+        Assertions.assertThat(failed.getErrorMessage()).startsWith("IllegalStateException: no letter for [RRN]")
+                .contains("[EMAIL]", "[PHONE]").doesNotContain("860821", "seoyeon", "2345");
+        Assertions.assertThat(details).contains("java.lang.IllegalStateException: no letter for [RRN]",
+                        "at com.checkupflow.engine.ExternalTaskWorkerTest")
+                .doesNotContain("860821", "seoyeon", "2345");
+        Assertions.assertThat(failed.getRetries()).isEqualTo(ExternalTaskWorker.FAILURE_RETRIES - 1);
+    }
 }

@@ -45,6 +45,8 @@ import com.checkupflow.judgement.Judgement;
 import com.checkupflow.judgement.JudgementJson;
 import com.checkupflow.judgement.PatientInfo;
 import com.checkupflow.judgement.Sex;
+import com.checkupflow.privacy.FieldCipher;
+import com.checkupflow.privacy.TestCiphers;
 import com.checkupflow.report.ReportPdfs;
 import com.checkupflow.screening.Screening;
 import com.checkupflow.screening.ScreeningRepository;
@@ -61,6 +63,7 @@ class ReferralServiceTest {
     private static final ReferralModelFixture model = ReferralModelFixture.openAi();
 
     private JdbcClient jdbc;
+    private FieldCipher cipher;
     private TransactionTemplate transaction;
     private ItemLabels labels;
     private ReferralService service;
@@ -76,6 +79,7 @@ class ReferralServiceTest {
         Flyway.configure().dataSource(ds).table("cf_flyway_history").load().migrate();
         model.reset();
         jdbc = JdbcClient.create(ds);
+        cipher = TestCiphers.over(ds, Path.of("target/referral-test-master-key.json"));
         transaction = new TransactionTemplate(new DataSourceTransactionManager(ds));
         jdbc.sql("""
                 INSERT INTO cf_screening (id, center, source_system, source_value, language, stage, received_at,
@@ -93,7 +97,7 @@ class ReferralServiceTest {
 
     private ReferralService service(ReferralLetterModel letters) {
         return new ReferralService(jdbc, screenings, judgementJson, new ReferralLetterDrafter(labels, centers), letters,
-                labels, centers, transaction, Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC));
+                labels, centers, transaction, Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC), cipher);
     }
 
     @Test
@@ -115,6 +119,8 @@ class ReferralServiceTest {
         service.book(ID, "2026-12-01T10:30", "서울대병원 신장내과", "coord");
 
         String html = service.find(ID).orElseThrow().letterHtml();
+        Assertions.assertThat(jdbc.sql("SELECT letter_html FROM cf_referral WHERE screening_id = ?").param(ID)
+                .query(String.class).single()).as("the letter as stored").startsWith("enc1:").doesNotContain("김민수");
         byte[] pdf = ReportPdfs.render(html);
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(doc);
