@@ -62,6 +62,8 @@ class PersonalDataAtRestHttpTest {
 
         Assertions.assertThat(plainTextFindings(IDS.all())).as("tables and columns holding an identifier in plain text")
                 .isEmpty();
+        Assertions.assertThat(plainTextFindings(List.of("황**솜"))).as("the scan finds text: the masked name of the task")
+                .anySatisfy(f -> Assertions.assertThat(f).startsWith("ACT_"));
         Assertions.assertThat(jdbc.sql("SELECT patient_rrn FROM cf_screening WHERE id = ?").param(id)
                 .query(String.class).single()).startsWith(FieldCipher.PREFIX + "dk-");
         Assertions.assertThat(jdbc.sql("SELECT patient_rrn_hash FROM cf_screening WHERE id = ?").param(id)
