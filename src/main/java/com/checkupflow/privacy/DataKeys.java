@@ -111,16 +111,16 @@ class DataKeys {
     private KeysetHandle unwrap(Wrapped w) {
         master.refreshFor(w.kekId());
         try {
-            return TinkProtoKeysetFormat.parseEncryptedKeyset(w.wrappedKey(), master.aead(), ad(w.keyId()));
+            return TinkProtoKeysetFormat.parseEncryptedKeyset(w.wrappedKey(), master.current().aead(), ad(w.keyId()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Data key " + w.keyId() + " cannot be unwrapped: the master key "
                     + w.kekId() + " is not in the configured master keyset", e);
         }
     }
 
-    private byte[] wrap(String keyId, KeysetHandle handle) {
+    private static byte[] wrap(String keyId, KeysetHandle handle, MasterKey.Current kek) {
         try {
-            return TinkProtoKeysetFormat.serializeEncryptedKeyset(handle, master.aead(), ad(keyId));
+            return TinkProtoKeysetFormat.serializeEncryptedKeyset(handle, kek.aead(), ad(keyId));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Data key " + keyId + " cannot be wrapped", e);
         }
@@ -146,6 +146,7 @@ class DataKeys {
             throw new IllegalStateException("Could not generate a data key", e);
         }
         Timestamp now = Timestamp.from(clock.instant());
+        MasterKey.Current kek = master.current();
         try (Connection c = dataSource.getConnection();
              PreparedStatement insert = c.prepareStatement("""
                      INSERT INTO cf_data_key (key_id, purpose, period, kek_id, wrapped_key, created_at, wrapped_at)
@@ -154,8 +155,8 @@ class DataKeys {
             insert.setString(1, keyId);
             insert.setString(2, purpose.name());
             insert.setString(3, period);
-            insert.setString(4, master.id());
-            insert.setString(5, Base64.getEncoder().encodeToString(wrap(keyId, key)));
+            insert.setString(4, kek.id());
+            insert.setString(5, Base64.getEncoder().encodeToString(wrap(keyId, key, kek)));
             insert.setTimestamp(6, now);
             insert.setTimestamp(7, now);
             insert.executeUpdate();
@@ -193,12 +194,13 @@ class DataKeys {
      * encrypted stays readable; the update only applies if nobody re-wrapped the row meanwhile.
      */
     boolean rewrap(Wrapped w) {
-        byte[] rewrapped = wrap(w.keyId(), unwrap(w));
+        MasterKey.Current kek = master.current();
+        byte[] rewrapped = wrap(w.keyId(), unwrap(w), kek);
         try (Connection c = dataSource.getConnection();
              PreparedStatement update = c.prepareStatement(
                      "UPDATE cf_data_key SET kek_id = ?, wrapped_key = ?, wrapped_at = ? WHERE key_id = ? AND kek_id = ?")) {
             c.setAutoCommit(true);
-            update.setString(1, master.id());
+            update.setString(1, kek.id());
             update.setString(2, Base64.getEncoder().encodeToString(rewrapped));
             update.setTimestamp(3, Timestamp.from(clock.instant()));
             update.setString(4, w.keyId());

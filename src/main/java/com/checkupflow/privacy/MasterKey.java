@@ -46,8 +46,11 @@ class MasterKey {
     }
 
     private final CryptoProperties properties;
-    private volatile KeysetHandle keyset;
-    private volatile Aead aead;
+    /** The keyset and its AEAD (primary wraps, any key unwraps), swapped together so a wrap and its id agree. */
+    record Current(String id, KeysetHandle keyset, Aead aead) {
+    }
+
+    private volatile Current current;
 
     MasterKey(CryptoProperties properties) {
         this.properties = properties;
@@ -87,8 +90,7 @@ class MasterKey {
     private void use(KeysetHandle handle) {
         try {
             Aead primitive = handle.getPrimitive(RegistryConfiguration.get(), Aead.class);
-            this.keyset = handle;
-            this.aead = primitive;
+            this.current = new Current(id(handle.getPrimary().getId()), handle, primitive);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The master key (" + source() + ") is not an AEAD keyset", e);
         }
@@ -98,17 +100,17 @@ class MasterKey {
         return properties.fromEnvironment() ? "CHECKUPFLOW_MASTER_KEY" : "file " + properties.masterKeyFile();
     }
 
-    /** The id of the primary key, stored beside every data key it wraps. */
+    /** The keyset in use; its id (of the primary key) is stored beside every data key its AEAD wraps. */
+    Current current() {
+        return current;
+    }
+
     String id() {
-        return id(keyset.getPrimary().getId());
+        return current.id();
     }
 
     private static String id(int tinkKeyId) {
         return "kek-" + Integer.toUnsignedString(tinkKeyId);
-    }
-
-    Aead aead() {
-        return aead;
     }
 
     /**
@@ -123,7 +125,7 @@ class MasterKey {
     }
 
     List<String> ids() {
-        KeysetHandle k = keyset;
+        KeysetHandle k = current.keyset();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < k.size(); i++) {
             ids.add(id(k.getAt(i).getId()));
@@ -139,7 +141,7 @@ class MasterKey {
     /** Adds a fresh key as the primary and saves the file; the old keys still unwrap. The new key's id. */
     synchronized String addPrimary() {
         try {
-            KeysetHandle rotated = KeysetHandle.newBuilder(keyset)
+            KeysetHandle rotated = KeysetHandle.newBuilder(current.keyset())
                     .addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
                             .withRandomId().makePrimary())
                     .build();
@@ -156,6 +158,7 @@ class MasterKey {
     /** Deletes the non-primary keys that wrap no data key any more and saves the file; the ids deleted. */
     synchronized List<String> retireAllBut(Set<String> inUse) {
         try {
+            KeysetHandle keyset = current.keyset();
             KeysetHandle.Builder builder = KeysetHandle.newBuilder(keyset);
             List<String> retired = new ArrayList<>();
             for (int i = builder.size() - 1; i >= 0; i--) {
