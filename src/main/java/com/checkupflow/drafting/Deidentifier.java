@@ -62,7 +62,8 @@ class Deidentifier {
         KnownIdentifiers k = known == null ? KnownIdentifiers.NONE : known;
         if (k.rrn() != null && k.rrn().replaceAll("\\D", "").length() >= 7) {
             String digits = k.rrn().replaceAll("\\D", "");
-            out = out.replaceAll(digits.substring(0, 6) + "\\s?[-–]?\\s?" + digits.substring(6), PersonalDataScrubber.TOKEN_RRN);
+            out = out.replaceAll(digits.substring(0, 6) + "\\s?[-–]?\\s?" + digits.substring(6),
+                    PersonalDataScrubber.TOKEN_RRN);
         }
         if (k.birthDate() != null) {
             for (DateTimeFormatter f : BIRTH_FORMATS) {
@@ -74,7 +75,8 @@ class Deidentifier {
         }
         if (k.name() != null && !k.name().isBlank()) {
             String name = k.name().trim();
-            out = out.replace(name, PersonalDataScrubber.TOKEN_NAME).replace(name.replace(" ", ""), PersonalDataScrubber.TOKEN_NAME);
+            out = out.replace(name, PersonalDataScrubber.TOKEN_NAME)
+                    .replace(name.replace(" ", ""), PersonalDataScrubber.TOKEN_NAME);
             for (String part : name.split("\\s+")) {
                 if (part.length() >= 2) {
                     out = out.replace(part, PersonalDataScrubber.TOKEN_NAME);

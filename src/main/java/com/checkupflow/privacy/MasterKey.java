@@ -83,7 +83,8 @@ class MasterKey {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The master key (" + source() + ") is not a Tink AEAD keyset", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("The master key file " + properties.masterKeyFile() + " cannot be read or written", e);
+            throw new UncheckedIOException("The master key file " + properties.masterKeyFile()
+                    + " cannot be read or written", e);
         }
     }
 
