@@ -39,6 +39,8 @@ class BundleRetentionHttpTest {
     BundleRetention retention;
     @Autowired
     RetentionProperties properties;
+    @Autowired
+    PatientContacts contacts;
 
     @Test
     void shouldReduceTheBundleToTheReportsNeedsWhenTheRetentionPeriodAfterDeliveryHasPassed() throws Exception {
@@ -51,6 +53,8 @@ class BundleRetentionHttpTest {
         Assertions.assertThat(retention.reduceDeliveredBefore(Instant.now().minus(properties.bundleAfterDelivery())))
                 .as("nothing is reduced within the period").isZero();
         Assertions.assertThat(screenings.bundleJson(id).orElseThrow()).contains("Patient", "930717-2561843");
+        Assertions.assertThat(contacts.email(id)).as("the address, decrypted from the stored Bundle")
+                .hasValue("eunbyeol.sunwoo@example.org");
         Assertions.assertThat(properties.bundleAfterDelivery()).isEqualTo(Duration.ofDays(30));
 
         Assertions.assertThat(retention.reduceDeliveredBefore(Instant.now().plusSeconds(1))).isPositive();
@@ -63,6 +67,7 @@ class BundleRetentionHttpTest {
         Assertions.assertThat(screenings.bundleJson(id).orElseThrow())
                 .doesNotContain("선우은별", "930717", "010-7712-4409", "eunbyeol", "종로");
         Assertions.assertThat(screenings.find(id).orElseThrow().patient().rrn()).isEqualTo("930717-2******");
+        Assertions.assertThat(contacts.email(id)).isEmpty();
         Assertions.assertThat(codes(http.get("physicianGangnam", "/api/screenings/" + id + "/fhir").body()))
                 .as("the FHIR export still carries the codes the lab sent").isEqualTo(codes(exportBefore));
         Assertions.assertThat(json.readTree(http.get("physicianGangnam", "/api/screenings/" + id).body())
