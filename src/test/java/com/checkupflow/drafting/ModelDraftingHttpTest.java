@@ -232,6 +232,55 @@ class ModelDraftingHttpTest {
         assertNotLabelled(id, "physicianGangnam");
     }
 
+    @Test
+    void shouldShowModelDraftsFailuresFallbacksRedraftsEditsAndSignersWhenTheRegisterIsAskedForTheMonth() throws Exception {
+        model.answerNext(StandInModel.Behaviour.INVENT_VALUE).answerNext(StandInModel.Behaviour.INVENT_VALUE);
+        String checked = json.readTree(post("/api/screenings?center=jeju", new SyntheticScreenings(fhir)
+                .bundleJson("register-1", SyntheticScreenings.Profile.SUSPECT, 61)).body()).get("id").asText();
+        ReviewTasks.approveAsDrafted(taskService, awaitReview(checked, null), "physicianJeju");
+        awaitIssued(checked);
+        model.failNext(401);
+        String fallback = json.readTree(post("/api/screenings?center=jeju", new SyntheticScreenings(fhir)
+                .bundleJson("register-2", SyntheticScreenings.Profile.BORDERLINE, 62)).body()).get("id").asText();
+        ReviewTasks.approveAsDrafted(taskService, awaitReview(fallback, null), "physicianJeju");
+        awaitIssued(fallback);
+        String month = java.time.YearMonth.now().toString();
+        TestHttp http = new TestHttp(port);
+
+        HttpResponse<String> response = http.get("manager", "/api/ai-register?month=" + month + "&center=jeju");
+
+        Assertions.assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode jeju = json.readTree(response.body()).get("centers").get(0);
+        Assertions.assertThat(jeju.get("center").asText()).isEqualTo("jeju");
+        Assertions.assertThat(jeju.get("drafts").toString())
+                .contains("{\"provider\":\"openai\",\"model\":\"stand-in\",\"promptVersion\":\"draft-summary-v1\",\"origin\":\"MODEL\",\"count\":2}")
+                .contains("{\"provider\":\"template\",\"model\":null,\"promptVersion\":\"template-v1\",\"origin\":\"FALLBACK\",\"count\":1}");
+        Assertions.assertThat(jeju.get("checkFailures").toString()).contains("{\"key\":\"NUMBER_MISMATCH\",\"count\":2}");
+        Assertions.assertThat(jeju.get("fallbacks").asLong()).isEqualTo(1);
+        Assertions.assertThat(jeju.get("automaticRedrafts").asLong()).isEqualTo(1);
+        Assertions.assertThat(jeju.get("editRatios").toString())
+                .contains("{\"draftOrigin\":\"FALLBACK\",\"signed\":1,\"unchanged\":1,")
+                .contains("{\"draftOrigin\":\"MODEL\",\"signed\":1,\"unchanged\":1,");
+        Assertions.assertThat(jeju.get("signers").toString())
+                .isEqualTo("[{\"reviewer\":\"physicianJeju\",\"signed\":2,\"onModelDrafts\":1}]");
+        Assertions.assertThat(jeju.get("aiLabelledReports").asLong()).isEqualTo(1);
+        Assertions.assertThat(jeju.get("signAnyway").isNull()).as("no sign-anyway column in the review audit yet").isTrue();
+
+        HttpResponse<String> csv = http.get("privacyOfficer", "/api/ai-register?month=" + month + "&center=jeju&format=csv");
+        Assertions.assertThat(csv.statusCode()).isEqualTo(200);
+        Assertions.assertThat(csv.body()).startsWith("\uFEFFmonth,center,measure,provider,model,promptVersion,detail,count,mean,max")
+                .contains(month + ",jeju,drafts,openai,stand-in,draft-summary-v1,MODEL,2,,")
+                .contains(month + ",jeju,automatic_redrafts,,,,,1,,")
+                .contains(month + ",jeju,signed_by,,,,physicianJeju,2,,");
+        Assertions.assertThat(http.get("admin", "/api/ai-register?month=" + month).statusCode()).isEqualTo(200);
+        for (String other : List.of("physicianJeju", "nurseJeju", "coordinatorJeju", "designer", "integration")) {
+            Assertions.assertThat(http.get(other, "/api/ai-register?month=" + month).statusCode()).as(other).isEqualTo(403);
+        }
+        Assertions.assertThat(http.get(null, "/api/ai-register").statusCode()).isEqualTo(401);
+        Assertions.assertThat(http.get("manager", "/api/ai-register?month=2026-13").statusCode()).isEqualTo(400);
+        Assertions.assertThat(http.get("manager", "/api/ai-register?center=atlantis").statusCode()).isEqualTo(400);
+    }
+
     private String issueApproved(String identifier, String center, String language, long seed) throws Exception {
         String bundle = new SyntheticScreenings(fhir).bundleJson(identifier, SyntheticScreenings.Profile.SUSPECT, seed);
         String id = json.readTree(post("/api/screenings?center=" + center + language, bundle).body()).get("id").asText();
