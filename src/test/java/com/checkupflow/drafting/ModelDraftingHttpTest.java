@@ -189,6 +189,7 @@ class ModelDraftingHttpTest {
         String html = new TestHttp(port).get("physicianGangnam", "/api/screenings/" + id + "/report.html").body();
         Assertions.assertThat(html).contains(AI_NOTICE_KO + " physicianGangnam이(가) 검토하고 수정하여 서명한 것입니다.");
         Assertions.assertThat(pdfText(id)).contains(compact(AI_NOTICE_KO + " physicianGangnam"));
+        keepNoticePage(id, "ai-notice-ko");
         JsonNode report = diagnosticReport(id, "physicianGangnam");
         assertAiExtension(report, AI_NOTICE_KO);
     }
@@ -200,6 +201,7 @@ class ModelDraftingHttpTest {
         String html = new TestHttp(port).get("physicianBusan", "/api/screenings/" + id + "/report.html").body();
         Assertions.assertThat(html).contains(AI_NOTICE_EN + " physicianBusan.").doesNotContain("생성형 AI 작성 안내");
         Assertions.assertThat(pdfText(id)).contains(compact(AI_NOTICE_EN + " physicianBusan."));
+        keepNoticePage(id, "ai-notice-en");
         assertAiExtension(diagnosticReport(id, "physicianBusan"), AI_NOTICE_EN);
     }
 
@@ -333,6 +335,24 @@ class ModelDraftingHttpTest {
         byte[] pdf = new TestHttp(port).getBytes("manager", "/api/screenings/" + id + "/report.pdf").body();
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             return compact(new PDFTextStripper().getText(doc));
+        }
+    }
+
+    /** The PDF and the page with the AI notice as PNG under target/browser/, to look at. */
+    private void keepNoticePage(String id, String name) throws Exception {
+        byte[] pdf = new TestHttp(port).getBytes("manager", "/api/screenings/" + id + "/report.pdf").body();
+        java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "browser"));
+        java.nio.file.Files.write(dir.resolve(name + ".pdf"), pdf);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDFTextStripper page = new PDFTextStripper();
+            for (int i = 0; i < doc.getNumberOfPages(); i++) {
+                page.setStartPage(i + 1);
+                page.setEndPage(i + 1);
+                if (compact(page.getText(doc)).matches("(?s).*(생성형AI작성안내|GenerativeAInotice).*")) {
+                    javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(i, 80),
+                            "png", dir.resolve(name + ".png").toFile());
+                }
+            }
         }
     }
 
