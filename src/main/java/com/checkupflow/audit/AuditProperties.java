@@ -22,4 +22,14 @@ record AuditProperties(@DefaultValue("P730D") Duration retention,
                        String chainKey,
                        Path chainKeyFile,
                        boolean requireChainKey) {
+
+    /** The safety-measures standard's minimum; the PostgreSQL trigger refuses to delete younger rows. */
+    static final Duration MIN_RETENTION = Duration.ofDays(365);
+
+    AuditProperties {
+        if (retention.compareTo(MIN_RETENTION) < 0) {
+            throw new IllegalArgumentException("checkupflow.audit.retention must be at least " + MIN_RETENTION.toDays()
+                    + " days (access records are kept at least one year, two for sensitive information)");
+        }
+    }
 }
