@@ -92,8 +92,9 @@ class AccessLog {
                     .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
             AccessRecord row = new AccessRecord(head.lastSeq() + 1, at, access.userId(), joined(access.roles()),
                     joined(access.centers()), access.screeningId(), center, access.action(),
-                    abbreviated(access.resource()), access.clientAddress(), access.allowed() ? AccessRecord.ALLOWED : AccessRecord.DENIED,
-                    access.httpStatus(), head.lastHash(), null);
+                    abbreviated(access.resource()), access.clientAddress(),
+                    access.allowed() ? AccessRecord.ALLOWED : AccessRecord.DENIED, access.httpStatus(), head.lastHash(),
+                    null);
             String hash = hash(row);
             jdbc.sql("""
                     INSERT INTO cf_access_log (seq, accessed_at, user_id, user_roles, user_centers, screening_id,

@@ -32,6 +32,7 @@ class ApiAccessLog extends OncePerRequestFilter {
     record Target(String action, String screeningId) {
     }
 
+    /** A path of personal data; group 1, when there is one, is the screening id. */
     private record Rule(Pattern path, String action) {
     }
 
@@ -59,8 +60,7 @@ class ApiAccessLog extends OncePerRequestFilter {
         for (Rule rule : RULES) {
             Matcher m = rule.path().matcher(path);
             if (m.matches()) {
-                return Optional.of(new Target(rule.action(),
-                        m.groupCount() > 0 && rule.path().pattern().startsWith("/api/screenings/") ? m.group(1) : null));
+                return Optional.of(new Target(rule.action(), m.groupCount() > 0 ? m.group(1) : null));
             }
         }
         return Optional.empty();
