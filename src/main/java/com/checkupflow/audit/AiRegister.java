@@ -38,8 +38,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Component
 class AiRegister {
 
-    /** The review audit's column for "signed although the check failed" (branch eval); counted once it exists. */
-    static final String SIGN_ANYWAY_COLUMN = "sign_anyway";
+    /** The review audit's "signed although the check found problems" (branch eval, its V11); counted once it exists. */
+    static final String SIGN_ANYWAY_COLUMN = "signed_anyway";
 
     record Drafts(String provider, String model, String promptVersion, String origin, long count) {
     }
