@@ -119,6 +119,13 @@ public class ReviewService {
                 .list();
     }
 
+    /** Who signed: the reviewer of the latest approving or self-written decision. */
+    public Optional<String> signer(String screeningId) {
+        return jdbc.sql("""
+                SELECT reviewer FROM cf_review WHERE screening_id = ? AND decision IN ('APPROVE', 'WRITE_MANUALLY')
+                ORDER BY id DESC FETCH FIRST 1 ROWS ONLY""").param(screeningId).query(String.class).optional();
+    }
+
     /**
      * The decision that signed the report.
      *
@@ -138,13 +145,6 @@ public class ReviewService {
                         (Integer) rs.getObject("draft_round", Integer.class), rs.getString("draft_text"),
                         rs.getString("signed_text")))
                 .optional();
-    }
-
-    /** Who signed: the reviewer of the latest approving or self-written decision. */
-    public Optional<String> signer(String screeningId) {
-        return jdbc.sql("""
-                SELECT reviewer FROM cf_review WHERE screening_id = ? AND decision IN ('APPROVE', 'WRITE_MANUALLY')
-                ORDER BY id DESC FETCH FIRST 1 ROWS ONLY""").param(screeningId).query(String.class).optional();
     }
 
     private static ReviewDecision parse(String decision) {
