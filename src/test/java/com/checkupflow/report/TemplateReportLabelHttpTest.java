@@ -47,7 +47,7 @@ class TemplateReportLabelHttpTest {
         String id = intake.receive("gangnam", null, bundle.getBytes(StandardCharsets.UTF_8)).id();
         Task review = ReviewTasks.awaitReview(taskService, id);
         Assertions.assertThat((String) taskService.getVariable(review.getId(), "draftOrigin"))
-                .startsWith("**템플릿 초안** (template-v1)").contains("AI가 작성하지 않았습니다");
+                .startsWith("**템플릿 초안** (template-v").contains("AI가 작성하지 않았습니다");
         ReviewTasks.approveAsDrafted(taskService, review, "physicianGangnam");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> jdbc.sql(
                 "SELECT COUNT(*) FROM cf_screening WHERE id = ? AND report_html IS NOT NULL").param(id)
