@@ -20,8 +20,9 @@ class DemoIdentity {
 
     /** Roles with one user per center. */
     static final List<String> CENTER_ROLES = Roles.CENTER_STAFF;
-    /** Roles with one user for all centers (their group belongs to every tenant, designers to none). */
-    static final List<String> GLOBAL_ROLES = List.of(Roles.MANAGER, Roles.DESIGNER, Roles.INTEGRATION);
+    /** Roles with one user for all centers (their group belongs to every tenant, designers and privacy officers to none). */
+    static final List<String> GLOBAL_ROLES = List.of(Roles.MANAGER, Roles.DESIGNER, Roles.INTEGRATION,
+            Roles.PRIVACY_OFFICER);
 
     private final IdentityService identity;
     private final Centers centers;

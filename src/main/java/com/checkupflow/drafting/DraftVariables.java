@@ -1,10 +1,28 @@
 package com.checkupflow.drafting;
 
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
 
 /** The process variables a stored draft sets, the same whether the model or the offline template wrote it. */
 final class DraftVariables {
+
+    private static final Properties ORIGIN_NOTES = new Properties();
+
+    static {
+        try (Reader in = new InputStreamReader(Objects.requireNonNull(
+                DraftVariables.class.getResourceAsStream("/drafting/draft-origin.properties")), StandardCharsets.UTF_8)) {
+            ORIGIN_NOTES.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     private DraftVariables() {
     }
@@ -25,6 +43,15 @@ final class DraftVariables {
         variables.put("draftText", draft.text());
         variables.put("finalText", draft.text());
         variables.put("draftProvider", draft.fallback() ? draft.provider() + " (fallback)" : draft.provider());
+        variables.put("draftOrigin", originNote(DraftProvenance.origin(draft)));
         return variables;
+    }
+
+    /** The review form's plain note: model draft, template draft or fallback. */
+    static String originNote(DraftOrigin origin) {
+        return ORIGIN_NOTES.getProperty(origin.kind().name())
+                .replace("{provider}", String.valueOf(origin.provider()))
+                .replace("{model}", String.valueOf(origin.model()))
+                .replace("{promptVersion}", String.valueOf(origin.promptVersion()));
     }
 }

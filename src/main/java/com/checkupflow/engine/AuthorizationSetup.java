@@ -63,6 +63,7 @@ class AuthorizationSetup implements SmartInitializingSingleton {
         GROUPS.put(Roles.MANAGER, "관리자 (Managers)");
         GROUPS.put(Roles.DESIGNER, "프로세스 설계자 (Process designers)");
         GROUPS.put(Roles.INTEGRATION, "연동 시스템 (Integrated systems)");
+        GROUPS.put(Roles.PRIVACY_OFFICER, "개인정보 보호책임자 (Privacy officers)");
         GROUPS.put(Roles.ADMIN, "camunda BPM Administrators");
     }
 

@@ -9,6 +9,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.checkupflow.report.ReportPdf;
+import com.checkupflow.screening.ScreeningRepository;
+import com.checkupflow.security.CenterAccess;
 import com.checkupflow.web.Problem;
 import com.checkupflow.web.ProblemException;
 
@@ -17,15 +19,21 @@ class ReferralController {
 
     private final ReferralService referrals;
     private final ReportPdf pdf;
+    private final ScreeningRepository screenings;
+    private final CenterAccess access;
 
-    ReferralController(ReferralService referrals, ReportPdf pdf) {
+    ReferralController(ReferralService referrals, ReportPdf pdf, ScreeningRepository screenings, CenterAccess access) {
         this.referrals = referrals;
         this.pdf = pdf;
+        this.screenings = screenings;
+        this.access = access;
     }
 
     /** The signed referral letter; 404 when the screening has none, 409 before it is signed. */
     @GetMapping("/api/screenings/{id}/referral.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable String id) {
+        // The letter names the patient like the report: only the screening's center (and managers) may read it.
+        screenings.find(id).ifPresent(s -> access.requireCenter(s.center()));
         ReferralService.Referral r = referrals.find(id).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
                 "No referral letter", new Problem("referral_not_found", "Screening " + id + " has no referral letter")));
         if (r.letterHtml() == null) {

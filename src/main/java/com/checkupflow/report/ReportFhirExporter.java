@@ -16,12 +16,14 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
+import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.SimpleQuantity;
+import org.hl7.fhir.r4.model.StringType;
 import org.springframework.stereotype.Component;
 
 import com.checkupflow.center.Centers;
@@ -52,6 +54,18 @@ class ReportFhirExporter {
     static final String INTERPRETATION = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation";
     static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
     static final String CHEST_XRAY_SYSTEM = "https://example.org/fhir/CodeSystem/kr-nhis-chest-xray-result";
+    /**
+     * The project's extension on the DiagnosticReport whose conclusion came, in any part, from a generative model:
+     * sub-extensions {@code origin} (coding of {@link #AI_ORIGIN_SYSTEM}), {@code provider}, {@code model},
+     * {@code promptVersion}, {@code reviewedBy} (the signing physician) and {@code notice} (the report's notice in
+     * the patient's language). Documented in docs/audit.md.
+     */
+    static final String AI_EXTENSION = "https://checkupflow.example/fhir/StructureDefinition/generative-ai-content";
+    static final String AI_ORIGIN_SYSTEM = "https://checkupflow.example/fhir/CodeSystem/ai-content-origin";
+    static final String AI_ORIGIN_CODE = "ai-draft-physician-reviewed";
+    /** HL7 AI Transparency on FHIR: the security label "AI asserted" in meta.security. */
+    static final String OBSERVATION_VALUE = "http://terminology.hl7.org/CodeSystem/v3-ObservationValue";
+    static final String AI_ASSERTED = "AIAST";
     /** LOINC 11502-2 "Laboratory report" (a project convention: no LOINC panel exists for the NHIS screening). */
     static final String PANEL_LOINC = "11502-2";
 
@@ -78,9 +92,14 @@ class ReportFhirExporter {
     private final ItemLabels labels;
     private final Centers centers;
     private final ReportPdf pdf;
+    private final AiDisclosure aiDisclosure;
+    private final ReportRenderer renderer;
 
     ReportFhirExporter(FhirContext fhir, ScreeningRepository screenings, JudgementJson judgementJson,
-                       ReferenceBands bands, ItemLabels labels, Centers centers, ReportPdf pdf) {
+                       ReferenceBands bands, ItemLabels labels, Centers centers, ReportPdf pdf,
+                       AiDisclosure aiDisclosure, ReportRenderer renderer) {
+        this.aiDisclosure = aiDisclosure;
+        this.renderer = renderer;
         this.fhir = fhir;
         this.screenings = screenings;
         this.judgementJson = judgementJson;
@@ -127,6 +146,7 @@ class ReportFhirExporter {
         }
         report.addPerformer(new Reference().setDisplay(centers.get(s.center()).displayName(s.language())));
         report.setConclusion(s.finalText());
+        aiDisclosure.ofIssued(s.id()).ifPresent(ai -> labelAiContent(report, ai, s));
         report.addPresentedForm(new Attachment().setContentType("application/pdf").setLanguage(s.language())
                 .setTitle("report-" + s.id() + ".pdf").setData(pdf.render(s.reportHtml()))
                 .setCreationElement(new DateTimeType(Date.from(s.issuedAt()))));
@@ -145,6 +165,23 @@ class ReportFhirExporter {
                 .setFullUrl(urn(s.id() + "/report")).setResource(report);
         bundle.getEntry().add(0, entry);
         return bundle;
+    }
+
+    private void labelAiContent(DiagnosticReport report, AiDisclosure.AiUse ai, Screening s) {
+        report.getMeta().addSecurity(new Coding(OBSERVATION_VALUE, AI_ASSERTED, "Artificial Intelligence asserted"));
+        Extension extension = report.addExtension().setUrl(AI_EXTENSION);
+        extension.addExtension("origin", new Coding(AI_ORIGIN_SYSTEM, AI_ORIGIN_CODE,
+                "Generative-AI draft, reviewed, edited and signed by a physician"));
+        extension.addExtension("provider", new StringType(ai.provider()));
+        if (ai.model() != null) {
+            extension.addExtension("model", new StringType(ai.model()));
+        }
+        extension.addExtension("promptVersion", new StringType(ai.promptVersion()));
+        if (s.issuedBy() != null) {
+            extension.addExtension("reviewedBy", new StringType(s.issuedBy()));
+        }
+        extension.addExtension("notice", new StringType(renderer.aiNotice(
+                "en".equals(s.language()) ? "en" : "ko", s.issuedBy())));
     }
 
     private Observation observation(Screening s, ItemKey key, Judgement.Item item, CodeableConcept original) {

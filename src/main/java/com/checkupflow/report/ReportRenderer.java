@@ -63,7 +63,9 @@ class ReportRenderer {
         }
     }
 
-    String render(Screening s, Judgement judgement, String finalText, String signer, Instant signedAt) {
+    /** @param aiUse the model behind the text, which the report then names; null when no model wrote any of it */
+    String render(Screening s, Judgement judgement, String finalText, String signer, Instant signedAt,
+                  AiDisclosure.AiUse aiUse) {
         String lang = "en".equals(s.language()) ? "en" : "ko";
         Map<String, String> v = new LinkedHashMap<>();
         v.put("lang", lang);
@@ -89,9 +91,16 @@ class ReportRenderer {
         for (Map.Entry<String, String> e : v.entrySet()) {
             html = html.replace("{{" + e.getKey() + "}}", escape(e.getValue()));
         }
-        return html.replace("{{boxes}}", boxes(judgement, lang))
+        return html.replace("{{aiNotice}}", aiUse == null ? ""
+                        : "<p class=\"ai-notice\">" + escape(aiNotice(lang, v.get("signer"))) + "</p>")
+                .replace("{{boxes}}", boxes(judgement, lang))
                 .replace("{{rows}}", rows(judgement, s.sex(), lang))
                 .replace("{{advice}}", advice(judgement, lang));
+    }
+
+    /** The notice that a generative-AI draft was reviewed, edited and signed by the physician (named as signed). */
+    String aiNotice(String lang, String physician) {
+        return text("aiNotice", lang).replace("{physician}", physician == null ? "" : physician);
     }
 
     private String boxes(Judgement judgement, String lang) {

@@ -23,10 +23,13 @@ class ReportService {
     private final ReportRenderer renderer;
     private final Outbox outbox;
     private final ReferralPolicy referrals;
+    private final AiDisclosure aiDisclosure;
     private final Clock clock;
 
     ReportService(ScreeningRepository screenings, JudgementJson judgementJson, ReviewService reviews,
-                  ReportRenderer renderer, Outbox outbox, ReferralPolicy referrals, Clock clock) {
+                  ReportRenderer renderer, Outbox outbox, ReferralPolicy referrals, AiDisclosure aiDisclosure,
+                  Clock clock) {
+        this.aiDisclosure = aiDisclosure;
         this.outbox = outbox;
         this.referrals = referrals;
         this.screenings = screenings;
@@ -42,7 +45,8 @@ class ReportService {
         String signer = reviews.signer(screeningId).orElse(null);
         Instant now = clock.instant();
         Judgement judgement = judgementJson.read(s.judgementJson());
-        String html = renderer.render(s, judgement, finalText, signer, now);
+        String html = renderer.render(s, judgement, finalText, signer, now,
+                aiDisclosure.recordAtIssue(screeningId).orElse(null));
         screenings.saveIssuedReport(screeningId, finalText, html, signer, now);
         // same transaction as the issued report: the message exists exactly when the report does
         outbox.enqueueReport(screeningId);

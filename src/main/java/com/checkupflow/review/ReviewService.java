@@ -126,6 +126,27 @@ public class ReviewService {
                 ORDER BY id DESC FETCH FIRST 1 ROWS ONLY""").param(screeningId).query(String.class).optional();
     }
 
+    /**
+     * The decision that signed the report.
+     *
+     * @param draftRound the round of the draft the decision was made on
+     * @param draftText  that draft as the reviewer saw it
+     */
+    public record Signature(String reviewer, String decision, Integer draftRound, String draftText, String signedText) {
+    }
+
+    /** The latest approving or self-written decision. */
+    public Optional<Signature> signature(String screeningId) {
+        return jdbc.sql("""
+                SELECT reviewer, decision, draft_round, draft_text, signed_text FROM cf_review
+                WHERE screening_id = ? AND decision IN ('APPROVE', 'WRITE_MANUALLY')
+                ORDER BY id DESC FETCH FIRST 1 ROWS ONLY""").param(screeningId)
+                .query((rs, n) -> new Signature(rs.getString("reviewer"), rs.getString("decision"),
+                        (Integer) rs.getObject("draft_round", Integer.class), rs.getString("draft_text"),
+                        rs.getString("signed_text")))
+                .optional();
+    }
+
     private static ReviewDecision parse(String decision) {
         try {
             return ReviewDecision.valueOf(decision);

@@ -13,6 +13,8 @@ public final class Roles {
     public static final String DESIGNER = "designer";
     /** Systems that post screenings (POST /api/screenings). */
     public static final String INTEGRATION = "integration";
+    /** Reviews the access log (GET /api/audit/access) and the AI use register; nothing clinical. */
+    public static final String PRIVACY_OFFICER = "privacyOfficer";
     /** Camunda's administrators group: every permission, every tenant. */
     public static final String ADMIN = "camunda-admin";
 

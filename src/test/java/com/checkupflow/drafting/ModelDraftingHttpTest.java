@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -31,6 +35,7 @@ import com.checkupflow.demo.SyntheticScreenings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import com.checkupflow.ReviewTasks;
 import com.checkupflow.TestHttp;
 
 import ca.uhn.fhir.context.FhirContext;
@@ -84,6 +89,12 @@ class ModelDraftingHttpTest {
     ObjectMapper json;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    JdbcClient jdbc;
+
+    static final String AI_NOTICE_KO = "[생성형 AI 작성 안내] 이 결과지의 종합소견은 생성형 인공지능(AI)이 작성한 초안을 판정의사";
+    static final String AI_NOTICE_EN = "[Generative AI notice] The summary of this report was drafted by generative artificial intelligence (AI) and reviewed, edited and signed by the physician";
+    static final String AI_EXTENSION = "https://checkupflow.example/fhir/StructureDefinition/generative-ai-content";
 
     @Test
     void shouldRedraftOnceThenShowFindingsAndSendNoPersonalDataWhenTheModelInventsAValue() throws Exception {
@@ -184,5 +195,184 @@ class ModelDraftingHttpTest {
 
     private JsonNode getJson(String path) throws Exception {
         return json.readTree(new TestHttp(port).get("physicianGangnam", path).body());
+    }
+
+    @Test
+    void shouldSayInKoreanThatAGenerativeAiDraftWasSignedWhenTheModelDraftedTheReport() throws Exception {
+        String id = issueApproved("model-label-ko", "gangnam", "", 41);
+
+        String html = new TestHttp(port).get("physicianGangnam", "/api/screenings/" + id + "/report.html").body();
+        Assertions.assertThat(html).contains(AI_NOTICE_KO + " physicianGangnam이(가) 검토하고 수정하여 서명한 것입니다.");
+        Assertions.assertThat(pdfText(id)).contains(compact(AI_NOTICE_KO + " physicianGangnam"));
+        keepNoticePage(id, "ai-notice-ko");
+        JsonNode report = diagnosticReport(id, "physicianGangnam");
+        assertAiExtension(report, AI_NOTICE_KO);
+    }
+
+    @Test
+    void shouldSayInEnglishThatAGenerativeAiDraftWasSignedWhenTheModelDraftedAnEnglishReport() throws Exception {
+        String id = issueApproved("model-label-en", "busan", "&language=en", 42);
+
+        String html = new TestHttp(port).get("physicianBusan", "/api/screenings/" + id + "/report.html").body();
+        Assertions.assertThat(html).contains(AI_NOTICE_EN + " physicianBusan.").doesNotContain("생성형 AI 작성 안내");
+        Assertions.assertThat(pdfText(id)).contains(compact(AI_NOTICE_EN + " physicianBusan."));
+        keepNoticePage(id, "ai-notice-en");
+        assertAiExtension(diagnosticReport(id, "physicianBusan"), AI_NOTICE_EN);
+    }
+
+    @Test
+    void shouldNotLabelTheReportWhenThePhysicianWroteTheTextThemselves() throws Exception {
+        String bundle = new SyntheticScreenings(fhir).bundleJson("model-label-own", SyntheticScreenings.Profile.SUSPECT, 43);
+        String id = json.readTree(post("/api/screenings?center=gangnam", bundle).body()).get("id").asText();
+        Task review = awaitReview(id, null);
+        Assertions.assertThat((String) taskService.getVariable(review.getId(), "draftOrigin"))
+                .startsWith("**생성형 AI 초안** (openai · stand-in · " + PromptTemplates.VERSION + ")");
+        taskService.claim(review.getId(), "physicianGangnam");
+        taskService.complete(review.getId(), Map.of("reviewDecision", "WRITE_MANUALLY",
+                "finalText", "혈압과 혈당을 3개월 뒤 다시 재어 보세요. 생활습관 상담을 예약해 드렸습니다."));
+
+        awaitIssued(id);
+        assertNotLabelled(id, "physicianGangnam");
+    }
+
+    @Test
+    void shouldNotLabelTheReportWhenTheTemplateStoodInForTheModel() throws Exception {
+        model.failNext(401);
+        String bundle = new SyntheticScreenings(fhir).bundleJson("model-label-fallback", SyntheticScreenings.Profile.SUSPECT, 44);
+        String id = json.readTree(post("/api/screenings?center=gangnam", bundle).body()).get("id").asText();
+        Task review = awaitReview(id, null);
+        Assertions.assertThat((String) taskService.getVariable(review.getId(), "draftOrigin"))
+                .startsWith("**⚠ 대체 템플릿 초안** (template-v").contains("AI가 작성하지 않았습니다");
+        ReviewTasks.approveAsDrafted(taskService, review, "physicianGangnam");
+
+        awaitIssued(id);
+        assertNotLabelled(id, "physicianGangnam");
+    }
+
+    @Test
+    void shouldShowModelDraftsFailuresFallbacksRedraftsEditsAndSignersWhenTheRegisterIsAskedForTheMonth() throws Exception {
+        // the first draft fails its check, the automatic redraft passes and is approved
+        model.answerNext(StandInModel.Behaviour.INVENT_VALUE);
+        String checked = json.readTree(post("/api/screenings?center=jeju", new SyntheticScreenings(fhir)
+                .bundleJson("register-1", SyntheticScreenings.Profile.SUSPECT, 61)).body()).get("id").asText();
+        ReviewTasks.approveAsDrafted(taskService, awaitReview(checked, null), "physicianJeju");
+        awaitIssued(checked);
+        model.failNext(401);
+        String fallback = json.readTree(post("/api/screenings?center=jeju", new SyntheticScreenings(fhir)
+                .bundleJson("register-2", SyntheticScreenings.Profile.BORDERLINE, 62)).body()).get("id").asText();
+        ReviewTasks.approveAsDrafted(taskService, awaitReview(fallback, null), "physicianJeju");
+        awaitIssued(fallback);
+        String month = java.time.YearMonth.now().toString();
+        TestHttp http = new TestHttp(port);
+
+        HttpResponse<String> response = http.get("manager", "/api/ai-register?month=" + month + "&center=jeju");
+
+        Assertions.assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode jeju = json.readTree(response.body()).get("centers").get(0);
+        Assertions.assertThat(jeju.get("center").asText()).isEqualTo("jeju");
+        Assertions.assertThat(jeju.get("drafts").toString())
+                .contains("{\"provider\":\"openai\",\"model\":\"stand-in\",\"promptVersion\":\"" + PromptTemplates.VERSION + "\",\"origin\":\"MODEL\",\"count\":2}")
+                .contains("{\"provider\":\"template\",\"model\":null,\"promptVersion\":\"template-v1\",\"origin\":\"FALLBACK\",\"count\":1}");
+        Assertions.assertThat(jeju.get("checkFailures").toString()).contains("{\"key\":\"NUMBER_MISMATCH\",\"count\":1}");
+        Assertions.assertThat(jeju.get("fallbacks").asLong()).isEqualTo(1);
+        Assertions.assertThat(jeju.get("automaticRedrafts").asLong()).isEqualTo(1);
+        Assertions.assertThat(jeju.get("editRatios").toString())
+                .contains("{\"draftOrigin\":\"FALLBACK\",\"signed\":1,\"unchanged\":1,")
+                .contains("{\"draftOrigin\":\"MODEL\",\"signed\":1,\"unchanged\":1,");
+        Assertions.assertThat(jeju.get("signers").toString())
+                .isEqualTo("[{\"reviewer\":\"physicianJeju\",\"signed\":2,\"onModelDrafts\":1}]");
+        Assertions.assertThat(jeju.get("aiLabelledReports").asLong()).isEqualTo(1);
+        Assertions.assertThat(jeju.get("signAnyway").isNull()).as("no sign-anyway column in the review audit yet").isTrue();
+
+        HttpResponse<String> csv = http.get("privacyOfficer", "/api/ai-register?month=" + month + "&center=jeju&format=csv");
+        Assertions.assertThat(csv.statusCode()).isEqualTo(200);
+        Assertions.assertThat(csv.body()).startsWith("\uFEFFmonth,center,measure,provider,model,promptVersion,detail,count,mean,max")
+                .contains(month + ",jeju,drafts,openai,stand-in," + PromptTemplates.VERSION + ",MODEL,2,,")
+                .contains(month + ",jeju,automatic_redrafts,,,,,1,,")
+                .contains(month + ",jeju,signed_by,,,,physicianJeju,2,,");
+        Assertions.assertThat(http.get("admin", "/api/ai-register?month=" + month).statusCode()).isEqualTo(200);
+        for (String other : List.of("physicianJeju", "nurseJeju", "coordinatorJeju", "designer", "integration")) {
+            Assertions.assertThat(http.get(other, "/api/ai-register?month=" + month).statusCode()).as(other).isEqualTo(403);
+        }
+        Assertions.assertThat(http.get(null, "/api/ai-register").statusCode()).isEqualTo(401);
+        Assertions.assertThat(http.get("manager", "/api/ai-register?month=2026-13").statusCode()).isEqualTo(400);
+        Assertions.assertThat(http.get("manager", "/api/ai-register?center=atlantis").statusCode()).isEqualTo(400);
+    }
+
+    private String issueApproved(String identifier, String center, String language, long seed) throws Exception {
+        String bundle = new SyntheticScreenings(fhir).bundleJson(identifier, SyntheticScreenings.Profile.SUSPECT, seed);
+        String id = json.readTree(post("/api/screenings?center=" + center + language, bundle).body()).get("id").asText();
+        Task review = awaitReview(id, null);
+        String physician = "physician" + Character.toUpperCase(center.charAt(0)) + center.substring(1);
+        ReviewTasks.approveAsDrafted(taskService, review, physician);
+        awaitIssued(id);
+        return id;
+    }
+
+    private void awaitIssued(String id) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> jdbc.sql(
+                "SELECT COUNT(*) FROM cf_screening WHERE id = ? AND report_html IS NOT NULL").param(id)
+                .query(Long.class).single() == 1);
+    }
+
+    private void assertNotLabelled(String id, String physician) throws Exception {
+        String html = new TestHttp(port).get(physician, "/api/screenings/" + id + "/report.html").body();
+        Assertions.assertThat(html).contains(physician).doesNotContain("생성형 AI", "Generative AI", "ai-notice\"");
+        Assertions.assertThat(pdfText(id)).doesNotContain("생성형AI", "GenerativeAI");
+        JsonNode report = diagnosticReport(id, physician);
+        Assertions.assertThat(report.has("extension")).isFalse();
+        Assertions.assertThat(report.path("meta").path("security").isMissingNode()).isTrue();
+    }
+
+    private void assertAiExtension(JsonNode report, String notice) {
+        Assertions.assertThat(report.at("/meta/security/0/code").asText()).isEqualTo("AIAST");
+        Assertions.assertThat(report.at("/meta/security/0/system").asText())
+                .isEqualTo("http://terminology.hl7.org/CodeSystem/v3-ObservationValue");
+        JsonNode extension = report.get("extension").get(0);
+        Assertions.assertThat(extension.get("url").asText()).isEqualTo(AI_EXTENSION);
+        Map<String, JsonNode> parts = new java.util.HashMap<>();
+        extension.get("extension").forEach(e -> parts.put(e.get("url").asText(), e));
+        Assertions.assertThat(parts.get("origin").at("/valueCoding/code").asText()).isEqualTo("ai-draft-physician-reviewed");
+        Assertions.assertThat(parts.get("provider").get("valueString").asText()).isEqualTo("openai");
+        Assertions.assertThat(parts.get("model").get("valueString").asText()).isEqualTo("stand-in");
+        Assertions.assertThat(parts.get("promptVersion").get("valueString").asText()).isEqualTo(PromptTemplates.VERSION);
+        Assertions.assertThat(parts.get("notice").get("valueString").asText()).startsWith(notice);
+        Assertions.assertThat(parts.get("reviewedBy").get("valueString").asText()).startsWith("physician");
+    }
+
+    private JsonNode diagnosticReport(String id, String physician) throws Exception {
+        String export = new TestHttp(port).get(physician, "/api/screenings/" + id + "/fhir").body();
+        // HAPI's strict parser accepts it (the extension is well-formed)
+        fhir.newJsonParser().setParserErrorHandler(new ca.uhn.fhir.parser.StrictErrorHandler()).parseResource(export);
+        return json.readTree(export).at("/entry/0/resource");
+    }
+
+    private String pdfText(String id) throws Exception {
+        byte[] pdf = new TestHttp(port).getBytes("manager", "/api/screenings/" + id + "/report.pdf").body();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return compact(new PDFTextStripper().getText(doc));
+        }
+    }
+
+    /** The PDF and the page with the AI notice as PNG under target/browser/, to look at. */
+    private void keepNoticePage(String id, String name) throws Exception {
+        byte[] pdf = new TestHttp(port).getBytes("manager", "/api/screenings/" + id + "/report.pdf").body();
+        java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "browser"));
+        java.nio.file.Files.write(dir.resolve(name + ".pdf"), pdf);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDFTextStripper page = new PDFTextStripper();
+            for (int i = 0; i < doc.getNumberOfPages(); i++) {
+                page.setStartPage(i + 1);
+                page.setEndPage(i + 1);
+                if (compact(page.getText(doc)).matches("(?s).*(생성형AI작성안내|GenerativeAInotice).*")) {
+                    javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(i, 80),
+                            "png", dir.resolve(name + ".png").toFile());
+                }
+            }
+        }
+    }
+
+    private static String compact(String text) {
+        return text.replaceAll("[\\s\\p{Z}\\u00AD]+", "");
     }
 }

@@ -43,7 +43,7 @@ class ReportDocumentTest {
     @Test
     void shouldWriteWellFormedXhtmlWhenSummaryHasMarkupCharacters() throws Exception {
         String html = examples.renderer.render(ReportExamples.issued("ko", null, java.util.List.of()),
-                ReportExamples.mixed(), "LDL < 130 & HDL > 40 <script>", "dr", ReportExamples.ISSUED);
+                ReportExamples.mixed(), "LDL < 130 & HDL > 40 <script>", "dr", ReportExamples.ISSUED, null);
 
         DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(html)));
         Assertions.assertThat(html).contains("LDL &lt; 130 &amp; HDL &gt; 40 &lt;script&gt;").doesNotContain("<script>");

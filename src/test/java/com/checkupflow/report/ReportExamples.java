@@ -43,6 +43,8 @@ final class ReportExamples {
     final ScreeningRepository screenings = mock(ScreeningRepository.class);
     final ReportRenderer renderer;
     final ReportPdf pdf = new ReportPdf(new ReportProperties(FONT, FALLBACK_FONT));
+    /** No model text unless a test says otherwise. */
+    final AiDisclosure aiDisclosure = mock(AiDisclosure.class);
 
     ReportExamples() {
         when(centers.get("gangnam")).thenReturn(new Center("gangnam", "강남센터", "Gangnam", "ko"));
@@ -54,7 +56,7 @@ final class ReportExamples {
     ReportFhirExporter exporter(ca.uhn.fhir.context.FhirContext fhir) {
         com.checkupflow.judgement.JudgementJson json = mock(com.checkupflow.judgement.JudgementJson.class);
         when(json.read(org.mockito.ArgumentMatchers.any())).thenReturn(mixed());
-        return new ReportFhirExporter(fhir, screenings, json, bands, labels, centers, pdf);
+        return new ReportFhirExporter(fhir, screenings, json, bands, labels, centers, pdf, aiDisclosure, renderer);
     }
 
     /** BP 152/92 (critical SBP is not reached), HDL 35 (low), AST 45 (B), urine 1+, the rest normal. */
@@ -99,6 +101,6 @@ final class ReportExamples {
     }
 
     String html(String language) {
-        return renderer.render(issued(language, null, List.of()), mixed(), SUMMARY, "physicianGangnam", ISSUED);
+        return renderer.render(issued(language, null, List.of()), mixed(), SUMMARY, "physicianGangnam", ISSUED, null);
     }
 }

@@ -1,0 +1,97 @@
+package com.checkupflow.audit;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.checkupflow.CheckupFlowHttpTest;
+import com.checkupflow.HeadlessChromium;
+import com.checkupflow.ReviewTasks;
+import com.checkupflow.demo.SyntheticScreenings;
+import com.checkupflow.intake.IntakeService;
+
+import ca.uhn.fhir.context.FhirContext;
+
+/**
+ * A physician opens a review in the stock Tasklist (headless Chromium): the form says where the draft came from,
+ * and loading it leaves an access-log row for the screening with the physician, role and center.
+ */
+@CheckupFlowHttpTest
+class ReviewFormAccessBrowserTest {
+
+    static final Path ARTIFACTS = Path.of("target", "browser");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IntakeService intake;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    FhirContext fhir;
+
+    WebDriver browser;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        Files.createDirectories(ARTIFACTS);
+        browser = HeadlessChromium.start(1400, 2400);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void shouldShowTheDraftsOriginAndLogTheFormLoadWhenAPhysicianOpensTheReview() throws Exception {
+        String bundle = new SyntheticScreenings(fhir).bundleJson("browser-access-1", SyntheticScreenings.Profile.SUSPECT, 71);
+        String id = intake.receive("gangnam", null, bundle.getBytes(StandardCharsets.UTF_8)).id();
+        Task review = ReviewTasks.awaitReview(taskService, id);
+
+        String base = "http://localhost:" + port + "/camunda/app/tasklist/default/";
+        browser.get(base);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
+                .sendKeys("physicianGangnam");
+        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
+        browser.findElement(By.cssSelector("button[type='submit']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".tasks-list, [cam-tasks]")));
+        browser.get(base + "#/?task=" + review.getId());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"), "초안 출처"));
+
+        String form = browser.findElement(By.cssSelector(".fjs-container")).getText();
+        Files.write(ARTIFACTS.resolve("audit-01-review-form-origin.png"),
+                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        Assertions.assertThat(form).contains("초안 출처 (Draft origin)", "템플릿 초안", "AI가 작성하지 않았습니다");
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                Assertions.assertThat(jdbc.sql("""
+                        SELECT user_roles || '|' || user_centers || '|' || result FROM cf_access_log
+                        WHERE screening_id = ? AND action = 'TASK_FORM' AND user_id = 'physicianGangnam'""")
+                        .param(id).query(String.class).list()).contains("physician|gangnam|ALLOWED"));
+    }
+}
