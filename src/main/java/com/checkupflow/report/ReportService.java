@@ -3,12 +3,17 @@ package com.checkupflow.report;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import com.checkupflow.delivery.Outbox;
 import com.checkupflow.judgement.Judgement;
 import com.checkupflow.judgement.JudgementJson;
+import com.checkupflow.physician.PhysicianProfile;
+import com.checkupflow.physician.PhysicianProfiles;
 import com.checkupflow.review.ReviewService;
 import com.checkupflow.screening.Screening;
 import com.checkupflow.screening.ScreeningRepository;
@@ -17,16 +22,21 @@ import com.checkupflow.screening.ScreeningRepository;
 @Service
 class ReportService {
 
+    private static final Logger log = LoggerFactory.getLogger(ReportService.class);
+
     private final ScreeningRepository screenings;
     private final JudgementJson judgementJson;
     private final ReviewService reviews;
+    private final PhysicianProfiles physicians;
     private final ReportRenderer renderer;
     private final Outbox outbox;
     private final ReferralPolicy referrals;
     private final Clock clock;
 
     ReportService(ScreeningRepository screenings, JudgementJson judgementJson, ReviewService reviews,
-                  ReportRenderer renderer, Outbox outbox, ReferralPolicy referrals, Clock clock) {
+                  PhysicianProfiles physicians, ReportRenderer renderer, Outbox outbox, ReferralPolicy referrals,
+                  Clock clock) {
+        this.physicians = physicians;
         this.outbox = outbox;
         this.referrals = referrals;
         this.screenings = screenings;
@@ -42,7 +52,16 @@ class ReportService {
         String signer = reviews.signer(screeningId).orElse(null);
         Instant now = clock.instant();
         Judgement judgement = judgementJson.read(s.judgementJson());
-        String html = renderer.render(s, judgement, finalText, signer, now);
+        String signature = null;
+        if (signer != null) {
+            Optional<PhysicianProfile> profile = physicians.find(signer);
+            if (profile.isEmpty()) {
+                log.warn("Screening {}: the signing user {} has no physician profile; the report says the licence is "
+                        + "not registered (PUT /api/physicians/{})", screeningId, signer, signer);
+            }
+            signature = renderer.signature(signer, profile, s.language());
+        }
+        String html = renderer.render(s, judgement, finalText, signature, now);
         screenings.saveIssuedReport(screeningId, finalText, html, signer, now);
         // same transaction as the issued report: the message exists exactly when the report does
         outbox.enqueueReport(screeningId);

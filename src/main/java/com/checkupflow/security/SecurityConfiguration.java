@@ -51,6 +51,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/judgements")
                         .hasAnyAuthority(Roles.DESIGNER, Roles.PHYSICIAN, Roles.ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/screenings/**").hasAnyAuthority(CLINICAL_READERS)
+                        .requestMatchers("/api/physicians/**", "/api/physicians").hasAuthority(Roles.ADMIN)
                         .requestMatchers(HttpMethod.GET, "/dashboard", "/api/analytics/**")
                         .hasAnyAuthority(Roles.ANALYTICS_READERS.toArray(String[]::new))
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
