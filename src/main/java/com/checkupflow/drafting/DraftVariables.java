@@ -19,11 +19,17 @@ final class DraftVariables {
         return round > 1 && reviewNote != null ? reviewNote.toString() : null;
     }
 
+    /**
+     * A template redraft is the same text again (the template cannot act on a note and never copies one), so the
+     * review reopens with the text as the physician left it ({@code finalText} unchanged) for them to edit.
+     */
     static Map<String, Object> of(DraftRepository.StoredDraft draft) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("draftRound", draft.round());
         variables.put("draftText", draft.text());
-        variables.put("finalText", draft.text());
+        if (!(draft.round() > 1 && TemplateReportDrafter.PROVIDER.equals(draft.provider()))) {
+            variables.put("finalText", draft.text());
+        }
         variables.put("draftProvider", draft.fallback() ? draft.provider() + " (fallback)" : draft.provider());
         return variables;
     }
