@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,6 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** The physician profiles ({@code cf_physician_profile}): read when a report is signed, kept by administrators. */
 @Service
 public class PhysicianProfiles {
+
+    private static final Logger log = LoggerFactory.getLogger(PhysicianProfiles.class);
 
     static final int MAX_NAME_LENGTH = 50;
     /** Korean medical licence numbers are numeric; 1 to 10 digits fit every one issued so far. */
@@ -30,6 +34,16 @@ public class PhysicianProfiles {
     public Optional<PhysicianProfile> find(String userId) {
         return jdbc.sql("SELECT * FROM cf_physician_profile WHERE user_id = ?").param(userId)
                 .query(PhysicianProfiles::row).optional();
+    }
+
+    /** The signer as a signed document names them; logs when the user has no profile (the document says so). */
+    public String signature(String userId, String language) {
+        Optional<PhysicianProfile> profile = find(userId);
+        if (profile.isEmpty()) {
+            log.warn("Signing user {} has no physician profile; the document says the licence is not registered "
+                    + "(PUT /api/physicians/{})", userId, userId);
+        }
+        return PhysicianProfile.signature(userId, profile, language);
     }
 
     List<PhysicianProfile> all() {

@@ -12,7 +12,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Properties;
@@ -32,7 +31,6 @@ import com.checkupflow.judgement.Judgement;
 import com.checkupflow.judgement.JudgementUnit;
 import com.checkupflow.judgement.TargetDisease;
 import com.checkupflow.judgement.TreatedDisease;
-import com.checkupflow.physician.PhysicianProfile;
 import com.checkupflow.judgement.Sex;
 import com.checkupflow.screening.PersonalData;
 import com.checkupflow.screening.Screening;
@@ -104,14 +102,6 @@ class ReportRenderer {
         return html.replace("{{boxes}}", boxes(judgement, lang))
                 .replace("{{rows}}", rows(judgement, s.sex(), lang))
                 .replace("{{advice}}", advice(judgement, s.treatedDiseases(), lang));
-    }
-
-    /** "김서준 (면허번호 12345)": the signer as the result notice names them. */
-    String signature(String userId, Optional<PhysicianProfile> profile, String language) {
-        String lang = "en".equals(language) ? "en" : "ko";
-        return profile.map(p -> text("signature", lang).replace("{name}", p.displayName())
-                        .replace("{licence}", p.licenceNumber()))
-                .orElseGet(() -> text("signature.unregistered", lang).replace("{name}", userId));
     }
 
     private String boxes(Judgement judgement, String lang) {

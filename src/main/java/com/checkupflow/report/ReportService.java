@@ -3,16 +3,12 @@ package com.checkupflow.report;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import com.checkupflow.delivery.Outbox;
 import com.checkupflow.judgement.Judgement;
 import com.checkupflow.judgement.JudgementJson;
-import com.checkupflow.physician.PhysicianProfile;
 import com.checkupflow.physician.PhysicianProfiles;
 import com.checkupflow.review.ReviewService;
 import com.checkupflow.screening.Screening;
@@ -21,8 +17,6 @@ import com.checkupflow.screening.ScreeningRepository;
 /** Issues the signed report: stores the final text and the rendered HTML, and puts its delivery in the outbox. */
 @Service
 class ReportService {
-
-    private static final Logger log = LoggerFactory.getLogger(ReportService.class);
 
     private final ScreeningRepository screenings;
     private final JudgementJson judgementJson;
@@ -52,15 +46,7 @@ class ReportService {
         String signer = reviews.signer(screeningId).orElse(null);
         Instant now = clock.instant();
         Judgement judgement = judgementJson.read(s.judgementJson());
-        String signature = null;
-        if (signer != null) {
-            Optional<PhysicianProfile> profile = physicians.find(signer);
-            if (profile.isEmpty()) {
-                log.warn("Screening {}: the signing user {} has no physician profile; the report says the licence is "
-                        + "not registered (PUT /api/physicians/{})", screeningId, signer, signer);
-            }
-            signature = renderer.signature(signer, profile, s.language());
-        }
+        String signature = signer == null ? null : physicians.signature(signer, s.language());
         String html = renderer.render(s, judgement, finalText, signature, now);
         screenings.saveIssuedReport(screeningId, finalText, html, signer, now);
         // same transaction as the issued report: the message exists exactly when the report does
