@@ -97,7 +97,10 @@
       if (!rows.length) { empty(article); return; }
       chart(article, { type: 'bar', data: { labels: rows.map(r => t('stage', r[0])), datasets: [
         dataset(t('series', 'p50'), rows.map(r => r[2]), 0), dataset(t('series', 'p90'), rows.map(r => r[3]), 1)] },
-        options: { scales: { y: { type: 'logarithmic', title: { display: true, text: t('axis', 'minutes') } } } } },
+        // Ticks at powers of ten only (0.01, 0.1, 1, 10, …), written as plain numbers.
+        options: { scales: { y: { type: 'logarithmic', title: { display: true, text: t('axis', 'minutes') },
+          ticks: { callback: v => (Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9
+            ? Number(v).toLocaleString('ko-KR', { maximumFractionDigits: 2 }) : '') } } } } },
         rows.length);
     },
     centers(article, tb) {
