@@ -109,7 +109,8 @@ class ReportRenderer {
         for (String flag : OVERALL_BOXES) {
             boolean ticked = judgement.overall().flags().contains(flag);
             html.append("    <td").append(ticked ? " class=\"ticked\"" : "").append("><span class=\"box\">")
-                    .append(ticked ? TICKED : UNTICKED).append("</span> ")
+                    // a no-break space keeps the box with the first word of its label when the label wraps
+                    .append(ticked ? TICKED : UNTICKED).append("</span>\u00A0")
                     .append(escape(labels.flag(flag, lang))).append("</td>\n");
         }
         return html.toString();
