@@ -1,14 +1,11 @@
 package com.checkupflow.review;
 
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.TaskService;
@@ -76,10 +73,7 @@ class ReopenedReviewBrowserTest {
         taskService.claim(first.getId(), "physicianGangnam");
         taskService.complete(first.getId(), Map.of("reviewDecision", "REQUEST_CHANGES",
                 "reviewNote", "혈압 설명을 더 쉽게 써 주세요", "finalText", edited));
-        Task reopened = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-                .until(() -> taskService.createTaskQuery().processInstanceBusinessKey(id)
-                        .taskDefinitionKey("Activity_ReviewReport").singleResult(),
-                        t -> Objects.nonNull(t) && !t.getId().equals(first.getId()));
+        Task reopened = ReviewTasks.awaitReviewAfter(taskService, id, first.getId());
 
         String base = "http://localhost:" + port + "/camunda/app/tasklist/default/";
         browser.get(base);

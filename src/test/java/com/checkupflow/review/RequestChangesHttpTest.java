@@ -1,10 +1,6 @@
 package com.checkupflow.review;
 
-import static org.awaitility.Awaitility.await;
-
-import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.TaskService;
@@ -46,10 +42,10 @@ class RequestChangesHttpTest {
         taskService.claim(first.getId(), "physicianGangnam");
         taskService.complete(first.getId(), Map.of("reviewDecision", "REQUEST_CHANGES", "reviewNote", "혈압 설명을 더 쉽게",
                 "finalText", edited));
-        Task second = awaitReviewAfter(id, first.getId());
+        Task second = ReviewTasks.awaitReviewAfter(taskService, id, first.getId());
         taskService.claim(second.getId(), "physicianGangnam");
         taskService.complete(second.getId(), Map.of("reviewDecision", "REQUEST_CHANGES", "reviewNote", "생활습관 안내를 짧게"));
-        Task third = awaitReviewAfter(id, second.getId());
+        Task third = ReviewTasks.awaitReviewAfter(taskService, id, second.getId());
 
         String note = (String) taskService.getVariable(third.getId(), "reviewReopenedNote");
         Assertions.assertThat(note).contains("수정 요청 2회 후 다시 열린 검토", "오프라인 템플릿은 의견대로 문장을 다시 쓰지 못합니다",
@@ -58,12 +54,5 @@ class RequestChangesHttpTest {
         Assertions.assertThat(taskService.getVariable(third.getId(), "finalText")).isEqualTo(edited);
         Assertions.assertThat(third.getDueDate()).isEqualTo(first.getDueDate());
         Assertions.assertThat(taskService.getVariable(third.getId(), "draftRound")).isEqualTo(3);
-    }
-
-    private Task awaitReviewAfter(String screeningId, String previousTaskId) {
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-                .until(() -> taskService.createTaskQuery().processInstanceBusinessKey(screeningId)
-                        .taskDefinitionKey("Activity_ReviewReport").singleResult(),
-                        t -> Objects.nonNull(t) && !t.getId().equals(previousTaskId));
     }
 }
