@@ -20,14 +20,15 @@ final class DraftVariables {
     }
 
     /**
-     * A template redraft is the same text again (the template cannot act on a note and never copies one), so the
-     * review reopens with the text as the physician left it ({@code finalText} unchanged) for them to edit.
+     * @param reviewerNote the physician's note this round answers (null unless they asked for changes). The template
+     *                     cannot act on it (and never copies it), so its redraft leaves {@code finalText} as the
+     *                     physician left it, for them to edit; any other draft becomes the text to review.
      */
-    static Map<String, Object> of(DraftRepository.StoredDraft draft) {
+    static Map<String, Object> of(DraftRepository.StoredDraft draft, String reviewerNote) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("draftRound", draft.round());
         variables.put("draftText", draft.text());
-        if (!(draft.round() > 1 && TemplateReportDrafter.PROVIDER.equals(draft.provider()))) {
+        if (reviewerNote == null || !TemplateReportDrafter.PROVIDER.equals(draft.provider())) {
             variables.put("finalText", draft.text());
         }
         variables.put("draftProvider", draft.fallback() ? draft.provider() + " (fallback)" : draft.provider());
