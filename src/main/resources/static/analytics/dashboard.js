@@ -11,6 +11,13 @@
     return p;
   }
 
+  let labels = {};
+
+  /** What people read for a key of the tables: the server's labels, else the key itself. */
+  function t(kind, key) {
+    return labels[kind + '.' + key] || key;
+  }
+
   function column(table, name) {
     const i = table.columns.indexOf(name);
     return table.rows.map(r => r[i]);
@@ -32,78 +39,120 @@
       borderColor: COLORS[i % COLORS.length] }, extra || {});
   }
 
+  /** An axis of whole counts: integer ticks only. */
+  function countAxis(extra) {
+    return Object.assign({ beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: t('axis', 'count') } },
+      extra || {});
+  }
+
+  /** An axis of shares, shown as 0–100 %. */
+  function shareAxis(extra) {
+    return Object.assign({ min: 0, max: 100, ticks: { precision: 0, callback: v => v + '%' },
+      title: { display: true, text: t('axis', 'share') } }, extra || {});
+  }
+
+  function percent(v) {
+    return v === null ? null : Math.round(v * 1000) / 10;
+  }
+
   function empty(article) {
     const p = document.createElement('p');
     p.className = 'empty';
-    p.textContent = '이 기간에 데이터가 없습니다. No data in this range.';
+    p.textContent = '이 기간에 데이터가 없습니다.';
     article.appendChild(p);
   }
 
-  function table(article, t) {
+  function table(article, tb, kind) {
     const el = document.createElement('table');
     const head = el.insertRow();
-    t.columns.forEach(c => { const th = document.createElement('th'); th.textContent = c; head.appendChild(th); });
-    t.rows.forEach(r => { const tr = el.insertRow(); r.forEach(v => { tr.insertCell().textContent = v === null ? 'n/a' : v; }); });
+    tb.columns.forEach(c => { const th = document.createElement('th'); th.textContent = t('column', c); head.appendChild(th); });
+    tb.rows.forEach(r => {
+      const tr = el.insertRow();
+      const share = !COUNT_FIGURES.includes(r[0]);
+      tr.insertCell().textContent = t(kind, r[0]);
+      tr.insertCell().textContent = r[1] === null ? '–' : share ? percent(r[1]) + '%' : r[1];
+    });
     article.appendChild(el);
   }
 
+  /** The figures of the "ai" table that are counts; every other one is a share (0–1). */
+  const COUNT_FIGURES = ['drafts', 'approvals'];
+
   const RENDER = {
-    bar(article, t) {
-      const labels = t.rows.map(r => r[0]);
-      const data = t.rows.map(r => r[1]);
-      chart(article, { type: 'bar', data: { labels, datasets: [dataset(t.columns[1], data, 0)] },
-        options: { plugins: { legend: { display: false } } } }, data.length);
+    bar(article, tb, kind) {
+      const names = tb.rows.map(r => t(kind, r[0]));
+      const data = tb.rows.map(r => r[1]);
+      chart(article, { type: 'bar', data: { labels: names, datasets: [dataset(t('axis', 'count'), data, 0)] },
+        options: { plugins: { legend: { display: false } }, scales: { y: countAxis() } } }, data.length);
     },
-    hbar(article, t) {
-      if (!t.rows.length) { empty(article); return; }
-      const data = t.rows.map(r => r[1]);
-      chart(article, { type: 'bar', data: { labels: t.rows.map(r => r[0]), datasets: [dataset(t.columns[1], data, 2)] },
-        options: { indexAxis: 'y', plugins: { legend: { display: false } } } }, data.length);
+    hbar(article, tb, kind) {
+      if (!tb.rows.length) { empty(article); return; }
+      const data = tb.rows.map(r => r[1]);
+      chart(article, { type: 'bar', data: { labels: tb.rows.map(r => t(kind, r[0])),
+        datasets: [dataset(t('axis', 'count'), data, 2)] },
+        options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: countAxis() } } }, data.length);
     },
-    stages(article, t) {
-      const rows = t.rows.filter(r => r[1] > 0);
+    stages(article, tb) {
+      const rows = tb.rows.filter(r => r[1] > 0);
       if (!rows.length) { empty(article); return; }
-      chart(article, { type: 'bar', data: { labels: rows.map(r => r[0]), datasets: [
-        dataset('p50', rows.map(r => r[2]), 0), dataset('p90', rows.map(r => r[3]), 1)] },
-        options: { scales: { y: { type: 'logarithmic', title: { display: true, text: 'minutes' } } } } }, rows.length);
+      chart(article, { type: 'bar', data: { labels: rows.map(r => t('stage', r[0])), datasets: [
+        dataset(t('series', 'p50'), rows.map(r => r[2]), 0), dataset(t('series', 'p90'), rows.map(r => r[3]), 1)] },
+        // Ticks at powers of ten only (0.01, 0.1, 1, 10, …), written as plain numbers.
+        options: { scales: { y: { type: 'logarithmic', title: { display: true, text: t('axis', 'minutes') },
+          ticks: { callback: v => (Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9
+            ? Number(v).toLocaleString('ko-KR', { maximumFractionDigits: 2 }) : '') } } } } },
+        rows.length);
     },
-    centers(article, t) {
-      if (!t.rows.length) { empty(article); return; }
-      chart(article, { type: 'bar', data: { labels: column(t, 'center'), datasets: [
-        dataset('p50 h', column(t, 'p50Hours'), 0), dataset('p90 h', column(t, 'p90Hours'), 1),
-        dataset('received', column(t, 'received'), 2, { type: 'line', yAxisID: 'n' })] },
-        options: { scales: { y: { title: { display: true, text: 'hours' } },
-          n: { position: 'right', grid: { display: false } } } } }, t.rows.length);
+    centers(article, tb) {
+      if (!tb.rows.length) { empty(article); return; }
+      chart(article, { type: 'bar', data: { labels: column(tb, 'center').map(c => t('center', c)), datasets: [
+        dataset(t('series', 'p50') + ' · ' + t('axis', 'hours'), column(tb, 'p50Hours'), 0),
+        dataset(t('series', 'p90') + ' · ' + t('axis', 'hours'), column(tb, 'p90Hours'), 1),
+        dataset(t('series', 'received') + ' · ' + t('axis', 'count'), column(tb, 'received'), 2,
+          { type: 'line', yAxisID: 'n' })] },
+        options: { scales: { y: { beginAtZero: true, title: { display: true, text: t('axis', 'hours') } },
+          n: countAxis({ position: 'right', grid: { display: false } }) } } }, tb.rows.length);
     },
-    backlog(article, t) {
-      if (!t.rows.length) { empty(article); return; }
+    backlog(article, tb) {
+      if (!tb.rows.length) { empty(article); return; }
       const ages = ['under1d', '1to3d', '3to7d', 'over7d'];
-      const names = ['< 1일', '1–3일', '3–7일', '> 7일'];
-      chart(article, { type: 'bar', data: { labels: column(t, 'stage'),
-        datasets: ages.map((a, i) => dataset(names[i], column(t, a), [2, 0, 1, 3][i])) },
-        options: { scales: { x: { stacked: true }, y: { stacked: true } } } }, t.rows.length);
+      const names = ['1일 미만', '1–3일', '3–7일', '7일 이상'];
+      chart(article, { type: 'bar', data: { labels: column(tb, 'stage').map(s => t('stage', s)),
+        datasets: ages.map((a, i) => dataset(names[i], column(tb, a), [2, 0, 1, 3][i])) },
+        options: { scales: { x: { stacked: true }, y: countAxis({ stacked: true }) } } }, tb.rows.length);
     },
-    throughput(article, t) {
-      chart(article, { type: 'line', data: { labels: column(t, 'day'), datasets: [
-        dataset('received 접수', column(t, 'received'), 0), dataset('issued 발행', column(t, 'issued'), 2)] } },
-        t.rows.length);
+    throughput(article, tb) {
+      chart(article, { type: 'line', data: { labels: column(tb, 'day'), datasets: [
+        dataset(t('series', 'received'), column(tb, 'received'), 0),
+        dataset(t('series', 'issued'), column(tb, 'issued'), 2)] },
+        options: { scales: { y: countAxis() } } }, tb.rows.length);
     },
-    ai(article, t) {
-      table(article, t);
-      const rates = t.rows.filter(r => r[0] !== 'drafts' && r[0] !== 'approvals' && r[1] !== null);
-      if (!rates.length) { return; }
-      chart(article, { type: 'bar', data: { labels: rates.map(r => r[0]),
-        datasets: [dataset('share', rates.map(r => r[1]), 4)] },
-        options: { plugins: { legend: { display: false } }, scales: { y: { min: 0, max: 1 } } } }, rates.length);
+    ai(article, tb) {
+      table(article, tb, 'figure');
+      const rows = tb.rows.filter(r => r[1] !== null);
+      if (!rows.length) { return; }
+      // Counts on the left axis, shares (%) on the right: never one 0–1 axis for both.
+      const counts = rows.map(r => (COUNT_FIGURES.includes(r[0]) ? r[1] : null));
+      const shares = rows.map(r => (COUNT_FIGURES.includes(r[0]) ? null : percent(r[1])));
+      chart(article, { type: 'bar', data: { labels: rows.map(r => t('figure', r[0])), datasets: [
+        dataset(t('axis', 'count'), counts, 0, { yAxisID: 'y', skipNull: true }),
+        dataset(t('axis', 'share'), shares, 4, { yAxisID: 'share', skipNull: true })] },
+        options: { scales: { y: countAxis({ position: 'left' }), share: shareAxis({ position: 'right', grid: { display: false } }) } } },
+        rows.length);
     },
-    outcomes(article, t) {
-      if (!t.rows.length) { empty(article); return; }
-      const groups = t.columns.slice(3);
-      chart(article, { type: 'bar', data: { labels: t.rows.map(r => r[0] + ' ' + r[1]),
-        datasets: groups.map((g, i) => dataset(g, column(t, g), [2, 0, 1, 3, 7][i])) },
-        options: { scales: { x: { stacked: true }, y: { stacked: true, max: 1 } } } }, t.rows.length);
+    outcomes(article, tb) {
+      if (!tb.rows.length) { empty(article); return; }
+      const groups = tb.columns.slice(3);
+      chart(article, { type: 'bar', data: {
+        labels: tb.rows.map(r => t('center', r[0]) + ' ' + r[1] + ' (' + r[2] + '건)'),
+        datasets: groups.map((g, i) => dataset(g, column(tb, g).map(percent), [2, 0, 1, 3, 7][i])) },
+        options: { scales: { x: { stacked: true }, y: shareAxis({ stacked: true }) } } }, tb.rows.length);
     }
   };
+
+  /** The kind of key in the first column of each table (for the labels). */
+  const KINDS = { 'end-to-end-distribution': 'band', 'sla-breaches': 'breach', 'check-findings': 'finding',
+    'abnormal-items': 'item' };
 
   function kpis(data) {
     const sla = data.tables['sla-breaches'].rows;
@@ -113,7 +162,7 @@
     const completed = centers.reduce((s, r) => s + r[2], 0);
     const box = document.getElementById('kpis');
     box.innerHTML = '';
-    [['접수 Received', received, false], ['완료 Completed', completed, false], ['SLA 위반 Breaches', total, total > 0]]
+    [['접수', received, false], ['완료', completed, false], ['SLA 위반', total, total > 0]]
       .forEach(([label, value, bad]) => {
         const div = document.createElement('div');
         div.className = 'kpi' + (bad ? ' bad' : '');
@@ -136,7 +185,7 @@
       link.href = '/api/analytics/' + name + '.csv' + (p.toString() ? '?' + p : '');
       link.textContent = 'CSV';
       article.appendChild(link);
-      RENDER[article.dataset.chart](article, data.tables[name]);
+      RENDER[article.dataset.chart](article, data.tables[name], KINDS[name]);
     });
     kpis(data);
   }
@@ -150,16 +199,19 @@
         if (!ok) { throw new Error(body.detail || body.title || 'error'); }
         document.getElementById('from').value = body.from;
         document.getElementById('to').value = body.to;
+        labels = body.labels || {};
         const select = document.getElementById('center');
         if (select.options.length === 1) {
-          body.centers.forEach(c => { const o = document.createElement('option'); o.value = c; o.textContent = c; select.appendChild(o); });
+          body.centers.forEach(c => {
+            const o = document.createElement('option'); o.value = c; o.textContent = t('center', c); select.appendChild(o);
+          });
         }
         select.value = body.center || '';
         render(body);
-        status.textContent = body.from + ' – ' + body.to + (body.center ? ' · ' + body.center : ' · 전체 센터 all centers');
+        status.textContent = body.from + ' – ' + body.to + ' · ' + (body.center ? t('center', body.center) : '전체 센터');
         document.body.dataset.loaded = 'true';
       })
-      .catch(e => { status.textContent = '오류 Error: ' + e.message; document.body.dataset.loaded = 'error'; });
+      .catch(e => { status.textContent = '오류: ' + e.message; document.body.dataset.loaded = 'error'; });
   }
 
   document.getElementById('filters').addEventListener('submit', ev => {

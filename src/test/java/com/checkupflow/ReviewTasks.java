@@ -22,6 +22,14 @@ public final class ReviewTasks {
                         .taskDefinitionKey("Activity_ReviewReport").singleResult(), Objects::nonNull);
     }
 
+    /** The review that opened after the given one (e.g. after "Request changes" and the redraft). */
+    public static Task awaitReviewAfter(TaskService tasks, String screeningId, String previousTaskId) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> tasks.createTaskQuery().processInstanceBusinessKey(screeningId)
+                        .taskDefinitionKey("Activity_ReviewReport").singleResult(),
+                        t -> Objects.nonNull(t) && !t.getId().equals(previousTaskId));
+    }
+
     /** Claims the review for the physician and approves the draft as it stands. */
     public static void approveAsDrafted(TaskService tasks, Task review, String physician) {
         tasks.claim(review.getId(), physician);

@@ -98,7 +98,8 @@ class ScreeningReportHttpTest {
                 .until(() -> getJson("/api/screenings/" + id).get("stage").asText(), "DELIVERED"::equals);
         HttpResponse<String> report = get("/api/screenings/" + id + "/report.html");
         Assertions.assertThat(report.statusCode()).isEqualTo(200);
-        Assertions.assertThat(report.body()).contains("추가 소견: 3개월 후 재검.").contains("physicianGangnam")
+        Assertions.assertThat(report.body()).contains("추가 소견: 3개월 후 재검.")
+                .contains("판정의사: 박도윤 (면허번호 20103)").doesNotContain("판정의사: physicianGangnam")
                 .contains("질환의심");
         JsonNode issued = getJson("/api/screenings/" + id);
         JsonNode delivery = issued.get("delivery");

@@ -309,7 +309,9 @@ class ScreeningReportProcessTest {
         drafting.verifyDrafted("redraft-1", 2, "혈압 설명을 더 쉽게");
         drafting.verifyChecked("redraft-1", 2);
         assertThat(pi).isWaitingAt("Activity_ReviewReport").variables()
-                .containsEntry("draftRound", 2).containsEntry("finalText", DraftingFixtures.draftText(2))
+                .containsEntry("draftRound", 2).containsEntry("draftText", DraftingFixtures.draftText(2))
+                // a template redraft leaves the text as the physician left it, for them to edit
+                .containsEntry("finalText", DraftingFixtures.draftText(1))
                 .doesNotContainKeys("reviewDecision", "reviewNote");
 
         review(pi, "APPROVE", null, null);
@@ -317,7 +319,26 @@ class ScreeningReportProcessTest {
 
         assertThat(pi).isEnded().hasPassed("Event_ReportDelivered");
         reviews.verifyRecorded("redraft-1", "REQUEST_CHANGES", "혈압 설명을 더 쉽게", DraftingFixtures.draftText(1), PHYSICIAN);
-        reports.verifyIssued("redraft-1", DraftingFixtures.draftText(2));
+        reports.verifyIssued("redraft-1", DraftingFixtures.draftText(1));
+    }
+
+    @Test
+    void shouldKeepTheFirstReviewsDueDateWhenReviewReopensAfterRequestChanges() {
+        ProcessInstance pi = start("due-1", Profile.BORDERLINE, 8);
+        execute(job("Activity_JudgeResults", pi));
+        draftAndCheck(pi);
+        Task first = task("Activity_ReviewReport", pi);
+        java.util.Date due = first.getDueDate();
+        Assertions.assertThat(due).isNotNull();
+        Assertions.assertThat(job("Event_ReviewOverdue", pi).getDuedate()).isEqualTo(due);
+
+        review(pi, "REQUEST_CHANGES", "혈압 설명을 더 쉽게", null);
+        draftAndCheck(pi);
+
+        Task reopened = task("Activity_ReviewReport", pi);
+        Assertions.assertThat(reopened.getId()).isNotEqualTo(first.getId());
+        Assertions.assertThat(reopened.getDueDate()).isEqualTo(due);
+        Assertions.assertThat(job("Event_ReviewOverdue", pi).getDuedate()).isEqualTo(due);
     }
 
     @Test

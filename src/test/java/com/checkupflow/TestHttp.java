@@ -34,6 +34,12 @@ public final class TestHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
     }
 
+    public HttpResponse<String> put(String user, String path, String contentType, String body)
+            throws IOException, InterruptedException {
+        return send(request(user, path).header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    }
+
     public HttpResponse<String> postBytes(String user, String path, String contentType, byte[] body)
             throws IOException, InterruptedException {
         return send(request(user, path).header("Content-Type", contentType)

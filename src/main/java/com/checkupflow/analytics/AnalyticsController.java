@@ -33,13 +33,15 @@ class AnalyticsController {
     private final AnalyticsProperties properties;
     private final AnalyticsFilters filters;
     private final Centers centers;
+    private final AnalyticsLabels labels;
     /** The dashboard's charts, by the name of the table behind each. */
     private final Map<String, Function<AnalyticsFilter, DataTable>> charts = new LinkedHashMap<>();
     /** Every table with a CSV export: the charts' and the heatmap's. */
     private final Map<String, Function<AnalyticsFilter, DataTable>> tables = new LinkedHashMap<>();
 
     AnalyticsController(AnalyticsQueries queries, AnalyticsProperties properties, AnalyticsFilters filters,
-                        Centers centers) {
+                        Centers centers, AnalyticsLabels labels) {
+        this.labels = labels;
         this.queries = queries;
         this.properties = properties;
         this.filters = filters;
@@ -85,8 +87,9 @@ class AnalyticsController {
                         b.deliveredLate(), properties.deliveryDeadline().toString()));
     }
 
+    /** @param labels what the page shows for the tables' keys ({@code center.gangnam} → 강남센터, see AnalyticsLabels) */
     record Dashboard(LocalDate from, LocalDate to, String center, List<String> centers,
-                     Map<String, DataTable> tables) {
+                     Map<String, DataTable> tables, Map<String, String> labels) {
     }
 
     /** Every chart's table in one response (the dashboard page's single request). */
@@ -97,7 +100,8 @@ class AnalyticsController {
         AnalyticsFilter f = filters.of(from, to, center);
         Map<String, DataTable> all = new LinkedHashMap<>();
         charts.forEach((name, query) -> all.put(name, query.apply(f)));
-        return new Dashboard(f.from(), f.to(), f.center(), centers.all().stream().map(c -> c.id()).toList(), all);
+        return new Dashboard(f.from(), f.to(), f.center(), centers.all().stream().map(c -> c.id()).toList(), all,
+                labels.all());
     }
 
     /** Per activity: count, average and p90 minutes, for the Cockpit diagram heatmap. */

@@ -28,8 +28,9 @@ class TimelineSeeder {
     private static final String[] ITEMS = {"fastingGlucose", "systolicBp", "diastolicBp", "bmi", "waist",
             "totalCholesterol", "ldl", "triglycerides", "hdl", "ast", "alt", "ggt", "creatinine", "egfr",
             "hemoglobin", "urineProtein"};
-    private static final String[] FINDINGS = {"number_mismatch", "missing_finding", "unsupported_value",
-            "diagnosis_language", "contradiction"};
+    /** The types DraftChecker reports (DraftCheck.Finding.type), as the real timeline records them. */
+    private static final String[] FINDINGS = {"NUMBER_MISMATCH", "MISSING_FINDING", "UNSUPPORTED_VALUE",
+            "DIAGNOSIS_LANGUAGE", "CATEGORY_CONTRADICTION"};
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;

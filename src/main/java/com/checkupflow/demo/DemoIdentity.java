@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import com.checkupflow.center.Center;
 import com.checkupflow.center.Centers;
+import com.checkupflow.physician.PhysicianProfiles;
 import com.checkupflow.security.Roles;
 
 /**
@@ -24,12 +25,19 @@ class DemoIdentity {
     static final List<String> GLOBAL_ROLES = List.of(Roles.MANAGER, Roles.DESIGNER, Roles.INTEGRATION,
             Roles.PRIVACY_OFFICER);
 
+    /** Synthetic signing names per center (in the order of checkupflow.centers): physician, head physician. */
+    private static final String[][] PHYSICIAN_NAMES = {
+            {"김서준", "한지훈"}, {"이하린", "오유나"}, {"박도윤", "서준혁"}, {"최지우", "신예린"},
+            {"정민재", "권태민"}, {"강서아", "황수빈"}, {"조현우", "안재원"}, {"윤채원", "송다인"}};
+
     private final IdentityService identity;
     private final Centers centers;
+    private final PhysicianProfiles profiles;
 
-    DemoIdentity(IdentityService identity, Centers centers) {
+    DemoIdentity(IdentityService identity, Centers centers, PhysicianProfiles profiles) {
         this.identity = identity;
         this.centers = centers;
+        this.profiles = profiles;
     }
 
     static String userId(String role, Center center) {
@@ -47,7 +55,21 @@ class DemoIdentity {
                 created += ensureUser(userId(role, center), role, center, password) ? 1 : 0;
             }
         }
+        seedPhysicianProfiles();
         return created;
+    }
+
+    /**
+     * Synthetic profiles (name, licence number) for the demo physicians, so that demo reports are signed as a real
+     * result notice is; also for users created by an earlier version. A profile an administrator edited stays.
+     */
+    private void seedPhysicianProfiles() {
+        List<Center> all = centers.all();
+        for (int i = 0; i < all.size(); i++) {
+            String[] names = PHYSICIAN_NAMES[i % PHYSICIAN_NAMES.length];
+            profiles.saveIfAbsent(userId(Roles.PHYSICIAN, all.get(i)), names[0], String.valueOf(20101 + i), "demo");
+            profiles.saveIfAbsent(userId(Roles.HEAD_PHYSICIAN, all.get(i)), names[1], String.valueOf(30101 + i), "demo");
+        }
     }
 
     private boolean ensureUser(String userId, String groupId, Center center, String password) {

@@ -25,14 +25,6 @@ class DemoSeeder {
 
     private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
 
-    /** Chosen so that every center gets a review early on and every workflow path appears. */
-    private static final List<SyntheticScreenings.Profile> PROFILES = List.of(
-            SyntheticScreenings.Profile.SUSPECT, SyntheticScreenings.Profile.BORDERLINE,
-            SyntheticScreenings.Profile.HEALTHY, SyntheticScreenings.Profile.CRITICAL,
-            SyntheticScreenings.Profile.KNOWN_DISEASE, SyntheticScreenings.Profile.SUSPECT,
-            SyntheticScreenings.Profile.BORDERLINE, SyntheticScreenings.Profile.SUSPECT,
-            SyntheticScreenings.Profile.INVALID_ITEM, SyntheticScreenings.Profile.HEALTHY);
-
     private final DemoProperties properties;
     private final DemoIdentity identity;
     private final IntakeService intake;
@@ -57,8 +49,8 @@ class DemoSeeder {
         List<Center> all = centers.all();
         for (int i = 0; i < properties.screenings(); i++) {
             Center center = all.get(i % all.size());
-            SyntheticScreenings.Profile profile = PROFILES.get(i % PROFILES.size());
-            String json = synthetic.bundleJson(String.format("demo-2026-%03d", i + 1), profile, 1000L + i);
+            SyntheticScreenings.Demo demo = SyntheticScreenings.demo(i);
+            String json = synthetic.bundleJson(demo.identifier(), demo.profile(), demo.seed());
             if (intake.receive(center.id(), null, json.getBytes(StandardCharsets.UTF_8)).created()) {
                 created++;
             }

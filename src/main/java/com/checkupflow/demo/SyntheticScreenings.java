@@ -49,6 +49,21 @@ public class SyntheticScreenings {
     /** Profiles steer the values so a demo shows every path of the workflow. */
     public enum Profile { HEALTHY, BORDERLINE, SUSPECT, INVALID_ITEM, CRITICAL, KNOWN_DISEASE }
 
+    /** Chosen so that every center gets a review early on and every workflow path appears. */
+    private static final List<Profile> DEMO_PROFILES = List.of(
+            Profile.SUSPECT, Profile.BORDERLINE, Profile.HEALTHY, Profile.CRITICAL, Profile.KNOWN_DISEASE,
+            Profile.SUSPECT, Profile.BORDERLINE, Profile.SUSPECT, Profile.INVALID_ITEM, Profile.HEALTHY);
+
+    /** One demo screening as the demo posts it (to the center {@code index % centers}). */
+    public record Demo(int index, String identifier, Profile profile, long seed) {
+    }
+
+    /** The {@code index}-th (0-based) demo screening; the same for the demo seeder and for tests. */
+    public static Demo demo(int index) {
+        return new Demo(index, String.format("demo-2026-%03d", index + 1), DEMO_PROFILES.get(index % DEMO_PROFILES.size()),
+                1000L + index);
+    }
+
     public String bundleJson(String identifierValue, Profile profile, long seed) {
         return fhir.newJsonParser().setPrettyPrint(true).encodeResourceToString(bundle(identifierValue, profile, seed));
     }

@@ -146,6 +146,9 @@ class Deidentifier {
                 m.put("reportedValue", Values.decimal(item.reportedValue()).map(Values::plain).orElse(null));
                 m.put("reportedUnit", Values.unitLabel(item.reportedUnit()));
             }
+            if (item.measuredNotDue()) {
+                m.put("note", b.text("input.notDue"));
+            }
             m.put("observationId", item.observationId());
             if (item.observationId() != null) {
                 observationIds.add(item.observationId());

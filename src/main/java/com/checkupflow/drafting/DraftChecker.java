@@ -217,7 +217,7 @@ public class DraftChecker {
 
         private Optional<BigDecimal> value(ItemKey key) {
             Judgement.Item item = item(key);
-            if (item == null || item.status() != ItemStatus.VALID || key.coded()) {
+            if (item == null || !(item.status() == ItemStatus.VALID || item.measuredNotDue()) || key.coded()) {
                 return Optional.empty();
             }
             return Values.decimal(item.value());

@@ -45,9 +45,9 @@ class DraftSummaryWorker extends ExternalTaskWorker {
                 : (String) task.getVariables().get("screeningId");
         int round = DraftVariables.nextRound(task.getVariables().get("draftRound"));
         try {
-            DraftRepository.StoredDraft draft = drafting.draft(screeningId, round,
-                    DraftVariables.reviewerNote(round, task.getVariables().get("reviewNote")));
-            return new Complete(DraftVariables.of(draft));
+            String note = DraftVariables.reviewerNote(round, task.getVariables().get("reviewNote"));
+            DraftRepository.StoredDraft draft = drafting.draft(screeningId, round, note);
+            return new Complete(DraftVariables.of(draft, note));
         } catch (ModelUnavailableException e) {
             log.warn("Screening {} round {}: model unavailable ({}, {} attempt(s)); drafting with the template",
                     screeningId, round, e.kind(), e.attempts());

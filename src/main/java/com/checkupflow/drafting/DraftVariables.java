@@ -37,11 +37,18 @@ final class DraftVariables {
         return round > 1 && reviewNote != null ? reviewNote.toString() : null;
     }
 
-    static Map<String, Object> of(DraftRepository.StoredDraft draft) {
+    /**
+     * @param reviewerNote the physician's note this round answers (null unless they asked for changes). The template
+     *                     cannot act on it (and never copies it), so its redraft leaves {@code finalText} as the
+     *                     physician left it, for them to edit; any other draft becomes the text to review.
+     */
+    static Map<String, Object> of(DraftRepository.StoredDraft draft, String reviewerNote) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("draftRound", draft.round());
         variables.put("draftText", draft.text());
-        variables.put("finalText", draft.text());
+        if (reviewerNote == null || !TemplateReportDrafter.PROVIDER.equals(draft.provider())) {
+            variables.put("finalText", draft.text());
+        }
         variables.put("draftProvider", draft.fallback() ? draft.provider() + " (fallback)" : draft.provider());
         variables.put("draftOrigin", originNote(DraftProvenance.origin(draft)));
         return variables;

@@ -20,8 +20,8 @@ class DraftWithTemplateDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         int round = DraftVariables.nextRound(execution.getVariable("draftRound"));
-        DraftRepository.StoredDraft draft = drafting.draftWithTemplate(execution.getProcessBusinessKey(), round,
-                DraftVariables.reviewerNote(round, execution.getVariable("reviewNote")));
-        execution.setVariables(DraftVariables.of(draft));
+        String note = DraftVariables.reviewerNote(round, execution.getVariable("reviewNote"));
+        DraftRepository.StoredDraft draft = drafting.draftWithTemplate(execution.getProcessBusinessKey(), round, note);
+        execution.setVariables(DraftVariables.of(draft, note));
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -218,8 +219,10 @@ class TemplateReportDrafter implements ReportDrafter {
                         continue;
                     }
                     if (flag.equals("CARDIOMETABOLIC_SUSPECT")) {
-                        String diseases = diseases(suspectCardiometabolic());
-                        line(b.text(key, Map.of("diseases", diseases, "josa_i", josaI(diseases))));
+                        List<TargetDisease> suspect = suspectCardiometabolic();
+                        String diseases = diseases(suspect);
+                        line(suspect.isEmpty() ? b.text(key + ".unnamed")
+                                : b.text(key, Map.of("diseases", diseases, "josa_i", josaI(diseases))));
                     } else {
                         line(b.text(key));
                     }
@@ -249,10 +252,9 @@ class TemplateReportDrafter implements ReportDrafter {
             return b.has("flag." + flag) ? b.text("flag." + flag) : flag;
         }
 
-        /** Suspect target diseases of the ruleset's cardiometabolic list; the whole list if none is found. */
+        /** Suspect target diseases of the ruleset's cardiometabolic list: the box label is not a sentence about them. */
         private List<TargetDisease> suspectCardiometabolic() {
-            List<TargetDisease> suspect = cardiometabolic.stream().filter(d -> groupHas(d, Category.DISEASE_SUSPECT)).toList();
-            return suspect.isEmpty() ? List.copyOf(cardiometabolic) : suspect;
+            return cardiometabolic.stream().filter(d -> groupHas(d, Category.DISEASE_SUSPECT)).toList();
         }
 
         private void findings() {
@@ -318,8 +320,16 @@ class TemplateReportDrafter implements ReportDrafter {
                 }
                 lines.add(b.text(b.has(key) ? key : "notJudged.not_judged", Map.of("name", capitalize(unitName(unit)))));
             }
-            if (notScheduled) {
+            List<ItemKey> measuredNotDue = Arrays.stream(ItemKey.values())
+                    .filter(k -> item(k) != null && item(k).measuredNotDue()).toList();
+            if (notScheduled && measuredNotDue.isEmpty()) {
                 lines.add(b.text("notJudged.not_scheduled"));
+            }
+            if (!measuredNotDue.isEmpty()) {
+                // Measured although not due: the values are given and never called "not done".
+                section("section.notDue");
+                line(b.text("notDue.line", Map.of("items", capitalize(measuredNotDue.stream().map(this::itemText)
+                        .collect(Collectors.joining(b.text("finding.item.separator")))))));
             }
             if (!lines.isEmpty()) {
                 section("section.notJudged");

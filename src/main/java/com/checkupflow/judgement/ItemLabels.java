@@ -48,7 +48,16 @@ public class ItemLabels {
     }
 
     public String status(ItemStatus status) {
-        return labels.getProperty("status." + status.json() + ".ko", status.json());
+        return status(status, "ko");
+    }
+
+    public String status(ItemStatus status, String language) {
+        return labels.getProperty("status." + status.json() + "." + lang(language), status.json());
+    }
+
+    /** What a measured but not judged item (a lipid outside its schedule) says instead of a category. */
+    public String notDue(String language) {
+        return labels.getProperty("status.not_due." + lang(language));
     }
 
     /** A value for people: 131, 24.5, 1.52 (no trailing zeros beyond the reported precision), or a coded label. */

@@ -24,6 +24,11 @@ public record Judgement(
             String reportedUnit,
             InvalidReason invalidReason,
             String observationId) {
+
+        /** Measured although not due (a lipid outside its schedule): a value, but no judgement (criteria §2, L). */
+        public boolean measuredNotDue() {
+            return status == ItemStatus.NOT_SCHEDULED && value != null;
+        }
     }
 
     /** {@code note} says why a unit was not judged: missing, invalid, incomplete_pair, not_scheduled, not_judged. */

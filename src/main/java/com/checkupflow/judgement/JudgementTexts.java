@@ -22,13 +22,15 @@ public class JudgementTexts {
             ItemKey key = ItemKey.fromJson(e.getKey()).orElseThrow();
             Judgement.Item item = e.getValue();
             boolean abnormal = item.category() != null && item.category() != Category.NORMAL_A;
-            String value = item.status() == ItemStatus.VALID ? labels.value(item.value(), "ko")
+            boolean measured = item.status() == ItemStatus.VALID || item.measuredNotDue();
+            String value = measured ? labels.value(item.value(), "ko")
                     : labels.status(item.status()) + (item.invalidReason() == null ? "" : " – " + labels.reason(item.invalidReason()));
-            String category = item.category() == null ? "" : item.category().labelKo();
+            String category = item.category() != null ? item.category().labelKo()
+                    : item.measuredNotDue() ? labels.notDue("ko") : "";
             String name = labels.item(key, "ko");
             md.append("| ").append(abnormal ? "**" + name + "**" : name)
                     .append(" | ").append(abnormal ? "**" + value + "**" : value)
-                    .append(" | ").append(item.status() == ItemStatus.VALID ? labels.unit(item.unit()) : "")
+                    .append(" | ").append(measured ? labels.unit(item.unit()) : "")
                     .append(" | ").append(abnormal ? "**" + category + "**" : category)
                     .append(" |\n");
         }

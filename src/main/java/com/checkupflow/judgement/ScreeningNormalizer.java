@@ -54,7 +54,8 @@ import org.springframework.stereotype.Component;
  *       A converted value is rounded HALF_UP to {@link ItemKey#scale()}; a canonical one is kept as reported.</li>
  *   <li>BMI: the reported 39156-5 when present (even invalid); computed from valid height and weight only when it is
  *       missing.</li>
- *   <li>Lipids not due ({@link LipidSchedule}) become NOT_SCHEDULED, keeping what was reported for information.</li>
+ *   <li>Lipids not due ({@link LipidSchedule}) become NOT_SCHEDULED, keeping what was reported and, when the reading
+ *       was valid, its canonical value: the lab measured it and the report shows it, only the judgement skips it.</li>
  *   <li>Treated diseases: Conditions referenced by an {@code active} MedicationStatement's reasonReference.</li>
  * </ul>
  * Every Observation is attributed to the Bundle's single Patient ({@link BundleParser} enforces exactly one);
@@ -130,7 +131,7 @@ public class ScreeningNormalizer {
             for (ItemKey key : ItemKey.values()) {
                 if (key.lipid()) {
                     CanonicalItem i = items.get(key);
-                    items.put(key, new CanonicalItem(key, ItemStatus.NOT_SCHEDULED, null, null,
+                    items.put(key, new CanonicalItem(key, ItemStatus.NOT_SCHEDULED, i.valid() ? i.value() : null, null,
                             i.reportedValue(), i.reportedUnit(), null, i.observationId()));
                 }
             }

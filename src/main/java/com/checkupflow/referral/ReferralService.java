@@ -33,6 +33,7 @@ import com.checkupflow.judgement.ItemLabels;
 import com.checkupflow.judgement.Judgement;
 import com.checkupflow.judgement.JudgementJson;
 import com.checkupflow.judgement.JudgementUnit;
+import com.checkupflow.physician.PhysicianProfiles;
 import com.checkupflow.privacy.FieldCipher;
 import com.checkupflow.screening.PersonalData;
 import com.checkupflow.screening.Screening;
@@ -70,6 +71,7 @@ class ReferralService {
     /** Encrypted: the letter prints the patient's name. */
     static final String LETTER_HTML = "cf_referral.letter_html";
 
+    private final PhysicianProfiles physicians;
     private final JdbcClient jdbc;
     private final ScreeningRepository screenings;
     private final JudgementJson judgementJson;
@@ -85,7 +87,8 @@ class ReferralService {
 
     ReferralService(JdbcClient jdbc, ScreeningRepository screenings, JudgementJson judgementJson,
                     ReferralLetterDrafter drafter, ReferralLetterModel model, ItemLabels labels, Centers centers,
-                    TransactionTemplate transaction, Clock clock, FieldCipher cipher) {
+                    PhysicianProfiles physicians, TransactionTemplate transaction, Clock clock, FieldCipher cipher) {
+        this.physicians = physicians;
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.transaction = transaction;
@@ -259,7 +262,7 @@ class ReferralService {
                 + (s.age() < 0 ? "" : " · " + s.age() + (en ? " years" : "세")));
         v.put("appointment", r.appointmentAt() == null ? "" : TIME.format(r.appointmentAt()) + " · " + r.appointmentPlace());
         v.put("letter", r.finalText() == null ? "" : r.finalText());
-        v.put("signer", r.signedBy() == null ? "" : r.signedBy());
+        v.put("signer", r.signedBy() == null ? "" : physicians.signature(r.signedBy(), s.language()));
         v.put("signedAt", r.signedAt() == null ? "" : TIME.format(r.signedAt()));
         String html = template;
         for (Map.Entry<String, String> e : v.entrySet()) {

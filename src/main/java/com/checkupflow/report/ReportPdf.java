@@ -40,6 +40,7 @@ public class ReportPdf {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            builder.useUnicodeLineBreaker(new KeepAllLineBreaker());
             builder.useFont(properties.fontPath().toFile(), FONT_FAMILY);
             if (properties.fallbackFontPath() != null && Files.isReadable(properties.fallbackFontPath())) {
                 builder.useFont(properties.fallbackFontPath().toFile(), FALLBACK_FONT_FAMILY);

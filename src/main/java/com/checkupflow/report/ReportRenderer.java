@@ -12,7 +12,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -23,6 +28,9 @@ import com.checkupflow.judgement.ItemKey;
 import com.checkupflow.judgement.ItemLabels;
 import com.checkupflow.judgement.ItemStatus;
 import com.checkupflow.judgement.Judgement;
+import com.checkupflow.judgement.JudgementUnit;
+import com.checkupflow.judgement.TargetDisease;
+import com.checkupflow.judgement.TreatedDisease;
 import com.checkupflow.judgement.Sex;
 import com.checkupflow.screening.PersonalData;
 import com.checkupflow.screening.Screening;
@@ -39,6 +47,8 @@ class ReportRenderer {
             "CARDIOMETABOLIC_SUSPECT", "KNOWN_DISEASE");
     static final String TICKED = "■";
     static final String UNTICKED = "□";
+    private static final Set<String> SUSPECT_FLAGS = Set.of("CARDIOMETABOLIC_SUSPECT", "GENERAL_SUSPECT");
+    private static final Pattern RULESET_YEAR = Pattern.compile("(20\\d\\d)");
 
     private static final DateTimeFormatter SIGNED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.of("Asia/Seoul"));
@@ -95,7 +105,7 @@ class ReportRenderer {
                         : "<p class=\"ai-notice\">" + escape(aiNotice(lang, v.get("signer"))) + "</p>")
                 .replace("{{boxes}}", boxes(judgement, lang))
                 .replace("{{rows}}", rows(judgement, s.sex(), lang))
-                .replace("{{advice}}", advice(judgement, lang));
+                .replace("{{advice}}", advice(judgement, s.treatedDiseases(), lang));
     }
 
     /** The notice that a generative-AI draft was reviewed, edited and signed by the physician (named as signed). */
@@ -108,7 +118,8 @@ class ReportRenderer {
         for (String flag : OVERALL_BOXES) {
             boolean ticked = judgement.overall().flags().contains(flag);
             html.append("    <td").append(ticked ? " class=\"ticked\"" : "").append("><span class=\"box\">")
-                    .append(ticked ? TICKED : UNTICKED).append("</span> ")
+                    // a no-break space keeps the box with the first word of its label when the label wraps
+                    .append(ticked ? TICKED : UNTICKED).append("</span>\u00A0")
                     .append(escape(labels.flag(flag, lang))).append("</td>\n");
         }
         return html.toString();
@@ -119,9 +130,10 @@ class ReportRenderer {
         judgement.items().forEach((json, item) -> {
             ItemKey key = ItemKey.fromJson(json).orElseThrow();
             boolean abnormal = item.category() != null && item.category() != Category.NORMAL_A;
-            boolean valid = item.status() == ItemStatus.VALID;
-            String value = valid ? labels.value(item.value(), lang) : labels.status(item.status());
-            String category = item.category() == null ? "" : label(item.category(), lang);
+            boolean valid = item.status() == ItemStatus.VALID || item.measuredNotDue();
+            String value = valid ? labels.value(item.value(), lang) : labels.status(item.status(), lang);
+            String category = item.category() != null ? label(item.category(), lang)
+                    : item.measuredNotDue() ? labels.notDue(lang) : "";
             rows.append("    <tr").append(abnormal ? " class=\"abnormal\"" : "").append(">")
                     .append(cell(labels.item(key, lang), ""))
                     .append(cell(value, key.coded() ? "" : "num"))
@@ -134,15 +146,65 @@ class ReportRenderer {
         return rows.toString();
     }
 
-    private String advice(Judgement judgement, String lang) {
+    private String advice(Judgement judgement, Set<TreatedDisease> treated, String lang) {
         StringBuilder html = new StringBuilder();
         for (String flag : judgement.overall().flags()) {
             String text = texts.getProperty("advice." + flag + "." + lang);
+            if (SUSPECT_FLAGS.contains(flag)) {
+                // The official box label lists every disease of the box; the sentence names only the suspected ones.
+                List<TargetDisease> named = suspected(judgement, treated, flag.equals("CARDIOMETABOLIC_SUSPECT"));
+                text = named.isEmpty() ? texts.getProperty("advice." + flag + ".unnamed." + lang)
+                        : text.replace("{diseases}", diseases(named, lang));
+            }
             if (text != null) {
                 html.append("  <li>").append(escape(text)).append("</li>\n");
             }
         }
         return html.toString();
+    }
+
+    /**
+     * The target diseases whose unit is 질환의심, of the cardiometabolic box or of the general one; a disease under
+     * treatment is not "suspected" (its values add no flag, screening-criteria.md §4.3).
+     */
+    private static List<TargetDisease> suspected(Judgement judgement, Set<TreatedDisease> treated, boolean cardiometabolic) {
+        Set<TargetDisease> box = cardiometabolicDiseases(judgement.ruleset());
+        Set<TargetDisease> named = new LinkedHashSet<>();
+        for (JudgementUnit unit : JudgementUnit.values()) {
+            Judgement.UnitJudgement uj = judgement.judgements() == null ? null : judgement.judgements().get(unit.json());
+            TargetDisease disease = unit.targetDisease();
+            if (uj != null && uj.category() == Category.DISEASE_SUSPECT && box.contains(disease) == cardiometabolic
+                    && treated.stream().noneMatch(t -> t.name().equals(disease.name()))) {
+                named.add(disease);
+            }
+        }
+        return List.copyOf(named);
+    }
+
+    /** Hypertension, diabetes and (since the 2026 ruleset) dyslipidemia. */
+    private static Set<TargetDisease> cardiometabolicDiseases(String ruleset) {
+        Matcher year = RULESET_YEAR.matcher(ruleset == null ? "" : ruleset);
+        return year.find() && Integer.parseInt(year.group(1)) < 2026
+                ? EnumSet.of(TargetDisease.HYPERTENSION, TargetDisease.DIABETES)
+                : EnumSet.of(TargetDisease.HYPERTENSION, TargetDisease.DIABETES, TargetDisease.DYSLIPIDEMIA);
+    }
+
+    /** "고혈압, 당뇨병과 이상지질혈증이" / "Hypertension, diabetes and dyslipidemia": a list with its particle. */
+    private String diseases(List<TargetDisease> diseases, String lang) {
+        boolean ko = !"en".equals(lang);
+        List<String> names = diseases.stream().map(d -> ko ? d.labelKo() : d.labelEn()).toList();
+        String last = names.get(names.size() - 1);
+        String list = names.size() == 1 ? last : String.join(", ", names.subList(0, names.size() - 1))
+                + (ko ? (finalConsonant(names.get(names.size() - 2)) ? "과 " : "와 ") : " and ") + last;
+        if (ko) {
+            return list + (finalConsonant(last) ? "이" : "가");
+        }
+        return Character.toUpperCase(list.charAt(0)) + list.substring(1) + (names.size() == 1 ? " is" : " are");
+    }
+
+    private static boolean finalConsonant(String word) {
+        char last = word.charAt(word.length() - 1);
+        return last < 0xAC00 || last > 0xD7A3 || (last - 0xAC00) % 28 != 0;
     }
 
     private static String cell(String text, String cssClass) {

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import com.checkupflow.delivery.Outbox;
 import com.checkupflow.judgement.Judgement;
 import com.checkupflow.judgement.JudgementJson;
+import com.checkupflow.physician.PhysicianProfiles;
 import com.checkupflow.review.ReviewService;
 import com.checkupflow.screening.Screening;
 import com.checkupflow.screening.ScreeningRepository;
@@ -20,6 +21,7 @@ class ReportService {
     private final ScreeningRepository screenings;
     private final JudgementJson judgementJson;
     private final ReviewService reviews;
+    private final PhysicianProfiles physicians;
     private final ReportRenderer renderer;
     private final Outbox outbox;
     private final ReferralPolicy referrals;
@@ -27,8 +29,9 @@ class ReportService {
     private final Clock clock;
 
     ReportService(ScreeningRepository screenings, JudgementJson judgementJson, ReviewService reviews,
-                  ReportRenderer renderer, Outbox outbox, ReferralPolicy referrals, AiDisclosure aiDisclosure,
-                  Clock clock) {
+                  PhysicianProfiles physicians, ReportRenderer renderer, Outbox outbox, ReferralPolicy referrals,
+                  AiDisclosure aiDisclosure, Clock clock) {
+        this.physicians = physicians;
         this.aiDisclosure = aiDisclosure;
         this.outbox = outbox;
         this.referrals = referrals;
@@ -45,7 +48,8 @@ class ReportService {
         String signer = reviews.signer(screeningId).orElse(null);
         Instant now = clock.instant();
         Judgement judgement = judgementJson.read(s.judgementJson());
-        String html = renderer.render(s, judgement, finalText, signer, now,
+        String signature = signer == null ? null : physicians.signature(signer, s.language());
+        String html = renderer.render(s, judgement, finalText, signature, now,
                 aiDisclosure.recordAtIssue(screeningId).orElse(null));
         screenings.saveIssuedReport(screeningId, finalText, html, signer, now);
         // same transaction as the issued report: the message exists exactly when the report does

@@ -9,8 +9,9 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Start of "Review report": {@code reviewDueDate} = now + {@code reviewSla}, read by the task's
- * {@code camunda:dueDate}. The "Review overdue" timer runs on the same {@code reviewSla}.
+ * Taking the flow into "Review report" (before the task and its "Review overdue" timer exist): {@code reviewDueDate}
+ * = now + {@code reviewSla} the first time, read by the task's {@code camunda:dueDate} and the timer's date. A review
+ * reopened after "Request changes" keeps the first due date: the SLA counts from the first review, not per round.
  */
 @Component("reviewDueDateListener")
 class ReviewDueDateListener implements ExecutionListener {
@@ -28,6 +29,9 @@ class ReviewDueDateListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
+        if (execution.getVariable(DUE_VARIABLE) != null) {
+            return;
+        }
         Object sla = execution.getVariable(SLA_VARIABLE);
         Duration duration = sla == null ? properties.sla() : Duration.parse(sla.toString());
         execution.setVariable(DUE_VARIABLE, Date.from(clock.instant().plus(duration)));

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +24,9 @@ import com.checkupflow.screening.ScreeningRepository;
 /** Review decisions: validated, recorded with the reviewer, and the texts the review form shows. */
 @Service
 public class ReviewService {
+
+    private static final DateTimeFormatter NOTE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.of("Asia/Seoul"));
 
     private final ScreeningRepository screenings;
     private final JudgementJson judgementJson;
@@ -117,6 +122,32 @@ public class ReviewService {
                         (Integer) rs.getObject("draft_round", Integer.class), rs.getString("draft_text"),
                         rs.getString("signed_text"), rs.getString("text_diff"), rs.getBigDecimal("edit_ratio")))
                 .list();
+    }
+
+    /**
+     * The top of a review reopened after "Request changes": the draft round, what the drafter did with the note, and
+     * every earlier note with its round, reviewer and time (markdown). Empty on a first review.
+     *
+     * @param provider the drafter of the current round ({@code draftProvider}: "template", "template (fallback)", a model)
+     */
+    String reopenedNote(String screeningId, int draftRound, String provider) {
+        List<ReviewRecord> requests = history(screeningId).stream()
+                .filter(r -> ReviewDecision.REQUEST_CHANGES.name().equals(r.decision())).toList();
+        if (requests.isEmpty()) {
+            return "";
+        }
+        StringBuilder md = new StringBuilder("#### ✎ 수정 요청 ").append(requests.size()).append("회 후 다시 열린 검토 (초안 ")
+                .append(draftRound).append("회차)\n\n");
+        md.append(provider != null && provider.startsWith("template")
+                ? "오프라인 템플릿은 의견대로 문장을 다시 쓰지 못합니다. 아래 본문은 수정 요청 때의 내용 그대로입니다: 의견대로 직접 고친 뒤 승인하세요."
+                : "초안 작성 모델이 아래 의견을 반영해 다시 작성했습니다. 본문을 확인하고 필요하면 고치세요.");
+        md.append("\n\n**이전 의견**\n\n");
+        for (ReviewRecord r : requests) {
+            md.append("- ").append(r.draftRound() == null ? "" : r.draftRound() + "회차 초안 · ").append(r.reviewer())
+                    .append(" · ").append(NOTE_TIME.format(r.decidedAt())).append(": ")
+                    .append(r.note() == null ? "" : r.note().strip().replace("\n", " ")).append('\n');
+        }
+        return md.toString();
     }
 
     /** Who signed: the reviewer of the latest approving or self-written decision. */

@@ -30,6 +30,7 @@ class ReviewTaskListener implements TaskListener {
             int max = ((Number) task.getVariable("maxRedraftRounds")).intValue();
             task.setVariable("redraftLimitMessage", round > max
                     ? "재작성 한도(" + max + "회)에 도달했습니다. 승인하거나 직접 작성하세요." : "");
+            task.setVariable("reviewReopenedNote", reviews.reopenedNote(screeningId, round, str(task.getVariable("draftProvider"))));
             // A decision of the previous round must not be resubmitted by accident.
             task.removeVariable("reviewDecision");
             task.removeVariable("reviewNote");

@@ -63,6 +63,7 @@ class SecurityConfiguration {
                         .hasAnyAuthority(Roles.DESIGNER, Roles.PHYSICIAN, Roles.ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/admin/keys/rotate").hasAuthority(Roles.ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/screenings/**").hasAnyAuthority(CLINICAL_READERS)
+                        .requestMatchers("/api/physicians/**", "/api/physicians").hasAuthority(Roles.ADMIN)
                         .requestMatchers(HttpMethod.GET, "/dashboard", "/api/analytics/**")
                         .hasAnyAuthority(Roles.ANALYTICS_READERS.toArray(String[]::new))
                         .requestMatchers(HttpMethod.GET, "/api/audit/**").hasAuthority(Roles.PRIVACY_OFFICER)

@@ -121,6 +121,27 @@ class AnalyticsFiguresTest {
     }
 
     @Test
+    void shouldLabelEveryKeyOfTheTablesInKoreanWhenDashboardIsQueried() throws Exception {
+        JsonNode dashboard = getJson("/api/analytics/dashboard?" + RANGE);
+        JsonNode labels = dashboard.get("labels");
+
+        Assertions.assertThat(labels.get("center.gangnam").asText()).isEqualTo("강남센터");
+        Assertions.assertThat(labels.get("item.fastingGlucose").asText()).isEqualTo("공복혈당");
+        Assertions.assertThat(labels.get("item.fasting_glucose").asText()).isEqualTo("공복혈당");
+        Assertions.assertThat(labels.get("stage.REVIEW").asText()).isEqualTo("의사 검토");
+        dashboard.get("tables").get("stage-percentiles").get("rows").forEach(r ->
+                Assertions.assertThat(labels.has("stage." + r.get(0).asText())).as(r.get(0).asText()).isTrue());
+        dashboard.get("tables").get("ai").get("rows").forEach(r ->
+                Assertions.assertThat(labels.has("figure." + r.get(0).asText())).as(r.get(0).asText()).isTrue());
+        dashboard.get("tables").get("sla-breaches").get("rows").forEach(r ->
+                Assertions.assertThat(labels.has("breach." + r.get(0).asText())).as(r.get(0).asText()).isTrue());
+        dashboard.get("tables").get("end-to-end-distribution").get("rows").forEach(r ->
+                Assertions.assertThat(labels.has("band." + r.get(0).asText())).as(r.get(0).asText()).isTrue());
+        dashboard.get("tables").get("check-findings").get("rows").forEach(r ->
+                Assertions.assertThat(labels.has("finding." + r.get(0).asText())).as(r.get(0).asText()).isTrue());
+    }
+
+    @Test
     void shouldShowOutcomeSharesRedraftsAndAbnormalItemsWhenDashboardIsQueried() throws Exception {
         JsonNode tables = getJson("/api/analytics/dashboard?" + RANGE + "&center=jeju").get("tables");
 

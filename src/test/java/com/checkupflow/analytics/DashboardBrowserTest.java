@@ -52,7 +52,7 @@ class DashboardBrowserTest {
     @BeforeEach
     void startBrowser() throws IOException {
         Files.createDirectories(ARTIFACTS);
-        browser = HeadlessChromium.start(1400, 2600);
+        browser = HeadlessChromium.start(1366, 768);
     }
 
     @AfterEach
@@ -71,16 +71,41 @@ class DashboardBrowserTest {
         Assertions.assertThat(browser.findElement(By.tagName("body")).getAttribute("data-loaded")).isEqualTo("true");
 
         List<WebElement> canvases = browser.findElements(By.cssSelector("article canvas"));
+        Files.write(ARTIFACTS.resolve("dashboard-1366x768.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        browser.manage().window().setSize(new Dimension(1366, 2600));
+        Thread.sleep(800); // let Chart.js redraw for the taller window before the full-page screenshot
         Files.write(ARTIFACTS.resolve("dashboard.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         Assertions.assertThat(canvases).hasSizeGreaterThanOrEqualTo(10);
         Assertions.assertThat(canvases).allSatisfy(c ->
                 Assertions.assertThat(Integer.parseInt(c.getAttribute("data-points"))).isPositive());
         Assertions.assertThat(browser.findElements(By.cssSelector("article a.csv"))).hasSize(10);
-        Assertions.assertThat(browser.findElement(By.id("kpis")).getText()).contains("접수 Received");
+        Assertions.assertThat(browser.findElement(By.id("kpis")).getText()).contains("접수");
+        // What people read: Korean names on every axis and in every legend, no internal keys, whole-number count ticks.
+        @SuppressWarnings("unchecked")
+        List<String> shown = (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return Object.values(Chart.instances).flatMap(c => c.data.labels.map(String)"
+                        + ".concat(c.data.datasets.map(d => d.label)))"
+                        + ".concat([...document.querySelectorAll('#center option, article table td:first-child, #status')]"
+                        + ".map(e => e.textContent));");
+        Assertions.assertThat(shown).contains("강남센터", "의사 검토", "공복혈당", "전체 센터")
+                .noneMatch(l -> l.matches(".*\\b(gangnam|jeju|fasting_glucose|fastingGlucose|REVIEW|DRAFTING|RECEIVED"
+                        + "|NUMBER_MISMATCH|fallback rate|review overdue).*"));
+        @SuppressWarnings("unchecked")
+        List<Object> countTicks = (List<Object>) ((JavascriptExecutor) browser).executeScript(
+                "return Object.values(Chart.instances).flatMap(c => Object.values(c.scales)"
+                        + ".filter(s => s.options.title && s.options.title.text === '건수')"
+                        + ".flatMap(s => s.ticks.map(t => t.value)));");
+        Assertions.assertThat(countTicks).isNotEmpty()
+                .allSatisfy(v -> Assertions.assertThat(((Number) v).doubleValue() % 1).isZero());
+        @SuppressWarnings("unchecked")
+        List<Object> shareMax = (List<Object>) ((JavascriptExecutor) browser).executeScript(
+                "return Object.values(Chart.instances).flatMap(c => Object.values(c.scales)"
+                        + ".filter(s => s.options.title && s.options.title.text === '비율 (%)').map(s => s.max));");
+        Assertions.assertThat(shareMax).isNotEmpty().allSatisfy(v -> Assertions.assertThat(((Number) v).intValue()).isEqualTo(100));
 
         new Select(browser.findElement(By.id("center"))).selectByValue("gangnam");
         browser.findElement(By.cssSelector("#filters button")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "gangnam"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "강남센터"));
         Assertions.assertThat(browser.getCurrentUrl()).contains("center=gangnam");
         Assertions.assertThat(browser.findElement(By.cssSelector("article[data-table=centers] a.csv"))
                 .getAttribute("href")).contains("/api/analytics/centers.csv").contains("center=gangnam");
@@ -100,12 +125,23 @@ class DashboardBrowserTest {
         Files.write(ARTIFACTS.resolve("cockpit-heatmap.png"),
                 ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
-        Assertions.assertThat(review.getAttribute("title")).matches("n=\\d+ · avg .+ · p90 .+");
+        Assertions.assertThat(review.getAttribute("title")).matches("건수 \\d+ · 평균 .+ · p90 .+");
         Assertions.assertThat(browser.findElements(By.cssSelector(".cf-heat-box")))
                 .extracting(b -> b.getAttribute("data-activity-id"))
                 .contains("Activity_JudgeResults", "Activity_DraftSummary", "Activity_CheckDraft",
                         "Activity_IssueReport");
         Assertions.assertThat(browser.findElement(By.cssSelector(".cf-heat-legend")).getText()).contains("p90");
+        new org.openqa.selenium.interactions.Actions(browser).moveToElement(review).perform();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".cf-heat-info"), "건수"));
+        Files.write(ARTIFACTS.resolve("cockpit-heatmap-hover.png"),
+                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        // The legend bar lies below the fitted diagram: it covers no shape.
+        Object covered = ((JavascriptExecutor) browser).executeScript(
+                "const l = document.querySelector('.cf-heat-legend').getBoundingClientRect();"
+                        + "return [...document.querySelectorAll('.djs-shape')].map(e => e.getBoundingClientRect())"
+                        + ".filter(r => r.width > 0 && r.left < l.right && r.right > l.left && r.top < l.bottom"
+                        + " && r.bottom > l.top).length;");
+        Assertions.assertThat(((Number) covered).intValue()).isZero();
 
         // The figures rode on the Cockpit session and left it intact: the session still knows the manager, and
         // Cockpit's dashboard opens without a login. (Asked by fetch, not by reloading the page: a reload right after
@@ -138,7 +174,7 @@ class DashboardBrowserTest {
     /** Logs in with Cockpit's own form; returns Cockpit's base URL. */
     private String logInToCockpit(String user, WebDriverWait wait) {
         String base = "http://localhost:" + port + "/camunda/app/cockpit/default/";
-        browser.manage().window().setSize(new Dimension(1600, 1000));
+        browser.manage().window().setSize(new Dimension(1366, 768));
         browser.get(base);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
                 .sendKeys(user);

@@ -38,6 +38,18 @@ public final class DraftingFixtures {
         when(service.check(anyString(), anyInt(), anyBoolean())).thenReturn(new DraftCheck(true, List.of()));
     }
 
+    private static final TemplateTexts TEXTS = new TemplateTexts();
+
+    /** The real offline template's first draft, as "Draft report summary" writes it without a model. */
+    public static String templateDraft(com.checkupflow.judgement.Judgement judgement, PatientContext patient, String language) {
+        return new TemplateReportDrafter(TEXTS).draft(DraftRequest.firstRound(judgement, patient, language)).text();
+    }
+
+    /** The real draft check of a text. */
+    public static DraftCheck check(String text, com.checkupflow.judgement.Judgement judgement, String language) {
+        return new DraftChecker(TEXTS).check(text, judgement, language);
+    }
+
     /** The text the mocked service drafts in a round. */
     public static String draftText(int round) {
         return "초안 " + round + "회차 (draft round " + round + ")";

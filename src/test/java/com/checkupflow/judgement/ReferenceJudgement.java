@@ -339,6 +339,7 @@ final class ReferenceJudgement {
                 Item i = items.get(k);
                 Item n = new Item();
                 n.status = "not_scheduled";
+                n.value = i.valid() ? i.value : null; // measured anyway: shown, not judged
                 n.reportedValue = i.reportedValue;
                 n.reportedUnit = i.reportedUnit;
                 n.observationId = i.observationId;

@@ -473,11 +473,11 @@ class ScreeningNormalizerTest {
         }
 
         @Test
-        void shouldKeepReportedValueForInformationWhenLipidsAreNotScheduled() {
+        void shouldKeepReportedAndCanonicalValueWhenLipidsAreNotScheduled() {
             NormalizedScreening s = normalize(lipidBundle("male", "1984-07-01"));
 
             CanonicalItem tg = s.item(ItemKey.TRIGLYCERIDES);
-            assertThat(tg.value()).isNull();
+            assertThat(tg.value()).isEqualByComparingTo(dec("151")); // 1.7 mmol/L × 88.57, rounded
             assertThat(tg.invalidReason()).isNull();
             assertThat(tg.reportedValue()).isEqualTo(dec("1.7"));
             assertThat(tg.reportedUnit()).isEqualTo("mmol/L");

@@ -96,8 +96,9 @@ class ReferralServiceTest {
     }
 
     private ReferralService service(ReferralLetterModel letters) {
+        Clock clock = Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC);
         return new ReferralService(jdbc, screenings, judgementJson, new ReferralLetterDrafter(labels, centers), letters,
-                labels, centers, transaction, Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC), cipher);
+                labels, centers, com.checkupflow.physician.PhysicianFixtures.profiles(jdbc, clock), transaction, clock, cipher);
     }
 
     @Test
@@ -111,6 +112,7 @@ class ReferralServiceTest {
 
     @Test
     void shouldRenderSignedLetterWithAppointmentAndMaskedRrnWhenBooked() throws IOException {
+        com.checkupflow.physician.PhysicianFixtures.profiles(jdbc, Clock.systemUTC()).saveIfAbsent("dr.kim", "김하늘", "12345", "test");
         service.draft(ID, List.of("creatinine", "egfr"));
         Assertions.assertThatThrownBy(() -> service.sign(ID, " ", "dr.kim")).hasMessageContaining("referralText");
         service.sign(ID, "신장내과 진료를 의뢰드립니다.", "dr.kim");
@@ -125,7 +127,7 @@ class ReferralServiceTest {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(doc);
             Assertions.assertThat(text).contains("진료의뢰서", "김민수", "800315-1******", "2026-12-01 10:30",
-                    "서울대병원 신장내과", "신장내과 진료를 의뢰드립니다.", "dr.kim").doesNotContain(RRN);
+                    "서울대병원 신장내과", "신장내과 진료를 의뢰드립니다.", "김하늘 (면허번호 12345)").doesNotContain(RRN);
         }
     }
 

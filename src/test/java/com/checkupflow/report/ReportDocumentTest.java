@@ -30,14 +30,43 @@ class ReportDocumentTest {
     }
 
     @Test
+    void shouldBreakNoWordInsideWhenPdfTableCellsWrap() throws IOException {
+        String html = examples.renderer.render(ReportExamples.issued("ko", null, java.util.List.of()),
+                ReportExamples.mixed(), ReportExamples.SUMMARY, "박도윤 (면허번호 20103)", ReportExamples.ISSUED);
+        String lines;
+        try (PDDocument doc = Loader.loadPDF(examples.pdf.render(html))) {
+            lines = new PDFTextStripper().getText(doc);
+        }
+        String compact = text(examples.pdf.render(html));
+
+        for (String word : new String[] {"정상B(경계)", "mL/min/1.73m²", "고혈압·당뇨병·이상지질혈증", "18.5~24.9", "면허번호"}) {
+            int whole = lines.split(java.util.regex.Pattern.quote(word), -1).length - 1;
+            int anyhow = compact.split(java.util.regex.Pattern.quote(word), -1).length - 1;
+            Assertions.assertThat(whole).as(word + " printed whole every time").isPositive().isEqualTo(anyhow);
+        }
+    }
+
+    @Test
+    void shouldBreakLinesOnlyAfterWhiteSpaceWhenKeepAllBreakerIsAsked() {
+        KeepAllLineBreaker breaker = new KeepAllLineBreaker();
+        breaker.setText("정상B(경계) mL/min/1.73m² 18.5 미만");
+        java.util.List<Integer> breaks = new java.util.ArrayList<>();
+        for (int b = breaker.next(); b != java.text.BreakIterator.DONE; b = breaker.next()) {
+            breaks.add(b);
+        }
+
+        Assertions.assertThat(breaks).containsExactly(8, 22, 27, 29);
+    }
+
+    @Test
     void shouldTickTheBoxesOfTheOverallFlagsWhenRendered() {
         String html = examples.html("ko");
 
         Assertions.assertThat(html)
-                .contains("<td class=\"ticked\"><span class=\"box\">■</span> 일반 질환의심</td>")
-                .contains("<td class=\"ticked\"><span class=\"box\">■</span> 고혈압·당뇨병·이상지질혈증 질환의심</td>")
-                .contains("<td><span class=\"box\">□</span> 정상A</td>")
-                .contains("<td><span class=\"box\">□</span> 유질환자</td>");
+                .contains("<td class=\"ticked\"><span class=\"box\">■</span>\u00A0일반 질환의심</td>")
+                .contains("<td class=\"ticked\"><span class=\"box\">■</span>\u00A0고혈압·당뇨병·이상지질혈증 질환의심</td>")
+                .contains("<td><span class=\"box\">□</span>\u00A0정상A</td>")
+                .contains("<td><span class=\"box\">□</span>\u00A0유질환자</td>");
     }
 
     @Test

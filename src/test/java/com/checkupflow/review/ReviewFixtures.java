@@ -43,6 +43,7 @@ public final class ReviewFixtures {
                 "| 항목 | 결과 | 단위 | 판정 |", "종합판정: **NORMAL_A** (NORMAL_A)"))
                 .when(service).context(anyString());
         doAnswer(invocation -> PATIENT_LABEL).when(service).patientLabel(anyString());
+        doAnswer(invocation -> "").when(service).reopenedNote(anyString(), org.mockito.ArgumentMatchers.anyInt(), any());
     }
 
     public TaskListener patientLabelListener() {

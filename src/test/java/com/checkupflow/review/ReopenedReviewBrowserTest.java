@@ -1,0 +1,100 @@
+package com.checkupflow.review;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.checkupflow.CheckupFlowHttpTest;
+import com.checkupflow.HeadlessChromium;
+import com.checkupflow.ReviewTasks;
+import com.checkupflow.demo.SyntheticScreenings;
+import com.checkupflow.intake.IntakeService;
+
+import ca.uhn.fhir.context.FhirContext;
+
+/**
+ * A review reopened after "Request changes" with the offline template, as the physician sees it in the Tasklist at
+ * 1366×768: the earlier note, its round and reviewer on top, the text as they left it, editable.
+ */
+@CheckupFlowHttpTest
+class ReopenedReviewBrowserTest {
+
+    static final Path ARTIFACTS = Path.of("target", "browser");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IntakeService intake;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    FhirContext fhir;
+
+    WebDriver browser;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        Files.createDirectories(ARTIFACTS);
+        browser = HeadlessChromium.start(1366, 768);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void shouldShowTheEarlierNoteOnTopWhenPhysicianOpensTheReopenedReview() throws Exception {
+        String bundle = new SyntheticScreenings(fhir).bundleJson("browser-reopen-1", SyntheticScreenings.Profile.BORDERLINE, 31);
+        String id = intake.receive("gangnam", null, bundle.getBytes(StandardCharsets.UTF_8)).id();
+        Task first = ReviewTasks.awaitReview(taskService, id);
+        String edited = taskService.getVariable(first.getId(), "finalText") + "\n의사가 고친 문장.";
+        taskService.claim(first.getId(), "physicianGangnam");
+        taskService.complete(first.getId(), Map.of("reviewDecision", "REQUEST_CHANGES",
+                "reviewNote", "혈압 설명을 더 쉽게 써 주세요", "finalText", edited));
+        Task reopened = ReviewTasks.awaitReviewAfter(taskService, id, first.getId());
+
+        String base = "http://localhost:" + port + "/camunda/app/tasklist/default/";
+        browser.get(base);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
+                .sendKeys("physicianGangnam");
+        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
+        browser.findElement(By.cssSelector("button[type='submit']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".tasks-list, [cam-tasks]")));
+        browser.get(base + "#/?task=" + reopened.getId());
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[ng-click='claim()'], .claim"))).click();
+        WebElement text = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container textarea")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"), "이전 의견"));
+        Files.write(ARTIFACTS.resolve("review-reopened-1366x768.png"),
+                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+
+        String form = browser.findElement(By.cssSelector(".fjs-container")).getText();
+        Assertions.assertThat(form).contains("수정 요청 1회 후 다시 열린 검토", "오프라인 템플릿은 의견대로 문장을 다시 쓰지 못합니다",
+                "physicianGangnam", "혈압 설명을 더 쉽게 써 주세요");
+        Assertions.assertThat(form.indexOf("이전 의견")).isLessThan(form.indexOf("항목별 판정"));
+        Assertions.assertThat(text.getAttribute("value")).isEqualTo(edited);
+        Assertions.assertThat(text.isEnabled()).isTrue();
+    }
+}
