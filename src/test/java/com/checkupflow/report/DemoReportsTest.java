@@ -84,7 +84,7 @@ class DemoReportsTest {
                 String draft = DraftingFixtures.templateDraft(judgement, new PatientContext(
                         normalized.patient().sex().code(), screening.age(), "강남센터", normalized.examDate()), language);
                 String html = renderer.render(screening, judgement, draft,
-                        PhysicianProfile.signature(SIGNER.userId(), Optional.of(SIGNER), language), SIGNED);
+                        PhysicianProfile.signature(SIGNER.userId(), Optional.of(SIGNER), language), SIGNED, null);
 
                 checkMeasuredItems(softly, what, judgement, draft, html, language);
                 checkNamedDiseases(softly, what, judgement, normalized, draft, html, language);

@@ -32,7 +32,7 @@ class ReportDocumentTest {
     @Test
     void shouldBreakNoWordInsideWhenPdfTableCellsWrap() throws IOException {
         String html = examples.renderer.render(ReportExamples.issued("ko", null, java.util.List.of()),
-                ReportExamples.mixed(), ReportExamples.SUMMARY, "박도윤 (면허번호 20103)", ReportExamples.ISSUED);
+                ReportExamples.mixed(), ReportExamples.SUMMARY, "박도윤 (면허번호 20103)", ReportExamples.ISSUED, null);
         String lines;
         try (PDDocument doc = Loader.loadPDF(examples.pdf.render(html))) {
             lines = new PDFTextStripper().getText(doc);
