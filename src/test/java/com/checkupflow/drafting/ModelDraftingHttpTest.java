@@ -80,6 +80,9 @@ class ModelDraftingHttpTest {
     @LocalServerPort
     int port;
     @Autowired
+    private com.checkupflow.physician.PhysicianProfiles physicians;
+
+    @Autowired
     FhirContext fhir;
     @Autowired
     TaskService taskService;
@@ -202,8 +205,9 @@ class ModelDraftingHttpTest {
         String id = issueApproved("model-label-ko", "gangnam", "", 41);
 
         String html = new TestHttp(port).get("physicianGangnam", "/api/screenings/" + id + "/report.html").body();
-        Assertions.assertThat(html).contains(AI_NOTICE_KO + " physicianGangnam이(가) 검토하고 수정하여 서명한 것입니다.");
-        Assertions.assertThat(pdfText(id)).contains(compact(AI_NOTICE_KO + " physicianGangnam"));
+        String signature = physicians.signature("physicianGangnam", "ko");
+        Assertions.assertThat(html).contains(AI_NOTICE_KO + " " + signature + "이(가) 검토하고 수정하여 서명한 것입니다.");
+        Assertions.assertThat(pdfText(id)).contains(compact(AI_NOTICE_KO + " " + signature));
         keepNoticePage(id, "ai-notice-ko");
         JsonNode report = diagnosticReport(id, "physicianGangnam");
         assertAiExtension(report, AI_NOTICE_KO);
@@ -214,8 +218,9 @@ class ModelDraftingHttpTest {
         String id = issueApproved("model-label-en", "busan", "&language=en", 42);
 
         String html = new TestHttp(port).get("physicianBusan", "/api/screenings/" + id + "/report.html").body();
-        Assertions.assertThat(html).contains(AI_NOTICE_EN + " physicianBusan.").doesNotContain("생성형 AI 작성 안내");
-        Assertions.assertThat(pdfText(id)).contains(compact(AI_NOTICE_EN + " physicianBusan."));
+        String signature = physicians.signature("physicianBusan", "en");
+        Assertions.assertThat(html).contains(AI_NOTICE_EN + " " + signature + ".").doesNotContain("생성형 AI 작성 안내");
+        Assertions.assertThat(pdfText(id)).contains(compact(AI_NOTICE_EN + " " + signature + "."));
         keepNoticePage(id, "ai-notice-en");
         assertAiExtension(diagnosticReport(id, "physicianBusan"), AI_NOTICE_EN);
     }
@@ -317,7 +322,7 @@ class ModelDraftingHttpTest {
 
     private void assertNotLabelled(String id, String physician) throws Exception {
         String html = new TestHttp(port).get(physician, "/api/screenings/" + id + "/report.html").body();
-        Assertions.assertThat(html).contains(physician).doesNotContain("생성형 AI", "Generative AI", "ai-notice\"");
+        Assertions.assertThat(html).contains(physicians.signature(physician, "ko")).doesNotContain("생성형 AI", "Generative AI", "ai-notice\"");
         Assertions.assertThat(pdfText(id)).doesNotContain("생성형AI", "GenerativeAI");
         JsonNode report = diagnosticReport(id, physician);
         Assertions.assertThat(report.has("extension")).isFalse();

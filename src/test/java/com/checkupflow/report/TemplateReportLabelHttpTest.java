@@ -33,6 +33,9 @@ class TemplateReportLabelHttpTest {
     @LocalServerPort
     int port;
     @Autowired
+    private com.checkupflow.physician.PhysicianProfiles physicians;
+
+    @Autowired
     IntakeService intake;
     @Autowired
     TaskService taskService;
@@ -55,7 +58,7 @@ class TemplateReportLabelHttpTest {
         TestHttp http = new TestHttp(port);
 
         String html = http.get("physicianGangnam", "/api/screenings/" + id + "/report.html").body();
-        Assertions.assertThat(html).contains("physicianGangnam").doesNotContain("생성형", "Generative", "ai-notice\"");
+        Assertions.assertThat(html).contains(physicians.signature("physicianGangnam", "ko")).doesNotContain("생성형", "Generative", "ai-notice\"");
         try (PDDocument pdf = Loader.loadPDF(http.getBytes("physicianGangnam", "/api/screenings/" + id + "/report.pdf").body())) {
             Assertions.assertThat(new PDFTextStripper().getText(pdf)).contains("판정의사").doesNotContain("생성형");
         }
