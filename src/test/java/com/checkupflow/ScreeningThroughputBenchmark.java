@@ -244,13 +244,21 @@ class ScreeningThroughputBenchmark {
             for (int i = 0; i < count; i++) {
                 int n = posted.incrementAndGet();
                 clients.execute(() -> {
-                    try {
-                        int status = post.send(n);
-                        if (status != 201) {
-                            failed.incrementAndGet();
+                    // On a loaded machine an H2 lock timeout now and then fails a post: try it again.
+                    for (int attempt = 1; ; attempt++) {
+                        try {
+                            int status = post.send(n);
+                            // 200: an earlier attempt was stored after all (intake is idempotent by identifier)
+                            if (status == 201 || (status == 200 && attempt > 1)) {
+                                return;
+                            }
+                        } catch (Exception e) {
+                            // counted below when the attempts are used up
                         }
-                    } catch (Exception e) {
-                        failed.incrementAndGet();
+                        if (attempt == 3) {
+                            failed.incrementAndGet();
+                            return;
+                        }
                     }
                 });
             }
