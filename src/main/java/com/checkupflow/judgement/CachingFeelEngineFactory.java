@@ -21,7 +21,8 @@ import camundajar.impl.scala.util.Right;
  * Camunda's Scala FEEL engine, but each expression text is parsed once. Camunda 7.24's {@code ScalaFeelEngine} hands
  * the text to {@code FeelEngine.evalUnaryTests(String, Context)}, which parses it on every evaluation: the judgement
  * DRD has ~680 input entries, so parsing was most of a judgement's CPU. Parsed expressions are immutable syntax
- * trees; evaluation (the values, the context) is unchanged, so every judgement stays the same.
+ * trees; evaluation (the values, the context) is unchanged, so every judgement stays the same. Custom FEEL function
+ * providers of the engine configuration are not passed on: the project registers none.
  */
 final class CachingFeelEngineFactory implements FeelEngineFactory {
 
