@@ -28,8 +28,9 @@ class RecordJudgementListener implements ExecutionListener {
     public void notify(DelegateExecution execution) {
         Map<String, Object> result = JudgementService.plainCopy(
                 (Map<String, Object>) execution.getVariable(JUDGEMENT_RESULT));
-        // FEEL returns Scala collection wrappers that cannot be read back once stored; keep a plain copy.
-        execution.setVariable(JUDGEMENT_RESULT, result);
+        // The judgement lives in cf_screening (recorded below); kept as a variable too, it was written twice per
+        // judgement (FEEL's Scala wrappers, then a plain copy), with history, and read by nothing.
+        execution.removeVariable(JUDGEMENT_RESULT);
         JudgementRecorder.Recorded recorded = recorder.record(execution.getProcessBusinessKey(), result);
         JudgementOutcome outcome = recorded.outcome();
         Judgement judgement = outcome.judgement();

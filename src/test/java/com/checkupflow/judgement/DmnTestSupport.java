@@ -1,12 +1,15 @@
 package com.checkupflow.judgement;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.ProcessEngine;
 
 /** Evaluates {@code screening_judgement} on a deployed engine with every input variable present (null by default). */
 final class DmnTestSupport {
 
     static final String DMN = "processes/screening-judgement.dmn";
+    /** One evaluator per engine: it parses the deployed model once, as in the application. */
+    private static final Map<ProcessEngine, CamundaDecisionEvaluator> EVALUATORS = new ConcurrentHashMap<>();
 
     private DmnTestSupport() {
     }
@@ -19,6 +22,8 @@ final class DmnTestSupport {
     static Map<String, Object> evaluate(ProcessEngine engine, Map<String, Object> overrides) {
         Map<String, Object> vars = emptyInputs();
         vars.putAll(overrides);
-        return new CamundaDecisionEvaluator(engine.getDecisionService()).evaluate(DecisionContract.DECISION_KEY, vars);
+        return EVALUATORS.computeIfAbsent(engine,
+                        e -> new CamundaDecisionEvaluator(e.getRepositoryService(), new DmnEnginePlugin()))
+                .evaluate(DecisionContract.DECISION_KEY, vars);
     }
 }

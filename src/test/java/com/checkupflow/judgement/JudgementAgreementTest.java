@@ -65,7 +65,8 @@ class JudgementAgreementTest {
         parser = new BundleParser(TestBundle.FHIR);
         normalizer = new ScreeningNormalizer(JudgementProperties.defaults());
         service = new JudgementService(new DecisionInputs(),
-                new CamundaDecisionEvaluator(processEngine.getDecisionService()), new JudgementAssembler());
+                new CamundaDecisionEvaluator(processEngine.getRepositoryService(), new DmnEnginePlugin()),
+                new JudgementAssembler());
     }
 
     @Test

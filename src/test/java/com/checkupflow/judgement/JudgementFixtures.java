@@ -26,7 +26,8 @@ public final class JudgementFixtures {
     /** The real judgement service, evaluating {@code screening_judgement} on the given engine's DecisionService. */
     public static JudgementService judgementService(ProcessEngine engine) {
         return new JudgementService(new DecisionInputs(),
-                new CamundaDecisionEvaluator(engine.getDecisionService()), new JudgementAssembler());
+                new CamundaDecisionEvaluator(engine.getRepositoryService(), new DmnEnginePlugin()),
+                new JudgementAssembler());
     }
 
     /** Normalizes a screening Bundle as intake does (default lipid schedule). */

@@ -25,7 +25,8 @@ class JudgementServiceTest {
     @BeforeEach
     void setUp() {
         service = new JudgementService(new DecisionInputs(),
-                new CamundaDecisionEvaluator(processEngine.getDecisionService()), new JudgementAssembler());
+                new CamundaDecisionEvaluator(processEngine.getRepositoryService(), new DmnEnginePlugin()),
+                new JudgementAssembler());
     }
 
     private Judgement judge(ScreeningFixture fixture) {

@@ -1,7 +1,7 @@
 package com.checkupflow.judgement;
 
 import org.assertj.core.api.Assertions;
-import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
-/** The judgement beans wire by constructor injection with only a DecisionService from the outside. */
+/** The judgement beans wire by constructor injection with only a RepositoryService from the outside. */
 @ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = DmnTestSupport.DMN)
 class JudgementServiceWiringTest {
@@ -19,8 +19,8 @@ class JudgementServiceWiringTest {
     @Test
     void shouldJudgeWhenWiredAsSpringBeans() {
         try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
-            context.registerBean(DecisionService.class, processEngine::getDecisionService);
-            context.register(DecisionInputs.class, JudgementAssembler.class, CamundaDecisionEvaluator.class,
+            context.registerBean(RepositoryService.class, processEngine::getRepositoryService);
+            context.register(DecisionInputs.class, JudgementAssembler.class, DmnEnginePlugin.class, CamundaDecisionEvaluator.class,
                     JudgementService.class);
             context.refresh();
 

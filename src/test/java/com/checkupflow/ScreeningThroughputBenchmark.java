@@ -1,0 +1,352 @@
+package com.checkupflow;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.function.LongSupplier;
+
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.checkupflow.demo.SyntheticScreenings;
+
+import ca.uhn.fhir.context.FhirContext;
+
+/**
+ * Not a unit test: a load harness, skipped unless run with {@code -Dgroups=benchmark}:
+ * <pre>./mvnw test -Dtest=ScreeningThroughputBenchmark -Dgroups=benchmark [-Dbenchmark.stored=1000,10000] [-Dbenchmark.batch=100]</pre>
+ * CheckupFlow end to end (intake over HTTP as {@code integration}, offline template drafter, the harness approves
+ * each review as it opens, until DELIVERED) against a bare Camunda engine built by the harness in the same JVM: its
+ * own H2 file, full history, the default job executor, and {@code benchmark/bare-screening.bpmn} of the same shape
+ * (same gateways, async continuations, external task, user tasks, boundary events; no-op steps, 7 variables), its
+ * intake posted over HTTP to an unauthenticated endpoint of the same Tomcat, its external task completed by a
+ * harness worker polling like the application's. Batches run one at a time, interleaved (bare, CheckupFlow, bare,
+ * CheckupFlow), so each has the machine to itself; both databases grow by the same number per batch. At each level
+ * of stored screenings it prints throughput ratio, CPU per screening (whole JVM), latency percentiles (process start to
+ * end, from each engine's history) and database bytes per stored screening. Results also in target/benchmark/e2e.txt.
+ */
+@Tag("benchmark")
+@EnabledIfSystemProperty(named = "groups", matches = ".*benchmark.*")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "checkupflow.demo.screenings=0",
+        "spring.datasource.url=jdbc:h2:file:./target/benchmark/e2e-app;DB_CLOSE_ON_EXIT=FALSE",
+        "checkupflow.data-dir=./target/benchmark/e2e-data",
+        "logging.level.com.checkupflow=WARN",
+        "logging.level.org.camunda=WARN"})
+class ScreeningThroughputBenchmark {
+
+    static final String FILE = "e2e.txt";
+    static final int BATCH = Integer.getInteger("benchmark.batch", 100);
+    static final int[] LEVELS = Arrays.stream(System.getProperty("benchmark.stored", "1000,10000").split(","))
+            .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+    static final int MEASURED_PAIRS = Integer.getInteger("benchmark.pairs", 2);
+    static final String BARE_DB = "./target/benchmark/e2e-bare";
+    static ProcessEngine bare;
+
+    @BeforeAll
+    static void startBareEngine() throws Exception {
+        Files.deleteIfExists(Path.of(BARE_DB + ".mv.db"));
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
+                .createStandaloneProcessEngineConfiguration()
+                .setProcessEngineName("bare")
+                .setJdbcUrl("jdbc:h2:file:" + BARE_DB + ";DB_CLOSE_ON_EXIT=FALSE")
+                .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
+                .setHistory(ProcessEngineConfiguration.HISTORY_FULL)
+                .setJobExecutorActivate(true);
+        bare = configuration.buildProcessEngine();
+        bare.getRepositoryService().createDeployment()
+                .addClasspathResource("benchmark/bare-screening.bpmn").deploy();
+    }
+
+    @AfterAll
+    static void stopBareEngine() {
+        bare.close();
+    }
+
+    /** The bare engine's intake: the same Bundle posted, a process instance with the variables its gateways read. */
+    @TestConfiguration
+    static class BareIntake {
+        @RestController
+        static class BareIntakeController {
+            private final AtomicInteger next = new AtomicInteger();
+
+            @PostMapping(path = "/bench/bare/screenings", consumes = "application/fhir+json")
+            @ResponseStatus(HttpStatus.CREATED)
+            String post(@RequestBody String bundle) {
+                String id = "bare-" + next.incrementAndGet();
+                bare.getRuntimeService().startProcessInstanceByKey("bare-screening", id, Map.of(
+                        "center", "gangnam", "screeningId", id, "invalidItems", false, "newCriticalResult", false,
+                        "draftCheckPassed", true, "referralNeeded", false, "bundleSize", bundle.length()));
+                return id;
+            }
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    FhirContext fhir;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    HistoryService historyService;
+    @Autowired
+    JdbcClient jdbc;
+
+    record Batch(String pipeline, int stored, int count, double seconds, double perSecond, double cpuMsPerScreening,
+                 double p50, double p90, double p99) {
+        @Override
+        public String toString() {
+            return String.format("%-11s stored %,7d  %4d in %6.1f s  %6.2f /s  cpu %7.1f ms/screening  "
+                    + "latency p50 %6.0f p90 %6.0f p99 %6.0f ms", pipeline, stored, count, seconds, perSecond,
+                    cpuMsPerScreening, p50, p90, p99);
+        }
+    }
+
+    @Test
+    void shouldCompareWithTheBareEngineWhenStoredScreeningsGrow() throws Exception {
+        SyntheticScreenings synthetic = new SyntheticScreenings(fhir);
+        SyntheticScreenings.Profile[] profiles = {SyntheticScreenings.Profile.HEALTHY, SyntheticScreenings.Profile.BORDERLINE};
+        AtomicInteger posted = new AtomicInteger();
+        IntFunction<String> bundle = i -> synthetic.bundleJson("e2e-" + i, profiles[i % profiles.length], i);
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread approver = new Thread(() -> approve(running), "benchmark-approver");
+        Thread worker = new Thread(() -> bareWorker(running), "benchmark-bare-worker");
+        approver.start();
+        worker.start();
+        HttpClient http = HttpClient.newHttpClient();
+        String auth = "Basic " + Base64.getEncoder().encodeToString("integration:demo".getBytes(StandardCharsets.UTF_8));
+        Pipeline app = new Pipeline("checkupflow", historyService, "screening-report", i -> http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/screenings?center=gangnam"))
+                        .header("Authorization", auth).header("Content-Type", "application/fhir+json")
+                        .POST(HttpRequest.BodyPublishers.ofString(bundle.apply(i), StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode(),
+                () -> jdbc.sql("SELECT COUNT(*) FROM cf_screening WHERE stage = 'DELIVERED'").query(Long.class).single());
+        Pipeline baseline = new Pipeline("bare", bare.getHistoryService(), "bare-screening", i -> http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/bench/bare/screenings"))
+                        .header("Content-Type", "application/fhir+json")
+                        .POST(HttpRequest.BodyPublishers.ofString(bundle.apply(i), StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode(),
+                () -> bare.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("bare-screening")
+                        .finished().count());
+
+        LoadStats.log(FILE, "==== ScreeningThroughputBenchmark " + java.time.Instant.now() + " · batch " + BATCH + " · "
+                + LoadStats.uptime());
+        List<String> summary = new ArrayList<>();
+        try {
+            for (int level : LEVELS) {
+                while (app.stored < level - MEASURED_PAIRS * BATCH) {
+                    LoadStats.log(FILE, "seed  " + baseline.run(BATCH, posted));
+                    LoadStats.log(FILE, "seed  " + app.run(BATCH, posted));
+                }
+                List<Batch> bareBatches = new ArrayList<>();
+                List<Batch> appBatches = new ArrayList<>();
+                for (int pair = 0; pair < MEASURED_PAIRS; pair++) {
+                    bareBatches.add(baseline.run(BATCH, posted));
+                    appBatches.add(app.run(BATCH, posted));
+                    LoadStats.log(FILE, "meas  " + bareBatches.get(pair));
+                    LoadStats.log(FILE, "meas  " + appBatches.get(pair));
+                }
+                double ratio = sum(appBatches, Batch::perSecond) / sum(bareBatches, Batch::perSecond);
+                double cpuRatio = sum(appBatches, Batch::cpuMsPerScreening) / sum(bareBatches, Batch::cpuMsPerScreening);
+                double appBytes = Files.size(Path.of("./target/benchmark/e2e-app.mv.db")) / (double) app.stored;
+                double bareBytes = Files.size(Path.of(BARE_DB + ".mv.db")) / (double) baseline.stored;
+                String line = String.format("LEVEL %,d stored: throughput CheckupFlow/bare %.2f (target >= 0.8), CPU per "
+                                + "screening %.1f ms vs %.1f ms (%.2fx), p99 %.0f vs %.0f ms, DB bytes per screening %,.0f vs "
+                                + "%,.0f (%.2fx, target <= 3); %s", app.stored, ratio,
+                        sum(appBatches, Batch::cpuMsPerScreening) / MEASURED_PAIRS,
+                        sum(bareBatches, Batch::cpuMsPerScreening) / MEASURED_PAIRS, cpuRatio,
+                        sum(appBatches, Batch::p99) / MEASURED_PAIRS, sum(bareBatches, Batch::p99) / MEASURED_PAIRS,
+                        appBytes, bareBytes, appBytes / bareBytes, LoadStats.uptime());
+                LoadStats.log(FILE, line);
+                summary.add(line);
+            }
+        } finally {
+            running.set(false);
+            approver.join();
+            worker.join();
+        }
+        summary.forEach(System.out::println);
+        Assertions.assertThat(app.stored).isGreaterThanOrEqualTo(LEVELS[LEVELS.length - 1]);
+    }
+
+    private static double sum(List<Batch> batches, java.util.function.ToDoubleFunction<Batch> f) {
+        return batches.stream().mapToDouble(f).sum();
+    }
+
+    @FunctionalInterface
+    interface Post {
+        int send(int i) throws Exception;
+    }
+
+    /** One side of the comparison: how to post a screening and how many have reached the end. */
+    static final class Pipeline {
+        final String name;
+        final HistoryService history;
+        final String processKey;
+        final Post post;
+        final LongSupplier delivered;
+        int stored;
+
+        Pipeline(String name, HistoryService history, String processKey, Post post, LongSupplier delivered) {
+            this.name = name;
+            this.history = history;
+            this.processKey = processKey;
+            this.post = post;
+            this.delivered = delivered;
+        }
+
+        Batch run(int count, AtomicInteger posted) throws Exception {
+            long before = delivered.getAsLong();
+            Date startedAfter = new Date(System.currentTimeMillis() - 1);
+            long cpu = LoadStats.processCpuNanos();
+            long start = System.nanoTime();
+            ExecutorService clients = Executors.newFixedThreadPool(4);
+            AtomicInteger failed = new AtomicInteger();
+            for (int i = 0; i < count; i++) {
+                int n = posted.incrementAndGet();
+                clients.execute(() -> {
+                    // On a loaded machine an H2 lock timeout now and then fails a post: try it again.
+                    for (int attempt = 1; ; attempt++) {
+                        try {
+                            int status = post.send(n);
+                            // 200: an earlier attempt was stored after all (intake is idempotent by identifier)
+                            if (status == 201 || (status == 200 && attempt > 1)) {
+                                return;
+                            }
+                        } catch (Exception e) {
+                            // counted below when the attempts are used up
+                        }
+                        if (attempt == 3) {
+                            failed.incrementAndGet();
+                            return;
+                        }
+                    }
+                });
+            }
+            clients.shutdown();
+            clients.awaitTermination(10, TimeUnit.MINUTES);
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(20);
+            while (delivered.getAsLong() < before + count && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuMs = (LoadStats.processCpuNanos() - cpu) / 1e6 / count;
+            long done = delivered.getAsLong() - before;
+            if (failed.get() > 0 || done < count) {
+                throw new IllegalStateException(name + ": " + failed.get() + " posts failed, " + done + " of " + count
+                        + " reached the end");
+            }
+            stored += count;
+            long[] latencies = history.createHistoricProcessInstanceQuery().processDefinitionKey(processKey)
+                    .startedAfter(startedAfter).finished().list().stream()
+                    .mapToLong(p -> durationNanos(p)).sorted().toArray();
+            return new Batch(name, stored, count, seconds, count / seconds, cpuMs, LoadStats.percentileMs(latencies, 50),
+                    LoadStats.percentileMs(latencies, 90), LoadStats.percentileMs(latencies, 99));
+        }
+
+        private static long durationNanos(HistoricProcessInstance p) {
+            return (p.getEndTime().getTime() - p.getStartTime().getTime()) * 1_000_000L;
+        }
+    }
+
+    /** Approves each review of either engine as it opens (CheckupFlow's as a physician, as the Tasklist does). */
+    private void approve(AtomicBoolean running) {
+        TaskService bareTasks = bare.getTaskService();
+        while (running.get()) {
+            try {
+                approveOpenReviews(bareTasks);
+            } catch (RuntimeException e) {
+                // e.g. a task completed by the other engine's job meanwhile: report it and go on
+                System.err.println("approver: " + e);
+                pause(100);
+            }
+        }
+    }
+
+    private void approveOpenReviews(TaskService bareTasks) {
+        List<Task> reviews = taskService.createTaskQuery().taskDefinitionKey("Activity_ReviewReport").listPage(0, 50);
+        for (Task review : reviews) {
+            try {
+                ReviewTasks.approveAsDrafted(taskService, review, "physicianGangnam");
+            } catch (RuntimeException raced) {
+                // completed meanwhile; the next round sees the current state
+            }
+        }
+        List<Task> bareReviews = bareTasks.createTaskQuery().taskDefinitionKey("Activity_ReviewReport").listPage(0, 50);
+        for (Task review : bareReviews) {
+            bareTasks.claim(review.getId(), "physicianGangnam");
+            bareTasks.complete(review.getId(), Map.of("reviewDecision", "APPROVE"));
+        }
+        if (reviews.isEmpty() && bareReviews.isEmpty()) {
+            pause(100);
+        }
+    }
+
+    /** The bare engine's external task worker: polls like the application's worker (idle interval 0.5 s). */
+    private static void bareWorker(AtomicBoolean running) {
+        while (running.get()) {
+            try {
+                completeDrafts();
+            } catch (RuntimeException e) {
+                System.err.println("bare worker: " + e);
+                pause(500);
+            }
+        }
+    }
+
+    private static void completeDrafts() {
+        List<LockedExternalTask> tasks = bare.getExternalTaskService().fetchAndLock(20, "benchmark")
+                .topic("draftSummary", 60_000).execute();
+        tasks.forEach(t -> bare.getExternalTaskService().complete(t.getId(), "benchmark"));
+        if (tasks.isEmpty()) {
+            pause(500);
+        }
+    }
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
