@@ -45,12 +45,17 @@ import java.util.regex.Pattern;
 @Component
 public class DraftChecker {
 
-    static final String NUMBER_MISMATCH = "NUMBER_MISMATCH";
-    static final String UNSUPPORTED_VALUE = "UNSUPPORTED_VALUE";
-    static final String MISSING_FINDING = "MISSING_FINDING";
-    static final String CATEGORY_CONTRADICTION = "CATEGORY_CONTRADICTION";
-    static final String DIAGNOSIS_LANGUAGE = "DIAGNOSIS_LANGUAGE";
-    static final String PII_LEAK = "PII_LEAK";
+    public static final String NUMBER_MISMATCH = "NUMBER_MISMATCH";
+    public static final String UNIT_MISMATCH = "UNIT_MISMATCH";
+    public static final String UNSUPPORTED_VALUE = "UNSUPPORTED_VALUE";
+    public static final String UNSUPPORTED_TEST = "UNSUPPORTED_TEST";
+    public static final String MISSING_FINDING = "MISSING_FINDING";
+    public static final String CATEGORY_CONTRADICTION = "CATEGORY_CONTRADICTION";
+    public static final String OVERALL_CONTRADICTION = "OVERALL_CONTRADICTION";
+    public static final String DIAGNOSIS_LANGUAGE = "DIAGNOSIS_LANGUAGE";
+    public static final String BAD_CITATION = "BAD_CITATION";
+    public static final String PII_LEAK = "PII_LEAK";
+    public static final String PLACEHOLDER = "PLACEHOLDER";
 
     private static final Set<Category> ABNORMAL = EnumSet.of(Category.NORMAL_B, Category.DISEASE_SUSPECT, Category.UNCLASSIFIED);
     private static final int NAME_WINDOW = 40;
@@ -90,6 +95,48 @@ public class DraftChecker {
         diagnosisLanguage(draft, findings);
         piiLeaks(draft, findings);
         return DraftCheck.of(findings);
+    }
+
+    /**
+     * Checks a model's answer: the structure (item keys, citations, stated values and units, category words of each
+     * finding) and then the text rules on the rendered text ({@link DraftRenderer}).
+     */
+    public DraftCheck checkAnswer(DraftAnswer answer, String renderedText, Judgement judgement, String language) {
+        List<DraftCheck.Finding> findings = new ArrayList<>();
+        Map<String, ItemKey> owners = new java.util.HashMap<>();
+        if (judgement.items() != null) {
+            judgement.items().forEach((k, item) -> {
+                if (item.observationId() != null) {
+                    ItemKey.fromJson(k).ifPresent(key -> owners.put(item.observationId(), key));
+                }
+            });
+        }
+        for (DraftAnswer.Finding f : DraftAnswer.nullSafe(answer.findings())) {
+            for (String id : DraftAnswer.nullSafe(f.observationIds())) {
+                ItemKey owner = owners.get(id);
+                if (owner == null || !owner.json().equals(f.item())) {
+                    findings.add(new DraftCheck.Finding(BAD_CITATION, "the finding for " + f.item() + " cites " + id
+                            + (owner == null ? ", which is no observation of this screening" : ", which is " + owner.json())));
+                }
+            }
+        }
+        findings.addAll(check(renderedText, judgement, language).findings());
+        return DraftCheck.of(findings);
+    }
+
+    /** An item's own category, or for a single-item unit the unit's; null when neither is known. */
+    static Category category(Judgement j, ItemKey key) {
+        Judgement.Item item = j.items() == null ? null : j.items().get(key.json());
+        if (item != null && item.category() != null) {
+            return item.category();
+        }
+        for (JudgementUnit unit : JudgementUnit.values()) {
+            if (unit.items().size() == 1 && unit.items().get(0) == key && j.judgements() != null
+                    && j.judgements().get(unit.json()) != null) {
+                return j.judgements().get(unit.json()).category();
+            }
+        }
+        return null;
     }
 
     private void diagnosisLanguage(String text, List<DraftCheck.Finding> findings) {

@@ -37,8 +37,15 @@ class ModelReportDrafter implements ReportDrafter {
         PromptTemplates.Prompt prompt = prompts.render(input, output.schemaInPrompt());
         ChatRequest chat = output.request(prompt, DraftAnswer.SCHEMA);
         Set<String> observationIds = Set.copyOf(input.observationIds());
-        ModelCaller.Result<DraftAnswer> result = caller.call(chat, text -> DraftAnswer.parse(text, observationIds));
-        String text = renderer.render(result.value(), input.language());
+        ModelCaller.Result<DraftAnswer> result = caller.call(chat, text -> {
+            DraftAnswer answer = DraftAnswer.read(text);
+            Set<String> unknown = answer.unknownObservationIds(observationIds);
+            if (!unknown.isEmpty()) {
+                throw new DraftAnswer.InvalidAnswerException(unknown.size() + " cited observation id(s) are not in the input");
+            }
+            return answer;
+        });
+        String text = renderer.render(result.value(), request.judgement(), input.language());
         return new Draft(text, provider, modelName, prompt.version(), false, new Draft.Audit(input.sha256(),
                 result.tokensIn(), result.tokensOut(), result.latencyMs(), result.attempts(), result.value().evidenceJson()));
     }

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 class PromptTemplates {
 
     static final String NAME = "draft-summary";
-    static final String FILE_VERSION = "v1";
+    static final String FILE_VERSION = "v2";
     static final String VERSION = NAME + "-" + FILE_VERSION;
     static final String REFERRAL_NAME = "referral-letter";
     static final String REFERRAL_FILE_VERSION = "v1";

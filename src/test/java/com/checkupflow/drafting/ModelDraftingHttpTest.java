@@ -112,7 +112,7 @@ class ModelDraftingHttpTest {
         Assertions.assertThat(draft.get("round").asInt()).isEqualTo(2);
         Assertions.assertThat(draft.get("provider").asText()).isEqualTo("openai");
         Assertions.assertThat(draft.get("model").asText()).isEqualTo("stand-in");
-        Assertions.assertThat(draft.get("promptVersion").asText()).isEqualTo("draft-summary-v1");
+        Assertions.assertThat(draft.get("promptVersion").asText()).isEqualTo("draft-summary-v2");
         Assertions.assertThat(draft.get("fallback").asBoolean()).isFalse();
         Assertions.assertThat(draft.get("attempts").asInt()).isEqualTo(1);
         Assertions.assertThat(draft.get("tokensIn").asInt()).isEqualTo(1200);

@@ -99,7 +99,7 @@ class ModelReportDrafterTest {
         Assertions.assertThat(draft.text()).startsWith("[일반건강검진 결과 요약]").contains("■ 주의가 필요한 검사 결과", "공복혈당 131 mg/dL");
         Assertions.assertThat(draft.provider()).isEqualTo("openai");
         Assertions.assertThat(draft.model()).isEqualTo("stand-in");
-        Assertions.assertThat(draft.promptVersion()).isEqualTo("draft-summary-v1");
+        Assertions.assertThat(draft.promptVersion()).isEqualTo("draft-summary-v2");
         Assertions.assertThat(draft.fallback()).isFalse();
         Assertions.assertThat(draft.audit().attempts()).isEqualTo(1);
         Assertions.assertThat(draft.audit().tokensIn()).isEqualTo(1200);
@@ -299,10 +299,9 @@ class ModelReportDrafterTest {
                 {"summary":["요약"],"findings":[{"item":"ldl","observationIds":["obs-made-up"],"explanation":"LDL 콜레스테롤 190 mg/dL"}],
                  "lifestyle":[],"followUp":[]}""";
 
-        Assertions.assertThatThrownBy(() -> DraftAnswer.parse(answer, Set.of("obs-ldl")))
-                .isInstanceOf(DraftAnswer.InvalidAnswerException.class);
-        Assertions.assertThat(DraftAnswer.parse("```json\n" + answer.replace("obs-made-up", "obs-ldl") + "\n```", Set.of("obs-ldl"))
-                .findings()).hasSize(1);
+        Assertions.assertThat(DraftAnswer.read(answer).unknownObservationIds(Set.of("obs-ldl"))).containsExactly("obs-made-up");
+        Assertions.assertThat(DraftAnswer.read("```json\n" + answer.replace("obs-made-up", "obs-ldl") + "\n```")
+                .unknownObservationIds(Set.of("obs-ldl"))).isEmpty();
     }
 
     @Test
@@ -312,15 +311,15 @@ class ModelReportDrafterTest {
                 List.of(new DraftAnswer.Lifestyle("dyslipidemia", "more exercise.")), List.of("See your physician."));
         DraftRenderer renderer = new DraftRenderer(texts);
 
-        String text = renderer.render(answer, "en");
+        String text = renderer.render(answer, DraftExamples.mixed(), "en");
 
-        Assertions.assertThat(text).isEqualTo(renderer.render(answer, "en")).isEqualTo("""
+        Assertions.assertThat(text).isEqualTo(renderer.render(answer, DraftExamples.mixed(), "en")).isEqualTo("""
                 [Summary of your general health screening]
 
                 Some results need attention.
 
                 %s
-                - HDL cholesterol was 38 mg/dL.
+                - HDL cholesterol 38 mg/dL: Disease suspected. HDL cholesterol was 38 mg/dL.
 
                 %s
                 - dyslipidemia: more exercise.
