@@ -51,10 +51,12 @@ class DraftCheckerTest {
 
     @Test
     void shouldFindUnsupportedValueWhenANumberWithAUnitIsInNoItem() {
-        List<String> types = types(ko + "\n참고로 요산은 7.9 mg/dL입니다.", "ko");
+        List<String> types = types(ko + "\n참고로 이번 수치는 7.9 mg/dL입니다.", "ko");
 
         assertThat(types).containsExactly("UNSUPPORTED_VALUE");
-        assertThat(checker.check(ko + "\n참고로 요산은 7.9 mg/dL입니다.", mixed, "ko").findings().get(0).detail()).contains("7.9");
+        assertThat(checker.check(ko + "\n참고로 이번 수치는 7.9 mg/dL입니다.", mixed, "ko").findings().get(0).detail()).contains("7.9");
+        // a test the screening never measured is named as such, its value is no value of the judgement
+        assertThat(types(ko + "\n참고로 요산은 7.9 mg/dL입니다.", "ko")).containsExactlyInAnyOrder("UNSUPPORTED_TEST", "UNSUPPORTED_VALUE");
     }
 
     @Test
