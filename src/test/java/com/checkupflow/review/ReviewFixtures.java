@@ -75,6 +75,12 @@ public final class ReviewFixtures {
                 anyBoolean(), any());
     }
 
+    /** Verifies that a decision signed despite check findings, with this reason, reached the record. */
+    public void verifySignedAnyway(String screeningId, String decision, String finalText, String reviewer, String reason) {
+        verify(service).record(eq(screeningId), eq(decision), any(), eq(finalText), eq(reviewer), any(), any(),
+                eq(true), eq(reason));
+    }
+
     /** What the check of the text to sign finds from now on (none by default); the policy around it is real. */
     public void signedTextFindings(DraftCheck.Finding... findings) {
         signedTextCheck = new DraftCheck(findings.length == 0, List.of(findings));
