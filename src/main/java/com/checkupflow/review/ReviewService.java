@@ -70,11 +70,12 @@ public class ReviewService {
 
         private static String message(List<DraftCheck.Finding> findings, boolean reasonMissing) {
             StringBuilder m = new StringBuilder(reasonMissing
-                    ? "점검 결과와 다르게 서명하려면 사유(signAnywayReason)를 적어 주세요. "
-                    : "서명할 결과지 본문이 점검을 통과하지 못했습니다(" + findings.size() + "건). ");
-            findings.forEach(f -> m.append("[").append(f.type()).append("] ").append(f.detail()).append("; "));
-            return m.append("본문을 고치거나, 그대로 서명하려면 '점검 결과를 확인했으며 그대로 서명합니다'를 선택하고 사유를 적어 주세요.")
-                    .toString();
+                    ? "그대로 서명하려면 사유(signAnywayReason)를 적어 주세요."
+                    : "서명할 결과지 본문이 점검을 통과하지 못했습니다(" + findings.size() + "건). 본문을 고치거나, 그대로 "
+                            + "서명하려면 '점검 결과를 확인했으며 그대로 서명합니다'를 선택하고 사유를 적어 주세요.");
+            m.append(" 점검 결과:");
+            findings.forEach(f -> m.append(" [").append(f.type()).append("] ").append(f.detail()).append(';'));
+            return m.toString();
         }
     }
 
