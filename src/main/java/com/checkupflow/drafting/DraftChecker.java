@@ -73,6 +73,11 @@ public class DraftChecker {
     private static final Pattern BP_PAIR = Pattern.compile("(?<![\\d.])(\\d{2,3})\\s*/\\s*(\\d{2,3})(?![\\d.])");
     private static final Pattern BP_WORD = Pattern.compile("혈압|blood pressure|\\bBP\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern MMHG_AFTER = Pattern.compile("^\\s*mm\\s?\\[?hg", Pattern.CASE_INSENSITIVE);
+    /** A value restated right after another: "131 mg/dL(약 7.3 mmol/L)", "203 mg/dL (about 5.25 mmol/L)". */
+    private static final Pattern RESTATED = Pattern.compile("^\\s*[(,]\\s*(?:약|about|approx\\.?|approximately|≈|~|or)?\\s*(" + NUM
+            + ")\\s*(" + UNITS + ")(?![a-z])", Pattern.CASE_INSENSITIVE);
+    private static final Pattern POSTFIX = Pattern.compile("(?<![\\p{L}\\d.,/])(" + NUM + ")\\s*(?:" + UNITS + ")\\s*(?:of\\s+)?$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern SENTENCE_END = Pattern.compile("\\n|[.!?。](?=\\s|$)");
     private static final Pattern PARENTHESES = Pattern.compile("\\([^()]*\\)");
     private static final Pattern LIST_LINE = Pattern.compile("^\\s*(?:[-•*■\\[]|\\d+\\.)");
@@ -464,7 +469,9 @@ public class DraftChecker {
             int unitEnd = afterUnit(end);
             String after = text.substring(end, Math.min(text.length(), end + 24));
             String afterTheUnit = text.substring(unitEnd, Math.min(text.length(), unitEnd + 24));
-            return p("check.threshold.before").matcher(before).find() || p("check.change.before").matcher(before).find()
+            Span sentence = sentenceAt(start);
+            return p("check.target").matcher(text.substring(sentence.start(), sentence.end())).find()
+                    || p("check.threshold.before").matcher(before).find() || p("check.change.before").matcher(before).find()
                     || p("check.threshold.after").matcher(afterTheUnit).find()
                     || p("check.change.after").matcher(afterTheUnit).find()
                     || (unitEnd == end && p("check.count.after").matcher(after).find());
@@ -473,8 +480,12 @@ public class DraftChecker {
         /** Numbers of the text, attributed to the item named before them (or the explanation's item). */
         void values(List<DraftCheck.Finding> findings) {
             bloodPressurePairs(findings);
+            Set<Hit> postfixed = postfixNames(findings);
             for (int h = 0; h < hits.size(); h++) {
                 Hit hit = hits.get(h);
+                if (postfixed.contains(hit)) {
+                    continue;
+                }
                 int limit = Math.min(Math.min(sentenceAt(hit.start()).end(), hit.end() + NAME_WINDOW),
                         h + 1 < hits.size() ? hits.get(h + 1).start() : text.length());
                 Matcher m = NUMBER.matcher(text).region(hit.end(), Math.max(hit.end(), limit));
@@ -509,29 +520,77 @@ public class DraftChecker {
             unsupportedValues(findings);
         }
 
+        /** English puts the name after the value too: "120 mmHg systolic and 86 mmHg diastolic". */
+        private Set<Hit> postfixNames(List<DraftCheck.Finding> findings) {
+            Set<Hit> named = new HashSet<>();
+            if (!TemplateTexts.EN.equals(b.language())) {
+                return named;
+            }
+            for (Hit hit : hits) {
+                int from = Math.max(sentenceAt(hit.start()).start(), hit.start() - 30);
+                Matcher m = POSTFIX.matcher(text).region(from, hit.start());
+                if (hit.item() && m.find() && !consumed.contains(m.start(1))) {
+                    consumed.add(m.start(1));
+                    named.add(hit);
+                    if (!notAValue(m.start(1), m.end(1))) {
+                        compare(hit.key(), "\"" + hit.name() + "\" follows ", m.group(1), m.start(1), m.end(1), findings);
+                    }
+                }
+            }
+            return named;
+        }
+
         private void compare(ItemKey key, String what, Matcher m, List<DraftCheck.Finding> findings) {
+            compare(key, what, m.group(), m.start(), m.end(), findings);
+            // "131 mg/dL(약 7.3 mmol/L)": the same value in another unit belongs to the same item
+            Matcher again = RESTATED.matcher(text.substring(afterUnit(m.end()), Math.min(text.length(), afterUnit(m.end()) + 30)));
+            if (again.find() && again.group(2) != null) {
+                int offset = afterUnit(m.end());
+                consumed.add(offset + again.start(1));
+                compare(key, what, again.group(1), offset + again.start(1), offset + again.end(1), findings);
+            }
+        }
+
+        private void compare(ItemKey key, String what, String number, int start, int end, List<DraftCheck.Finding> findings) {
+            Judgement.Item item = item(key);
+            Optional<String> unit = unitAfter(end);
+            String statedText = number + unit.map(u -> " " + u).orElse("");
+            if (!key.coded() && (item == null || item.status() == ItemStatus.MISSING || item.status() == ItemStatus.NOT_SCHEDULED)) {
+                if (unit.isPresent()) {
+                    findings.add(new DraftCheck.Finding(UNSUPPORTED_TEST, what + statedText + " at character " + start
+                            + ", but this screening did not measure " + key.json()));
+                }
+                return;
+            }
             if (value(key).isEmpty()) {
                 return;
             }
-            BigDecimal stated = parse(m.group());
-            Optional<String> unit = unitAfter(m.end());
-            String statedText = m.group() + unit.map(u -> " " + u).orElse("");
+            BigDecimal stated = parse(number);
             if (unit.isEmpty()) {
                 if (!matches(key, stated)) {
-                    findings.add(new DraftCheck.Finding(NUMBER_MISMATCH, what + statedText + " at character " + m.start()
+                    findings.add(new DraftCheck.Finding(NUMBER_MISMATCH, what + statedText + " at character " + start
                             + ", but " + describe(key)));
                 }
                 return;
             }
-            String spelled = unit.get().toLowerCase().replace('μ', 'µ');
-            String ucum = UNIT_SPELLINGS.getOrDefault(spelled.replaceAll("\\s+", " "), unit.get());
-            if (ItemUnits.toCanonical(key, ucum, stated).isEmpty()) {
-                findings.add(new DraftCheck.Finding(UNIT_MISMATCH, what + statedText + " at character " + m.start()
-                        + ": " + key.json() + " is not measured in " + unit.get() + "; " + describe(key)));
-            } else if (!matchesIn(key, stated, ucum)) {
-                findings.add(new DraftCheck.Finding(NUMBER_MISMATCH, what + statedText + " at character " + m.start()
+            String ucum = ucum(unit.get());
+            boolean accepted = ItemUnits.toCanonical(key, ucum, stated).isPresent();
+            if (accepted && matchesIn(key, stated, ucum)) {
+                return;
+            }
+            if (!accepted || matches(key, stated)) {
+                findings.add(new DraftCheck.Finding(UNIT_MISMATCH, what + statedText + " at character " + start
+                        + ": " + (accepted ? "the number is the value in another unit; " : key.json() + " is not measured in "
+                        + unit.get() + "; ") + describe(key)));
+            } else {
+                findings.add(new DraftCheck.Finding(NUMBER_MISMATCH, what + statedText + " at character " + start
                         + ", but " + describe(key)));
             }
+        }
+
+        private static String ucum(String unit) {
+            String spelled = unit.toLowerCase().replace('μ', 'µ').replaceAll("\\s+", " ");
+            return UNIT_SPELLINGS.getOrDefault(spelled, unit);
         }
 
         private void bloodPressurePairs(List<DraftCheck.Finding> findings) {
@@ -561,9 +620,20 @@ public class DraftChecker {
             }
         }
 
-        private boolean supported(BigDecimal stated) {
+        /** The number is a value of the judgement: as judged, as reported, or converted into the stated unit. */
+        private boolean supported(BigDecimal stated, Optional<String> unit) {
             if (j.items() == null) {
                 return false;
+            }
+            if (unit.isPresent()) {
+                for (ItemKey key : ItemKey.values()) {
+                    String ucum = ucum(unit.get());
+                    if (value(key).isPresent() && ItemUnits.toCanonical(key, ucum, stated).isPresent()
+                            && ItemUnits.toCanonical(key, ucum, BigDecimal.ONE).orElseThrow().compareTo(BigDecimal.ONE) != 0
+                            && matchesIn(key, stated, ucum)) {
+                        return true;
+                    }
+                }
             }
             for (Judgement.Item i : j.items().values()) {
                 for (Object v : new Object[] {i.value(), i.reportedValue()}) {
@@ -592,7 +662,7 @@ public class DraftChecker {
                     patientValue = p("check.patientValue.before").matcher(before).find()
                             || p("check.patientValue.after").matcher(after).find();
                 }
-                if (patientValue && !supported(parse(m.group()))) {
+                if (patientValue && !supported(parse(m.group()), unit)) {
                     findings.add(new DraftCheck.Finding(UNSUPPORTED_VALUE, "\"" + m.group() + unit.map(u -> " " + u).orElse("")
                             + "\" at character " + m.start() + " is not a value of this judgement"));
                 }
@@ -609,7 +679,11 @@ public class DraftChecker {
                 }
                 Span clause = clauseAt(hit.start());
                 String clauseText = text.substring(clause.start(), clause.end());
-                boolean withValue = NUMBER.matcher(text.substring(hit.end(), clause.end())).find();
+                Matcher number = NUMBER.matcher(text).region(hit.end(), Math.min(clause.end(), hit.end() + NAME_WINDOW));
+                boolean withValue = false;
+                while (!withValue && number.find()) {
+                    withValue = !notAValue(number.start(), number.end());
+                }
                 if (!withValue && p("check.recommend").matcher(clauseText).find()) {
                     continue; // "필요하면 복부 초음파 검사를 받아 보십시오": advice, not a result
                 }
