@@ -7,6 +7,7 @@ import com.checkupflow.drafting.CorpusPhrasings.Explanation;
 import com.checkupflow.drafting.CorpusPhrasings.Kind;
 import com.checkupflow.drafting.CorpusPhrasings.Opening;
 import com.checkupflow.drafting.CorpusPhrasings.SummarySentence;
+import com.checkupflow.judgement.Category;
 import com.checkupflow.judgement.ItemKey;
 import com.checkupflow.judgement.Judgement;
 import com.checkupflow.judgement.TargetDisease;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,6 +28,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The evaluation corpus of the draft check: model answers (the draft_summary JSON) written for test screenings in
@@ -234,7 +237,7 @@ final class DraftCorpus {
 
         String explanation(Fact f) {
             Map<String, String> vars = vars(f);
-            List<Explanation> fitting = java.util.Arrays.stream(Explanation.values())
+            List<Explanation> fitting = Arrays.stream(Explanation.values())
                     .filter(e -> e.kinds.test(Kind.of(f)) && CorpusText.fillable(e.template(language), vars)).toList();
             Explanation e = pick(fitting);
             families.add("finding: " + e.name());
@@ -243,7 +246,7 @@ final class DraftCorpus {
 
         /** Explanation families of a quantity that state {value} {unit} (the ones a wrong number or unit can go into). */
         List<Explanation> statingValue(Fact f, Map<String, String> vars) {
-            return java.util.Arrays.stream(Explanation.values())
+            return Arrays.stream(Explanation.values())
                     .filter(e -> e.kinds.test(Kind.of(f)) && e.template(language).contains("{value} {unit}")
                             && CorpusText.fillable(e.template(language), vars)).toList();
         }
@@ -296,7 +299,7 @@ final class DraftCorpus {
                     v.put("sys", s.get().valueText());
                     v.put("dia", d.get().valueText());
                     Fact other = f.key() == ItemKey.SYSTOLIC_BP ? d.get() : s.get();
-                    if (other.category() == com.checkupflow.judgement.Category.NORMAL_A) {
+                    if (other.category() == Category.NORMAL_A) {
                         v.put("bpother", names.get(other.key()));
                         v.put("bpothervalue", other.valueText());
                     }
@@ -379,7 +382,7 @@ final class DraftCorpus {
                     (w, a) -> unmeasuredTest(w, a, 2), this::notMeasuredItem);
             case "UNSUPPORTED_VALUE" -> CorpusDefects.INVENTED_VALUE.stream().map(f -> (Planter) (w, a) -> inventedValue(w, a, f)).toList();
             case "OVERALL_CONTRADICTION" -> CorpusDefects.ALL_FINE.stream().map(f -> (Planter) (w, a) -> allFine(w, a, f)).toList();
-            case "CATEGORY_CONTRADICTION" -> java.util.stream.Stream.concat(
+            case "CATEGORY_CONTRADICTION" -> Stream.concat(
                     CorpusDefects.CALLED_NORMAL_IN_FINDING.stream().map(f -> (Planter) (w, a) -> calledNormalInFinding(w, a, f)),
                     CorpusDefects.CALLED_NORMAL_IN_SUMMARY.stream().map(f -> (Planter) (w, a) -> calledNormalInSummary(w, a, f))).toList();
             case "DIAGNOSIS_LANGUAGE" -> CorpusDefects.CONCLUSIVE.stream().map(f -> (Planter) (w, a) -> conclusive(w, a, f)).toList();
