@@ -87,7 +87,7 @@ public class DraftChecker {
     private static final Pattern RRN = Pattern.compile(
             "(?<!\\d)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\s?[-–]?\\s?[1-8](?:\\d{6}|[*xX]{6})(?!\\d)");
     private static final Pattern PHONE = Pattern.compile(
-            "(?<![\\d.])(?:\\+82[-. ]?)?\\(?0(?:1[016789]|2|[3-6][1-5]|70|50\\d?)\\)?[-. ]?\\d{3,4}[-. ]?\\d{4}(?![\\d.])");
+            "(?<![\\d.])(?:\\+82[-. ]?\\(?0?|\\(?0)(?:1[016789]|2|[3-6][1-5]|70|50\\d?)\\)?[-. ]?\\d{3,4}[-. ]?\\d{4}(?!\\d|\\.\\d)");
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
     /** Printed units → the way the normalizer reads them. */
     private static final Map<String, String> UNIT_SPELLINGS = Map.of("mm[hg]", "mmHg", "mm hg", "mmHg", "ml/min", "mL/min/{1.73_m2}",
@@ -421,25 +421,29 @@ public class DraftChecker {
         }
 
         /**
-         * A value stated in a unit the item is accepted in equals the item's value: converted to the canonical unit,
+         * A value stated in a unit the item is accepted in equals the item's value. In the canonical unit: the value at
+         * the item's precision. In another unit: the reported value in that unit, or, converted to the canonical unit,
          * the stated value's rounding interval (7.3 means 7.25 to 7.35) holds the canonical value.
          */
         private boolean matchesIn(ItemKey key, BigDecimal stated, String ucum) {
-            if (matches(key, stated)) {
-                return true;
-            }
             BigDecimal canonical = value(key).orElse(null);
-            BigDecimal half = BigDecimal.valueOf(5, Math.max(stated.scale(), 0) + 1);
-            Optional<BigDecimal> low = ItemUnits.toCanonical(key, ucum, stated.subtract(half));
-            Optional<BigDecimal> high = ItemUnits.toCanonical(key, ucum, stated.add(half));
-            if (canonical == null || low.isEmpty() || high.isEmpty()) {
+            if (canonical == null) {
                 return false;
             }
-            if (ItemUnits.toCanonical(key, ucum, stated).orElseThrow().compareTo(stated) == 0) {
-                return false; // the canonical unit: only the exact value at the item's precision (above)
+            if (ItemUnits.toCanonical(key, ucum, BigDecimal.ONE).orElseThrow().compareTo(BigDecimal.ONE) == 0) {
+                return stated.setScale(key.scale(), RoundingMode.HALF_UP).compareTo(canonical.setScale(key.scale(), RoundingMode.HALF_UP)) == 0;
             }
+            Judgement.Item item = item(key);
+            Optional<BigDecimal> reported = Values.decimal(item.reportedValue());
+            if (reported.isPresent() && reported.get().compareTo(stated) == 0 && item.reportedUnit() != null
+                    && ItemUnits.toCanonical(key, item.reportedUnit(), BigDecimal.ONE).equals(ItemUnits.toCanonical(key, ucum, BigDecimal.ONE))) {
+                return true;
+            }
+            BigDecimal half = BigDecimal.valueOf(5, Math.max(stated.scale(), 0) + 1);
+            BigDecimal low = ItemUnits.toCanonical(key, ucum, stated.subtract(half)).orElseThrow();
+            BigDecimal high = ItemUnits.toCanonical(key, ucum, stated.add(half)).orElseThrow();
             BigDecimal slack = BigDecimal.valueOf(5, key.scale() + 1);
-            return canonical.compareTo(low.get().subtract(slack)) >= 0 && canonical.compareTo(high.get().add(slack)) <= 0;
+            return canonical.compareTo(low.subtract(slack)) >= 0 && canonical.compareTo(high.add(slack)) <= 0;
         }
 
         private String describe(ItemKey key) {
@@ -460,6 +464,12 @@ public class DraftChecker {
         private int afterUnit(int end) {
             Matcher m = UNIT_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 24)));
             return m.find() ? end + m.end() : end;
+        }
+
+        /** The number is in a clause about another time ("지난 검진 때는", "last year"): no value of this judgement. */
+        private boolean otherTime(int position) {
+            Span clause = clauseAt(position);
+            return p("check.otherTime").matcher(text.substring(clause.start(), clause.end())).find();
         }
 
         /** A threshold, target, range bound, change, count, age or date rather than a measured value. */
@@ -488,12 +498,12 @@ public class DraftChecker {
                 }
                 int limit = Math.min(Math.min(sentenceAt(hit.start()).end(), hit.end() + NAME_WINDOW),
                         h + 1 < hits.size() ? hits.get(h + 1).start() : text.length());
-                Matcher m = NUMBER.matcher(text).region(hit.end(), Math.max(hit.end(), limit));
-                while (m.find()) {
+                Matcher m = NUMBER.matcher(text).region(hit.end(), Math.max(hit.end(), sentenceAt(hit.start()).end()));
+                while (m.find() && m.start() < limit) {
                     if (consumed.contains(m.start())) {
                         continue;
                     }
-                    if (!hit.item()) {
+                    if (!hit.item() || otherTime(m.start())) {
                         break; // a test the screening lacks: its value is no value of the judgement (below)
                     }
                     consumed.add(m.start());
@@ -509,7 +519,7 @@ public class DraftChecker {
                 while (m.find()) {
                     int at = m.start();
                     boolean named = hits.stream().anyMatch(h -> h.start() < at && sentenceAt(at).contains(h.start()));
-                    if (!consumed.contains(at) && !named && unitAfter(m.end()).isPresent()) {
+                    if (!consumed.contains(at) && !named && unitAfter(m.end()).isPresent() && !otherTime(at)) {
                         consumed.add(at);
                         if (!notAValue(at, m.end())) {
                             compare(about, "the explanation of " + about.json() + " states ", m, findings);
