@@ -330,6 +330,7 @@ final class DraftCorpus {
                 if (facts.onlyBorderline()) {
                     openings.add(Opening.NO_MAJOR_PROBLEM_BUT);
                 }
+                openings.add(Opening.MOSTLY_FINE_EXCEPT);
                 first.add(opening(pick(openings), v));
                 List<Fact> suspectQuantities = abnormal.stream().filter(f -> f.suspect() && f.quantity()).toList();
                 if (!suspectQuantities.isEmpty() && random.nextBoolean()) {
@@ -374,12 +375,12 @@ final class DraftCorpus {
     private List<Planter> planters(String defect) {
         return switch (defect) {
             case "NUMBER_MISMATCH" -> List.of(this::wrongValueInFinding, this::transposedDigits, this::wrongValueInSummary,
-                    this::wrongBpComponent, this::wrongConversion, this::wrongValueWithoutUnit);
+                    this::wrongBpComponent, this::wrongConversion, this::wrongValueWithoutUnit, this::droppedDigit);
             case "UNIT_MISMATCH" -> List.of((w, a) -> wrongUnit(w, a, "g/L"), (w, a) -> wrongUnit(w, a, "IU/L"),
                     (w, a) -> wrongUnit(w, a, "mmol/L"), (w, a) -> wrongUnit(w, a, "mg/dL"), (w, a) -> wrongUnit(w, a, "µmol/L"),
-                    (w, a) -> wrongUnit(w, a, "kg"));
+                    (w, a) -> wrongUnit(w, a, "kg"), (w, a) -> wrongUnit(w, a, "mg/L"));
             case "UNSUPPORTED_TEST" -> List.of((w, a) -> unmeasuredTest(w, a, 0), (w, a) -> unmeasuredTest(w, a, 1),
-                    (w, a) -> unmeasuredTest(w, a, 2), this::notMeasuredItem);
+                    (w, a) -> unmeasuredTest(w, a, 2), (w, a) -> unmeasuredTest(w, a, 3), this::notMeasuredItem);
             case "UNSUPPORTED_VALUE" -> CorpusDefects.INVENTED_VALUE.stream().map(f -> (Planter) (w, a) -> inventedValue(w, a, f)).toList();
             case "OVERALL_CONTRADICTION" -> CorpusDefects.ALL_FINE.stream().map(f -> (Planter) (w, a) -> allFine(w, a, f)).toList();
             case "CATEGORY_CONTRADICTION" -> Stream.concat(
@@ -389,9 +390,10 @@ final class DraftCorpus {
             case "BAD_CITATION" -> List.of((w, a) -> citation(w, a, "another item's observation", false, false),
                     (w, a) -> citation(w, a, "own and another item's observation", true, false),
                     (w, a) -> citation(w, a, "unknown observation id", false, true),
-                    (w, a) -> citation(w, a, "own and an unknown observation id", true, true));
+                    (w, a) -> citation(w, a, "own and an unknown observation id", true, true), this::citationOfUnmeasuredItem);
             case "MISSING_FINDING" -> List.of((w, a) -> missing(w, a, null), (w, a) -> missing(w, a, CorpusDefects.MENTIONED_IN_ADVICE),
-                    (w, a) -> missing(w, a, CorpusDefects.MENTIONED_IN_FOLLOW_UP), (w, a) -> missing(w, a, CorpusDefects.MENTIONED_IN_SUMMARY));
+                    (w, a) -> missing(w, a, CorpusDefects.MENTIONED_IN_FOLLOW_UP), (w, a) -> missing(w, a, CorpusDefects.MENTIONED_IN_SUMMARY),
+                    (w, a) -> missing(w, a, CorpusDefects.MENTIONED_IN_ANOTHER_FINDING));
             case "PII_LEAK" -> CorpusDefects.PERSONAL_DATA.stream().map(f -> (Planter) (w, a) -> personalData(w, a, f)).toList();
             default -> throw new IllegalArgumentException(defect);
         };
@@ -519,6 +521,7 @@ final class DraftCorpus {
             case "IU/L" -> canonical.equals("mg/dL");
             case "mmol/L" -> canonical.equals("mg/dL") || canonical.equals("U/L");
             case "mg/dL" -> canonical.equals("U/L") || canonical.equals("g/dL");
+            case "mg/L" -> canonical.equals("mg/dL");
             case "µmol/L" -> f.key() == ItemKey.CREATININE;
             case "kg" -> f.key() == ItemKey.BMI;
             default -> false;
@@ -575,7 +578,8 @@ final class DraftCorpus {
                 FindingEntry e = w.pick(a.findings);
                 e.explanation = e.explanation + " " + sentence;
             }
-            default -> a.followUp.add(sentence);
+            case 2 -> a.followUp.add(sentence);
+            default -> a.lifestyle.add(new String[] {CorpusPhrasings.disease(w.pick(List.of(TargetDisease.values())), w.language), sentence});
         }
         return Optional.of(form.name());
     }
@@ -624,7 +628,8 @@ final class DraftCorpus {
             }
             case 2 -> vars.put("x", invented(w, 6, 38, 0));
             case 3 -> vars.put("x", invented(w, 170, 340, 0));
-            default -> vars.put("x", invented(w, 2.1, 48, 1));
+            case 4 -> vars.put("x", invented(w, 2.1, 48, 1));
+            default -> vars.put("x", invented(w, 2.1, 6.5, 1));
         }
         a.summary.set(0, a.summary.get(0) + " " + w.fill(form.template(w.language), vars));
         return Optional.of(form.name());
@@ -702,6 +707,37 @@ final class DraftCorpus {
         return Optional.of(form);
     }
 
+    /** A model guessing the id of an item the screening did not measure. */
+    private Optional<String> citationOfUnmeasuredItem(Writer w, Answer a) {
+        List<ItemKey> unmeasured = w.facts.unmeasured().stream().filter(k -> k != ItemKey.HEIGHT && k != ItemKey.WEIGHT).toList();
+        if (a.findings.isEmpty() || unmeasured.isEmpty()) {
+            return Optional.empty();
+        }
+        String guessed = "obs-" + w.pick(unmeasured).json();
+        if (w.facts.all().stream().anyMatch(f -> guessed.equals(f.observationId()))) {
+            return Optional.empty();
+        }
+        FindingEntry e = w.pick(a.findings);
+        e.observationIds = List.of(guessed);
+        return Optional.of("id of an item not measured");
+    }
+
+    private Optional<String> droppedDigit(Writer w, Answer a) {
+        for (Fact f : abnormalQuantities(w)) {
+            String digits = f.valueText();
+            int point = digits.indexOf('.');
+            if ((point < 0 ? digits.length() : point) >= 2) {
+                String dropped = digits.substring(1);
+                if (!w.facts.numbers().contains(new BigDecimal(dropped).stripTrailingZeros().toPlainString())) {
+                    Map<String, String> vars = w.vars(f);
+                    vars.put("value", dropped);
+                    return replaceExplanation(w, a, f, vars, "dropped digit");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     private Optional<String> missing(Writer w, Answer a, Form mention) {
         List<Fact> candidates = w.facts.abnormal();
         if (candidates.isEmpty()) {
@@ -722,7 +758,13 @@ final class DraftCorpus {
             return Optional.of("finding left out");
         }
         String sentence = w.fill(mention.template(w.language), Map.of("name", w.names.get(f.key())));
-        if (mention == CorpusDefects.MENTIONED_IN_ADVICE) {
+        if (mention == CorpusDefects.MENTIONED_IN_ANOTHER_FINDING) {
+            if (a.findings.isEmpty()) {
+                return Optional.empty();
+            }
+            FindingEntry other = w.pick(a.findings);
+            other.explanation = other.explanation + " " + sentence;
+        } else if (mention == CorpusDefects.MENTIONED_IN_ADVICE) {
             a.lifestyle.add(new String[] {CorpusPhrasings.disease(f.disease(), w.language), sentence});
         } else if (mention == CorpusDefects.MENTIONED_IN_FOLLOW_UP) {
             a.followUp.add(0, sentence);
@@ -742,7 +784,8 @@ final class DraftCorpus {
                     + "@" + w.pick(List.of("naver.com", "gmail.com", "daum.net", "hanmail.net"));
             case 3 -> rrn(true, false);
             case 4 -> rrn(false, false);
-            default -> rrn(true, true);
+            case 5 -> rrn(true, true);
+            default -> "010.%d.%04d".formatted(2000 + random.nextInt(8000), random.nextInt(10000));
         };
         String sentence = w.fill(form.template(w.language), Map.of("phone", value, "email", value, "rrn", value));
         if (random.nextBoolean()) {
