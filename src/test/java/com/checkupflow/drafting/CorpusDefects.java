@@ -33,7 +33,9 @@ final class CorpusDefects {
             new Form("unmeasured test after a finding", "{test}도 {tvalue} {tunit}로 약간 높습니다.",
                     "Your {test} is also slightly high at {tvalue} {tunit}."),
             new Form("unmeasured test in the follow-up", "{test}({tvalue} {tunit})도 함께 추적 관찰하십시오.",
-                    "Keep an eye on your {test} ({tvalue} {tunit}) as well."));
+                    "Keep an eye on your {test} ({tvalue} {tunit}) as well."),
+            new Form("unmeasured test in the advice", "{test} 수치({tvalue} {tunit})를 고려해 식단을 조절하십시오.",
+                    "Given your {test} of {tvalue} {tunit}, adjust your diet."));
 
     /** UNSUPPORTED_TEST: an item of the screening that was not measured this time, with an invented value. */
     static final Form NOT_MEASURED_ITEM = new Form("item not measured this time, with a value",
@@ -57,7 +59,8 @@ final class CorpusDefects {
             new Test("페리틴", "ferritin", "ng/mL", 8, 40, 0),
             new Test("공복 인슐린", "fasting insulin", "µIU/mL", 8, 25, 0),
             new Test("체지방률", "body fat percentage", "%", 25, 38, 0),
-            new Test("안압", "eye pressure", "mmHg", 18, 26, 0));
+            new Test("안압", "eye pressure", "mmHg", 18, 26, 0),
+            new Test("호모시스테인", "homocysteine", "µmol/L", 10, 18, 1));
 
     /** UNSUPPORTED_VALUE: a value the judgement does not hold, not tied to a measured item. */
     static final List<Form> INVENTED_VALUE = List.of(
@@ -70,7 +73,8 @@ final class CorpusDefects {
             new Form("number without a unit", "검사 수치가 {x}까지 올라가 있어 관리가 필요합니다.",
                     "One of your readings went up to {x}, which needs attention."),
             new Form("level in another unit", "혈중 농도가 {x} ng/mL로 측정되어 추적 관찰이 필요합니다.",
-                    "A blood level of {x} ng/mL was measured and should be followed up."));
+                    "A blood level of {x} ng/mL was measured and should be followed up."),
+            new Form("invented change", "체중이 지난해보다 {x} kg 늘었습니다.", "Your weight has gone up by {x} kg since last year."));
 
     /** OVERALL_CONTRADICTION: the summary says everything is fine. */
     static final List<Form> ALL_FINE = List.of(
@@ -79,7 +83,8 @@ final class CorpusDefects {
             new Form("no abnormal findings", "이번 검진에서 특별한 이상 소견은 발견되지 않았습니다.", "No abnormal findings were found in this screening."),
             new Form("good health in every item", "검사하신 항목 모두 건강이 양호한 상태입니다.", "Your results show good health in every item tested."),
             new Form("nothing to worry about", "걱정하실 만한 결과는 없습니다.", "There is nothing to worry about in your results."),
-            new Form("everything fine", "모두 괜찮은 결과입니다.", "Everything looks fine."));
+            new Form("everything fine", "모두 괜찮은 결과입니다.", "Everything looks fine."),
+            new Form("all clear", "이번 검진 결과는 모두 정상으로 나왔습니다.", "Your screening came back all clear."));
 
     /** CATEGORY_CONTRADICTION in a finding: a suspect item called normal, in its sentence or the next. */
     static final List<Form> CALLED_NORMAL_IN_FINDING = List.of(
@@ -87,7 +92,9 @@ final class CorpusDefects {
             new Form("normal in the next sentence", "{name/은} {value} {unit}로 측정되었습니다. 다행히 양호한 수준입니다.",
                     "Your {name} was {value} {unit}. Fortunately, this is within the healthy range."),
             new Form("within the reference range", "{name/은} {value} {unit}로 참고치 이내입니다.",
-                    "Your {name}, {value} {unit}, is within the reference range."));
+                    "Your {name}, {value} {unit}, is within the reference range."),
+            new Form("nothing to worry about in the finding", "{name/은} {value} {unit}로 문제없는 수준입니다.",
+                    "Your {name} of {value} {unit} is nothing to worry about."));
 
     /** CATEGORY_CONTRADICTION in the summary (also for coded items). */
     static final List<Form> CALLED_NORMAL_IN_SUMMARY = List.of(
@@ -105,7 +112,8 @@ final class CorpusDefects {
             new Form("certain", "{measured/으로} {disease/이} 확실합니다.", "{measured} shows that you definitely have {disease}."),
             new Form("patient", "{measured/으로} {disease} 환자에 해당합니다.", "{measured} makes you a {disease} patient."),
             new Form("suffers from", "{measuredSentence} {disease/을} 앓고 계십니다.", "{measuredSentence} You are suffering from {disease}."),
-            new Form("proven", "{measured/으로} {disease/으로} 판명되었습니다.", "{measured} proves that you have {disease}."));
+            new Form("proven", "{measured/으로} {disease/으로} 판명되었습니다.", "{measured} proves that you have {disease}."),
+            new Form("judged to be", "{measured/으로} {disease/으로} 판단됩니다.", "{measuredSentence} This indicates that you have {disease}."));
 
     /** MISSING_FINDING: the item has no finding; where it is still mentioned in passing. */
     static final Form MENTIONED_IN_ADVICE = new Form("only mentioned in the advice",
@@ -114,6 +122,8 @@ final class CorpusDefects {
             "3개월 후 {name} 재검사를 받으십시오.", "Repeat the {name} test in 3 months.");
     static final Form MENTIONED_IN_SUMMARY = new Form("only mentioned in the summary",
             "{name}도 관리가 필요합니다.", "Your {name} also needs attention.");
+    static final Form MENTIONED_IN_ANOTHER_FINDING = new Form("only mentioned in another item's finding",
+            "{name}도 함께 관리가 필요합니다.", "Your {name} also needs some care.");
 
     /** PII_LEAK: personal data of the screened person. */
     static final List<Form> PERSONAL_DATA = List.of(
@@ -122,5 +132,6 @@ final class CorpusDefects {
             new Form("e-mail", "결과지 사본은 {email}로 보내 드리겠습니다.", "A copy of the report will be sent to {email}."),
             new Form("resident registration number", "주민등록번호 {rrn} 수검자의 결과입니다.", "Results for resident registration number {rrn}."),
             new Form("RRN without hyphen", "수검자 확인: {rrn}", "Screened person: {rrn}"),
-            new Form("masked RRN", "(수검자 {rrn})", "(screened person {rrn})"));
+            new Form("masked RRN", "(수검자 {rrn})", "(screened person {rrn})"),
+            new Form("dotted mobile phone", "휴대전화 {phone}로 문자 안내를 드립니다.", "We will text you at {phone}."));
 }

@@ -158,7 +158,25 @@ final class CorpusPhrasings {
                 "Your reading was {sys} mmHg systolic and {dia} mmHg diastolic, so your {name} is above the normal range."),
         BP_CONTRAST(k(Kind.SUSPECT_HIGH, Kind.BORDER_HIGH),
                 "{bpother/은} {bpothervalue} mmHg로 양호하나 {name/은} {value} mmHg로 높게 나와 추적 관찰이 필요합니다.",
-                "Your {bpother} of {bpothervalue} mmHg is fine, but your {name} came back high at {value} mmHg and should be followed up.");
+                "Your {bpother} of {bpothervalue} mmHg is fine, but your {name} came back high at {value} mmHg and should be followed up."),
+        ELEVATED_SEE_A_DOCTOR(k(Kind.SUSPECT_HIGH),
+                "{name} 수치가 {value} {unit}로 높은 편입니다. {disease} 여부를 확인하기 위해 가까운 병원에서 진료를 받으시기 바랍니다.",
+                "Your {name} is elevated at {value} {unit}. Please see a doctor to check for {disease}."),
+        EXCEEDS_REFERENCE(k(Kind.SUSPECT_HIGH, Kind.BORDER_HIGH),
+                "{name} 결과 {value} {unit}는 참고 범위({range})를 초과하여 추가 검사가 권장됩니다.",
+                "Your {name} result of {value} {unit} exceeds the reference range ({range}), and further testing is recommended."),
+        NOT_YET_DISEASE(k(Kind.BORDER_HIGH),
+                "{name/은} {value} {unit}로 질환 단계는 아니지만 정상보다 높아 주의가 필요합니다.",
+                "Your {name} of {value} {unit} is not in the disease range, but it is higher than normal and worth watching."),
+        LOWER_THAN_RECOMMENDED(k(Kind.SUSPECT_LOW, Kind.BORDER_LOW),
+                "{name/이} {value} {unit}로 권장 수준보다 낮습니다.",
+                "Your {name} of {value} {unit} is lower than recommended."),
+        DIAGNOSIS_NEEDS_TESTS(k(Kind.SUSPECT_HIGH, Kind.SUSPECT_LOW),
+                "{name/이} {value} {unit}로 측정되었으며, {disease} 진단을 위해서는 추가 검사가 필요합니다.",
+                "Your {name} was {value} {unit}; a diagnosis of {disease} would need further tests."),
+        NOT_WITHIN_NORMAL(k(Kind.SUSPECT_HIGH, Kind.SUSPECT_LOW),
+                "{name/은} {value} {unit}로 정상 범위가 아닙니다.",
+                "Your {name} of {value} {unit} is not within the normal range.");
 
         final Predicate<Kind> kinds;
         final String ko;
@@ -185,7 +203,9 @@ final class CorpusPhrasings {
                 "There is no major problem, but {names} is in the borderline range and lifestyle care is advisable."),
         ALL_NORMAL_PLAIN("전체적으로 이상이 없는 결과입니다.", "Overall, your results show nothing abnormal."),
         ALL_NORMAL_ITEMS("검사하신 항목 모두 정상 범위입니다.", "All the items tested are within the normal range."),
-        NEUTRAL("이번 일반건강검진 결과를 안내해 드립니다.", "Here is a summary of your general health screening.");
+        NEUTRAL("이번 일반건강검진 결과를 안내해 드립니다.", "Here is a summary of your general health screening."),
+        MOSTLY_FINE_EXCEPT("아래 항목을 제외하면 대체로 양호한 결과입니다.",
+                "Apart from the items below, your results are largely within the normal range.");
 
         final String ko;
         final String en;
@@ -235,10 +255,12 @@ final class CorpusPhrasings {
             case HYPERTENSION -> ko ? List.of(
                     "싱겁게 드시고(나트륨 하루 2,000 mg 이하) 수축기 혈압 125 mmHg 미만을 목표로 꾸준히 운동하십시오.",
                     "가정에서 아침저녁으로 혈압을 재어 130/80 mmHg 미만으로 유지되는지 확인하십시오.",
-                    "짠 음식과 음주를 줄이고 주 5회, 하루 30분 이상 걷기를 권합니다.")
+                    "짠 음식과 음주를 줄이고 주 5회, 하루 30분 이상 걷기를 권합니다.",
+                    "가정에서 잰 혈압이 135/85 mmHg 미만으로 유지되도록 관리하십시오.")
                     : List.of("Eat less salt (under 2,000 mg of sodium a day) and exercise regularly, aiming for a systolic pressure below 125 mmHg.",
                     "Measure your blood pressure at home morning and evening and check that it stays under 130/80 mmHg.",
-                    "Cut down on salty food and alcohol, and walk at least 30 minutes a day, 5 days a week.");
+                    "Cut down on salty food and alcohol, and walk at least 30 minutes a day, 5 days a week.",
+                    "At home, aim to keep your blood pressure below 135/85 mmHg.");
             case OBESITY -> ko ? List.of(
                     "체질량지수 25 kg/m² 미만을 목표로 6개월에 걸쳐 체중의 5~10%를 줄여 보십시오.",
                     "야식과 단 음료를 줄이고 주 150분 이상 유산소 운동을 하십시오.")
@@ -256,9 +278,11 @@ final class CorpusPhrasings {
                     "If dizziness or tiredness continues, see a doctor to find the cause.");
             case DIABETES -> ko ? List.of(
                     "공복혈당 100 mg/dL 미만을 목표로 흰쌀밥과 단 음식을 줄이고 식후 30분 걷기를 하십시오.",
-                    "규칙적인 식사와 하루 30분 이상의 운동이 혈당 관리에 도움이 됩니다.")
+                    "규칙적인 식사와 하루 30분 이상의 운동이 혈당 관리에 도움이 됩니다.",
+                    "식후 2시간 혈당은 140 mg/dL 미만을 목표로 식사량을 조절하십시오.")
                     : List.of("Aim for a fasting glucose under 100 mg/dL: cut down on white rice and sweets and walk for 30 minutes after meals.",
-                    "Regular meals and at least 30 minutes of exercise a day help control blood sugar.");
+                    "Regular meals and at least 30 minutes of exercise a day help control blood sugar.",
+                    "Aim for a blood sugar under 140 mg/dL two hours after meals by adjusting portion sizes.");
             case DYSLIPIDEMIA -> ko ? List.of(
                     "LDL 콜레스테롤 130 mg/dL 미만을 목표로 튀김과 가공육 등 포화지방을 줄이십시오.",
                     "중성지방을 150 mg/dL 미만으로 낮추려면 술과 단 음식을 줄이고 등푸른 생선을 주 2회 드십시오.",

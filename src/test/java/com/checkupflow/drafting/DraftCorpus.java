@@ -7,6 +7,7 @@ import com.checkupflow.drafting.CorpusPhrasings.Explanation;
 import com.checkupflow.drafting.CorpusPhrasings.Kind;
 import com.checkupflow.drafting.CorpusPhrasings.Opening;
 import com.checkupflow.drafting.CorpusPhrasings.SummarySentence;
+import com.checkupflow.judgement.Category;
 import com.checkupflow.judgement.ItemKey;
 import com.checkupflow.judgement.Judgement;
 import com.checkupflow.judgement.TargetDisease;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,6 +28,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The evaluation corpus of the draft check: model answers (the draft_summary JSON) written for test screenings in
@@ -234,7 +237,7 @@ final class DraftCorpus {
 
         String explanation(Fact f) {
             Map<String, String> vars = vars(f);
-            List<Explanation> fitting = java.util.Arrays.stream(Explanation.values())
+            List<Explanation> fitting = Arrays.stream(Explanation.values())
                     .filter(e -> e.kinds.test(Kind.of(f)) && CorpusText.fillable(e.template(language), vars)).toList();
             Explanation e = pick(fitting);
             families.add("finding: " + e.name());
@@ -243,7 +246,7 @@ final class DraftCorpus {
 
         /** Explanation families of a quantity that state {value} {unit} (the ones a wrong number or unit can go into). */
         List<Explanation> statingValue(Fact f, Map<String, String> vars) {
-            return java.util.Arrays.stream(Explanation.values())
+            return Arrays.stream(Explanation.values())
                     .filter(e -> e.kinds.test(Kind.of(f)) && e.template(language).contains("{value} {unit}")
                             && CorpusText.fillable(e.template(language), vars)).toList();
         }
@@ -296,7 +299,7 @@ final class DraftCorpus {
                     v.put("sys", s.get().valueText());
                     v.put("dia", d.get().valueText());
                     Fact other = f.key() == ItemKey.SYSTOLIC_BP ? d.get() : s.get();
-                    if (other.category() == com.checkupflow.judgement.Category.NORMAL_A) {
+                    if (other.category() == Category.NORMAL_A) {
                         v.put("bpother", names.get(other.key()));
                         v.put("bpothervalue", other.valueText());
                     }
@@ -327,6 +330,7 @@ final class DraftCorpus {
                 if (facts.onlyBorderline()) {
                     openings.add(Opening.NO_MAJOR_PROBLEM_BUT);
                 }
+                openings.add(Opening.MOSTLY_FINE_EXCEPT);
                 first.add(opening(pick(openings), v));
                 List<Fact> suspectQuantities = abnormal.stream().filter(f -> f.suspect() && f.quantity()).toList();
                 if (!suspectQuantities.isEmpty() && random.nextBoolean()) {
@@ -371,24 +375,25 @@ final class DraftCorpus {
     private List<Planter> planters(String defect) {
         return switch (defect) {
             case "NUMBER_MISMATCH" -> List.of(this::wrongValueInFinding, this::transposedDigits, this::wrongValueInSummary,
-                    this::wrongBpComponent, this::wrongConversion, this::wrongValueWithoutUnit);
+                    this::wrongBpComponent, this::wrongConversion, this::wrongValueWithoutUnit, this::droppedDigit);
             case "UNIT_MISMATCH" -> List.of((w, a) -> wrongUnit(w, a, "g/L"), (w, a) -> wrongUnit(w, a, "IU/L"),
                     (w, a) -> wrongUnit(w, a, "mmol/L"), (w, a) -> wrongUnit(w, a, "mg/dL"), (w, a) -> wrongUnit(w, a, "µmol/L"),
-                    (w, a) -> wrongUnit(w, a, "kg"));
+                    (w, a) -> wrongUnit(w, a, "kg"), (w, a) -> wrongUnit(w, a, "mg/L"));
             case "UNSUPPORTED_TEST" -> List.of((w, a) -> unmeasuredTest(w, a, 0), (w, a) -> unmeasuredTest(w, a, 1),
-                    (w, a) -> unmeasuredTest(w, a, 2), this::notMeasuredItem);
+                    (w, a) -> unmeasuredTest(w, a, 2), (w, a) -> unmeasuredTest(w, a, 3), this::notMeasuredItem);
             case "UNSUPPORTED_VALUE" -> CorpusDefects.INVENTED_VALUE.stream().map(f -> (Planter) (w, a) -> inventedValue(w, a, f)).toList();
             case "OVERALL_CONTRADICTION" -> CorpusDefects.ALL_FINE.stream().map(f -> (Planter) (w, a) -> allFine(w, a, f)).toList();
-            case "CATEGORY_CONTRADICTION" -> java.util.stream.Stream.concat(
+            case "CATEGORY_CONTRADICTION" -> Stream.concat(
                     CorpusDefects.CALLED_NORMAL_IN_FINDING.stream().map(f -> (Planter) (w, a) -> calledNormalInFinding(w, a, f)),
                     CorpusDefects.CALLED_NORMAL_IN_SUMMARY.stream().map(f -> (Planter) (w, a) -> calledNormalInSummary(w, a, f))).toList();
             case "DIAGNOSIS_LANGUAGE" -> CorpusDefects.CONCLUSIVE.stream().map(f -> (Planter) (w, a) -> conclusive(w, a, f)).toList();
             case "BAD_CITATION" -> List.of((w, a) -> citation(w, a, "another item's observation", false, false),
                     (w, a) -> citation(w, a, "own and another item's observation", true, false),
                     (w, a) -> citation(w, a, "unknown observation id", false, true),
-                    (w, a) -> citation(w, a, "own and an unknown observation id", true, true));
+                    (w, a) -> citation(w, a, "own and an unknown observation id", true, true), this::citationOfUnmeasuredItem);
             case "MISSING_FINDING" -> List.of((w, a) -> missing(w, a, null), (w, a) -> missing(w, a, CorpusDefects.MENTIONED_IN_ADVICE),
-                    (w, a) -> missing(w, a, CorpusDefects.MENTIONED_IN_FOLLOW_UP), (w, a) -> missing(w, a, CorpusDefects.MENTIONED_IN_SUMMARY));
+                    (w, a) -> missing(w, a, CorpusDefects.MENTIONED_IN_FOLLOW_UP), (w, a) -> missing(w, a, CorpusDefects.MENTIONED_IN_SUMMARY),
+                    (w, a) -> missing(w, a, CorpusDefects.MENTIONED_IN_ANOTHER_FINDING));
             case "PII_LEAK" -> CorpusDefects.PERSONAL_DATA.stream().map(f -> (Planter) (w, a) -> personalData(w, a, f)).toList();
             default -> throw new IllegalArgumentException(defect);
         };
@@ -516,6 +521,7 @@ final class DraftCorpus {
             case "IU/L" -> canonical.equals("mg/dL");
             case "mmol/L" -> canonical.equals("mg/dL") || canonical.equals("U/L");
             case "mg/dL" -> canonical.equals("U/L") || canonical.equals("g/dL");
+            case "mg/L" -> canonical.equals("mg/dL");
             case "µmol/L" -> f.key() == ItemKey.CREATININE;
             case "kg" -> f.key() == ItemKey.BMI;
             default -> false;
@@ -572,7 +578,8 @@ final class DraftCorpus {
                 FindingEntry e = w.pick(a.findings);
                 e.explanation = e.explanation + " " + sentence;
             }
-            default -> a.followUp.add(sentence);
+            case 2 -> a.followUp.add(sentence);
+            default -> a.lifestyle.add(new String[] {CorpusPhrasings.disease(w.pick(List.of(TargetDisease.values())), w.language), sentence});
         }
         return Optional.of(form.name());
     }
@@ -621,7 +628,8 @@ final class DraftCorpus {
             }
             case 2 -> vars.put("x", invented(w, 6, 38, 0));
             case 3 -> vars.put("x", invented(w, 170, 340, 0));
-            default -> vars.put("x", invented(w, 2.1, 48, 1));
+            case 4 -> vars.put("x", invented(w, 2.1, 48, 1));
+            default -> vars.put("x", invented(w, 2.1, 6.5, 1));
         }
         a.summary.set(0, a.summary.get(0) + " " + w.fill(form.template(w.language), vars));
         return Optional.of(form.name());
@@ -699,6 +707,37 @@ final class DraftCorpus {
         return Optional.of(form);
     }
 
+    /** A model guessing the id of an item the screening did not measure. */
+    private Optional<String> citationOfUnmeasuredItem(Writer w, Answer a) {
+        List<ItemKey> unmeasured = w.facts.unmeasured().stream().filter(k -> k != ItemKey.HEIGHT && k != ItemKey.WEIGHT).toList();
+        if (a.findings.isEmpty() || unmeasured.isEmpty()) {
+            return Optional.empty();
+        }
+        String guessed = "obs-" + w.pick(unmeasured).json();
+        if (w.facts.all().stream().anyMatch(f -> guessed.equals(f.observationId()))) {
+            return Optional.empty();
+        }
+        FindingEntry e = w.pick(a.findings);
+        e.observationIds = List.of(guessed);
+        return Optional.of("id of an item not measured");
+    }
+
+    private Optional<String> droppedDigit(Writer w, Answer a) {
+        for (Fact f : abnormalQuantities(w)) {
+            String digits = f.valueText();
+            int point = digits.indexOf('.');
+            if ((point < 0 ? digits.length() : point) >= 2) {
+                String dropped = digits.substring(1);
+                if (!w.facts.numbers().contains(new BigDecimal(dropped).stripTrailingZeros().toPlainString())) {
+                    Map<String, String> vars = w.vars(f);
+                    vars.put("value", dropped);
+                    return replaceExplanation(w, a, f, vars, "dropped digit");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     private Optional<String> missing(Writer w, Answer a, Form mention) {
         List<Fact> candidates = w.facts.abnormal();
         if (candidates.isEmpty()) {
@@ -719,7 +758,13 @@ final class DraftCorpus {
             return Optional.of("finding left out");
         }
         String sentence = w.fill(mention.template(w.language), Map.of("name", w.names.get(f.key())));
-        if (mention == CorpusDefects.MENTIONED_IN_ADVICE) {
+        if (mention == CorpusDefects.MENTIONED_IN_ANOTHER_FINDING) {
+            if (a.findings.isEmpty()) {
+                return Optional.empty();
+            }
+            FindingEntry other = w.pick(a.findings);
+            other.explanation = other.explanation + " " + sentence;
+        } else if (mention == CorpusDefects.MENTIONED_IN_ADVICE) {
             a.lifestyle.add(new String[] {CorpusPhrasings.disease(f.disease(), w.language), sentence});
         } else if (mention == CorpusDefects.MENTIONED_IN_FOLLOW_UP) {
             a.followUp.add(0, sentence);
@@ -739,7 +784,8 @@ final class DraftCorpus {
                     + "@" + w.pick(List.of("naver.com", "gmail.com", "daum.net", "hanmail.net"));
             case 3 -> rrn(true, false);
             case 4 -> rrn(false, false);
-            default -> rrn(true, true);
+            case 5 -> rrn(true, true);
+            default -> "010.%d.%04d".formatted(2000 + random.nextInt(8000), random.nextInt(10000));
         };
         String sentence = w.fill(form.template(w.language), Map.of("phone", value, "email", value, "rrn", value));
         if (random.nextBoolean()) {

@@ -1,0 +1,127 @@
+package com.checkupflow.review;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.checkupflow.CheckupFlowHttpTest;
+import com.checkupflow.HeadlessChromium;
+import com.checkupflow.ReviewTasks;
+import com.checkupflow.demo.SyntheticScreenings;
+import com.checkupflow.intake.IntakeService;
+import com.checkupflow.screening.ScreeningRepository;
+import com.checkupflow.screening.Stage;
+
+import ca.uhn.fhir.context.FhirContext;
+
+/**
+ * A physician in the stock Tasklist replaces the draft with a placeholder and approves: the Tasklist shows the
+ * Korean message naming the findings and the review stays open; with "sign anyway" and a reason it is issued.
+ * Screenshots under target/browser/signed-check-*.png.
+ */
+@CheckupFlowHttpTest
+class SignedTextCheckBrowserTest {
+
+    static final Path ARTIFACTS = Path.of("target", "browser");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IntakeService intake;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ScreeningRepository screenings;
+    @Autowired
+    FhirContext fhir;
+
+    WebDriver browser;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        Files.createDirectories(ARTIFACTS);
+        browser = HeadlessChromium.start(1400, 4000);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void shouldShowTheFindingsAndIssueOnlyWithSignAnywayWhenThePhysicianSignsAPlaceholderInTasklist() throws Exception {
+        String bundle = new SyntheticScreenings(fhir).bundleJson("browser-signed-1", SyntheticScreenings.Profile.SUSPECT, 12);
+        String id = intake.receive("gangnam", null, bundle.getBytes(StandardCharsets.UTF_8)).id();
+        Task review = ReviewTasks.awaitReview(taskService, id);
+
+        String base = "http://localhost:" + port + "/camunda/app/tasklist/default/";
+        browser.get(base);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
+                .sendKeys("physicianGangnam");
+        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
+        browser.findElement(By.cssSelector("button[type='submit']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".tasks-list, [cam-tasks]")));
+        browser.get(base + "#/?task=" + review.getId());
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[ng-click='claim()'], .claim"))).click();
+
+        WebElement finalText = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container textarea")));
+        finalText.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        finalText.sendKeys("확인");
+        click(browser.findElement(By.xpath("//label[contains(., '승인')]")));
+        shot("signed-check-01-placeholder");
+        click(browser.findElement(By.xpath("//button[contains(., 'Complete') or contains(., '완료')]")));
+
+        wait.until(d -> d.findElement(By.tagName("body")).getText().contains("점검을 통과하지 못했습니다"));
+        shot("signed-check-02-refused");
+        String page = browser.findElement(By.tagName("body")).getText();
+        Files.writeString(ARTIFACTS.resolve("signed-check-refused.txt"), page);
+        Assertions.assertThat(page).contains("MISSING_FINDING").contains("그대로 서명");
+        Assertions.assertThat(taskService.createTaskQuery().taskId(review.getId()).count()).as("the review stays open").isOne();
+
+        click(browser.findElement(By.xpath("//label[contains(., '그대로 서명합니다')]")));
+        WebElement reasonLabel = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//label[contains(., '그대로 서명하는 사유')]")));
+        browser.findElement(By.id(reasonLabel.getAttribute("for"))).sendKeys("보호자에게 결과를 직접 설명하고 서면으로 안내함");
+        shot("signed-check-03-sign-anyway");
+        click(browser.findElement(By.xpath("//button[contains(., 'Complete') or contains(., '완료')]")));
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> screenings.find(id).orElseThrow().stage(), Stage.ISSUED::equals);
+        shot("signed-check-04-issued");
+        Assertions.assertThat(screenings.find(id).orElseThrow().finalText()).isEqualTo("확인");
+    }
+
+    private void click(WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
+    private void shot(String name) throws IOException {
+        Files.write(ARTIFACTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}
