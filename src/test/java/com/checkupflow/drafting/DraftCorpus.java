@@ -264,6 +264,9 @@ final class DraftCorpus {
                 v.put("measuredSentence", ko() ? CorpusText.fill("{name/이} {value} {unit}로 측정되었습니다.", v)
                         : "Your " + names.get(f.key()) + " was " + f.valueText() + " " + f.unitText() + ".");
                 CorpusFacts.normalRange(f.key()).ifPresent(r -> v.put("range", r[lang]));
+                v.put("unittyped", CorpusPhrasings.typedUnit(f.key()));
+                String[] bare = CorpusPhrasings.bareLimit(f.key());
+                v.put("bare", bare == null ? null : bare[lang]);
                 if (f.suspect()) {
                     CorpusFacts.suspectThreshold(f.key()).ifPresent(t -> v.put("threshold", t[lang]));
                 }
@@ -353,6 +356,10 @@ final class DraftCorpus {
             }
             if (facts.knownDisease()) {
                 second.add(sentence(SummarySentence.KNOWN_DISEASE, Map.of()));
+            }
+            if (random.nextInt(4) == 0) {
+                int from = 20 + 5 * random.nextInt(12);
+                second.add(sentence(SummarySentence.AGE_BAND, Map.of("agefrom", String.valueOf(from), "ageto", String.valueOf(from + 4))));
             }
             second.add(sentence(pick(List.of(SummarySentence.CLOSING_ASK, SummarySentence.CLOSING_HABITS)), Map.of()));
             a.summary.add(String.join(" ", first));
