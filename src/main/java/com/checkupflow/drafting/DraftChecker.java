@@ -58,7 +58,7 @@ public class DraftChecker {
 
     static final Set<Category> ABNORMAL = EnumSet.of(Category.NORMAL_B, Category.DISEASE_SUSPECT, Category.UNCLASSIFIED);
     private static final int NAME_WINDOW = 40;
-    private static final int MIN_LETTERS = 20;
+    private static final int MIN_LETTERS = 10;
     private static final String NUM = "\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?";
     /** A number not glued to a word, a decimal point or a slash (so "HbA1c", "1.73m²" and "5/8" parts are not read). */
     private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\d.,/])(?:" + NUM + ")(?![\\d.,]\\d)");

@@ -159,6 +159,7 @@ class ModelReportDrafterTest {
         Draft draft = openAi("json-object").draft(mixedKo());
 
         Assertions.assertThat(draft.audit().attempts()).isEqualTo(2);
+        Assertions.assertThat(draft.audit().reasks()).isEqualTo(1);
         Assertions.assertThat(meters.get("checkupflow.ai.errors").tag("kind", "invalid_answer").counter().count())
                 .isEqualTo(1.0);
     }
@@ -264,13 +265,47 @@ class ModelReportDrafterTest {
     }
 
     @Test
-    void shouldCountAnUnparseableAnswerAsAFailedAttemptWhenTheModelAnswersProse() {
+    void shouldReaskOnceQuotingTheErrorWhenTheModelAnswersProse() throws Exception {
         model.answerNext(StandInModel.Behaviour.NOT_JSON);
 
         Draft draft = openAi().draft(mixedKo());
 
         Assertions.assertThat(draft.audit().attempts()).isEqualTo(2);
+        Assertions.assertThat(draft.audit().reasks()).isEqualTo(1);
         Assertions.assertThat(meters.get("checkupflow.ai.errors").tag("kind", "invalid_answer").counter().count()).isEqualTo(1.0);
+        Assertions.assertThat(meters.get("checkupflow.ai.reasks").counter().count()).isEqualTo(1.0);
+        JsonNode reask = JSON.readTree(model.requestBodies().get(1)).get("messages");
+        Assertions.assertThat(reask).hasSize(4);
+        Assertions.assertThat(reask.get(2).get("role").asText()).isEqualTo("assistant");
+        Assertions.assertThat(reask.get(2).get("content").asText()).isEqualTo("Here is your summary: all good!");
+        Assertions.assertThat(reask.get(3).get("content").asText()).startsWith("방금 답을 사용할 수 없었습니다: ")
+                .contains("not JSON of the draft_summary schema");
+        Assertions.assertThat(JSON.readTree(model.requestBodies().get(1)).get("response_format"))
+                .isEqualTo(JSON.readTree(model.requestBodies().get(0)).get("response_format"));
+    }
+
+    @Test
+    void shouldRetryWithBackoffAfterTheReaskWhenTheAnswersStayUnusable() {
+        model.answerNext(StandInModel.Behaviour.NOT_JSON).answerNext(StandInModel.Behaviour.NOT_JSON);
+
+        Draft draft = openAi().draft(mixedKo());
+
+        Assertions.assertThat(draft.audit().attempts()).isEqualTo(3);
+        Assertions.assertThat(draft.audit().reasks()).isEqualTo(1);
+        Assertions.assertThat(model.requestBodies().get(2)).isEqualTo(model.requestBodies().get(0));
+    }
+
+    @Test
+    void shouldReaskAboutMadeUpIdsAndLeaveThemToTheCheckWhenTheyStay() {
+        model.answerNext(StandInModel.Behaviour.UNKNOWN_ID).answerNext(StandInModel.Behaviour.UNKNOWN_ID);
+
+        Draft draft = openAi().draft(mixedKo());
+
+        Assertions.assertThat(draft.audit().attempts()).isEqualTo(2);
+        Assertions.assertThat(draft.audit().reasks()).isEqualTo(1);
+        Assertions.assertThat(model.requestBodies().get(1)).contains("obs-made-up", "are not in the input");
+        Assertions.assertThat(checker.checkAnswer(DraftAnswer.read(draft.audit().answerJson()), draft.text(), DraftExamples.mixed(), "ko")
+                .findings()).extracting(DraftCheck.Finding::type).contains("BAD_CITATION");
     }
 
     @Test
