@@ -215,8 +215,9 @@ class ModelDraftingHttpTest {
         }
     }
 
+    /** Signed anyway with a reason it would be issued (SignedTextCheckHttpTest); here it must not be issued by a plain approval. */
     @Test
-    void shouldIssueAFlaggedModelDraftOnlyWhenThePhysicianSignsItAnywayWithAReason() throws Exception {
+    void shouldNotIssueAFlaggedModelDraftWhenThePhysicianApprovesItWithoutSigningAnyway() throws Exception {
         model.behaviour = StandInModel.Behaviour.WRONG_UNIT;
         String bundle = new SyntheticScreenings(fhir).bundleJson("model-http-signed-1", SyntheticScreenings.Profile.SUSPECT, 41);
         String id = json.readTree(post("/api/screenings?center=gangnam", bundle).body()).get("id").asText();
@@ -229,12 +230,7 @@ class ModelDraftingHttpTest {
         Assertions.assertThat(approved.statusCode()).as(approved.body()).isEqualTo(422);
         Assertions.assertThat(json.readTree(approved.body()).get("problems").findValuesAsText("code")).contains("unit_mismatch");
         Assertions.assertThat(getJson("/api/screenings/" + id).get("stage").asText()).isEqualTo("REVIEW");
-
-        HttpResponse<String> signed = http.post("physicianGangnam", "/api/screenings/" + id + "/review", "application/json",
-                "{\"decision\":\"APPROVE\",\"signAnyway\":true,\"reason\":\"단위는 결과지 표에서 바로잡아 설명함\"}");
-        Assertions.assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
-        Assertions.assertThat(getJson("/api/screenings/" + id).get("review").get("signAnywayReason").asText())
-                .isEqualTo("단위는 결과지 표에서 바로잡아 설명함");
+        Assertions.assertThat(getJson("/api/screenings/" + id).get("review").get("decisions")).isEmpty();
     }
 
     private Task awaitReview(String screeningId, String notThisTask) {
