@@ -1,9 +1,12 @@
 package com.checkupflow.review;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -92,18 +95,18 @@ class ReviewController {
     }
 
     /** The engine reports a task listener's exception wrapped. */
-    private static java.util.Optional<ReviewService.SignedTextRejected> rejection(Throwable e) {
+    private static Optional<ReviewService.SignedTextRejected> rejection(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ReviewService.SignedTextRejected r) {
-                return java.util.Optional.of(r);
+                return Optional.of(r);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static List<Problem> problems(ReviewService.SignedTextRejected r) {
-        List<Problem> problems = new java.util.ArrayList<>(r.findings().stream()
-                .map(f -> new Problem(f.type().toLowerCase(java.util.Locale.ROOT), f.detail())).toList());
+        List<Problem> problems = new ArrayList<>(r.findings().stream()
+                .map(f -> new Problem(f.type().toLowerCase(Locale.ROOT), f.detail())).toList());
         problems.add(new Problem("sign_anyway_required",
                 "Correct the text, or repeat the decision with \"signAnyway\": true and a \"reason\""));
         return problems;

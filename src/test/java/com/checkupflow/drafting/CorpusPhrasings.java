@@ -176,7 +176,19 @@ final class CorpusPhrasings {
                 "Your {name} was {value} {unit}; a diagnosis of {disease} would need further tests."),
         NOT_WITHIN_NORMAL(k(Kind.SUSPECT_HIGH, Kind.SUSPECT_LOW),
                 "{name/은} {value} {unit}로 정상 범위가 아닙니다.",
-                "Your {name} of {value} {unit} is not within the normal range.");
+                "Your {name} of {value} {unit} is not within the normal range."),
+        UNIT_AS_TYPED(k(Kind.SUSPECT_HIGH, Kind.SUSPECT_LOW, Kind.BORDER_HIGH, Kind.BORDER_LOW),
+                "{name/이} {value} {unittyped}로 측정되어 관리가 필요합니다.",
+                "Your {name} measured {value} {unittyped} and needs attention."),
+        LIMIT_WITHOUT_UNIT(k(Kind.SUSPECT_HIGH, Kind.SUSPECT_LOW, Kind.BORDER_HIGH, Kind.BORDER_LOW),
+                "{name/은} {value} {unit}로 정상 기준({bare})을 벗어났습니다.",
+                "Your {name} of {value} {unit} is outside the normal limit ({bare})."),
+        HIGH_THEN_NORMAL_ITEM(k(Kind.SUSPECT_HIGH, Kind.BORDER_HIGH),
+                "{name/은} {value} {unit}로 높고, {other/은} {othervalue} {otherunit}로 양호합니다.",
+                "Your {name} is high at {value} {unit}, while your {other} is fine at {othervalue} {otherunit}."),
+        NOT_CONSIDERED_NORMAL(k(Kind.SUSPECT_HIGH, Kind.SUSPECT_LOW),
+                "{name/은} {value} {unit}로 정상이라고 보기 어렵습니다.",
+                "At {value} {unit}, your {name} cannot be considered normal.");
 
         final Predicate<Kind> kinds;
         final String ko;
@@ -233,7 +245,9 @@ final class CorpusPhrasings {
         CLOSING_ASK("결과에 대해 궁금한 점은 담당 의사와 상담하시기 바랍니다.",
                 "If you have questions about your results, please talk to your doctor."),
         CLOSING_HABITS("생활습관을 조금씩 바꾸면 수치가 좋아질 수 있습니다.",
-                "Small changes in daily habits can improve these numbers.");
+                "Small changes in daily habits can improve these numbers."),
+        AGE_BAND("{agefrom}~{ageto}세 연령대에서는 정기적인 검진이 특히 중요합니다.",
+                "At ages {agefrom}–{ageto}, regular check-ups matter all the more.");
 
         final String ko;
         final String en;
@@ -256,11 +270,13 @@ final class CorpusPhrasings {
                     "싱겁게 드시고(나트륨 하루 2,000 mg 이하) 수축기 혈압 125 mmHg 미만을 목표로 꾸준히 운동하십시오.",
                     "가정에서 아침저녁으로 혈압을 재어 130/80 mmHg 미만으로 유지되는지 확인하십시오.",
                     "짠 음식과 음주를 줄이고 주 5회, 하루 30분 이상 걷기를 권합니다.",
-                    "가정에서 잰 혈압이 135/85 mmHg 미만으로 유지되도록 관리하십시오.")
+                    "가정에서 잰 혈압이 135/85 mmHg 미만으로 유지되도록 관리하십시오.",
+                    "하루 7~8시간 충분히 주무시고 물을 하루 6~8잔 드십시오.")
                     : List.of("Eat less salt (under 2,000 mg of sodium a day) and exercise regularly, aiming for a systolic pressure below 125 mmHg.",
                     "Measure your blood pressure at home morning and evening and check that it stays under 130/80 mmHg.",
                     "Cut down on salty food and alcohol, and walk at least 30 minutes a day, 5 days a week.",
-                    "At home, aim to keep your blood pressure below 135/85 mmHg.");
+                    "At home, aim to keep your blood pressure below 135/85 mmHg.",
+                    "Sleep 7–8 hours a night and drink 6–8 glasses of water a day.");
             case OBESITY -> ko ? List.of(
                     "체질량지수 25 kg/m² 미만을 목표로 6개월에 걸쳐 체중의 5~10%를 줄여 보십시오.",
                     "야식과 단 음료를 줄이고 주 150분 이상 유산소 운동을 하십시오.")
@@ -338,8 +354,38 @@ final class CorpusPhrasings {
         };
     }
 
-    static final List<String> ROUTINE_FOLLOW_UP_KO = List.of("2년 후 다음 일반건강검진을 받으십시오.", "1년 후 정기 검진을 권합니다.");
-    static final List<String> ROUTINE_FOLLOW_UP_EN = List.of("Have your next general health screening in 2 years.", "A routine check-up in a year is recommended.");
+    static final List<String> ROUTINE_FOLLOW_UP_KO = List.of("2년 후 다음 일반건강검진을 받으십시오.", "1년 후 정기 검진을 권합니다.",
+            "다음 일반건강검진은 2년 후인 2028년에 받으십시오.");
+    static final List<String> ROUTINE_FOLLOW_UP_EN = List.of("Have your next general health screening in 2 years.",
+            "A routine check-up in a year is recommended.", "Your next general health screening is due in 2028.");
+
+    /** The unit as people often type it (lower case, a space), where that differs from the display unit. */
+    static String typedUnit(ItemKey key) {
+        return switch (key) {
+            case FASTING_GLUCOSE, TOTAL_CHOLESTEROL, HDL, TRIGLYCERIDES, LDL, CREATININE -> "mg/dl";
+            case HEMOGLOBIN -> "g/dl";
+            case SYSTOLIC_BP, DIASTOLIC_BP -> "mm Hg";
+            case BMI -> "kg/m2";
+            case EGFR -> "mL/min/1.73 m²";
+            default -> null;
+        };
+    }
+
+    /** The normal limit without its unit, as in "정상(100 미만)"; {Korean, English}. */
+    static String[] bareLimit(ItemKey key) {
+        return switch (key) {
+            case SYSTOLIC_BP -> new String[] {"120 미만", "under 120"};
+            case FASTING_GLUCOSE -> new String[] {"100 미만", "under 100"};
+            case TOTAL_CHOLESTEROL -> new String[] {"200 미만", "under 200"};
+            case TRIGLYCERIDES -> new String[] {"150 미만", "under 150"};
+            case LDL -> new String[] {"130 미만", "under 130"};
+            case HDL -> new String[] {"60 이상", "60 or more"};
+            case AST -> new String[] {"40 이하", "40 or less"};
+            case ALT -> new String[] {"35 이하", "35 or less"};
+            case EGFR -> new String[] {"60 이상", "60 or more"};
+            default -> null;
+        };
+    }
 
     private static Predicate<Kind> k(Kind... kinds) {
         List<Kind> list = List.of(kinds);

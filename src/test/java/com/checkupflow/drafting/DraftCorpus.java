@@ -264,6 +264,9 @@ final class DraftCorpus {
                 v.put("measuredSentence", ko() ? CorpusText.fill("{name/이} {value} {unit}로 측정되었습니다.", v)
                         : "Your " + names.get(f.key()) + " was " + f.valueText() + " " + f.unitText() + ".");
                 CorpusFacts.normalRange(f.key()).ifPresent(r -> v.put("range", r[lang]));
+                v.put("unittyped", CorpusPhrasings.typedUnit(f.key()));
+                String[] bare = CorpusPhrasings.bareLimit(f.key());
+                v.put("bare", bare == null ? null : bare[lang]);
                 if (f.suspect()) {
                     CorpusFacts.suspectThreshold(f.key()).ifPresent(t -> v.put("threshold", t[lang]));
                 }
@@ -354,6 +357,10 @@ final class DraftCorpus {
             if (facts.knownDisease()) {
                 second.add(sentence(SummarySentence.KNOWN_DISEASE, Map.of()));
             }
+            if (random.nextInt(4) == 0) {
+                int from = 20 + 5 * random.nextInt(12);
+                second.add(sentence(SummarySentence.AGE_BAND, Map.of("agefrom", String.valueOf(from), "ageto", String.valueOf(from + 4))));
+            }
             second.add(sentence(pick(List.of(SummarySentence.CLOSING_ASK, SummarySentence.CLOSING_HABITS)), Map.of()));
             a.summary.add(String.join(" ", first));
             a.summary.add(String.join(" ", second));
@@ -427,15 +434,20 @@ final class DraftCorpus {
         return Optional.of(form);
     }
 
-    private Optional<String> wrongValueInFinding(Writer w, Answer a) {
+    /** An abnormal quantity of the screening with its variables, {@code variable} set to a wrong value. */
+    private Optional<Map.Entry<Fact, Map<String, String>>> wrongValue(Writer w, String variable) {
         List<Fact> candidates = abnormalQuantities(w);
         if (candidates.isEmpty()) {
             return Optional.empty();
         }
         Fact f = w.pick(candidates);
         Map<String, String> vars = w.vars(f);
-        vars.put("value", wrongNumber(w, f));
-        return replaceExplanation(w, a, f, vars, "wrong value in the finding");
+        vars.put(variable, wrongNumber(w, f));
+        return Optional.of(Map.entry(f, vars));
+    }
+
+    private Optional<String> wrongValueInFinding(Writer w, Answer a) {
+        return wrongValue(w, "value").flatMap(e -> replaceExplanation(w, a, e.getKey(), e.getValue(), "wrong value in the finding"));
     }
 
     private Optional<String> transposedDigits(Writer w, Answer a) {
@@ -458,15 +470,10 @@ final class DraftCorpus {
     }
 
     private Optional<String> wrongValueInSummary(Writer w, Answer a) {
-        List<Fact> candidates = abnormalQuantities(w);
-        if (candidates.isEmpty()) {
-            return Optional.empty();
-        }
-        Fact f = w.pick(candidates);
-        Map<String, String> vars = w.vars(f);
-        vars.put("value", wrongNumber(w, f));
-        a.summary.set(0, a.summary.get(0) + " " + w.fill(SummarySentence.RESTATED_NUMBER.template(w.language), vars));
-        return Optional.of("wrong value restated in the summary");
+        return wrongValue(w, "value").map(e -> {
+            a.summary.set(0, a.summary.get(0) + " " + w.fill(SummarySentence.RESTATED_NUMBER.template(w.language), e.getValue()));
+            return "wrong value restated in the summary";
+        });
     }
 
     private Optional<String> wrongBpComponent(Writer w, Answer a) {
@@ -502,15 +509,11 @@ final class DraftCorpus {
     }
 
     private Optional<String> wrongValueWithoutUnit(Writer w, Answer a) {
-        List<Fact> candidates = abnormalQuantities(w);
-        if (candidates.isEmpty()) {
-            return Optional.empty();
-        }
-        Fact f = w.pick(candidates);
-        Map<String, String> vars = w.vars(f);
-        vars.put("wrong", wrongNumber(w, f));
-        a.finding(f.key()).orElseThrow().explanation = w.fill(CorpusDefects.WRONG_VALUE_WITHOUT_UNIT.template(w.language), vars);
-        return Optional.of(CorpusDefects.WRONG_VALUE_WITHOUT_UNIT.name());
+        return wrongValue(w, "wrong").map(e -> {
+            a.finding(e.getKey().key()).orElseThrow().explanation =
+                    w.fill(CorpusDefects.WRONG_VALUE_WITHOUT_UNIT.template(w.language), e.getValue());
+            return CorpusDefects.WRONG_VALUE_WITHOUT_UNIT.name();
+        });
     }
 
     /** The units a laboratory would never use for the item, but a careless writer might. */

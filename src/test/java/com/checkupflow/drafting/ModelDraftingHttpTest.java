@@ -215,6 +215,24 @@ class ModelDraftingHttpTest {
         }
     }
 
+    /** Signed anyway with a reason it would be issued (SignedTextCheckHttpTest); here it must not be issued by a plain approval. */
+    @Test
+    void shouldNotIssueAFlaggedModelDraftWhenThePhysicianApprovesItWithoutSigningAnyway() throws Exception {
+        model.behaviour = StandInModel.Behaviour.WRONG_UNIT;
+        String bundle = new SyntheticScreenings(fhir).bundleJson("model-http-signed-1", SyntheticScreenings.Profile.SUSPECT, 41);
+        String id = json.readTree(post("/api/screenings?center=gangnam", bundle).body()).get("id").asText();
+        awaitReview(id, null);
+        TestHttp http = new TestHttp(port);
+
+        HttpResponse<String> approved = http.post("physicianGangnam", "/api/screenings/" + id + "/review", "application/json",
+                "{\"decision\":\"APPROVE\"}");
+
+        Assertions.assertThat(approved.statusCode()).as(approved.body()).isEqualTo(422);
+        Assertions.assertThat(json.readTree(approved.body()).get("problems").findValuesAsText("code")).contains("unit_mismatch");
+        Assertions.assertThat(getJson("/api/screenings/" + id).get("stage").asText()).isEqualTo("REVIEW");
+        Assertions.assertThat(getJson("/api/screenings/" + id).get("review").get("decisions")).isEmpty();
+    }
+
     private Task awaitReview(String screeningId, String notThisTask) {
         return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> taskService.createTaskQuery().processInstanceBusinessKey(screeningId)
