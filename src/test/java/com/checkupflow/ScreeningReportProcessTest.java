@@ -539,6 +539,29 @@ class ScreeningReportProcessTest {
         return pi;
     }
 
+    @Test
+    void shouldKeepTheReviewOpenUntilThePhysicianSignsAnywayWithAReasonWhenTheTextToSignHasCheckFindings() {
+        ProcessInstance pi = start("signed-check-1", Profile.SUSPECT, 9);
+        execute(job("Activity_JudgeResults", pi));
+        draftAndCheck(pi);
+        reviews.signedTextFindings(new com.checkupflow.drafting.DraftCheck.Finding("PLACEHOLDER", "the text has 2 letters"));
+
+        Task review = task("Activity_ReviewReport", pi);
+        claim(review, PHYSICIAN);
+        Assertions.assertThatThrownBy(() -> complete(review, withVariables("reviewDecision", "WRITE_MANUALLY", "finalText", "확인")))
+                .hasMessageContaining("점검을 통과하지 못했습니다").hasMessageContaining("PLACEHOLDER");
+        Assertions.assertThatThrownBy(() -> complete(review, withVariables("reviewDecision", "WRITE_MANUALLY", "finalText", "확인",
+                        "signAnyway", true, "signAnywayReason", " ")))
+                .hasMessageContaining("사유(signAnywayReason)");
+        assertThat(pi).isWaitingAt("Activity_ReviewReport");
+
+        complete(review, withVariables("reviewDecision", "WRITE_MANUALLY", "finalText", "확인",
+                "signAnyway", true, "signAnywayReason", "전화로 설명함"));
+
+        assertThat(pi).hasPassed("Gateway_ReportTextFinal").isWaitingAt("Activity_IssueReport");
+        reviews.verifySignedAnyway("signed-check-1", "WRITE_MANUALLY", "확인", PHYSICIAN, "전화로 설명함");
+    }
+
     private void draftAndCheck(ProcessInstance pi) {
         drafting.workDraftTasks(processEngine.getExternalTaskService());
         execute(job("Activity_CheckDraft", pi));

@@ -33,9 +33,11 @@ public record Draft(String text, String provider, String model, String promptVer
      * @param attempts     model calls made (0 for the template drafter)
      * @param evidenceJson the explanations of abnormal findings with the observation ids they cite (JSON array);
      *                     null without a model
+     * @param reasks       targeted re-asks after a structurally bad answer (0 or 1; included in attempts)
+     * @param answerJson   the model's structured answer (JSON of {@link DraftAnswer}); null without a model
      */
     public record Audit(String inputSha256, Integer tokensIn, Integer tokensOut, Long latencyMs, int attempts,
-                        String evidenceJson) {
-        public static final Audit NONE = new Audit(null, null, null, null, 0, null);
+                        String evidenceJson, int reasks, String answerJson) {
+        public static final Audit NONE = new Audit(null, null, null, null, 0, null, 0, null);
     }
 }

@@ -1,85 +1,72 @@
 package com.checkupflow.drafting;
 
-import java.util.HashSet;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.langchain4j.model.chat.request.json.JsonArraySchema;
-import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
+import dev.langchain4j.model.chat.request.json.JsonRawSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
-import dev.langchain4j.model.chat.request.json.JsonStringSchema;
 
 /**
- * The structured answer a model gives (JSON schema {@link #SCHEMA}): summary paragraphs, one explanation per
- * abnormal finding citing the observation ids it rests on, lifestyle advice per target disease and follow-up
- * recommendations. {@link DraftRenderer} turns it into the report text.
+ * The structured answer a model gives (JSON schema {@link #SCHEMA}, from {@code prompts/draft-summary/<version>.schema.json}):
+ * summary paragraphs, one explanation per abnormal finding naming the judgement's item key and citing the observation
+ * ids it rests on, lifestyle advice per target disease and follow-up recommendations. {@link DraftRenderer} turns it
+ * into the report text; {@link DraftChecker#checkAnswer} checks it.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
-record DraftAnswer(List<String> summary, List<Finding> findings, List<Lifestyle> lifestyle, List<String> followUp) {
+public record DraftAnswer(List<String> summary, List<Finding> findings, List<Lifestyle> lifestyle, List<String> followUp) {
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Finding(String item, List<String> observationIds, String explanation) {
+    /** @param item the judgement's item key ({@code fasting_glucose}) */
+    public record Finding(String item, List<String> observationIds, String explanation) {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Lifestyle(String disease, String advice) {
+    public record Lifestyle(String disease, String advice) {
     }
 
-    /** The answer could not be used: not JSON, not the schema, or evidence that is not in the input. */
-    static final class InvalidAnswerException extends RuntimeException {
+    /** The answer could not be used: not JSON or not the schema. */
+    public static final class InvalidAnswerException extends RuntimeException {
         InvalidAnswerException(String message) {
             super(message);
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+    /** The schema version of the current prompt ({@link PromptTemplates#FILE_VERSION}). */
+    static final String SCHEMA_PATH = "prompts/" + PromptTemplates.NAME + "/" + PromptTemplates.FILE_VERSION + ".schema.json";
 
-    static final JsonSchema SCHEMA = JsonSchema.builder()
-            .name("draft_summary")
-            .rootElement(JsonObjectSchema.builder()
-                    .addProperty("summary", JsonArraySchema.builder()
-                            .description("two or three short paragraphs for the screened person")
-                            .items(new JsonStringSchema()).build())
-                    .addProperty("findings", JsonArraySchema.builder()
-                            .description("one entry per NORMAL_B, DISEASE_SUSPECT or UNCLASSIFIED item")
-                            .items(JsonObjectSchema.builder()
-                                    .addStringProperty("item", "the item key of the input, e.g. fasting_glucose")
-                                    .addProperty("observationIds", JsonArraySchema.builder()
-                                            .description("observationId values of the input this explanation rests on")
-                                            .items(new JsonStringSchema()).build())
-                                    .addStringProperty("explanation", "names the item and states its value and unit")
-                                    .required("item", "observationIds", "explanation")
-                                    .additionalProperties(false)
-                                    .build())
-                            .build())
-                    .addProperty("lifestyle", JsonArraySchema.builder()
-                            .description("one entry per target disease that needs care")
-                            .items(JsonObjectSchema.builder()
-                                    .addStringProperty("disease", "the targetDiseaseName of the input")
-                                    .addStringProperty("advice")
-                                    .required("disease", "advice")
-                                    .additionalProperties(false)
-                                    .build())
-                            .build())
-                    .addProperty("followUp", JsonArraySchema.builder()
-                            .description("follow-up tests and visits")
-                            .items(new JsonStringSchema()).build())
-                    .required("summary", "findings", "lifestyle", "followUp")
-                    .additionalProperties(false)
-                    .build())
-            .build();
+    // additionalProperties false in the schema: an unknown property is a schema violation, not silently dropped
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    /** The schema as the model request carries it: the resource file as it is (one source for request and prompt). */
+    static final JsonSchema SCHEMA = JsonSchema.builder().name("draft_summary")
+            .rootElement(JsonRawSchema.from(schemaText())).build();
+
+    static String schemaText() {
+        try (InputStream in = DraftAnswer.class.getClassLoader().getResourceAsStream(SCHEMA_PATH)) {
+            if (in == null) {
+                throw new IllegalStateException("missing schema resource " + SCHEMA_PATH);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + SCHEMA_PATH, e);
+        }
+    }
 
     /**
-     * Parses and validates a model's answer. Tolerates a Markdown code fence around the JSON (some models add
-     * one when JSON is only instructed). Every cited observation id must be one of the input's.
+     * Reads a model's answer. Tolerates a Markdown code fence around the JSON (some models add one when JSON is only
+     * instructed). Throws {@link InvalidAnswerException} for anything the schema forbids: not JSON, an unknown or
+     * missing property, an empty summary, a finding without item or explanation. Observation ids and item keys are
+     * not judged here: a wrong one is a finding of {@link DraftChecker#checkAnswer} ({@code BAD_CITATION}).
      */
-    static DraftAnswer parse(String text, Set<String> knownObservationIds) {
+    public static DraftAnswer read(String text) {
         if (text == null || text.isBlank()) {
             throw new InvalidAnswerException("empty answer");
         }
@@ -91,27 +78,43 @@ record DraftAnswer(List<String> summary, List<Finding> findings, List<Lifestyle>
         try {
             answer = JSON.readValue(body, DraftAnswer.class);
         } catch (JsonProcessingException e) {
-            throw new InvalidAnswerException("answer is not JSON of the draft_summary schema ("
+            throw new InvalidAnswerException("the answer is not JSON of the draft_summary schema ("
                     + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
         }
-        if (answer == null || answer.summary() == null || answer.summary().stream().allMatch(s -> s == null || s.isBlank())) {
-            throw new InvalidAnswerException("answer has no summary");
+        if (answer == null || answer.summary() == null || answer.findings() == null || answer.lifestyle() == null
+                || answer.followUp() == null) {
+            throw new InvalidAnswerException("the answer lacks a required property (summary, findings, lifestyle, followUp)");
         }
-        Set<String> unknown = new HashSet<>();
-        for (Finding f : nullSafe(answer.findings())) {
-            if (f == null || f.explanation() == null || f.explanation().isBlank()) {
-                throw new InvalidAnswerException("a finding has no explanation");
+        if (answer.summary().stream().allMatch(s -> s == null || s.isBlank())) {
+            throw new InvalidAnswerException("the answer has no summary");
+        }
+        for (Finding f : answer.findings()) {
+            if (f == null || f.item() == null || f.item().isBlank() || f.observationIds() == null) {
+                throw new InvalidAnswerException("a finding lacks its item or observationIds");
             }
+            if (f.explanation() == null || f.explanation().isBlank()) {
+                throw new InvalidAnswerException("the finding for " + f.item() + " has no explanation");
+            }
+        }
+        for (Lifestyle l : answer.lifestyle()) {
+            if (l == null || l.disease() == null || l.advice() == null) {
+                throw new InvalidAnswerException("a lifestyle entry lacks its disease or advice");
+            }
+        }
+        return answer;
+    }
+
+    /** Cited observation ids that are not in the input at all (made up), in order of appearance. */
+    Set<String> unknownObservationIds(Set<String> knownObservationIds) {
+        Set<String> unknown = new LinkedHashSet<>();
+        for (Finding f : nullSafe(findings())) {
             for (String id : nullSafe(f.observationIds())) {
                 if (!knownObservationIds.contains(id)) {
                     unknown.add(id);
                 }
             }
         }
-        if (!unknown.isEmpty()) {
-            throw new InvalidAnswerException(unknown.size() + " cited observation id(s) are not in the input");
-        }
-        return answer;
+        return unknown;
     }
 
     static <T> List<T> nullSafe(List<T> list) {
@@ -122,6 +125,15 @@ record DraftAnswer(List<String> summary, List<Finding> findings, List<Lifestyle>
     String evidenceJson() {
         try {
             return JSON.writeValueAsString(nullSafe(findings()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The whole answer as JSON, stored with the draft so the check sees the structure, not only the text. */
+    String json() {
+        try {
+            return JSON.writeValueAsString(this);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

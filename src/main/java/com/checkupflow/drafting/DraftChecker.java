@@ -3,6 +3,7 @@ package com.checkupflow.drafting;
 import com.checkupflow.judgement.Category;
 import com.checkupflow.judgement.ItemKey;
 import com.checkupflow.judgement.ItemStatus;
+import com.checkupflow.judgement.ItemUnits;
 import com.checkupflow.judgement.Judgement;
 import com.checkupflow.judgement.JudgementUnit;
 import org.springframework.stereotype.Component;
@@ -10,9 +11,10 @@ import org.springframework.stereotype.Component;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,88 +24,273 @@ import java.util.regex.Pattern;
 
 /**
  * Deterministic, explainable checks of a drafted report summary against its judgement. Runs on every draft,
- * template or model, before the physician sees it. Each finding names the rule and what it saw:
- * <ul>
- *   <li>NUMBER_MISMATCH: the first value-like number after an item's name (within the same sentence, before
- *       the next item name) differs from the item's canonical value rounded to the item's precision, and is not
- *       the reported value either. "혈압 138/92" is read as a systolic/diastolic pair.</li>
- *   <li>UNSUPPORTED_VALUE: a number followed by a measurement unit that equals no value of the judgement
- *       (canonical or reported, any item). Numbers marked as thresholds or range bounds
- *       ("126 mg/dL 이상", "below 60") are not patient values and are skipped; ages, years, dates and counts
- *       carry no measurement unit and are never read.</li>
- *   <li>MISSING_FINDING: a NORMAL_B, DISEASE_SUSPECT or UNCLASSIFIED item that is not named anywhere.</li>
- *   <li>CATEGORY_CONTRADICTION: a sentence names a DISEASE_SUSPECT item and calls something normal
- *       ("정상", "양호", "normal", ...) without negating it ("정상 범위를 벗어나", "above the normal range").
- *       The borderline labels 정상B / Normal B are not counted as calling it normal.</li>
- *   <li>DIAGNOSIS_LANGUAGE: definitive diagnosis wording ("고혈압입니다", "진단되었습니다", "you have diabetes",
- *       "diagnosed with"); the patterns of both languages are applied.</li>
- *   <li>PII_LEAK: an RRN-shaped number (with or without hyphen, also masked), a phone number or an e-mail
- *       address. The detail gives the position only, never the data.</li>
- * </ul>
- * Item names and synonyms, and the language-specific patterns, come from the template resources.
+ * template or model, before the physician sees it; docs/draft-check.md describes every rule for physicians and
+ * designers. {@link #check} reads a text (template drafts, physicians' texts); {@link #checkAnswer} reads a model's
+ * structured answer and the text rendered from it. The language-specific patterns (a small grammar per rule) and the
+ * item names come from {@code prompts/template/<lang>.properties}; the tests the screening does not contain from
+ * {@code draft-check/tests.txt}. Each finding names the rule and what it saw, never personal data.
  */
 @Component
 public class DraftChecker {
 
-    static final String NUMBER_MISMATCH = "NUMBER_MISMATCH";
-    static final String UNSUPPORTED_VALUE = "UNSUPPORTED_VALUE";
-    static final String MISSING_FINDING = "MISSING_FINDING";
-    static final String CATEGORY_CONTRADICTION = "CATEGORY_CONTRADICTION";
-    static final String DIAGNOSIS_LANGUAGE = "DIAGNOSIS_LANGUAGE";
-    static final String PII_LEAK = "PII_LEAK";
+    /** A stated number differs from the item's value. */
+    public static final String NUMBER_MISMATCH = "NUMBER_MISMATCH";
+    /** A value of an item stated with a unit the item is not measured in. */
+    public static final String UNIT_MISMATCH = "UNIT_MISMATCH";
+    /** A measured-looking value that is no value of the judgement. */
+    public static final String UNSUPPORTED_VALUE = "UNSUPPORTED_VALUE";
+    /** A result of a test the screening does not contain. */
+    public static final String UNSUPPORTED_TEST = "UNSUPPORTED_TEST";
+    /** A NORMAL_B, DISEASE_SUSPECT or UNCLASSIFIED item without its own finding. */
+    public static final String MISSING_FINDING = "MISSING_FINDING";
+    /** An item called normal (or another category) against its category. */
+    public static final String CATEGORY_CONTRADICTION = "CATEGORY_CONTRADICTION";
+    /** "All results are normal" while an item is NORMAL_B or worse. */
+    public static final String OVERALL_CONTRADICTION = "OVERALL_CONTRADICTION";
+    /** Conclusive diagnosis wording. */
+    public static final String DIAGNOSIS_LANGUAGE = "DIAGNOSIS_LANGUAGE";
+    /** A finding of the answer that refers to the wrong item or cites an observation of another item or none. */
+    public static final String BAD_CITATION = "BAD_CITATION";
+    /** Personal data in the text. */
+    public static final String PII_LEAK = "PII_LEAK";
+    /** An empty or placeholder text. */
+    public static final String PLACEHOLDER = "PLACEHOLDER";
 
-    private static final Set<Category> ABNORMAL = EnumSet.of(Category.NORMAL_B, Category.DISEASE_SUSPECT, Category.UNCLASSIFIED);
+    static final Set<Category> ABNORMAL = EnumSet.of(Category.NORMAL_B, Category.DISEASE_SUSPECT, Category.UNCLASSIFIED);
     private static final int NAME_WINDOW = 40;
+    private static final int MIN_LETTERS = 10;
     private static final String NUM = "\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?";
     /** A number not glued to a word, a decimal point or a slash (so "HbA1c", "1.73m²" and "5/8" parts are not read). */
     private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\d.,/])(?:" + NUM + ")(?![\\d.,]\\d)");
-    private static final String UNITS = "mm\\s?Hg|mm\\[Hg]|mg/dl|g/dl|g/l|iu/l|u/l|kg/m²|kg/m2|ml/min(?:/1\\.73\\s?m(?:²|2))?|ml/min/\\{1\\.73_m2}"
-            + "|mmol/l|[µμu]mol/l|cm|kg|inch(?:es)?";
-    /** A value with a measurement unit; group 2 is the second number of a pair such as 138/92 mmHg. */
-    private static final Pattern VALUE_WITH_UNIT = Pattern.compile(
-            "(?<![\\p{L}\\d.,/])(" + NUM + ")(?:\\s*/\\s*(" + NUM + "))?\\s*(?:" + UNITS + ")(?![a-z])",
-            Pattern.CASE_INSENSITIVE);
+    /**
+     * Measurement units as drafts write them: the screening's own, common laboratory units of any kind (so a value of a
+     * test the screening lacks is read too) and composite units. Diet quantities (g, mg, L, kcal alone) are not here.
+     */
+    private static final String UNITS = "%|‰|mm\\s?hg|mm\\[hg]|kg/m(?:²|2)|ml/min(?:/1\\.73\\s?m(?:²|2))?|ml/min/\\{1\\.73_m2}"
+            + "|(?:[pnµμum]?(?:g|mol|eq|iu|u|kat)|mosm|cells|copies)/(?:[pnµμumcdk]?l|kg|mol|g|min|h)"
+            + "|(?:x\\s?)?10\\^?\\d+/[µμu]?l|/[µμu]l|cm|kg|inch(?:es)?|bpm|회/분";
+    private static final Pattern UNIT_AFTER = Pattern.compile("^\\s*(" + UNITS + ")(?![a-z])", Pattern.CASE_INSENSITIVE);
     private static final Pattern BP_PAIR = Pattern.compile("(?<![\\d.])(\\d{2,3})\\s*/\\s*(\\d{2,3})(?![\\d.])");
     private static final Pattern BP_WORD = Pattern.compile("혈압|blood pressure|\\bBP\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MMHG_AFTER = Pattern.compile("^\\s*mm\\s?\\[?hg", Pattern.CASE_INSENSITIVE);
+    /** A value restated right after another: "131 mg/dL(약 7.3 mmol/L)", "203 mg/dL (about 5.25 mmol/L)". */
+    private static final Pattern RESTATED = Pattern.compile("^\\s*[(,]\\s*(?:약|about|approx\\.?|approximately|≈|~|or)?\\s*(" + NUM
+            + ")\\s*(" + UNITS + ")(?![a-z])", Pattern.CASE_INSENSITIVE);
+    private static final Pattern POSTFIX = Pattern.compile("(?<![\\p{L}\\d.,/])(" + NUM + ")\\s*(?:" + UNITS + ")\\s*(?:of\\s+)?$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern SENTENCE_END = Pattern.compile("\\n|[.!?。](?=\\s|$)");
+    private static final Pattern PARENTHESES = Pattern.compile("\\([^()]*\\)");
+    private static final Pattern LIST_LINE = Pattern.compile("^\\s*(?:[-•*■\\[]|\\d+\\.)");
+    private static final Pattern PLACEHOLDER_WORDS = Pattern.compile(
+            "lorem ipsum|\\bTODO\\b|\\bTBD\\b|\\bplaceholder\\b|\\bto be (?:written|completed)\\b|추후\\s*(?:작성|기재|입력)|작성\\s*예정|내용\\s*(?:입력|없음)|\\bx{3,}\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern RRN = Pattern.compile(
             "(?<!\\d)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\s?[-–]?\\s?[1-8](?:\\d{6}|[*xX]{6})(?!\\d)");
     private static final Pattern PHONE = Pattern.compile(
-            "(?<![\\d.])(?:\\+82[-. ]?)?\\(?0(?:1[016789]|2|[3-6][1-5]|70|50\\d?)\\)?[-. ]?\\d{3,4}[-. ]?\\d{4}(?![\\d.])");
+            "(?<![\\d.])(?:\\+82[-. ]?\\(?0?|\\(?0)(?:1[016789]|2|[3-6][1-5]|70|50\\d?)\\)?[-. ]?\\d{3,4}[-. ]?\\d{4}(?!\\d|\\.\\d)");
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
+    /** Printed units → the way the normalizer reads them. */
+    private static final Map<String, String> UNIT_SPELLINGS = Map.of("mm[hg]", "mmHg", "mm hg", "mmHg", "ml/min", "mL/min/{1.73_m2}",
+            "ml/min/1.73m²", "mL/min/{1.73_m2}", "ml/min/1.73m2", "mL/min/{1.73_m2}", "ml/min/1.73 m²", "mL/min/{1.73_m2}",
+            "ml/min/1.73 m2", "mL/min/{1.73_m2}", "inches", "inch");
 
     private final TemplateTexts texts;
+    private final TestLexicon lexicon;
+    private final DraftRenderer renderer;
 
     DraftChecker(TemplateTexts texts) {
         this.texts = texts;
+        this.lexicon = TestLexicon.load(texts);
+        this.renderer = new DraftRenderer(texts);
     }
 
+    /** Checks a text: template drafts, physicians' edited or written texts. */
     public DraftCheck check(String text, Judgement judgement, String language) {
         TemplateTexts.Bundle bundle = texts.bundle(language);
         String draft = text == null ? "" : text;
-        Run run = new Run(bundle, draft, judgement);
         List<DraftCheck.Finding> findings = new ArrayList<>();
-        run.numberMismatches(findings);
-        run.unsupportedValues(findings);
+        placeholder(draft, findings);
+        Run run = new Run(bundle, draft, judgement, null);
+        run.values(findings);
         run.missingFindings(findings);
-        run.contradictions(findings);
+        run.claims(findings);
+        run.unsupportedTests(findings);
         diagnosisLanguage(draft, findings);
         piiLeaks(draft, findings);
-        return DraftCheck.of(findings);
+        return DraftCheck.of(distinct(findings));
     }
 
-    private void diagnosisLanguage(String text, List<DraftCheck.Finding> findings) {
-        Set<String> seen = new HashSet<>();
-        for (String language : List.of(TemplateTexts.KO, TemplateTexts.EN)) {
-            Matcher m = texts.bundle(language).pattern("check.diagnosis").matcher(text);
-            while (m.find()) {
-                if (seen.add(m.start() + ":" + m.group())) {
-                    findings.add(new DraftCheck.Finding(DIAGNOSIS_LANGUAGE,
-                            "definitive diagnosis wording \"" + m.group() + "\" at character " + m.start()
-                                    + "; use suspected wording (\"~이 의심됩니다\", \"suspected ~\")"));
+    /**
+     * Checks a model's answer: the structure (each finding's item key and citations; every abnormal item has its own
+     * finding), each explanation read as a statement about its own item (values, units, category words), the prose
+     * (summary, advice, follow-up) like any text, and the whole rendered text for tests, diagnosis wording and
+     * personal data.
+     */
+    public DraftCheck checkAnswer(DraftAnswer answer, String renderedText, Judgement judgement, String language) {
+        TemplateTexts.Bundle bundle = texts.bundle(language);
+        String rendered = renderedText == null ? "" : renderedText;
+        List<DraftCheck.Finding> findings = new ArrayList<>();
+        citations(answer, judgement, findings);
+        ownFindings(answer, judgement, findings);
+        for (DraftAnswer.Finding f : DraftAnswer.nullSafe(answer.findings())) {
+            Optional<ItemKey> key = ItemKey.fromJson(f.item());
+            if (key.isPresent() && f.explanation() != null) {
+                Run explanation = new Run(bundle, f.explanation(), judgement, key.get());
+                explanation.values(findings);
+                explanation.claims(findings);
+            }
+        }
+        DraftAnswer prose = new DraftAnswer(answer.summary(), List.of(), answer.lifestyle(), answer.followUp());
+        Run proseRun = new Run(bundle, renderer.render(prose, judgement, language), judgement, null);
+        proseRun.values(findings);
+        proseRun.claims(findings);
+        placeholder(rendered, findings);
+        new Run(bundle, rendered, judgement, null).unsupportedTests(findings);
+        diagnosisLanguage(rendered, findings);
+        piiLeaks(rendered, findings);
+        return DraftCheck.of(distinct(findings));
+    }
+
+    private static List<DraftCheck.Finding> distinct(List<DraftCheck.Finding> findings) {
+        return List.copyOf(new LinkedHashSet<>(findings));
+    }
+
+    /** An item's own category, or for a single-item unit the unit's; null when neither is known. */
+    static Category category(Judgement j, ItemKey key) {
+        Judgement.Item item = j.items() == null ? null : j.items().get(key.json());
+        if (item != null && item.category() != null) {
+            return item.category();
+        }
+        for (JudgementUnit unit : JudgementUnit.values()) {
+            if (unit.items().size() == 1 && unit.items().get(0) == key && j.judgements() != null
+                    && j.judgements().get(unit.json()) != null) {
+                return j.judgements().get(unit.json()).category();
+            }
+        }
+        return null;
+    }
+
+    /** The valid items that need a finding of their own: NORMAL_B, DISEASE_SUSPECT or UNCLASSIFIED. */
+    static Set<ItemKey> needingFinding(Judgement j) {
+        Set<ItemKey> keys = EnumSet.noneOf(ItemKey.class);
+        if (j.items() != null) {
+            j.items().forEach((k, item) -> ItemKey.fromJson(k).ifPresent(key -> {
+                if (item.status() == ItemStatus.VALID && ABNORMAL.contains(category(j, key))) {
+                    keys.add(key);
+                }
+            }));
+        }
+        return keys;
+    }
+
+    /** The judgement has an item or unit that is NORMAL_B or DISEASE_SUSPECT (UNCLASSIFIED is no band: it awaits the physician). */
+    static boolean anyAbnormal(Judgement j) {
+        Set<Category> worse = EnumSet.of(Category.NORMAL_B, Category.DISEASE_SUSPECT);
+        return needingFinding(j).stream().anyMatch(k -> worse.contains(category(j, k))) || (j.judgements() != null
+                && j.judgements().values().stream().anyMatch(u -> u != null && worse.contains(u.category())));
+    }
+
+    // --- the structure of an answer -------------------------------------------------------------------
+
+    private static void citations(DraftAnswer answer, Judgement j, List<DraftCheck.Finding> findings) {
+        Map<String, String> owners = new HashMap<>();
+        if (j.items() != null) {
+            j.items().forEach((k, item) -> {
+                if (item.observationId() != null) {
+                    owners.put(item.observationId(), k);
+                }
+            });
+        }
+        Set<ItemKey> needed = needingFinding(j);
+        for (DraftAnswer.Finding f : DraftAnswer.nullSafe(answer.findings())) {
+            Optional<ItemKey> key = ItemKey.fromJson(f.item());
+            if (key.isEmpty() || j.items() == null || !j.items().containsKey(f.item())) {
+                findings.add(new DraftCheck.Finding(BAD_CITATION, "a finding refers to item \"" + f.item()
+                        + "\", which is not an item of this judgement"));
+                continue;
+            }
+            if (!needed.contains(key.get())) {
+                findings.add(new DraftCheck.Finding(BAD_CITATION, "a finding refers to " + f.item() + ", which is "
+                        + category(j, key.get()) + " and needs no finding"));
+            }
+            for (String id : DraftAnswer.nullSafe(f.observationIds())) {
+                String owner = owners.get(id);
+                if (owner == null) {
+                    findings.add(new DraftCheck.Finding(BAD_CITATION, "the finding for " + f.item()
+                            + " cites an observation id that is no observation of this screening"));
+                } else if (!owner.equals(f.item())) {
+                    findings.add(new DraftCheck.Finding(BAD_CITATION, "the finding for " + f.item()
+                            + " cites the observation of " + owner));
                 }
             }
         }
+    }
+
+    private static void ownFindings(DraftAnswer answer, Judgement j, List<DraftCheck.Finding> findings) {
+        Set<String> explained = new HashSet<>();
+        DraftAnswer.nullSafe(answer.findings()).forEach(f -> explained.add(f.item()));
+        Set<ItemKey> missing = EnumSet.noneOf(ItemKey.class);
+        for (ItemKey key : needingFinding(j)) {
+            if (!explained.contains(key.json())) {
+                missing.add(key);
+                findings.add(new DraftCheck.Finding(MISSING_FINDING, key.json() + " is " + category(j, key)
+                        + " but the answer has no finding for it"));
+            }
+        }
+        unitsWithoutFinding(j, k -> explained.contains(k.json()) || missing.contains(k), findings);
+    }
+
+    private static void unitsWithoutFinding(Judgement j, java.util.function.Predicate<ItemKey> covered,
+                                            List<DraftCheck.Finding> findings) {
+        if (j.judgements() == null) {
+            return;
+        }
+        for (JudgementUnit unit : JudgementUnit.values()) {
+            Judgement.UnitJudgement uj = j.judgements().get(unit.json());
+            if (uj != null && ABNORMAL.contains(uj.category()) && unit.items().stream().noneMatch(covered)) {
+                findings.add(new DraftCheck.Finding(MISSING_FINDING, "judgement unit " + unit.json() + " is "
+                        + uj.category() + " but the draft reports none of its items"));
+            }
+        }
+    }
+
+    // --- whole-text rules ---------------------------------------------------------------------------
+
+    private static void placeholder(String text, List<DraftCheck.Finding> findings) {
+        long letters = text.codePoints().filter(Character::isLetter).count();
+        Matcher m = PLACEHOLDER_WORDS.matcher(text);
+        if (letters < MIN_LETTERS) {
+            findings.add(new DraftCheck.Finding(PLACEHOLDER, "the text has " + letters + " letters: it is empty or a placeholder"));
+        } else if (m.find()) {
+            findings.add(new DraftCheck.Finding(PLACEHOLDER, "placeholder wording \"" + m.group() + "\" at character " + m.start()));
+        }
+    }
+
+    private void diagnosisLanguage(String text, List<DraftCheck.Finding> findings) {
+        Set<Integer> seen = new HashSet<>();
+        for (String language : List.of(TemplateTexts.KO, TemplateTexts.EN)) {
+            TemplateTexts.Bundle b = texts.bundle(language);
+            Matcher m = pattern(b, "check.diagnosis").matcher(text);
+            Pattern conditional = pattern(b, "check.conditional");
+            while (m.find()) {
+                int from = sentenceStart(text, m.start());
+                if (conditional.matcher(text.substring(from, m.start())).find() || !seen.add(m.start())) {
+                    continue; // a criterion ("126 mg/dL 이상이면 당뇨병으로 진단합니다"), not this person's diagnosis
+                }
+                findings.add(new DraftCheck.Finding(DIAGNOSIS_LANGUAGE,
+                        "conclusive wording \"" + m.group() + "\" at character " + m.start()
+                                + "; use suspected wording (\"~이 의심됩니다\", \"suspected ~\")"));
+            }
+        }
+    }
+
+    private static int sentenceStart(String text, int position) {
+        int start = 0;
+        Matcher m = SENTENCE_END.matcher(text);
+        while (m.find() && m.end() <= position) {
+            start = m.end();
+        }
+        return start;
     }
 
     private static void piiLeaks(String text, List<DraftCheck.Finding> findings) {
@@ -120,93 +307,88 @@ public class DraftChecker {
         }
     }
 
-    private record Hit(ItemKey key, String name, int start, int end) {
+    /** A pattern of the bundle with {@code {disease}} filled in from {@code check.disease}. */
+    static Pattern pattern(TemplateTexts.Bundle b, String key) {
+        String regex = b.text(key);
+        if (regex.contains("{disease}")) {
+            regex = regex.replace("{disease}", b.text("check.disease"));
+        }
+        return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
-    /** One check of one draft. */
-    private static final class Run {
+    /** A name in the text: an item of the screening (key) or a test the screening does not contain (test). */
+    record Hit(ItemKey key, String test, String name, int start, int end) {
+        boolean item() {
+            return key != null;
+        }
+    }
+
+    private record Span(int start, int end) {
+        boolean contains(int position) {
+            return position >= start && position < end;
+        }
+    }
+
+    /** One check of one text. */
+    private final class Run {
         private final TemplateTexts.Bundle b;
         private final String text;
         private final Judgement j;
+        /** The item an explanation is about; null for free text. */
+        private final ItemKey about;
         private final List<Hit> hits;
-        private final int[] sentenceEnds;
-        private final Pattern thresholdBefore;
-        private final Pattern thresholdAfter;
-        private final Pattern countAfter;
+        private final List<Span> sentences = new ArrayList<>();
+        private final List<Span> clauses = new ArrayList<>();
+        private final Set<Integer> consumed = new HashSet<>();
+        private final Map<String, Pattern> patterns = new HashMap<>();
 
-        Run(TemplateTexts.Bundle b, String text, Judgement j) {
+        Run(TemplateTexts.Bundle b, String text, Judgement j, ItemKey about) {
             this.b = b;
             this.text = text;
             this.j = j;
-            this.thresholdBefore = b.pattern("check.threshold.before");
-            this.thresholdAfter = b.pattern("check.threshold.after");
-            this.countAfter = b.pattern("check.count.after");
-            this.hits = findNames();
-            List<Integer> ends = new ArrayList<>();
+            this.about = about;
+            this.hits = lexicon.names(b, text);
+            int start = 0;
             Matcher m = SENTENCE_END.matcher(text);
             while (m.find()) {
-                ends.add(m.end());
+                addSentence(start, m.end());
+                start = m.end();
             }
-            ends.add(text.length());
-            this.sentenceEnds = ends.stream().mapToInt(Integer::intValue).toArray();
+            addSentence(start, text.length());
         }
 
-        // --- names ----------------------------------------------------------------------------------
-
-        /** Every mention of a judged item, longest name first, not overlapping, not inside a longer word. */
-        private List<Hit> findNames() {
-            List<Map.Entry<String, ItemKey>> names = new ArrayList<>();
-            for (ItemKey key : ItemKey.values()) {
-                if (key != ItemKey.HEIGHT && key != ItemKey.WEIGHT) {
-                    b.itemNames(key).forEach(n -> names.add(Map.entry(n, key)));
+        private void addSentence(int start, int end) {
+            if (end <= start) {
+                return;
+            }
+            sentences.add(new Span(start, end));
+            Matcher c = p("check.contrast").matcher(text).region(start, end);
+            int from = start;
+            while (c.find()) {
+                if (c.end() > from) {
+                    clauses.add(new Span(from, c.end()));
+                    from = c.end();
                 }
             }
-            names.sort(Comparator.comparingInt((Map.Entry<String, ItemKey> e) -> e.getKey().length()).reversed());
-            List<Hit> found = new ArrayList<>();
-            int i = 0;
-            while (i < text.length()) {
-                Hit hit = null;
-                if (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1))) {
-                    for (Map.Entry<String, ItemKey> e : names) {
-                        String name = e.getKey();
-                        int end = i + name.length();
-                        if (text.regionMatches(true, i, name, 0, name.length())
-                                && !(isAsciiAlnum(name.charAt(name.length() - 1)) && end < text.length() && isAsciiAlnum(text.charAt(end)))) {
-                            hit = new Hit(e.getValue(), name, i, end);
-                            break;
-                        }
-                    }
-                }
-                if (hit != null) {
-                    found.add(hit);
-                    i = hit.end();
-                } else {
-                    i++;
-                }
+            if (end > from) {
+                clauses.add(new Span(from, end));
             }
-            return found;
         }
 
-        private static boolean isAsciiAlnum(char c) {
-            return c < 128 && Character.isLetterOrDigit(c);
+        private Pattern p(String key) {
+            return patterns.computeIfAbsent(key, k -> pattern(b, k));
         }
 
-        private int sentenceOf(int position) {
-            for (int s = 0; s < sentenceEnds.length; s++) {
-                if (position < sentenceEnds[s]) {
-                    return s;
-                }
-            }
-            return sentenceEnds.length - 1;
+        private Span sentenceAt(int position) {
+            return sentences.stream().filter(s -> s.contains(position)).findFirst().orElse(new Span(0, text.length()));
         }
 
-        private int sentenceEnd(int position) {
-            return sentenceEnds[sentenceOf(position)];
+        private Span clauseAt(int position) {
+            return clauses.stream().filter(s -> s.contains(position)).findFirst().orElse(sentenceAt(position));
         }
 
-        private int sentenceStart(int position) {
-            int s = sentenceOf(position);
-            return s == 0 ? 0 : sentenceEnds[s - 1];
+        private List<Hit> hitsIn(Span span) {
+            return hits.stream().filter(h -> span.contains(h.start())).toList();
         }
 
         // --- values ---------------------------------------------------------------------------------
@@ -238,6 +420,32 @@ public class DraftChecker {
             return reported.isPresent() && reported.get().compareTo(stated) == 0;
         }
 
+        /**
+         * A value stated in a unit the item is accepted in equals the item's value. In the canonical unit: the value at
+         * the item's precision. In another unit: the reported value in that unit, or, converted to the canonical unit,
+         * the stated value's rounding interval (7.3 means 7.25 to 7.35) holds the canonical value.
+         */
+        private boolean matchesIn(ItemKey key, BigDecimal stated, String ucum) {
+            BigDecimal canonical = value(key).orElse(null);
+            if (canonical == null) {
+                return false;
+            }
+            if (ItemUnits.toCanonical(key, ucum, BigDecimal.ONE).orElseThrow().compareTo(BigDecimal.ONE) == 0) {
+                return stated.setScale(key.scale(), RoundingMode.HALF_UP).compareTo(canonical.setScale(key.scale(), RoundingMode.HALF_UP)) == 0;
+            }
+            Judgement.Item item = item(key);
+            Optional<BigDecimal> reported = Values.decimal(item.reportedValue());
+            if (reported.isPresent() && reported.get().compareTo(stated) == 0 && item.reportedUnit() != null
+                    && ItemUnits.toCanonical(key, item.reportedUnit(), BigDecimal.ONE).equals(ItemUnits.toCanonical(key, ucum, BigDecimal.ONE))) {
+                return true;
+            }
+            BigDecimal half = BigDecimal.valueOf(5, Math.max(stated.scale(), 0) + 1);
+            BigDecimal low = ItemUnits.toCanonical(key, ucum, stated.subtract(half)).orElseThrow();
+            BigDecimal high = ItemUnits.toCanonical(key, ucum, stated.add(half)).orElseThrow();
+            BigDecimal slack = BigDecimal.valueOf(5, key.scale() + 1);
+            return canonical.compareTo(low.subtract(slack)) >= 0 && canonical.compareTo(high.add(slack)) <= 0;
+        }
+
         private String describe(ItemKey key) {
             Judgement.Item item = item(key);
             String s = key.json() + " is " + Values.plain(value(key).orElseThrow()) + " " + Values.unitLabel(item.unit());
@@ -248,46 +456,170 @@ public class DraftChecker {
             return s;
         }
 
-        /** A threshold, range bound, count, age or date rather than a measured value. */
-        private boolean notAValue(int start, int end, int from) {
-            String before = text.substring(Math.max(from, start - 20), start);
-            String after = text.substring(end, Math.min(text.length(), end + 20));
-            String afterUnit = after.replaceFirst("(?i)^\\s*(?:" + UNITS + ")", "");
-            return thresholdBefore.matcher(before).find() || thresholdAfter.matcher(afterUnit).find()
-                    || countAfter.matcher(after).find();
+        private Optional<String> unitAfter(int end) {
+            Matcher m = UNIT_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 24)));
+            return m.find() ? Optional.of(m.group(1)) : Optional.empty();
         }
 
-        void numberMismatches(List<DraftCheck.Finding> findings) {
-            Set<Integer> pairNumbers = new HashSet<>();
-            Matcher pair = BP_PAIR.matcher(text);
-            while (pair.find()) {
-                int from = sentenceStart(pair.start());
-                if (BP_WORD.matcher(text.substring(Math.max(from, pair.start() - 20), pair.start())).find()) {
-                    pairNumbers.add(pair.start(1));
-                    pairNumbers.add(pair.start(2));
-                    comparePair(ItemKey.SYSTOLIC_BP, pair.group(1), pair.start(1), findings);
-                    comparePair(ItemKey.DIASTOLIC_BP, pair.group(2), pair.start(2), findings);
-                }
-            }
+        private int afterUnit(int end) {
+            Matcher m = UNIT_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 24)));
+            return m.find() ? end + m.end() : end;
+        }
+
+        /** The number is in a clause about another time ("지난 검진 때는", "last year"): no value of this judgement. */
+        private boolean otherTime(int position) {
+            Span clause = clauseAt(position);
+            return p("check.otherTime").matcher(text.substring(clause.start(), clause.end())).find();
+        }
+
+        /** A threshold, target, range bound, change, count, age or date rather than a measured value. */
+        private boolean notAValue(int start, int end) {
+            int from = clauseAt(start).start();
+            String before = text.substring(Math.max(from, start - 30), start);
+            int unitEnd = afterUnit(end);
+            String after = text.substring(end, Math.min(text.length(), end + 24));
+            String afterTheUnit = text.substring(unitEnd, Math.min(text.length(), unitEnd + 24));
+            Span sentence = sentenceAt(start);
+            return p("check.target").matcher(text.substring(sentence.start(), sentence.end())).find()
+                    || p("check.threshold.before").matcher(before).find() || p("check.change.before").matcher(before).find()
+                    || p("check.threshold.after").matcher(afterTheUnit).find()
+                    || p("check.change.after").matcher(afterTheUnit).find()
+                    || (unitEnd == end && p("check.count.after").matcher(after).find());
+        }
+
+        /** Numbers of the text, attributed to the item named before them (or the explanation's item). */
+        void values(List<DraftCheck.Finding> findings) {
+            bloodPressurePairs(findings);
+            Set<Hit> postfixed = postfixNames(findings);
             for (int h = 0; h < hits.size(); h++) {
                 Hit hit = hits.get(h);
-                if (value(hit.key()).isEmpty()) {
+                if (postfixed.contains(hit)) {
                     continue;
                 }
-                int limit = Math.min(Math.min(sentenceEnd(hit.start()), hit.end() + NAME_WINDOW),
+                int limit = Math.min(Math.min(sentenceAt(hit.start()).end(), hit.end() + NAME_WINDOW),
                         h + 1 < hits.size() ? hits.get(h + 1).start() : text.length());
-                Matcher m = NUMBER.matcher(text).region(hit.end(), Math.max(hit.end(), limit));
-                while (m.find()) {
-                    if (pairNumbers.contains(m.start()) || notAValue(m.start(), m.end(), hit.end())) {
+                Matcher m = NUMBER.matcher(text).region(hit.end(), Math.max(hit.end(), sentenceAt(hit.start()).end()));
+                while (m.find() && m.start() < limit) {
+                    if (consumed.contains(m.start())) {
                         continue;
                     }
-                    BigDecimal stated = parse(m.group());
-                    if (!matches(hit.key(), stated)) {
-                        findings.add(new DraftCheck.Finding(NUMBER_MISMATCH, "\"" + hit.name() + "\" is followed by "
-                                + m.group() + " at character " + m.start() + ", but " + describe(hit.key())));
+                    if (!hit.item() || otherTime(m.start())) {
+                        break; // a test the screening lacks: its value is no value of the judgement (below)
                     }
+                    consumed.add(m.start());
+                    if (notAValue(m.start(), m.end())) {
+                        continue;
+                    }
+                    compare(hit.key(), "\"" + hit.name() + "\" is followed by ", m, findings);
                     break;
                 }
+            }
+            if (about != null) {
+                Matcher m = NUMBER.matcher(text);
+                while (m.find()) {
+                    int at = m.start();
+                    boolean named = hits.stream().anyMatch(h -> h.start() < at && sentenceAt(at).contains(h.start()));
+                    if (!consumed.contains(at) && !named && unitAfter(m.end()).isPresent() && !otherTime(at)) {
+                        consumed.add(at);
+                        if (!notAValue(at, m.end())) {
+                            compare(about, "the explanation of " + about.json() + " states ", m, findings);
+                        }
+                    }
+                }
+            }
+            unsupportedValues(findings);
+        }
+
+        /** English puts the name after the value too: "120 mmHg systolic and 86 mmHg diastolic". */
+        private Set<Hit> postfixNames(List<DraftCheck.Finding> findings) {
+            Set<Hit> named = new HashSet<>();
+            if (!TemplateTexts.EN.equals(b.language())) {
+                return named;
+            }
+            for (Hit hit : hits) {
+                int from = Math.max(sentenceAt(hit.start()).start(), hit.start() - 30);
+                Matcher m = POSTFIX.matcher(text).region(from, hit.start());
+                if (hit.item() && m.find() && !consumed.contains(m.start(1))) {
+                    consumed.add(m.start(1));
+                    named.add(hit);
+                    if (!notAValue(m.start(1), m.end(1))) {
+                        compare(hit.key(), "\"" + hit.name() + "\" follows ", m.group(1), m.start(1), m.end(1), findings);
+                    }
+                }
+            }
+            return named;
+        }
+
+        private void compare(ItemKey key, String what, Matcher m, List<DraftCheck.Finding> findings) {
+            compare(key, what, m.group(), m.start(), m.end(), findings);
+            // "131 mg/dL(약 7.3 mmol/L)": the same value in another unit belongs to the same item
+            Matcher again = RESTATED.matcher(text.substring(afterUnit(m.end()), Math.min(text.length(), afterUnit(m.end()) + 30)));
+            if (again.find() && again.group(2) != null) {
+                int offset = afterUnit(m.end());
+                consumed.add(offset + again.start(1));
+                compare(key, what, again.group(1), offset + again.start(1), offset + again.end(1), findings);
+            }
+        }
+
+        private void compare(ItemKey key, String what, String number, int start, int end, List<DraftCheck.Finding> findings) {
+            Judgement.Item item = item(key);
+            Optional<String> unit = unitAfter(end);
+            String statedText = number + unit.map(u -> " " + u).orElse("");
+            if (!key.coded() && (item == null || item.status() == ItemStatus.MISSING || item.status() == ItemStatus.NOT_SCHEDULED)) {
+                if (unit.isPresent()) {
+                    findings.add(new DraftCheck.Finding(UNSUPPORTED_TEST, what + statedText + " at character " + start
+                            + ", but this screening did not measure " + key.json()));
+                }
+                return;
+            }
+            if (value(key).isEmpty()) {
+                return;
+            }
+            BigDecimal stated = parse(number);
+            if (unit.isEmpty()) {
+                if (!matches(key, stated)) {
+                    findings.add(new DraftCheck.Finding(NUMBER_MISMATCH, what + statedText + " at character " + start
+                            + ", but " + describe(key)));
+                }
+                return;
+            }
+            String ucum = ucum(unit.get());
+            boolean accepted = ItemUnits.toCanonical(key, ucum, stated).isPresent();
+            if (accepted && matchesIn(key, stated, ucum)) {
+                return;
+            }
+            if (!accepted || matches(key, stated)) {
+                findings.add(new DraftCheck.Finding(UNIT_MISMATCH, what + statedText + " at character " + start
+                        + ": " + (accepted ? "the number is the value in another unit; " : key.json() + " is not measured in "
+                        + unit.get() + "; ") + describe(key)));
+            } else {
+                findings.add(new DraftCheck.Finding(NUMBER_MISMATCH, what + statedText + " at character " + start
+                        + ", but " + describe(key)));
+            }
+        }
+
+        private static String ucum(String unit) {
+            String spelled = unit.toLowerCase().replace('μ', 'µ').replaceAll("\\s+", " ");
+            return UNIT_SPELLINGS.getOrDefault(spelled, unit);
+        }
+
+        private void bloodPressurePairs(List<DraftCheck.Finding> findings) {
+            Matcher pair = BP_PAIR.matcher(text);
+            while (pair.find()) {
+                int from = clauseAt(pair.start()).start();
+                boolean bp = BP_WORD.matcher(text.substring(Math.max(from, pair.start() - 20), pair.start())).find()
+                        || MMHG_AFTER.matcher(text.substring(pair.end())).find()
+                        || about == ItemKey.SYSTOLIC_BP || about == ItemKey.DIASTOLIC_BP;
+                if (!bp) {
+                    continue;
+                }
+                consumed.add(pair.start(1));
+                consumed.add(pair.start(2));
+                if (notAValue(pair.start(1), pair.end(1)) || notAValue(pair.start(2), pair.end(2))) {
+                    continue;
+                }
+                comparePair(ItemKey.SYSTOLIC_BP, pair.group(1), pair.start(1), findings);
+                comparePair(ItemKey.DIASTOLIC_BP, pair.group(2), pair.start(2), findings);
             }
         }
 
@@ -298,93 +630,262 @@ public class DraftChecker {
             }
         }
 
-        void unsupportedValues(List<DraftCheck.Finding> findings) {
-            List<BigDecimal> source = new ArrayList<>();
-            if (j.items() != null) {
-                j.items().values().forEach(i -> {
-                    Values.decimal(i.value()).ifPresent(source::add);
-                    Values.decimal(i.reportedValue()).ifPresent(source::add);
-                });
+        /** The number is a value of the judgement: as judged, as reported, or converted into the stated unit. */
+        private boolean supported(BigDecimal stated, Optional<String> unit) {
+            if (j.items() == null) {
+                return false;
             }
-            Matcher m = VALUE_WITH_UNIT.matcher(text);
+            if (unit.isPresent()) {
+                for (ItemKey key : ItemKey.values()) {
+                    String ucum = ucum(unit.get());
+                    if (value(key).isPresent() && ItemUnits.toCanonical(key, ucum, stated).isPresent()
+                            && ItemUnits.toCanonical(key, ucum, BigDecimal.ONE).orElseThrow().compareTo(BigDecimal.ONE) != 0
+                            && matchesIn(key, stated, ucum)) {
+                        return true;
+                    }
+                }
+            }
+            for (Judgement.Item i : j.items().values()) {
+                for (Object v : new Object[] {i.value(), i.reportedValue()}) {
+                    Optional<BigDecimal> d = Values.decimal(v);
+                    if (d.isPresent() && (d.get().compareTo(stated) == 0
+                            || d.get().setScale(Math.max(stated.scale(), 0), RoundingMode.HALF_UP).compareTo(stated) == 0)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /** Values nobody named: with a unit, or without one where the wording makes them a person's result. */
+        private void unsupportedValues(List<DraftCheck.Finding> findings) {
+            Matcher m = NUMBER.matcher(text);
             while (m.find()) {
-                for (int g = 1; g <= 2; g++) {
-                    if (m.group(g) == null || notAValue(m.start(g), m.end(), sentenceStart(m.start()))) {
-                        continue;
-                    }
-                    BigDecimal stated = parse(m.group(g));
-                    boolean supported = source.stream().anyMatch(v -> v.compareTo(stated) == 0
-                            || v.setScale(Math.max(stated.scale(), 0), RoundingMode.HALF_UP).compareTo(stated) == 0);
-                    if (!supported) {
-                        findings.add(new DraftCheck.Finding(UNSUPPORTED_VALUE, "\"" + m.group().trim() + "\" at character "
-                                + m.start() + ": " + m.group(g) + " is not a value of this judgement"));
-                    }
+                if (consumed.contains(m.start()) || notAValue(m.start(), m.end())) {
+                    continue;
+                }
+                Optional<String> unit = unitAfter(m.end());
+                boolean patientValue = unit.isPresent();
+                if (!patientValue) {
+                    String before = text.substring(Math.max(clauseAt(m.start()).start(), m.start() - 20), m.start());
+                    String after = text.substring(m.end(), Math.min(text.length(), m.end() + 20));
+                    patientValue = p("check.patientValue.before").matcher(before).find()
+                            || p("check.patientValue.after").matcher(after).find();
+                }
+                if (patientValue && !supported(parse(m.group()), unit)) {
+                    findings.add(new DraftCheck.Finding(UNSUPPORTED_VALUE, "\"" + m.group() + unit.map(u -> " " + u).orElse("")
+                            + "\" at character " + m.start() + " is not a value of this judgement"));
                 }
             }
         }
 
-        private Category category(ItemKey key) {
-            Judgement.Item item = item(key);
-            if (item != null && item.category() != null) {
-                return item.category();
-            }
-            for (JudgementUnit unit : JudgementUnit.values()) {
-                if (unit.items().size() == 1 && unit.items().get(0) == key && j.judgements() != null
-                        && j.judgements().get(unit.json()) != null) {
-                    return j.judgements().get(unit.json()).category();
+        // --- tests the screening does not contain ---------------------------------------------------
+
+        void unsupportedTests(List<DraftCheck.Finding> findings) {
+            Set<String> reported = new HashSet<>();
+            for (Hit hit : hits) {
+                if (hit.item()) {
+                    continue;
+                }
+                Span clause = clauseAt(hit.start());
+                String clauseText = text.substring(clause.start(), clause.end());
+                Matcher number = NUMBER.matcher(text).region(hit.end(), Math.min(clause.end(), hit.end() + NAME_WINDOW));
+                boolean withValue = false;
+                while (!withValue && number.find()) {
+                    withValue = !notAValue(number.start(), number.end());
+                }
+                if (!withValue && p("check.recommend").matcher(clauseText).find()) {
+                    continue; // "필요하면 복부 초음파 검사를 받아 보십시오": advice, not a result
+                }
+                if (reported.add(hit.test() + ":" + clause.start())) {
+                    findings.add(new DraftCheck.Finding(UNSUPPORTED_TEST, "\"" + hit.name() + "\" at character " + hit.start()
+                            + " names " + (withValue ? "a result of " : "") + "a test this screening does not contain"));
                 }
             }
-            return null;
+        }
+
+        // --- missing findings (texts) ---------------------------------------------------------------
+
+        /** The item is named in a sentence that states its value, its code or an assessment, not only in passing. */
+        private boolean reports(Hit hit) {
+            Span s = sentenceAt(hit.start());
+            String sentence = text.substring(s.start(), s.end());
+            if (p("check.assessment").matcher(sentence).find()) {
+                return true;
+            }
+            Judgement.Item item = item(hit.key());
+            if (hit.key().coded()) {
+                String code = item.value() instanceof String c ? c : String.valueOf(item.reportedValue());
+                String label = "code." + hit.key().json() + "." + code;
+                return b.has(label) && sentence.contains(b.text(label));
+            }
+            Matcher m = NUMBER.matcher(sentence);
+            while (m.find()) {
+                if (matches(hit.key(), parse(m.group()))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         void missingFindings(List<DraftCheck.Finding> findings) {
-            Set<ItemKey> mentioned = EnumSet.noneOf(ItemKey.class);
-            hits.forEach(h -> mentioned.add(h.key()));
-            Set<ItemKey> reported = EnumSet.noneOf(ItemKey.class);
-            for (ItemKey key : ItemKey.values()) {
-                Judgement.Item item = item(key);
-                Category category = category(key);
-                if (item != null && item.status() == ItemStatus.VALID && ABNORMAL.contains(category) && !mentioned.contains(key)) {
-                    reported.add(key);
-                    findings.add(new DraftCheck.Finding(MISSING_FINDING, key.json() + " is " + category
-                            + " but the draft does not name it (e.g. \"" + b.itemName(key) + "\")"));
+            Set<ItemKey> reportedKeys = EnumSet.noneOf(ItemKey.class);
+            Set<ItemKey> named = EnumSet.noneOf(ItemKey.class);
+            for (Hit h : hits) {
+                if (h.item()) {
+                    named.add(h.key());
+                    if (item(h.key()) != null && reports(h)) {
+                        reportedKeys.add(h.key());
+                    }
                 }
             }
-            if (j.judgements() == null) {
-                return;
+            Set<ItemKey> missing = EnumSet.noneOf(ItemKey.class);
+            for (ItemKey key : needingFinding(j)) {
+                if (!reportedKeys.contains(key)) {
+                    missing.add(key);
+                    findings.add(new DraftCheck.Finding(MISSING_FINDING, key.json() + " is " + category(j, key)
+                            + (named.contains(key) ? " but the draft names it only in passing, without its result"
+                            : " but the draft does not name it") + " (e.g. \"" + b.itemName(key) + "\")"));
+                }
             }
-            for (JudgementUnit unit : JudgementUnit.values()) {
-                Judgement.UnitJudgement uj = j.judgements().get(unit.json());
-                if (uj != null && ABNORMAL.contains(uj.category())
-                        && unit.items().stream().noneMatch(k -> mentioned.contains(k) || reported.contains(k))) {
-                    findings.add(new DraftCheck.Finding(MISSING_FINDING, "judgement unit " + unit.json() + " is "
-                            + uj.category() + " but the draft names none of its items"));
+            unitsWithoutFinding(j, k -> reportedKeys.contains(k) || missing.contains(k), findings);
+        }
+
+        // --- claims: normal, other categories, overall ----------------------------------------------
+
+        /** The items a clause speaks of: named in it and not excepted ("HDL을 제외한 나머지", "except HDL"). */
+        private List<Hit> subjects(Span clause) {
+            List<Hit> in = hitsIn(clause).stream().filter(Hit::item).toList();
+            Matcher after = p("check.exception.after").matcher(text).region(clause.start(), clause.end());
+            int exceptedUntil = -1;
+            while (after.find()) {
+                if (after.end() > after.start()) {
+                    exceptedUntil = after.start();
+                }
+            }
+            Matcher before = p("check.exception.before").matcher(text).region(clause.start(), clause.end());
+            int exceptedFrom = before.find() ? before.end() : Integer.MAX_VALUE;
+            int until = exceptedUntil;
+            return in.stream().filter(h -> h.end() > until && h.start() < exceptedFrom).toList();
+        }
+
+        private boolean negated(Span clause, int start, int end) {
+            String after = PARENTHESES.matcher(text.substring(end, Math.min(clause.end(), end + 40))).replaceAll("");
+            String before = text.substring(Math.max(clause.start(), start - 40), start);
+            return p("check.normalNegation.after").matcher(after).find() || p("check.normalNegation.before").matcher(before).find();
+        }
+
+        /** The items a clause without a subject refers back to: those named just before, in the same paragraph. */
+        private List<ItemKey> antecedents(int clauseIndex) {
+            Span clause = clauses.get(clauseIndex);
+            Span sentence = sentenceAt(clause.start());
+            for (int c = clauseIndex - 1; c >= 0; c--) {
+                Span previous = clauses.get(c);
+                Span previousSentence = sentenceAt(previous.start());
+                boolean sameSentence = previousSentence.equals(sentence);
+                if (!sameSentence && !continues(previousSentence, sentence)) {
+                    break;
+                }
+                List<Hit> named = subjects(previous);
+                if (!named.isEmpty()) {
+                    return named.stream().map(Hit::key).distinct().toList();
+                }
+                if (!sameSentence && sentences.indexOf(previousSentence) < sentences.indexOf(sentence) - 1) {
+                    break;
+                }
+            }
+            return about == null ? List.of() : List.of(about);
+        }
+
+        /** The next sentence continues the previous one's topic: same line, or a line that is no list item or heading. */
+        private boolean continues(Span previous, Span next) {
+            String between = text.substring(previous.start(), next.start());
+            if (!between.contains("\n")) {
+                return true;
+            }
+            String line = text.substring(next.start(), next.end());
+            return !between.matches("(?s).*\\n\\s*\\n.*") && !LIST_LINE.matcher(line).find()
+                    && !LIST_LINE.matcher(text.substring(previous.start(), previous.end())).find();
+        }
+
+        void claims(List<DraftCheck.Finding> findings) {
+            boolean abnormal = anyAbnormal(j);
+            Set<String> reported = new HashSet<>();
+            for (int c = 0; c < clauses.size(); c++) {
+                Span clause = clauses.get(c);
+                categoryWords(clause, c, findings, reported);
+                Matcher m = p("check.normalClaim").matcher(text).region(clause.start(), clause.end());
+                while (m.find()) {
+                    if (negated(clause, m.start(), m.end())) {
+                        continue;
+                    }
+                    claim(clause, c, m, abnormal, findings, reported);
+                    break;
                 }
             }
         }
 
-        void contradictions(List<DraftCheck.Finding> findings) {
-            Pattern claim = b.pattern("check.normalClaim");
-            Pattern negatedAfter = b.pattern("check.normalNegation.after");
-            Pattern negatedBefore = b.pattern("check.normalNegation.before");
-            Set<String> reported = new HashSet<>();
-            for (Hit hit : hits) {
-                if (category(hit.key()) != Category.DISEASE_SUSPECT) {
-                    continue;
-                }
-                int from = sentenceStart(hit.start());
-                int to = sentenceEnd(hit.start());
-                Matcher m = claim.matcher(text).region(from, to);
+        private void claim(Span clause, int c, Matcher m, boolean abnormal, List<DraftCheck.Finding> findings,
+                           Set<String> reported) {
+            List<Hit> subjects = subjects(clause);
+            String clauseText = text.substring(clause.start(), clause.end());
+            Span sentence = sentenceAt(clause.start());
+            String sentenceText = text.substring(sentence.start(), sentence.end());
+            if (!subjects.isEmpty()) {
+                subjects.stream().filter(h -> category(j, h.key()) == Category.DISEASE_SUSPECT).findFirst()
+                        .ifPresent(h -> contradiction(h.key(), h.name(), clause, m.group(), findings, reported));
+                return;
+            }
+            if (p("check.otherSubject").matcher(clauseText).find()) {
+                return; // "나머지 항목은 정상입니다": about the others
+            }
+            boolean overall = p("check.overall").matcher(clauseText).find();
+            List<ItemKey> antecedents = overall ? List.of() : antecedents(c);
+            if (!antecedents.isEmpty()) {
+                antecedents.stream().filter(k -> category(j, k) == Category.DISEASE_SUSPECT).findFirst()
+                        .ifPresent(k -> contradiction(k, b.itemName(k), clause, m.group(), findings, reported));
+                return;
+            }
+            boolean claimsAll = overall || p("check.noAbnormality").matcher(m.group()).find();
+            if (claimsAll && abnormal && !p("check.overall.hedge").matcher(sentenceText).find()
+                    && reported.add("overall:" + sentence.start())) {
+                findings.add(new DraftCheck.Finding(OVERALL_CONTRADICTION, "the sentence at character " + sentence.start()
+                        + " says \"" + m.group() + "\" of the results as a whole, but " + abnormalSummary()));
+            }
+        }
+
+        private String abnormalSummary() {
+            Set<ItemKey> keys = EnumSet.copyOf(needingFinding(j));
+            keys.removeIf(k -> category(j, k) == Category.UNCLASSIFIED);
+            return keys.isEmpty() ? "a judgement unit is NORMAL_B or worse"
+                    : keys.stream().map(k -> k.json() + " is " + category(j, k)).reduce((a, x) -> a + ", " + x).orElse("");
+        }
+
+        private void contradiction(ItemKey key, String name, Span clause, String said, List<DraftCheck.Finding> findings,
+                                   Set<String> reported) {
+            if (reported.add(key + ":" + clause.start())) {
+                findings.add(new DraftCheck.Finding(CATEGORY_CONTRADICTION, "the clause at character " + clause.start()
+                        + " speaks of \"" + name + "\" (" + key.json() + ", " + category(j, key) + ") and says \"" + said + "\""));
+            }
+        }
+
+        /** A category label of another category said of an item (정상A of a suspect item, 질환의심 of a borderline one). */
+        private void categoryWords(Span clause, int c, List<DraftCheck.Finding> findings, Set<String> reported) {
+            for (Category said : List.of(Category.NORMAL_A, Category.NORMAL_B, Category.DISEASE_SUSPECT)) {
+                Matcher m = p("check.category." + said.name()).matcher(text).region(clause.start(), clause.end());
                 while (m.find()) {
-                    String after = text.substring(m.end(), Math.min(to, m.end() + 15));
-                    String before = text.substring(Math.max(from, m.start() - 30), m.start());
-                    if (negatedAfter.matcher(after).find() || negatedBefore.matcher(before).find()) {
+                    if (negated(clause, m.start(), m.end())) {
                         continue;
                     }
-                    if (reported.add(hit.key() + ":" + from)) {
-                        findings.add(new DraftCheck.Finding(CATEGORY_CONTRADICTION, "the sentence at character " + from
-                                + " names \"" + hit.name() + "\" (" + hit.key().json() + ", DISEASE_SUSPECT) and says \""
-                                + m.group() + "\""));
+                    List<ItemKey> keys = subjects(clause).stream().map(Hit::key).distinct().toList();
+                    if (keys.isEmpty()) {
+                        keys = antecedents(c);
+                    }
+                    // said of a group ("혈압 … 경계 범위"): a contradiction only when no item of it is in that category
+                    boolean fits = keys.stream().map(k -> category(j, k))
+                            .anyMatch(actual -> actual == null || actual == said || actual == Category.UNCLASSIFIED);
+                    if (!keys.isEmpty() && !fits) {
+                        contradiction(keys.get(0), b.itemName(keys.get(0)), clause, m.group(), findings, reported);
                     }
                     break;
                 }

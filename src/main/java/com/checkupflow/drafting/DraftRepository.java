@@ -23,7 +23,7 @@ class DraftRepository {
     record StoredDraft(String screeningId, int round, String text, String provider, String model, String promptVersion,
                        boolean fallback, Instant createdAt, Boolean checkPassed, String checkFindings,
                        String inputSha256, Integer tokensIn, Integer tokensOut, Long latencyMs, int attempts,
-                       String evidence) {
+                       String evidence, int reasks, String answer) {
     }
 
     /**
@@ -39,11 +39,11 @@ class DraftRepository {
         try {
             jdbc.sql("""
                     INSERT INTO cf_draft (screening_id, round, text, provider, model, prompt_version, fallback, created_at,
-                                          input_sha256, tokens_in, tokens_out, latency_ms, attempts, evidence)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                          input_sha256, tokens_in, tokens_out, latency_ms, attempts, evidence, reasks, answer)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(screeningId, round, draft.text(), draft.provider(), draft.model(), draft.promptVersion(),
                             draft.fallback(), Timestamp.from(at), a.inputSha256(), a.tokensIn(), a.tokensOut(),
-                            a.latencyMs(), a.attempts(), a.evidenceJson())
+                            a.latencyMs(), a.attempts(), a.evidenceJson(), a.reasks(), a.answerJson())
                     .update();
         } catch (DuplicateKeyException concurrentDraft) {
             // the other worker's draft of this round stands
@@ -73,6 +73,6 @@ class DraftRepository {
                 (Boolean) rs.getObject("check_passed"), rs.getString("check_findings"),
                 rs.getString("input_sha256"), (Integer) rs.getObject("tokens_in"), (Integer) rs.getObject("tokens_out"),
                 rs.getObject("latency_ms") == null ? null : rs.getLong("latency_ms"), rs.getInt("attempts"),
-                rs.getString("evidence"));
+                rs.getString("evidence"), rs.getInt("reasks"), rs.getString("answer"));
     }
 }

@@ -43,6 +43,7 @@ class DraftViewContributor implements ScreeningViewContributor {
         draft.put("tokensOut", d.tokensOut());
         draft.put("latencyMs", d.latencyMs());
         draft.put("attempts", d.attempts());
+        draft.put("reasks", d.reasks());
         Map<String, Object> guardrail = new LinkedHashMap<>();
         guardrail.put("passed", d.checkPassed());
         try {

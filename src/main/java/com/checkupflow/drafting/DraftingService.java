@@ -117,7 +117,10 @@ class DraftingService {
         Screening s = screenings.find(screeningId).orElseThrow();
         DraftRepository.StoredDraft stored = drafts.find(screeningId, round).orElseThrow(
                 () -> new IllegalStateException("No draft round " + round + " for " + screeningId));
-        DraftCheck check = checker.check(stored.text(), judgementJson.read(s.judgementJson()), s.language());
+        Judgement judgement = judgementJson.read(s.judgementJson());
+        // a model's draft is checked with its structured answer; template drafts and drafts stored before V10 by text
+        DraftCheck check = stored.answer() == null ? checker.check(stored.text(), judgement, s.language())
+                : checker.checkAnswer(DraftAnswer.read(stored.answer()), stored.text(), judgement, s.language());
         try {
             drafts.saveCheck(screeningId, round, check.passed(), json.writeValueAsString(check.findings()));
         } catch (JsonProcessingException e) {

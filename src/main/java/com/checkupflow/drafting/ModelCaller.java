@@ -3,12 +3,17 @@ package com.checkupflow.drafting;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.AuthenticationException;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.InternalServerException;
@@ -27,6 +32,7 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * The one retry layer of model calls (every {@link ChatModel} is built with {@code maxRetries(0)}).
+ * An unusable answer first gets one targeted re-ask quoting the error when the {@link AnswerReader} has one.
  * Retries 429, 5xx, timeouts, network errors and unusable answers with exponential backoff, up to
  * {@code checkupflow.ai.max-attempts}; never retries 401/403 or another rejected request. Records metrics
  * tagged by provider, outcome, error kind and token direction only: never personal data, never the prompt.
@@ -46,8 +52,27 @@ class ModelCaller {
 
     private static final Logger log = LoggerFactory.getLogger(ModelCaller.class);
 
-    /** A usable answer and what it cost. */
-    record Result<T>(T value, int attempts, Integer tokensIn, Integer tokensOut, long latencyMs) {
+    /**
+     * A usable answer and what it cost.
+     *
+     * @param attempts every model call made, the targeted re-ask included
+     * @param reasks   targeted re-asks made (0 or 1)
+     */
+    record Result<T>(T value, int attempts, int reasks, Integer tokensIn, Integer tokensOut, long latencyMs) {
+    }
+
+    /** How an answer is read, and how to ask once more, quoting the error, when it could not be used. */
+    interface AnswerReader<T> {
+
+        /**
+         * @param reasked true once the targeted re-ask has been spent: a reader may then accept what it asked to be
+         *                fixed and leave it to the check
+         * @throws DraftAnswer.InvalidAnswerException when the answer cannot be used
+         */
+        T read(String text, boolean reasked);
+
+        /** The user message of the targeted re-ask after {@code error}; null asks nothing but the plain retries. */
+        String reask(String error);
     }
 
     private final ChatModel model;
@@ -64,25 +89,64 @@ class ModelCaller {
         this.inFlight = new Semaphore(properties.maxConcurrency(), true);
     }
 
+    /** A call whose answer is parsed as it is: an unusable answer is retried with backoff like an outage. */
     <T> Result<T> call(ChatRequest request, Function<String, T> parse) {
+        return call(request, new AnswerReader<T>() {
+            @Override
+            public T read(String text, boolean reasked) {
+                return parse.apply(text);
+            }
+
+            @Override
+            public String reask(String error) {
+                return null;
+            }
+        });
+    }
+
+    /**
+     * A call with one targeted re-ask: the first unusable answer is answered at once (no backoff, no attempt of
+     * {@code max-attempts} spent) with the model's own answer and a message quoting what was wrong; after that,
+     * unusable answers are retried with backoff on the original request.
+     */
+    <T> Result<T> call(ChatRequest request, AnswerReader<T> reader) {
         long start = System.nanoTime();
         Integer tokensIn = null;
         Integer tokensOut = null;
+        int calls = 0;
+        int reasks = 0;
+        ChatRequest next = request;
         for (int attempt = 1; ; attempt++) {
             long attemptStart = System.nanoTime();
             String kind;
+            String text = null;
             try {
-                ChatResponse response = chat(request);
+                calls++;
+                ChatResponse response = chat(next);
                 TokenUsage usage = response.tokenUsage();
                 if (usage != null) {
                     tokensIn = add(tokensIn, usage.inputTokenCount(), "in");
                     tokensOut = add(tokensOut, usage.outputTokenCount(), "out");
                 }
-                T value = parse.apply(response.aiMessage() == null ? null : response.aiMessage().text());
+                text = response.aiMessage() == null ? null : response.aiMessage().text();
+                T value = reader.read(text, reasks > 0);
                 record(attemptStart, "success");
-                return new Result<>(value, attempt, tokensIn, tokensOut, Duration.ofNanos(System.nanoTime() - start).toMillis());
+                return new Result<>(value, calls, reasks, tokensIn, tokensOut, Duration.ofNanos(System.nanoTime() - start).toMillis());
             } catch (DraftAnswer.InvalidAnswerException e) {
                 kind = INVALID_ANSWER;
+                String message = reasks == 0 ? reader.reask(e.getMessage()) : null;
+                if (message != null) {
+                    record(attemptStart, "error");
+                    errors(kind);
+                    reasks++;
+                    attempt--;
+                    next = reask(request, text, message);
+                    Counter.builder("checkupflow.ai.reasks").description("targeted re-asks after an unusable answer")
+                            .tag("provider", provider).register(meters).increment();
+                    log.warn("Draft model answer unusable (provider {}); asking once more with the error", provider);
+                    continue;
+                }
+                next = request;
             } catch (RuntimeException e) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw e; // the application stops: not a model failure, nothing to retry or count
@@ -90,8 +154,7 @@ class ModelCaller {
                 kind = classify(e);
             }
             record(attemptStart, "error");
-            Counter.builder("checkupflow.ai.errors").description("failed model calls by kind")
-                    .tag("provider", provider).tag("kind", kind).register(meters).increment();
+            errors(kind);
             boolean retryable = retryable(kind);
             log.warn("Draft model call failed (provider {}, attempt {}/{}, kind {}){}", provider, attempt,
                     properties.maxAttempts(), kind, retryable && attempt < properties.maxAttempts() ? "; retrying" : "");
@@ -100,6 +163,19 @@ class ModelCaller {
             }
             sleep(properties.backoffAfter(attempt));
         }
+    }
+
+    private void errors(String kind) {
+        Counter.builder("checkupflow.ai.errors").description("failed model calls by kind")
+                .tag("provider", provider).tag("kind", kind).register(meters).increment();
+    }
+
+    /** The conversation so far, the model's unusable answer and the targeted message, with the same response format. */
+    private static ChatRequest reask(ChatRequest request, String answer, String message) {
+        List<ChatMessage> messages = new ArrayList<>(request.messages());
+        messages.add(AiMessage.from(answer == null || answer.isBlank() ? "(empty answer)" : answer));
+        messages.add(UserMessage.from(message));
+        return ChatRequest.builder().messages(messages).responseFormat(request.responseFormat()).build();
     }
 
     private ChatResponse chat(ChatRequest request) {

@@ -7,7 +7,9 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 /**
  * The model-backed drafter: de-identifies the request, renders the versioned prompt, asks the model for a
  * {@link DraftAnswer} (JSON schema as a response format or in the prompt, see {@link StructuredOutput}), and
- * renders the answer into the report text. Throws {@link ModelUnavailableException} when no usable answer came;
+ * renders the answer into the report text with the facts of the judgement ({@link DraftRenderer}). A structurally bad
+ * answer (schema violation, made-up observation ids) gets one targeted re-ask before the backoff retries; the answer is
+ * stored with the draft so {@link DraftChecker#checkAnswer} sees its structure. Throws {@link ModelUnavailableException} when no usable answer came;
  * the workflow then drafts with the template. {@link DraftChecker} checks the result like any other draft.
  */
 class ModelReportDrafter implements ReportDrafter {
@@ -37,9 +39,27 @@ class ModelReportDrafter implements ReportDrafter {
         PromptTemplates.Prompt prompt = prompts.render(input, output.schemaInPrompt());
         ChatRequest chat = output.request(prompt, DraftAnswer.SCHEMA);
         Set<String> observationIds = Set.copyOf(input.observationIds());
-        ModelCaller.Result<DraftAnswer> result = caller.call(chat, text -> DraftAnswer.parse(text, observationIds));
-        String text = renderer.render(result.value(), input.language());
+        ModelCaller.Result<DraftAnswer> result = caller.call(chat, new ModelCaller.AnswerReader<>() {
+            @Override
+            public DraftAnswer read(String text, boolean reasked) {
+                DraftAnswer answer = DraftAnswer.read(text);
+                Set<String> unknown = answer.unknownObservationIds(observationIds);
+                if (!unknown.isEmpty() && !reasked) {
+                    // made-up ids are asked about once; if they stay, the check reports them (BAD_CITATION)
+                    throw new DraftAnswer.InvalidAnswerException("observationIds " + unknown
+                            + " are not in the input; cite only the observationId of each finding's own item");
+                }
+                return answer;
+            }
+
+            @Override
+            public String reask(String error) {
+                return prompts.reask(input.language(), error);
+            }
+        });
+        String text = renderer.render(result.value(), request.judgement(), input.language());
         return new Draft(text, provider, modelName, prompt.version(), false, new Draft.Audit(input.sha256(),
-                result.tokensIn(), result.tokensOut(), result.latencyMs(), result.attempts(), result.value().evidenceJson()));
+                result.tokensIn(), result.tokensOut(), result.latencyMs(), result.attempts(), result.value().evidenceJson(),
+                result.reasks(), result.value().json()));
     }
 }

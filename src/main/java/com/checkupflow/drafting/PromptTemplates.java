@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The versioned model prompts: {@code prompts/<name>/<version>.<lang>.txt}, each with a {@code ### system}, a
- * {@code ### user}, a {@code ### schema} and (for the report summary) a {@code ### feedback} part. Bump the file
+ * {@code ### user}, a {@code ### schema} and (for the report summary) a {@code ### feedback} part; since v2 the report
+ * summary also has a {@code ### reask} part (the targeted re-ask after an unusable answer). Bump the file
  * version (and add new files) whenever the wording changes; the version is stored with every draft and letter.
  * The bean is the report summary's ({@code draft-summary}); {@link #REFERRAL_NAME} is the referral letter's.
  */
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
 class PromptTemplates {
 
     static final String NAME = "draft-summary";
-    static final String FILE_VERSION = "v1";
+    static final String FILE_VERSION = "v2";
     static final String VERSION = NAME + "-" + FILE_VERSION;
     static final String REFERRAL_NAME = "referral-letter";
     static final String REFERRAL_FILE_VERSION = "v1";
@@ -67,6 +68,12 @@ class PromptTemplates {
             user = user + "\n\n" + p.get("schema").replace("{{schema}}", schemaText.strip()).strip();
         }
         return new Prompt(p.get("system").strip(), user, version);
+    }
+
+    /** The one targeted re-ask after an unusable answer ({@code ### reask}, since v2); null when the version has none. */
+    String reask(String language, String error) {
+        String part = parts.get(TemplateTexts.normalizeLanguage(language)).get("reask");
+        return part == null ? null : part.replace("{{error}}", error).strip();
     }
 
     private static String read(String path) {

@@ -275,23 +275,7 @@ class TemplateReportDrafter implements ReportDrafter {
         }
 
         private String itemText(ItemKey key) {
-            Judgement.Item item = item(key);
-            String name = b.itemName(key);
-            if (key.coded()) {
-                String code = item.value() instanceof String s ? s : String.valueOf(item.reportedValue());
-                String codeKey = "code." + key.json() + "." + code;
-                return b.text("finding.item.coded", Map.of("name", name, "value", b.has(codeKey) ? b.text(codeKey) : code));
-            }
-            String value = Values.decimal(item.value()).map(Values::plain).orElse(String.valueOf(item.value()));
-            String unit = Values.unitLabel(item.unit() != null ? item.unit() : key.canonicalUnit());
-            String reportedUnit = item.reportedUnit();
-            var reported = Values.decimal(item.reportedValue());
-            if (reportedUnit != null && reported.isPresent()
-                    && !reportedUnit.equals(item.unit() != null ? item.unit() : key.canonicalUnit())) {
-                return b.text("finding.item.reported", Map.of("name", name, "value", value, "unit", unit,
-                        "reportedValue", Values.plain(reported.get()), "reportedUnit", Values.unitLabel(reportedUnit)));
-            }
-            return b.text("finding.item", Map.of("name", name, "value", value, "unit", unit));
+            return b.itemText(key, item(key));
         }
 
         private String meaning(Entry e) {

@@ -1,6 +1,8 @@
 package com.checkupflow.drafting;
 
+import com.checkupflow.judgement.Category;
 import com.checkupflow.judgement.ItemKey;
+import com.checkupflow.judgement.Judgement;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -122,6 +124,31 @@ class TemplateTexts {
                 }
             }
             return names;
+        }
+
+        /** "공복혈당 131 mg/dL(보고값 7.27 mmol/L)": the item's official name and its value from the judgement. */
+        String itemText(ItemKey key, Judgement.Item item) {
+            String name = itemName(key);
+            if (key.coded()) {
+                String code = item.value() instanceof String s ? s : String.valueOf(item.reportedValue());
+                String codeKey = "code." + key.json() + "." + code;
+                return text("finding.item.coded", Map.of("name", name, "value", has(codeKey) ? text(codeKey) : code));
+            }
+            String value = Values.decimal(item.value()).map(Values::plain).orElse(String.valueOf(item.value()));
+            String unit = Values.unitLabel(item.unit() != null ? item.unit() : key.canonicalUnit());
+            String reportedUnit = item.reportedUnit();
+            var reported = Values.decimal(item.reportedValue());
+            if (reportedUnit != null && reported.isPresent()
+                    && !reportedUnit.equals(item.unit() != null ? item.unit() : key.canonicalUnit())) {
+                return text("finding.item.reported", Map.of("name", name, "value", value, "unit", unit,
+                        "reportedValue", Values.plain(reported.get()), "reportedUnit", Values.unitLabel(reportedUnit)));
+            }
+            return text("finding.item", Map.of("name", name, "value", value, "unit", unit));
+        }
+
+        /** The official label of a category (정상B(경계), Disease suspected). */
+        String categoryLabel(Category category) {
+            return KO.equals(language) ? category.labelKo() : category.labelEn();
         }
 
         Pattern pattern(String key) {

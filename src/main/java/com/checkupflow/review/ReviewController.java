@@ -1,9 +1,12 @@
 package com.checkupflow.review;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,7 +25,8 @@ import com.checkupflow.web.ProblemException;
 
 /**
  * The review decision for integrated systems: the same decision as the Tasklist form, completing the open
- * "Review report" as the authenticated physician of the screening's center (claimed for them if unassigned).
+ * "Review report" as the authenticated physician of the screening's center (claimed for them if unassigned). A text
+ * to sign that fails the draft check answers 422 naming the findings, unless {@code signAnyway} with a {@code reason}.
  */
 @RestController
 class ReviewController {
@@ -39,8 +43,11 @@ class ReviewController {
         this.access = access;
     }
 
-    /** {@code text}: the report text to sign (default: the draft as it stands); {@code note}: for REQUEST_CHANGES. */
-    record ReviewRequest(String decision, String text, String note) {
+    /**
+     * {@code text}: the report text to sign (default: the draft as it stands); {@code note}: for REQUEST_CHANGES;
+     * {@code signAnyway} and {@code reason}: sign although the check of the text has findings.
+     */
+    record ReviewRequest(String decision, String text, String note, Boolean signAnyway, String reason) {
     }
 
     @PostMapping(path = "/api/screenings/{id}/review", consumes = "application/json", produces = "application/json")
@@ -71,12 +78,37 @@ class ReviewController {
         if (request.text() != null) {
             variables.put("finalText", request.text());
         }
-        workflow.complete(task.id(), variables);
+        variables.put("signAnyway", Boolean.TRUE.equals(request.signAnyway()));
+        variables.put("signAnywayReason", request.reason());
+        try {
+            workflow.complete(task.id(), variables);
+        } catch (RuntimeException e) {
+            throw rejection(e).map(r -> new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY,
+                    "The text to sign fails the draft check", problems(r))).orElseThrow(() -> e);
+        }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("screeningId", id);
         answer.put("taskId", task.id());
         answer.put("decision", decision);
         answer.put("reviewer", user.id());
         return answer;
+    }
+
+    /** The engine reports a task listener's exception wrapped. */
+    private static Optional<ReviewService.SignedTextRejected> rejection(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ReviewService.SignedTextRejected r) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<Problem> problems(ReviewService.SignedTextRejected r) {
+        List<Problem> problems = new ArrayList<>(r.findings().stream()
+                .map(f -> new Problem(f.type().toLowerCase(Locale.ROOT), f.detail())).toList());
+        problems.add(new Problem("sign_anyway_required",
+                "Correct the text, or repeat the decision with \"signAnyway\": true and a \"reason\""));
+        return problems;
     }
 }

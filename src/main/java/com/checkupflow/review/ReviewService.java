@@ -15,13 +15,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import com.checkupflow.center.Centers;
+import com.checkupflow.drafting.DraftCheck;
+import com.checkupflow.drafting.DraftChecker;
 import com.checkupflow.judgement.JudgementJson;
 import com.checkupflow.judgement.JudgementTexts;
 import com.checkupflow.screening.PersonalData;
 import com.checkupflow.screening.Screening;
 import com.checkupflow.screening.ScreeningRepository;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Review decisions: validated, recorded with the reviewer, and the texts the review form shows. */
+/**
+ * Review decisions: validated, recorded with the reviewer, and the texts the review form shows. The text a physician
+ * signs goes through the same {@link DraftChecker} as every draft: a text with findings (an abnormal result left out,
+ * a wrong number, a placeholder…) is only signed with an explicit "sign anyway" and a reason, both kept in the audit.
+ */
 @Service
 public class ReviewService {
 
@@ -34,15 +42,52 @@ public class ReviewService {
     private final Centers centers;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final DraftChecker checker;
+    private final ObjectMapper json;
 
     ReviewService(ScreeningRepository screenings, JudgementJson judgementJson, JudgementTexts texts, Centers centers,
-                  JdbcClient jdbc, Clock clock) {
+                  JdbcClient jdbc, Clock clock, DraftChecker checker, ObjectMapper json) {
         this.screenings = screenings;
         this.judgementJson = judgementJson;
         this.texts = texts;
         this.centers = centers;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.checker = checker;
+        this.json = json;
+    }
+
+    /**
+     * The text to sign has check findings and the physician did not sign anyway with a reason: nothing is recorded,
+     * the review stays open. The message is what the Tasklist shows.
+     */
+    static final class SignedTextRejected extends RuntimeException {
+        private final transient List<DraftCheck.Finding> findings;
+
+        SignedTextRejected(List<DraftCheck.Finding> findings, boolean reasonMissing) {
+            super(message(findings, reasonMissing));
+            this.findings = List.copyOf(findings);
+        }
+
+        List<DraftCheck.Finding> findings() {
+            return findings;
+        }
+
+        private static String message(List<DraftCheck.Finding> findings, boolean reasonMissing) {
+            StringBuilder m = new StringBuilder(reasonMissing
+                    ? "그대로 서명하려면 사유(signAnywayReason)를 적어 주세요."
+                    : "서명할 결과지 본문이 점검을 통과하지 못했습니다(" + findings.size() + "건). 본문을 고치거나, 그대로 "
+                            + "서명하려면 '점검 결과를 확인했으며 그대로 서명합니다'를 선택하고 사유를 적어 주세요.");
+            m.append(" 점검 결과:");
+            findings.forEach(f -> m.append(" [").append(f.type()).append("] ").append(f.detail()).append(';'));
+            return m.toString();
+        }
+    }
+
+    /** The check of a text to sign, against the screening's judgement in the report's language. */
+    DraftCheck checkSignedText(String screeningId, String text) {
+        Screening s = screenings.find(screeningId).orElseThrow();
+        return checker.check(text, judgementJson.read(s.judgementJson()), s.language());
     }
 
     /** What the review form shows beside the draft. */
@@ -88,31 +133,64 @@ public class ReviewService {
     }
 
     /**
-     * Records the decision with its reviewer, the draft it was made on and, when it signs, the signed text, a diff
-     * and the edit ratio.
+     * Records the decision with its reviewer, the draft it was made on and, when it signs, the signed text, a diff,
+     * the edit ratio, the check of the signed text and, when it had findings, the physician's reason to sign anyway.
      *
+     * @param signAnyway the physician signs although the check of the text has findings ({@code reason} required)
      * @throws IllegalArgumentException when the decision is incomplete; the task then stays open
+     * @throws SignedTextRejected when the text to sign has findings and is not signed anyway with a reason
      */
     void record(String screeningId, String decision, String note, String finalText, String reviewer, String draftText,
-                Integer draftRound) {
+                Integer draftRound, boolean signAnyway, String reason) {
         List<String> problems = problems(decision, note, finalText, true);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
         ReviewDecision d = parse(decision);
         boolean signs = d != ReviewDecision.REQUEST_CHANGES;
+        DraftCheck signedCheck = signs ? checkSignedText(screeningId, finalText) : null;
+        boolean overridden = signedCheck != null && !signedCheck.passed();
+        if (overridden && (!signAnyway || reason == null || reason.isBlank())) {
+            throw new SignedTextRejected(signedCheck.findings(), signAnyway);
+        }
         jdbc.sql("""
                 INSERT INTO cf_review (screening_id, decision, note, reviewer, decided_at, draft_round, draft_text,
-                    signed_text, text_diff, edit_ratio) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    signed_text, text_diff, edit_ratio, signed_check_findings, signed_anyway, sign_anyway_reason)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(screeningId, d.name(), note, reviewer, Timestamp.from(clock.instant()), draftRound, draftText,
                         signs ? finalText : null, signs ? TextDiff.lineDiff(draftText, finalText) : null,
-                        signs ? TextDiff.editRatio(draftText, finalText) : null)
+                        signs ? TextDiff.editRatio(draftText, finalText) : null,
+                        signs ? findingsJson(signedCheck.findings()) : null, signs ? overridden : null,
+                        overridden ? reason.strip() : null)
                 .update();
     }
 
-    /** One recorded review decision. */
+    private String findingsJson(List<DraftCheck.Finding> findings) {
+        try {
+            return json.writeValueAsString(findings);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<DraftCheck.Finding> findings(String findingsJson) {
+        if (findingsJson == null) {
+            return null;
+        }
+        try {
+            return List.of(json.readValue(findingsJson, DraftCheck.Finding[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * One recorded review decision. {@code signedCheckFindings} is null when the decision signs nothing;
+     * {@code signedAnyway} says the physician signed despite those findings, for {@code signAnywayReason}.
+     */
     record ReviewRecord(String decision, String note, String reviewer, Instant decidedAt, Integer draftRound,
-                        String draftText, String signedText, String diff, BigDecimal editRatio) {
+                        String draftText, String signedText, String diff, BigDecimal editRatio,
+                        List<DraftCheck.Finding> signedCheckFindings, Boolean signedAnyway, String signAnywayReason) {
     }
 
     List<ReviewRecord> history(String screeningId) {
@@ -120,7 +198,9 @@ public class ReviewService {
                 .query((rs, n) -> new ReviewRecord(rs.getString("decision"), rs.getString("note"),
                         rs.getString("reviewer"), rs.getTimestamp("decided_at").toInstant(),
                         (Integer) rs.getObject("draft_round", Integer.class), rs.getString("draft_text"),
-                        rs.getString("signed_text"), rs.getString("text_diff"), rs.getBigDecimal("edit_ratio")))
+                        rs.getString("signed_text"), rs.getString("text_diff"), rs.getBigDecimal("edit_ratio"),
+                        findings(rs.getString("signed_check_findings")), (Boolean) rs.getObject("signed_anyway", Boolean.class),
+                        rs.getString("sign_anyway_reason")))
                 .list();
     }
 

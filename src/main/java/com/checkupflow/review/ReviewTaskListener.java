@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Review report": on create names the task after the (masked) patient and fills the form's read-only parts;
- * on complete validates and records the decision with the reviewer.
+ * on complete validates the decision, checks the text to sign and records both with the reviewer.
  */
 @Component("reviewTaskListener")
 class ReviewTaskListener implements TaskListener {
@@ -34,10 +34,13 @@ class ReviewTaskListener implements TaskListener {
             // A decision of the previous round must not be resubmitted by accident.
             task.removeVariable("reviewDecision");
             task.removeVariable("reviewNote");
+            task.removeVariable("signAnyway");
+            task.removeVariable("signAnywayReason");
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             reviews.record(screeningId, str(task.getVariable("reviewDecision")), str(task.getVariable("reviewNote")),
                     str(task.getVariable("finalText")), task.getAssignee(), str(task.getVariable("draftText")),
-                    task.getVariable("draftRound") instanceof Number n ? n.intValue() : null);
+                    task.getVariable("draftRound") instanceof Number n ? n.intValue() : null,
+                    Boolean.TRUE.equals(task.getVariable("signAnyway")), str(task.getVariable("signAnywayReason")));
         }
     }
 

@@ -11,7 +11,8 @@ import com.checkupflow.screening.ScreeningViewContributor;
 
 /**
  * {@code review} in {@code GET /api/screenings/{id}}: who signed what and when (the latest signing decision with
- * the draft, the signed text, the diff and the edit ratio) and every decision before it.
+ * the draft, the signed text, the diff, the edit ratio, the check of the signed text and whether and why it was
+ * signed despite findings) and every decision before it.
  */
 @Component
 class ReviewViewContributor implements ScreeningViewContributor {
@@ -36,6 +37,9 @@ class ReviewViewContributor implements ScreeningViewContributor {
         review.put("draftText", signed == null ? null : signed.draftText());
         review.put("signedText", signed == null ? null : signed.signedText());
         review.put("diff", signed == null ? null : signed.diff());
+        review.put("signedCheckFindings", signed == null ? null : signed.signedCheckFindings());
+        review.put("signedAnyway", signed == null ? null : signed.signedAnyway());
+        review.put("signAnywayReason", signed == null ? null : signed.signAnywayReason());
         review.put("decisions", history.stream().map(r -> {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("decision", r.decision());
@@ -44,6 +48,7 @@ class ReviewViewContributor implements ScreeningViewContributor {
             d.put("decidedAt", r.decidedAt());
             d.put("draftRound", r.draftRound());
             d.put("editRatio", r.editRatio());
+            d.put("signedAnyway", r.signedAnyway());
             return d;
         }).toList());
         view.put("review", review);

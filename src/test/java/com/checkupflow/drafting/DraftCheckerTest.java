@@ -51,10 +51,12 @@ class DraftCheckerTest {
 
     @Test
     void shouldFindUnsupportedValueWhenANumberWithAUnitIsInNoItem() {
-        List<String> types = types(ko + "\n참고로 요산은 7.9 mg/dL입니다.", "ko");
+        List<String> types = types(ko + "\n참고로 이번 수치는 7.9 mg/dL입니다.", "ko");
 
         assertThat(types).containsExactly("UNSUPPORTED_VALUE");
-        assertThat(checker.check(ko + "\n참고로 요산은 7.9 mg/dL입니다.", mixed, "ko").findings().get(0).detail()).contains("7.9");
+        assertThat(checker.check(ko + "\n참고로 이번 수치는 7.9 mg/dL입니다.", mixed, "ko").findings().get(0).detail()).contains("7.9");
+        // a test the screening never measured is named as such, its value is no value of the judgement
+        assertThat(types(ko + "\n참고로 요산은 7.9 mg/dL입니다.", "ko")).containsExactlyInAnyOrder("UNSUPPORTED_TEST", "UNSUPPORTED_VALUE");
     }
 
     @Test
@@ -116,5 +118,202 @@ class DraftCheckerTest {
             assertThat(check.findings()).as(pii).extracting(DraftCheck.Finding::type).containsExactly("PII_LEAK");
             assertThat(check.findings().get(0).detail()).as(pii).doesNotContain(pii).doesNotContain("1234");
         }
+    }
+
+    // --- issue 10: natural phrasing of faithful drafts passes --------------------------------------
+
+    @Test
+    void shouldNotFindAnythingWhenNormalIsNegatedComparedOrAReference() {
+        for (String sentence : List.of("공복혈당이 131 mg/dL로 정상 상한을 넘어 당뇨병이 의심됩니다.",
+                "공복혈당은 131 mg/dL로 정상 기준(100 mg/dL 미만)을 벗어나 확인이 필요합니다.",
+                "HDL 콜레스테롤은 38 mg/dL로 정상 범위(60 mg/dL 이상)에 미치지 못합니다.",
+                "공복혈당이 참고치를 넘는 수치여서 진료가 필요합니다.",
+                "혈청 크레아티닌은 정상보다 높은 1.52 mg/dL입니다.", "공복혈당은 131 mg/dL로 정상이라고 보기 어렵습니다.")) {
+            assertThat(types(ko + "\n" + sentence, "ko")).as(sentence).isEmpty();
+        }
+        for (String sentence : List.of("Your fasting glucose of 131 mg/dL is higher than the normal range.",
+                "Your HDL cholesterol is below the lower limit of normal.", "Your serum creatinine is beyond the normal range.",
+                "A normal fasting glucose is below 100 mg/dL.", "Your fasting glucose cannot be considered normal.")) {
+            assertThat(types(en + "\n" + sentence, "en")).as(sentence).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldJudgeEachClauseForItsOwnItemsWhenASentenceContrastsThem() {
+        assertThat(types(ko + "\n총콜레스테롤은 양호하나 HDL 콜레스테롤은 38 mg/dL로 낮게 나와 확인이 필요합니다.", "ko")).isEmpty();
+        assertThat(types(ko + "\nHDL 콜레스테롤을 제외한 나머지 지질 수치는 정상입니다.", "ko")).isEmpty();
+        assertThat(types(en + "\nYour LDL cholesterol is normal, but your HDL cholesterol is low at 38 mg/dL.", "en")).isEmpty();
+        assertThat(types(en + "\nAll other lipids are normal except HDL cholesterol.", "en")).isEmpty();
+        assertThat(types(ko + "\n총콜레스테롤과 HDL 콜레스테롤은 모두 정상입니다.", "ko")).containsExactly("CATEGORY_CONTRADICTION");
+    }
+
+    @Test
+    void shouldReadThresholdsTargetsAndRangesInAdviceAsNoPatientValues() {
+        for (String advice : List.of("수축기 혈압 125 mmHg 미만을 목표로 꾸준히 운동하십시오.", "가정혈압이 130/80 mmHg 미만으로 유지되는지 확인하십시오.",
+                "공복혈당 100~125 mg/dL는 공복혈당장애 범위입니다.", "허리둘레를 남성 90 cm, 여성 85 cm 미만으로 줄이는 것을 목표로 하십시오.",
+                "체중의 5~10%를 줄이면 혈당이 좋아집니다.", "혈압을 130 mmHg까지 낮추는 것이 좋습니다.")) {
+            assertThat(types(ko + "\n" + advice, "ko")).as(advice).isEmpty();
+        }
+        for (String advice : List.of("Aim for a blood pressure under 130/80 mmHg.", "Keep your fasting glucose below 100 mg/dL.",
+                "Aim for a waist under 90 cm for men or 85 cm for women.", "Lose 5-10% of your weight over 6 months.")) {
+            assertThat(types(en + "\n" + advice, "en")).as(advice).isEmpty();
+        }
+    }
+
+    // --- issue 10: wrong drafts are caught ------------------------------------------------------
+
+    @Test
+    void shouldFindUnitMismatchWhenTheRightNumberHasAWrongUnit() {
+        assertThat(types(mutate(ko, "공복혈당 131 mg/dL", "공복혈당 131 g/L"), "ko")).contains("UNIT_MISMATCH");
+        assertThat(types(ko + "\n공복혈당은 131 IU/L입니다.", "ko")).containsExactly("UNIT_MISMATCH");
+        assertThat(types(ko + "\n공복혈당은 131 mmol/L입니다.", "ko")).containsExactly("UNIT_MISMATCH");
+        assertThat(types(ko + "\n공복혈당은 131 mg/dL(약 7.3 mmol/L)입니다.", "ko")).isEmpty();
+        assertThat(types(ko + "\n공복혈당은 131 mg/dL(약 8.3 mmol/L)입니다.", "ko")).containsExactly("NUMBER_MISMATCH");
+        assertThat(types(en + "\nYour serum creatinine was 134 µmol/L.", "en")).isEmpty();
+    }
+
+    @Test
+    void shouldFindUnsupportedTestWhenTheDraftStatesAResultTheScreeningNeverMeasured() {
+        for (String sentence : List.of("참고로 요산은 7.9 mg/dL입니다.", "CEA 4.2 ng/mL로 정상입니다.", "당화혈색소는 6.5%로 높습니다.",
+                "갑상선자극호르몬(TSH)도 약간 높게 나왔습니다.")) {
+            assertThat(types(ko + "\n" + sentence, "ko")).as(sentence).contains("UNSUPPORTED_TEST");
+        }
+        assertThat(types(en + "\nYour uric acid was 7.9 mg/dL.", "en")).contains("UNSUPPORTED_TEST");
+        assertThat(types(ko + "\n필요하면 당화혈색소 검사나 복부 초음파 검사를 받아 보십시오.", "ko")).isEmpty();
+        assertThat(types(en + "\nYour doctor may recommend an HbA1c test.", "en")).isEmpty();
+    }
+
+    @Test
+    void shouldFindUnsupportedValueInAnyUnitOrWithoutAUnitWhenItIsAPatientValue() {
+        assertThat(types(ko + "\n이번 수치는 4.2 ng/mL입니다.", "ko")).containsExactly("UNSUPPORTED_VALUE");
+        assertThat(types(ko + "\n측정값은 2.1 mIU/L였습니다.", "ko")).containsExactly("UNSUPPORTED_VALUE");
+        assertThat(types(ko + "\n위험도는 12%로 추정됩니다.", "ko")).containsExactly("UNSUPPORTED_VALUE");
+        assertThat(types(ko + "\n검사 수치가 214까지 올라가 있습니다.", "ko")).containsExactly("UNSUPPORTED_VALUE");
+        assertThat(types(ko + "\n공복혈당은 지난 검진 때 107 mg/dL였습니다.", "ko")).containsExactly("UNSUPPORTED_VALUE");
+        assertThat(types(en + "\nOne of your readings went up to 174.", "en")).containsExactly("UNSUPPORTED_VALUE");
+    }
+
+    @Test
+    void shouldFindOverallContradictionWhenTheDraftCallsEverythingNormal() {
+        assertThat(types(ko + "\n전체적으로 이상이 없는 결과입니다.", "ko")).containsExactly("OVERALL_CONTRADICTION");
+        assertThat(types(ko + "\n이번 검진에서 특별한 이상 소견은 발견되지 않았습니다.", "ko")).containsExactly("OVERALL_CONTRADICTION");
+        assertThat(types(en + "\nAll your results are normal.", "en")).containsExactly("OVERALL_CONTRADICTION");
+        assertThat(types(en + "\nNothing abnormal was found.", "en")).containsExactly("OVERALL_CONTRADICTION");
+        assertThat(types(ko + "\n전반적으로 양호하나 일부 항목은 관리가 필요합니다.", "ko")).isEmpty();
+        Judgement normal = DraftExamples.normal();
+        assertThat(checker.check(drafter.draft(DraftRequest.firstRound(normal, DraftExamples.MALE_52, "ko")).text()
+                + "\n전체적으로 이상이 없는 결과입니다.", normal, "ko").passed()).isTrue();
+    }
+
+    @Test
+    void shouldFindContradictionWhenTheNextSentenceCallsASuspectItemNormal() {
+        assertThat(types(ko + "\n공복혈당은 131 mg/dL로 측정되었습니다. 다행히 양호한 수준입니다.", "ko")).containsExactly("CATEGORY_CONTRADICTION");
+        assertThat(types(en + "\nYour fasting glucose was 131 mg/dL. Luckily, that is fine.", "en")).containsExactly("CATEGORY_CONTRADICTION");
+        assertThat(types(ko + "\nHDL 콜레스테롤은 38 mg/dL로 낮습니다. 그 외에는 이상이 없습니다.", "ko")).isEmpty();
+    }
+
+    @Test
+    void shouldFindConclusiveWordingWhateverThePredicate() {
+        for (String sentence : List.of("공복혈당 131 mg/dL로 당뇨병으로 확인됩니다.", "이는 당뇨병을 뜻합니다.", "HDL 38 mg/dL로 이상지질혈증이 확실합니다.",
+                "요단백 약양성으로 신장질환으로 판단됩니다.")) {
+            assertThat(types(ko + "\n" + sentence, "ko")).as(sentence).contains("DIAGNOSIS_LANGUAGE");
+        }
+        for (String sentence : List.of("This confirms kidney disease.", "Your glucose makes you a diabetes patient.",
+                "You definitely have diabetes.")) {
+            assertThat(types(en + "\n" + sentence, "en")).as(sentence).contains("DIAGNOSIS_LANGUAGE");
+        }
+        assertThat(types(ko + "\n공복혈당이 126 mg/dL 이상이면 당뇨병으로 진단합니다.", "ko")).isEmpty();
+        assertThat(types(en + "\nThis may point to diabetes, so a confirmatory test is needed.", "en")).isEmpty();
+    }
+
+    @Test
+    void shouldFindMissingFindingWhenTheItemIsOnlyMentionedInPassing() {
+        String withoutHdl = mutate(ko, "- HDL 콜레스테롤 38 mg/dL: 질환의심. 혈관을 보호하는 HDL 콜레스테롤이 낮아 이상지질혈증이 의심됩니다.\n", "");
+
+        assertThat(types(withoutHdl + "\nHDL 콜레스테롤을 위해 꾸준히 운동하십시오.", "ko")).containsExactly("MISSING_FINDING");
+        assertThat(types(withoutHdl + "\nHDL 콜레스테롤이 38 mg/dL입니다.", "ko")).isEmpty();
+    }
+
+    @Test
+    void shouldFindPlaceholderWhenTheTextIsEmptyOrAPlaceholder() {
+        assertThat(types("", "ko")).contains("PLACEHOLDER");
+        assertThat(types("확인함", "ko")).contains("PLACEHOLDER");
+        assertThat(types(ko + "\n(추후 작성)", "ko")).containsExactly("PLACEHOLDER");
+    }
+
+    // --- the structure of a model's answer --------------------------------------------------------
+
+    private final DraftRenderer renderer = new DraftRenderer(texts);
+
+    private DraftAnswer faithfulAnswer() {
+        return new DraftAnswer(List.of("이번 검진에서 몇 가지 항목은 관리가 필요합니다."), List.of(
+                new DraftAnswer.Finding("systolic_bp", List.of("obs-systolic_bp"), "고혈압 전 단계의 경계 범위입니다."),
+                new DraftAnswer.Finding("diastolic_bp", List.of("obs-diastolic_bp"), "이완기 혈압도 경계 범위입니다."),
+                new DraftAnswer.Finding("bmi", List.of("obs-bmi"), "과체중 범위입니다."),
+                new DraftAnswer.Finding("fasting_glucose", List.of("obs-fasting_glucose"), "공복혈당이 131 mg/dL로 정상 상한을 넘어 당뇨병이 의심됩니다."),
+                new DraftAnswer.Finding("hdl", List.of("obs-hdl"), "좋은 콜레스테롤이 낮습니다."),
+                new DraftAnswer.Finding("ast", List.of("obs-ast"), "간 효소가 약간 높습니다."),
+                new DraftAnswer.Finding("creatinine", List.of("obs-creatinine"), "콩팥 기능 확인이 필요합니다."),
+                new DraftAnswer.Finding("urine_protein", List.of("obs-urine_protein"), "소변에 단백이 약간 비칩니다.")),
+                List.of(new DraftAnswer.Lifestyle("당뇨병", "단 음식을 줄이십시오.")), List.of("내과 진료를 받으십시오."));
+    }
+
+    private List<String> answerTypes(DraftAnswer answer) {
+        return checker.checkAnswer(answer, renderer.render(answer, mixed, "ko"), mixed, "ko").findings().stream()
+                .map(DraftCheck.Finding::type).toList();
+    }
+
+    private static DraftAnswer withFinding(DraftAnswer a, int index, DraftAnswer.Finding f) {
+        List<DraftAnswer.Finding> findings = new java.util.ArrayList<>(a.findings());
+        findings.set(index, f);
+        return new DraftAnswer(a.summary(), findings, a.lifestyle(), a.followUp());
+    }
+
+    @Test
+    void shouldPassAFaithfulAnswerAndPrintTheFactsFromTheJudgement() {
+        String text = renderer.render(faithfulAnswer(), mixed, "ko");
+
+        assertThat(answerTypes(faithfulAnswer())).isEmpty();
+        assertThat(text).contains("- 공복혈당 131 mg/dL(보고값 7.27 mmol/L): 질환의심. 공복혈당이 131 mg/dL로",
+                "- 요단백 약양성(±): 정상B(경계). 소변에");
+    }
+
+    @Test
+    void shouldFindBadCitationWhenAFindingCitesAnotherItemOrNothingKnown() {
+        DraftAnswer a = faithfulAnswer();
+
+        assertThat(answerTypes(withFinding(a, 4, new DraftAnswer.Finding("hdl", List.of("obs-ldl"), "낮습니다."))))
+                .containsExactly("BAD_CITATION");
+        assertThat(answerTypes(withFinding(a, 4, new DraftAnswer.Finding("hdl", List.of("obs-hdl", "obs-made-up"), "낮습니다."))))
+                .containsExactly("BAD_CITATION");
+        assertThat(answerTypes(withFinding(a, 4, new DraftAnswer.Finding("uric_acid", List.of(), "요산이 높습니다."))))
+                .contains("BAD_CITATION", "MISSING_FINDING");
+        assertThat(answerTypes(withFinding(a, 4, new DraftAnswer.Finding("ldl", List.of("obs-ldl"), "낮습니다."))))
+                .contains("BAD_CITATION", "MISSING_FINDING");
+    }
+
+    @Test
+    void shouldCheckTheExplanationAsAStatementAboutItsOwnItem() {
+        DraftAnswer a = faithfulAnswer();
+
+        assertThat(answerTypes(withFinding(a, 3, new DraftAnswer.Finding("fasting_glucose", List.of("obs-fasting_glucose"),
+                "수치가 148 mg/dL로 높습니다.")))).containsExactly("NUMBER_MISMATCH");
+        assertThat(answerTypes(withFinding(a, 3, new DraftAnswer.Finding("fasting_glucose", List.of("obs-fasting_glucose"),
+                "수치가 131 g/L로 높습니다.")))).containsExactly("UNIT_MISMATCH");
+        assertThat(answerTypes(withFinding(a, 3, new DraftAnswer.Finding("fasting_glucose", List.of("obs-fasting_glucose"),
+                "다행히 정상 범위입니다.")))).containsExactly("CATEGORY_CONTRADICTION");
+        assertThat(answerTypes(withFinding(a, 3, new DraftAnswer.Finding("fasting_glucose", List.of("obs-fasting_glucose"),
+                "정상A 판정입니다.")))).containsExactly("CATEGORY_CONTRADICTION");
+    }
+
+    @Test
+    void shouldFindMissingFindingWhenTheAnswerOnlyMentionsTheItemInTheAdvice() {
+        DraftAnswer a = faithfulAnswer();
+        List<DraftAnswer.Finding> findings = new java.util.ArrayList<>(a.findings());
+        findings.remove(4);
+        DraftAnswer withoutHdl = new DraftAnswer(a.summary(), findings,
+                List.of(new DraftAnswer.Lifestyle("이상지질혈증", "HDL 콜레스테롤 38 mg/dL을 높이려면 운동하십시오.")), a.followUp());
+
+        assertThat(answerTypes(withoutHdl)).containsExactly("MISSING_FINDING");
     }
 }

@@ -80,7 +80,7 @@ class DraftSummaryProcessTest {
 
     private static DraftRepository.StoredDraft stored(int round, String provider, boolean fallback) {
         return new DraftRepository.StoredDraft("s-1", round, "draft " + round, provider, "m", "draft-summary-v1", fallback,
-                Instant.EPOCH, null, null, null, null, null, null, 1, null);
+                Instant.EPOCH, null, null, null, null, null, null, 1, null, 0, null);
     }
 
     /** Works every draft task and every job until the process waits for a person. */

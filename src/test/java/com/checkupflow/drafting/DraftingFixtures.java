@@ -33,7 +33,7 @@ public final class DraftingFixtures {
             String screeningId = invocation.getArgument(0);
             int round = invocation.getArgument(1);
             return new DraftRepository.StoredDraft(screeningId, round, draftText(round), "template", null,
-                    "template-v1", false, Instant.EPOCH, null, null, null, null, null, null, 1, null);
+                    "template-v1", false, Instant.EPOCH, null, null, null, null, null, null, 1, null, 0, null);
         });
         when(service.check(anyString(), anyInt(), anyBoolean())).thenReturn(new DraftCheck(true, List.of()));
     }

@@ -22,7 +22,7 @@ class DraftingServiceTest {
     @Test
     void shouldReturnTheStoredDraftWithoutAskingTheModelWhenTheTaskIsRedelivered() {
         DraftRepository.StoredDraft stored = new DraftRepository.StoredDraft("s-1", 1, "draft", "openai", "m",
-                "draft-summary-v1", false, Instant.EPOCH, null, null, "abc", 10, 5, 2000L, 1, "[]");
+                "draft-summary-v1", false, Instant.EPOCH, null, null, "abc", 10, 5, 2000L, 1, "[]", 0, null);
         Mockito.when(drafts.find("s-1", 1)).thenReturn(Optional.of(stored));
 
         DraftRepository.StoredDraft again = service.draft("s-1", 1, null);

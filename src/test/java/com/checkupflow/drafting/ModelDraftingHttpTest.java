@@ -126,7 +126,7 @@ class ModelDraftingHttpTest {
         Assertions.assertThat(draft.get("round").asInt()).isEqualTo(2);
         Assertions.assertThat(draft.get("provider").asText()).isEqualTo("openai");
         Assertions.assertThat(draft.get("model").asText()).isEqualTo("stand-in");
-        Assertions.assertThat(draft.get("promptVersion").asText()).isEqualTo("draft-summary-v1");
+        Assertions.assertThat(draft.get("promptVersion").asText()).isEqualTo("draft-summary-v2");
         Assertions.assertThat(draft.get("fallback").asBoolean()).isFalse();
         Assertions.assertThat(draft.get("attempts").asInt()).isEqualTo(1);
         Assertions.assertThat(draft.get("tokensIn").asInt()).isEqualTo(1200);
@@ -183,6 +183,68 @@ class ModelDraftingHttpTest {
         Assertions.assertThat(runtimeService.createIncidentQuery().processInstanceId(processInstanceId).count()).isZero();
         Assertions.assertThat(meters.get("checkupflow.ai.errors").tag("provider", "openai").tag("kind", "auth")
                 .counter().count()).isGreaterThanOrEqualTo(1.0);
+    }
+
+    @Test
+    void shouldPassTheFaithfulDraftAndFlagEachDefectiveDraftWithItsTypeWhenItReachesReview() throws Exception {
+        record Case(StandInModel.Behaviour behaviour, String language, String type) {
+        }
+        List<Case> cases = List.of(new Case(StandInModel.Behaviour.FAITHFUL, "ko", null),
+                new Case(StandInModel.Behaviour.FAITHFUL, "en", null),
+                new Case(StandInModel.Behaviour.INVENT_VALUE, "ko", DraftChecker.NUMBER_MISMATCH),
+                new Case(StandInModel.Behaviour.WRONG_UNIT, "ko", DraftChecker.UNIT_MISMATCH),
+                new Case(StandInModel.Behaviour.UNSUPPORTED_TEST, "en", DraftChecker.UNSUPPORTED_TEST),
+                new Case(StandInModel.Behaviour.OVERALL_NORMAL, "ko", DraftChecker.OVERALL_CONTRADICTION),
+                new Case(StandInModel.Behaviour.OTHER_ITEMS_CITATION, "ko", DraftChecker.BAD_CITATION),
+                new Case(StandInModel.Behaviour.UNKNOWN_ID, "en", DraftChecker.BAD_CITATION),
+                new Case(StandInModel.Behaviour.DIAGNOSIS, "ko", DraftChecker.DIAGNOSIS_LANGUAGE),
+                new Case(StandInModel.Behaviour.DIAGNOSIS, "en", DraftChecker.DIAGNOSIS_LANGUAGE));
+        int seed = 30;
+        for (Case c : cases) {
+            model.reset();
+            model.behaviour = c.behaviour();
+            String bundle = new SyntheticScreenings(fhir).bundleJson("model-http-" + c.behaviour() + "-" + c.language(),
+                    SyntheticScreenings.Profile.SUSPECT, seed++);
+            String id = json.readTree(post("/api/screenings?center=gangnam&language=" + c.language(), bundle).body()).get("id").asText();
+
+            Task review = awaitReview(id, null);
+            JsonNode draft = getJson("/api/screenings/" + id).get("draft");
+            String findings = (String) taskService.getVariable(review.getId(), "draftFindings");
+            Assertions.assertThat(draft.get("provider").asText()).as(c.toString()).isEqualTo("openai");
+            Assertions.assertThat(draft.get("promptVersion").asText()).isEqualTo("draft-summary-v2");
+            if (c.type() == null) {
+                Assertions.assertThat(draft.get("guardrail").get("passed").asBoolean()).as(c + ": " + findings).isTrue();
+                Assertions.assertThat(taskService.getVariable(review.getId(), "draftCheckPassed")).isEqualTo(true);
+                Assertions.assertThat(model.calls()).isEqualTo(1);
+            } else {
+                Assertions.assertThat(draft.get("guardrail").get("passed").asBoolean()).as(c.toString()).isFalse();
+                Assertions.assertThat(draft.get("guardrail").get("findings").findValuesAsText("type")).as(c.toString())
+                        .contains(c.type());
+                Assertions.assertThat(findings).contains(c.type());
+                Assertions.assertThat(taskService.getVariable(review.getId(), "autoRedraftUsed")).isEqualTo(true);
+            }
+            Assertions.assertThat(draft.get("reasks").asInt()).as(c.toString())
+                    .isEqualTo(c.behaviour() == StandInModel.Behaviour.UNKNOWN_ID ? 1 : 0);
+            Assertions.assertThat(getJson("/api/screenings/" + id).get("stage").asText()).isEqualTo("REVIEW");
+        }
+    }
+
+    /** Signed anyway with a reason it would be issued (SignedTextCheckHttpTest); here it must not be issued by a plain approval. */
+    @Test
+    void shouldNotIssueAFlaggedModelDraftWhenThePhysicianApprovesItWithoutSigningAnyway() throws Exception {
+        model.behaviour = StandInModel.Behaviour.WRONG_UNIT;
+        String bundle = new SyntheticScreenings(fhir).bundleJson("model-http-signed-1", SyntheticScreenings.Profile.SUSPECT, 41);
+        String id = json.readTree(post("/api/screenings?center=gangnam", bundle).body()).get("id").asText();
+        awaitReview(id, null);
+        TestHttp http = new TestHttp(port);
+
+        HttpResponse<String> approved = http.post("physicianGangnam", "/api/screenings/" + id + "/review", "application/json",
+                "{\"decision\":\"APPROVE\"}");
+
+        Assertions.assertThat(approved.statusCode()).as(approved.body()).isEqualTo(422);
+        Assertions.assertThat(json.readTree(approved.body()).get("problems").findValuesAsText("code")).contains("unit_mismatch");
+        Assertions.assertThat(getJson("/api/screenings/" + id).get("stage").asText()).isEqualTo("REVIEW");
+        Assertions.assertThat(getJson("/api/screenings/" + id).get("review").get("decisions")).isEmpty();
     }
 
     private Task awaitReview(String screeningId, String notThisTask) {

@@ -99,7 +99,7 @@ class ModelReportDrafterTest {
         Assertions.assertThat(draft.text()).startsWith("[일반건강검진 결과 요약]").contains("■ 주의가 필요한 검사 결과", "공복혈당 131 mg/dL");
         Assertions.assertThat(draft.provider()).isEqualTo("openai");
         Assertions.assertThat(draft.model()).isEqualTo("stand-in");
-        Assertions.assertThat(draft.promptVersion()).isEqualTo("draft-summary-v1");
+        Assertions.assertThat(draft.promptVersion()).isEqualTo("draft-summary-v2");
         Assertions.assertThat(draft.fallback()).isFalse();
         Assertions.assertThat(draft.audit().attempts()).isEqualTo(1);
         Assertions.assertThat(draft.audit().tokensIn()).isEqualTo(1200);
@@ -159,6 +159,7 @@ class ModelReportDrafterTest {
         Draft draft = openAi("json-object").draft(mixedKo());
 
         Assertions.assertThat(draft.audit().attempts()).isEqualTo(2);
+        Assertions.assertThat(draft.audit().reasks()).isEqualTo(1);
         Assertions.assertThat(meters.get("checkupflow.ai.errors").tag("kind", "invalid_answer").counter().count())
                 .isEqualTo(1.0);
     }
@@ -264,13 +265,47 @@ class ModelReportDrafterTest {
     }
 
     @Test
-    void shouldCountAnUnparseableAnswerAsAFailedAttemptWhenTheModelAnswersProse() {
+    void shouldReaskOnceQuotingTheErrorWhenTheModelAnswersProse() throws Exception {
         model.answerNext(StandInModel.Behaviour.NOT_JSON);
 
         Draft draft = openAi().draft(mixedKo());
 
         Assertions.assertThat(draft.audit().attempts()).isEqualTo(2);
+        Assertions.assertThat(draft.audit().reasks()).isEqualTo(1);
         Assertions.assertThat(meters.get("checkupflow.ai.errors").tag("kind", "invalid_answer").counter().count()).isEqualTo(1.0);
+        Assertions.assertThat(meters.get("checkupflow.ai.reasks").counter().count()).isEqualTo(1.0);
+        JsonNode reask = JSON.readTree(model.requestBodies().get(1)).get("messages");
+        Assertions.assertThat(reask).hasSize(4);
+        Assertions.assertThat(reask.get(2).get("role").asText()).isEqualTo("assistant");
+        Assertions.assertThat(reask.get(2).get("content").asText()).isEqualTo("Here is your summary: all good!");
+        Assertions.assertThat(reask.get(3).get("content").asText()).startsWith("방금 답을 사용할 수 없었습니다: ")
+                .contains("not JSON of the draft_summary schema");
+        Assertions.assertThat(JSON.readTree(model.requestBodies().get(1)).get("response_format"))
+                .isEqualTo(JSON.readTree(model.requestBodies().get(0)).get("response_format"));
+    }
+
+    @Test
+    void shouldRetryWithBackoffAfterTheReaskWhenTheAnswersStayUnusable() {
+        model.answerNext(StandInModel.Behaviour.NOT_JSON).answerNext(StandInModel.Behaviour.NOT_JSON);
+
+        Draft draft = openAi().draft(mixedKo());
+
+        Assertions.assertThat(draft.audit().attempts()).isEqualTo(3);
+        Assertions.assertThat(draft.audit().reasks()).isEqualTo(1);
+        Assertions.assertThat(model.requestBodies().get(2)).isEqualTo(model.requestBodies().get(0));
+    }
+
+    @Test
+    void shouldReaskAboutMadeUpIdsAndLeaveThemToTheCheckWhenTheyStay() {
+        model.answerNext(StandInModel.Behaviour.UNKNOWN_ID).answerNext(StandInModel.Behaviour.UNKNOWN_ID);
+
+        Draft draft = openAi().draft(mixedKo());
+
+        Assertions.assertThat(draft.audit().attempts()).isEqualTo(2);
+        Assertions.assertThat(draft.audit().reasks()).isEqualTo(1);
+        Assertions.assertThat(model.requestBodies().get(1)).contains("obs-made-up", "are not in the input");
+        Assertions.assertThat(checker.checkAnswer(DraftAnswer.read(draft.audit().answerJson()), draft.text(), DraftExamples.mixed(), "ko")
+                .findings()).extracting(DraftCheck.Finding::type).contains("BAD_CITATION");
     }
 
     @Test
@@ -299,10 +334,9 @@ class ModelReportDrafterTest {
                 {"summary":["요약"],"findings":[{"item":"ldl","observationIds":["obs-made-up"],"explanation":"LDL 콜레스테롤 190 mg/dL"}],
                  "lifestyle":[],"followUp":[]}""";
 
-        Assertions.assertThatThrownBy(() -> DraftAnswer.parse(answer, Set.of("obs-ldl")))
-                .isInstanceOf(DraftAnswer.InvalidAnswerException.class);
-        Assertions.assertThat(DraftAnswer.parse("```json\n" + answer.replace("obs-made-up", "obs-ldl") + "\n```", Set.of("obs-ldl"))
-                .findings()).hasSize(1);
+        Assertions.assertThat(DraftAnswer.read(answer).unknownObservationIds(Set.of("obs-ldl"))).containsExactly("obs-made-up");
+        Assertions.assertThat(DraftAnswer.read("```json\n" + answer.replace("obs-made-up", "obs-ldl") + "\n```")
+                .unknownObservationIds(Set.of("obs-ldl"))).isEmpty();
     }
 
     @Test
@@ -312,15 +346,15 @@ class ModelReportDrafterTest {
                 List.of(new DraftAnswer.Lifestyle("dyslipidemia", "more exercise.")), List.of("See your physician."));
         DraftRenderer renderer = new DraftRenderer(texts);
 
-        String text = renderer.render(answer, "en");
+        String text = renderer.render(answer, DraftExamples.mixed(), "en");
 
-        Assertions.assertThat(text).isEqualTo(renderer.render(answer, "en")).isEqualTo("""
+        Assertions.assertThat(text).isEqualTo(renderer.render(answer, DraftExamples.mixed(), "en")).isEqualTo("""
                 [Summary of your general health screening]
 
                 Some results need attention.
 
                 %s
-                - HDL cholesterol was 38 mg/dL.
+                - HDL cholesterol 38 mg/dL: Disease suspected. HDL cholesterol was 38 mg/dL.
 
                 %s
                 - dyslipidemia: more exercise.

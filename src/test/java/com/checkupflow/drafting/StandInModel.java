@@ -31,7 +31,13 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
  */
 final class StandInModel implements AutoCloseable {
 
-    enum Behaviour { FAITHFUL, INVENT_VALUE, NOT_JSON }
+    /**
+     * FAITHFUL explains every abnormal item with its exact value; each other behaviour plants one defect in that answer:
+     * a changed value, the value with a wrong unit, a test the screening lacks, an "all normal" summary, a citation of
+     * another item's observation, a made-up observation id, conclusive diagnosis wording; NOT_JSON answers prose.
+     */
+    enum Behaviour { FAITHFUL, INVENT_VALUE, WRONG_UNIT, UNSUPPORTED_TEST, OVERALL_NORMAL, OTHER_ITEMS_CITATION, UNKNOWN_ID,
+        DIAGNOSIS, NOT_JSON }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -140,7 +146,8 @@ final class StandInModel implements AutoCloseable {
         JsonNode request = JSON.readTree(requestBody);
         String user = null;
         for (JsonNode m : request.get("messages")) {
-            if ("user".equals(m.get("role").asText())) {
+            if (user == null && "user".equals(m.get("role").asText())) {
+                // the first user message holds the input; a later one is a re-ask about the previous answer
                 user = m.get("content").isTextual() ? m.get("content").asText() : m.get("content").get(0).get("text").asText();
             }
         }
@@ -159,9 +166,13 @@ final class StandInModel implements AutoCloseable {
         Set<String> abnormal = new LinkedHashSet<>();
         input.get("abnormalCategories").forEach(c -> abnormal.add(c.asText()));
         List<Map<String, Object>> findings = new ArrayList<>();
+        List<String> otherIds = new ArrayList<>();
         boolean invented = false;
         for (JsonNode item : input.get("items")) {
             if (!abnormal.contains(item.path("category").asText())) {
+                if (item.hasNonNull("observationId")) {
+                    otherIds.add(item.get("observationId").asText());
+                }
                 continue;
             }
             String name = item.get("name").asText();
@@ -170,6 +181,10 @@ final class StandInModel implements AutoCloseable {
             boolean numeric = value.matches("-?\\d+(\\.\\d+)?");
             if (numeric && behaviour == Behaviour.INVENT_VALUE && !invented) {
                 value = new BigDecimal(value).add(new BigDecimal("17")).toPlainString();
+                invented = true;
+            }
+            if (numeric && behaviour == Behaviour.WRONG_UNIT && !invented) {
+                unit = "mg/dL".equals(unit) ? "IU/L" : "mg/dL";
                 invented = true;
             }
             String explanation = numeric
@@ -190,8 +205,19 @@ final class StandInModel implements AutoCloseable {
                         "advice", ko ? "식사와 운동 습관을 점검해 주세요." : "review your diet and exercise habits."));
             }
         }
+        if (!findings.isEmpty() && (behaviour == Behaviour.OTHER_ITEMS_CITATION || behaviour == Behaviour.UNKNOWN_ID)) {
+            findings.get(0).put("observationIds", List.of(behaviour == Behaviour.UNKNOWN_ID || otherIds.isEmpty()
+                    ? "obs-made-up" : otherIds.get(0)));
+        }
+        List<String> summary = new ArrayList<>(List.of(ko ? "이번 검진에서 몇 가지 항목은 관리가 필요합니다." : "Some results of this screening need attention."));
+        switch (behaviour) {
+            case UNSUPPORTED_TEST -> summary.add(ko ? "요산 수치도 7.9 mg/dL로 높게 나왔습니다." : "Your uric acid was also high at 7.9 mg/dL.");
+            case OVERALL_NORMAL -> summary.set(0, ko ? "전체적으로 이상이 없는 결과입니다." : "All your results are normal.");
+            case DIAGNOSIS -> summary.add(ko ? "이는 고혈압을 뜻합니다." : "This confirms kidney disease.");
+            default -> { }
+        }
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("summary", List.of(ko ? "이번 검진에서 몇 가지 항목은 관리가 필요합니다." : "Some results of this screening need attention."));
+        answer.put("summary", summary);
         answer.put("findings", findings);
         answer.put("lifestyle", List.copyOf(lifestyle.values()));
         answer.put("followUp", List.of(ko ? "결과에 대해 담당 의사와 상담해 주세요." : "Please talk to your physician about these results."));

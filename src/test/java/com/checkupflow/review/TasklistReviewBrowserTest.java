@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -37,8 +38,9 @@ import ca.uhn.fhir.context.FhirContext;
 
 /**
  * A physician in the stock Tasklist (Debian's Chromium, headless): opens a review, sees the judgement table and
- * the draft, edits the text, approves, and the screening is issued. Authorization is on: the physician sees the
- * task through the candidate-group grant and the Gangnam tenant. Screenshots are kept under target/.
+ * the draft, edits the text, approves, and the screening is issued; a placeholder text is refused with the Korean
+ * message naming the check's findings until the physician signs anyway with a reason. Authorization is on: the
+ * physician sees the task through the candidate-group grant and the Gangnam tenant. Screenshots are kept under target/.
  */
 @CheckupFlowHttpTest
 class TasklistReviewBrowserTest {
@@ -77,19 +79,7 @@ class TasklistReviewBrowserTest {
         String id = intake.receive("gangnam", null, bundle.getBytes(StandardCharsets.UTF_8)).id();
         Task review = ReviewTasks.awaitReview(taskService, id);
 
-        String base = "http://localhost:" + port + "/camunda/app/tasklist/default/";
-        browser.get(base);
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-                .sendKeys("physicianGangnam");
-        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
-        browser.findElement(By.cssSelector("button[type='submit']")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".tasks-list, [cam-tasks]")));
-
-        browser.get(base + "#/?task=" + review.getId());
-        shot("01-task-opened");
-        WebElement claim = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[ng-click='claim()'], .claim")));
-        claim.click();
+        WebDriverWait wait = openAsGangnamPhysician(review, "01-task-opened");
         WebElement finalText = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container textarea")));
         String page = browser.findElement(By.cssSelector(".fjs-container")).getText();
         Files.writeString(ARTIFACTS.resolve("review-form.txt"), page);
@@ -108,6 +98,57 @@ class TasklistReviewBrowserTest {
         Assertions.assertThat(screenings.find(id).orElseThrow().finalText())
                 .contains("담당 의사 추가 소견: 3개월 후 혈압 재측정을 권합니다.");
         Assertions.assertThat(screenings.find(id).orElseThrow().issuedBy()).isEqualTo("physicianGangnam");
+    }
+
+    @Test
+    void shouldShowTheFindingsAndIssueOnlyWithSignAnywayWhenThePhysicianSignsAPlaceholderInTasklist() throws Exception {
+        String bundle = new SyntheticScreenings(fhir).bundleJson("browser-signed-1", SyntheticScreenings.Profile.SUSPECT, 12);
+        String id = intake.receive("gangnam", null, bundle.getBytes(StandardCharsets.UTF_8)).id();
+        Task review = ReviewTasks.awaitReview(taskService, id);
+        WebDriverWait wait = openAsGangnamPhysician(review, "signed-check-00-task-opened");
+
+        WebElement finalText = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container textarea")));
+        finalText.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        finalText.sendKeys("확인");
+        click(browser.findElement(By.xpath("//label[contains(., '승인')]")));
+        shot("signed-check-01-placeholder");
+        click(browser.findElement(By.xpath("//button[contains(., 'Complete') or contains(., '완료')]")));
+
+        wait.until(d -> d.findElement(By.tagName("body")).getText().contains("점검을 통과하지 못했습니다"));
+        shot("signed-check-02-refused");
+        String page = browser.findElement(By.tagName("body")).getText();
+        Files.writeString(ARTIFACTS.resolve("signed-check-refused.txt"), page);
+        Assertions.assertThat(page).contains("MISSING_FINDING").contains("그대로 서명");
+        Assertions.assertThat(taskService.createTaskQuery().taskId(review.getId()).count()).as("the review stays open").isOne();
+
+        click(browser.findElement(By.xpath("//label[contains(., '그대로 서명합니다')]")));
+        WebElement reasonLabel = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//label[contains(., '그대로 서명하는 사유')]")));
+        browser.findElement(By.id(reasonLabel.getAttribute("for"))).sendKeys("보호자에게 결과를 직접 설명하고 서면으로 안내함");
+        shot("signed-check-03-sign-anyway");
+        click(browser.findElement(By.xpath("//button[contains(., 'Complete') or contains(., '완료')]")));
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> screenings.find(id).orElseThrow().stage(), Stage.ISSUED::equals);
+        shot("signed-check-04-issued");
+        Assertions.assertThat(screenings.find(id).orElseThrow().finalText()).isEqualTo("확인");
+    }
+
+    /** Logs in to the Tasklist as the Gangnam physician, opens the review and claims it. */
+    private WebDriverWait openAsGangnamPhysician(Task review, String screenshot) throws IOException {
+        String base = "http://localhost:" + port + "/camunda/app/tasklist/default/";
+        browser.get(base);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
+                .sendKeys("physicianGangnam");
+        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
+        browser.findElement(By.cssSelector("button[type='submit']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".tasks-list, [cam-tasks]")));
+
+        browser.get(base + "#/?task=" + review.getId());
+        shot(screenshot);
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[ng-click='claim()'], .claim"))).click();
+        return wait;
     }
 
     private void click(WebElement element) {

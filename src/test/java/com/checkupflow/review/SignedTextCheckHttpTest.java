@@ -1,0 +1,147 @@
+package com.checkupflow.review;
+
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.checkupflow.CheckupFlowHttpTest;
+import com.checkupflow.ReviewTasks;
+import com.checkupflow.TestHttp;
+import com.checkupflow.demo.SyntheticScreenings;
+import com.checkupflow.intake.IntakeService;
+import com.checkupflow.screening.ScreeningRepository;
+import com.checkupflow.screening.Stage;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ca.uhn.fhir.context.FhirContext;
+
+/**
+ * The text a physician signs over {@code POST /api/screenings/{id}/review} goes through the draft check: a text that
+ * leaves out the abnormal findings or is a placeholder answers 422 naming the findings and nothing is recorded,
+ * unless the physician signs anyway with a reason, which the audit keeps.
+ */
+@CheckupFlowHttpTest
+class SignedTextCheckHttpTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    FhirContext fhir;
+    @Autowired
+    IntakeService intake;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ScreeningRepository screenings;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ObjectMapper json;
+
+    private TestHttp http;
+
+    @BeforeEach
+    void client() {
+        http = new TestHttp(port);
+    }
+
+    @Test
+    void shouldRefuseATextWithoutTheAbnormalFindingsWhenThePhysicianDoesNotSignAnyway() throws Exception {
+        String id = receive("signed-check-1", SyntheticScreenings.Profile.SUSPECT, 31);
+        Task review = ReviewTasks.awaitReview(taskService, id);
+
+        HttpResponse<String> refused = review(id, Map.of("decision", "APPROVE", "text", "확인했습니다. 특별한 소견 없음."));
+
+        Assertions.assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        Assertions.assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                ct -> Assertions.assertThat(ct).startsWith("application/problem+json"));
+        Assertions.assertThat(codes(refused)).contains("missing_finding", "sign_anyway_required");
+        Assertions.assertThat(taskService.createTaskQuery().taskId(review.getId()).count()).as("the review stays open").isOne();
+        Assertions.assertThat(decisions(id)).as("nothing recorded").isZero();
+
+        HttpResponse<String> noReason = review(id, Map.of("decision", "APPROVE", "text", "확인했습니다. 특별한 소견 없음.",
+                "signAnyway", true));
+        Assertions.assertThat(noReason.statusCode()).as(noReason.body()).isEqualTo(422);
+        Assertions.assertThat(decisions(id)).isZero();
+    }
+
+    @Test
+    void shouldIssueAndAuditTheReasonWhenThePhysicianSignsAFlaggedTextAnyway() throws Exception {
+        String id = receive("signed-check-2", SyntheticScreenings.Profile.SUSPECT, 32);
+        ReviewTasks.awaitReview(taskService, id);
+        String text = "이상 소견은 외래에서 직접 설명하였습니다. 자세한 내용은 진료 기록을 참고하십시오.";
+
+        HttpResponse<String> signed = review(id, Map.of("decision", "WRITE_MANUALLY", "text", text, "signAnyway", true,
+                "reason", "외래에서 결과를 직접 설명함"));
+
+        Assertions.assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> screenings.find(id).orElseThrow().stage(), Stage.ISSUED::equals);
+        JsonNode audit = json.readTree(http.get("physicianGangnam", "/api/screenings/" + id).body()).get("review");
+        Assertions.assertThat(audit.get("signedText").asText()).isEqualTo(text);
+        Assertions.assertThat(audit.get("signedAnyway").asBoolean()).isTrue();
+        Assertions.assertThat(audit.get("signAnywayReason").asText()).isEqualTo("외래에서 결과를 직접 설명함");
+        Assertions.assertThat(audit.get("signedCheckFindings").findValuesAsText("type")).contains("MISSING_FINDING");
+    }
+
+    @Test
+    void shouldStopAPlaceholderTextWhenTheScreeningIsHealthy() throws Exception {
+        String id = receive("signed-check-3", SyntheticScreenings.Profile.HEALTHY, 33);
+        ReviewTasks.awaitReview(taskService, id);
+
+        for (String placeholder : List.of("확인", ".", "test", "lorem ipsum dolor sit amet")) {
+            HttpResponse<String> refused = review(id, Map.of("decision", "WRITE_MANUALLY", "text", placeholder));
+            Assertions.assertThat(refused.statusCode()).as(placeholder + ": " + refused.body()).isEqualTo(422);
+            Assertions.assertThat(codes(refused)).as(placeholder).contains("placeholder");
+        }
+        Assertions.assertThat(decisions(id)).isZero();
+    }
+
+    @Test
+    void shouldSignTheDraftAsItStandsWithAGreenCheckWhenItPassed() throws Exception {
+        String id = receive("signed-check-4", SyntheticScreenings.Profile.SUSPECT, 34);
+        ReviewTasks.awaitReview(taskService, id);
+
+        HttpResponse<String> approved = review(id, Map.of("decision", "APPROVE"));
+
+        Assertions.assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> screenings.find(id).orElseThrow().stage(), Stage.ISSUED::equals);
+        JsonNode audit = json.readTree(http.get("physicianGangnam", "/api/screenings/" + id).body()).get("review");
+        Assertions.assertThat(audit.get("signedCheckFindings")).isEmpty();
+        Assertions.assertThat(audit.get("signedAnyway").asBoolean()).isFalse();
+        Assertions.assertThat(audit.get("signAnywayReason").isNull()).isTrue();
+    }
+
+    private String receive(String identifier, SyntheticScreenings.Profile profile, long seed) {
+        String bundle = new SyntheticScreenings(fhir).bundleJson(identifier, profile, seed);
+        return intake.receive("gangnam", null, bundle.getBytes(StandardCharsets.UTF_8)).id();
+    }
+
+    private HttpResponse<String> review(String id, Map<String, Object> body) throws Exception {
+        return http.post("physicianGangnam", "/api/screenings/" + id + "/review", "application/json",
+                json.writeValueAsString(body));
+    }
+
+    private List<String> codes(HttpResponse<String> problem) throws Exception {
+        return json.readTree(problem.body()).get("problems").findValuesAsText("code");
+    }
+
+    private long decisions(String id) {
+        return jdbc.sql("SELECT COUNT(*) FROM cf_review WHERE screening_id = ?").param(id).query(Long.class).single();
+    }
+}
