@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import com.checkupflow.center.Center;
 import com.checkupflow.center.Centers;
 import com.checkupflow.judgement.JudgementJson;
 import com.checkupflow.judgement.JudgementTexts;
@@ -41,26 +42,30 @@ public class ReviewService {
     }
 
     /** What the review form shows beside the draft. */
-    record ReviewContext(String taskName, String patientLabel, String judgementTable, String overallSummary) {
+    record ReviewContext(String judgementTable, String overallSummary) {
     }
 
     ReviewContext context(String screeningId) {
         Screening s = screenings.find(screeningId).orElseThrow();
-        String label = label(s);
         var judgement = judgementJson.read(s.judgementJson());
-        return new ReviewContext("Review report – " + label, label, texts.judgementTable(judgement),
-                texts.overallSummary(judgement));
+        return new ReviewContext(texts.judgementTable(judgement), texts.overallSummary(judgement));
     }
 
-    /** The masked patient the task forms show in their header, e.g. "김*수, 44 M, Gangnam, 2026-03-02". */
-    String patientLabel(String screeningId) {
-        return label(screenings.find(screeningId).orElseThrow());
+    /**
+     * The masked patient in the language of the screening's center, as task names and form headers show it:
+     * "김*수, 54세 여, 강남센터, 2026-07-07" ("김*수, 54 F, Gangnam, 2026-07-07" for a center whose language is en).
+     */
+    record PatientLabel(String text, String language) {
     }
 
-    private String label(Screening s) {
-        String sex = s.sex() == null ? "?" : s.sex().code().substring(0, 1).toUpperCase();
-        return PersonalData.maskName(s.patient().name()) + ", " + (s.age() < 0 ? "?" : s.age()) + " " + sex
-                + ", " + centers.get(s.center()).nameEn() + ", " + (s.examDate() == null ? "" : s.examDate());
+    PatientLabel patientLabel(String screeningId) {
+        Screening s = screenings.find(screeningId).orElseThrow();
+        Center center = centers.get(s.center());
+        String lang = "en".equals(center.language()) ? "en" : "ko";
+        String sex = s.sex() == null ? "?" : TaskNames.text("sex." + s.sex().code(), lang);
+        String age = s.age() < 0 ? "?" : TaskNames.format("age", lang, s.age());
+        return new PatientLabel(PersonalData.maskName(s.patient().name()) + ", " + age + " " + sex + ", "
+                + center.displayName(lang) + (s.examDate() == null ? "" : ", " + s.examDate()), lang);
     }
 
     /** @return what is wrong with the decision (empty when it is complete); {@code finalText} null means "unchanged" */

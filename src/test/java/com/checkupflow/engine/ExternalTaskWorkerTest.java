@@ -11,10 +11,12 @@ import java.util.concurrent.TimeUnit;
 
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,6 +51,7 @@ class ExternalTaskWorkerTest {
 
     /** Not in a {@code @BeforeEach}: the extension deploys the process just before the test method. */
     private void startReferrals() {
+        Mocks.register("patientLabelListener", (TaskListener) task -> { });
         for (int i = 0; i < 5; i++) {
             processEngine.getRuntimeService().startProcessInstanceByKey("referral-letter", "worker-" + i,
                     Map.of("referralUnits", "egfr", "taskPriority", 50));
@@ -59,6 +62,7 @@ class ExternalTaskWorkerTest {
     void stopWorkers() {
         release.countDown();
         workers.forEach(ExternalTaskWorker::stop);
+        Mocks.reset();
     }
 
     private HeldWorker started(ExternalTaskWorker.Settings settings) {

@@ -31,7 +31,7 @@ import com.checkupflow.screening.ScreeningRepository;
  */
 public final class ReviewFixtures {
 
-    public static final String PATIENT_LABEL = "김*수, 44 M, Gangnam, 2026-03-02";
+    public static final String PATIENT_LABEL = "김*수, 44세 남, 강남센터, 2026-03-02";
 
     private final ReviewService service;
 
@@ -39,10 +39,11 @@ public final class ReviewFixtures {
         service = spy(new ReviewService(mock(ScreeningRepository.class), mock(JudgementJson.class),
                 mock(JudgementTexts.class), mock(Centers.class), mock(JdbcClient.class, RETURNS_DEEP_STUBS),
                 Clock.systemUTC()));
-        doAnswer(invocation -> new ReviewService.ReviewContext("Review report – " + PATIENT_LABEL, PATIENT_LABEL,
+        doAnswer(invocation -> new ReviewService.ReviewContext(
                 "| 항목 | 결과 | 단위 | 판정 |", "종합판정: **NORMAL_A** (NORMAL_A)"))
                 .when(service).context(anyString());
-        doAnswer(invocation -> PATIENT_LABEL).when(service).patientLabel(anyString());
+        doAnswer(invocation -> new ReviewService.PatientLabel(PATIENT_LABEL, "ko")).when(service)
+                .patientLabel(anyString());
     }
 
     public TaskListener patientLabelListener() {
