@@ -207,7 +207,7 @@ class ScreeningReportProcessTest {
                 .hasMessageContaining("혈색소: 수정 값을 입력하거나 '측정하지 않음'을 선택하세요");
         // still outside the plausibility window
         Assertions.assertThatThrownBy(() -> complete(resolve, withVariables("correction_hemoglobin", 135)))
-                .hasMessageContaining("hemoglobin: 135").hasMessageContaining("implausible_value");
+                .hasMessageContaining("혈색소: 135 g/dL").hasMessageContaining("측정 가능 범위를 벗어난 값");
         // both a value and "not measured"
         Assertions.assertThatThrownBy(() -> complete(resolve,
                         withVariables("correction_hemoglobin", 13.5, "notMeasured_hemoglobin", true)))
@@ -304,9 +304,9 @@ class ScreeningReportProcessTest {
         Task first = task("Activity_ReviewReport", pi);
         claim(first, PHYSICIAN);
         Assertions.assertThatThrownBy(() -> complete(first, withVariables("reviewDecision", "REQUEST_CHANGES")))
-                .hasMessageContaining("수정 요청에는 의견(reviewNote)이 필요합니다");
+                .hasMessageContaining("수정 요청에는 무엇을 고칠지 적어 주세요");
         Assertions.assertThatThrownBy(() -> complete(first, withVariables("reviewDecision", "MAYBE")))
-                .hasMessageContaining("reviewDecision must be one of");
+                .hasMessageContaining("검토 결정을 고르세요");
         assertThat(pi).isWaitingAt("Activity_ReviewReport").hasNotPassed("Activity_ReviewReport");
 
         complete(first, withVariables("reviewDecision", "REQUEST_CHANGES", "reviewNote", "혈압 설명을 더 쉽게"));
@@ -375,7 +375,7 @@ class ScreeningReportProcessTest {
         claim(review, PHYSICIAN);
         Assertions.assertThatThrownBy(() -> complete(review,
                         withVariables("reviewDecision", "WRITE_MANUALLY", "finalText", " ")))
-                .hasMessageContaining("최종 소견(finalText)이 비어 있습니다");
+                .hasMessageContaining("결과지 본문이 비어 있습니다");
 
         complete(review, withVariables("reviewDecision", "WRITE_MANUALLY", "finalText", "고혈압 치료를 계속하세요."));
         assertThat(pi).hasPassed("Gateway_ReportTextFinal").isWaitingAt("Activity_IssueReport");

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +23,7 @@ final class CriticalTexts {
 
     /** A finding of the decision critical_values: "systolic_bp >= 180". */
     private static final Pattern FINDING = Pattern.compile("\\s*([a-z_]+)\\s*(>=|<=|>|<)\\s*([0-9.]+)\\s*");
+    private static final Map<String, String> OPERATORS = Map.of(">=", "ge", ">", "gt", "<=", "le", "<", "lt");
     private static final Properties TEXTS = new Properties();
 
     static {
@@ -59,7 +61,7 @@ final class CriticalTexts {
             String value = labels.value(item.value(), language) + (unit.isEmpty() ? "" : " " + unit);
             String threshold = new BigDecimal(m.group(3)).toPlainString() + (unit.isEmpty() ? "" : " " + unit);
             md.append(text("finding", language, labels.item(key, language), value,
-                    text("op." + m.group(2), language, threshold))).append('\n');
+                    text("op." + OPERATORS.get(m.group(2)), language, threshold))).append('\n');
         }
         return md.toString();
     }

@@ -78,11 +78,11 @@ public class ReviewService {
             return List.of(e.getMessage());
         }
         if (d == ReviewDecision.REQUEST_CHANGES && (note == null || note.isBlank())) {
-            problems.add("수정 요청에는 의견(reviewNote)이 필요합니다");
+            problems.add("수정 요청에는 무엇을 고칠지 적어 주세요");
         }
         if (d != ReviewDecision.REQUEST_CHANGES && (finalTextRequired || finalText != null)
                 && (finalText == null || finalText.isBlank())) {
-            problems.add("최종 소견(finalText)이 비어 있습니다");
+            problems.add("결과지 본문이 비어 있습니다");
         }
         return problems;
     }
@@ -135,7 +135,7 @@ public class ReviewService {
         try {
             return ReviewDecision.valueOf(decision);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("reviewDecision must be one of " + Arrays.toString(ReviewDecision.values()));
+            throw new IllegalArgumentException("검토 결정을 고르세요 (" + Arrays.toString(ReviewDecision.values()) + ")");
         }
     }
 }

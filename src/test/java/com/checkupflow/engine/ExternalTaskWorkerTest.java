@@ -39,6 +39,8 @@ class ExternalTaskWorkerTest {
 
         @Override
         protected Outcome work(LockedExternalTask task) {
+            // Completing creates "Sign referral letter" in this thread; Mocks are per thread.
+            Mocks.register("patientLabelListener", (TaskListener) created -> { });
             try {
                 release.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -51,7 +53,6 @@ class ExternalTaskWorkerTest {
 
     /** Not in a {@code @BeforeEach}: the extension deploys the process just before the test method. */
     private void startReferrals() {
-        Mocks.register("patientLabelListener", (TaskListener) task -> { });
         for (int i = 0; i < 5; i++) {
             processEngine.getRuntimeService().startProcessInstanceByKey("referral-letter", "worker-" + i,
                     Map.of("referralUnits", "egfr", "taskPriority", 50));

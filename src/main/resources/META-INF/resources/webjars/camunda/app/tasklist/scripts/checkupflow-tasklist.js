@@ -6,7 +6,8 @@
  * 2. The stock Tasklist offers Claim / Unclaim / Reset assignee on every task the user can read. Coordinators,
  *    head physicians and managers read tasks they may not work on (no TASK_WORK on the task), where these
  *    buttons can only fail; for such a task the page is marked read-only (body class cf-task-read-only, see
- *    styles/user-styles.css) and says why. The engine's own check decides: GET authorization/check.
+ *    styles/user-styles.css) and says why.
+ * 3. The list is shown in the order of the filter (see applyFilterSorting).
  */
 const korean = !(navigator.language || 'ko').toLowerCase().startsWith('en');
 
@@ -46,10 +47,31 @@ const engineApi = () => {
 };
 
 let checkedTask = null;
+let me = null;
 
-function currentTaskId() {
-  const match = window.location.href.match(/[?&]task=([^&#]+)/);
+function param(name) {
+  const match = window.location.href.match(new RegExp(`[?&]${name}=([^&#]+)`));
   return match ? decodeURIComponent(match[1]) : null;
+}
+
+async function get(path) {
+  const response = await fetch(engineApi() + path, {headers: {Accept: 'application/json'}, credentials: 'same-origin'});
+  if (!response.ok) {
+    throw new Error(`${path}: ${response.status}`);
+  }
+  return response.json();
+}
+
+/** The logged-in user and the groups (roles) they belong to. */
+async function currentUser() {
+  if (!me) {
+    const base = document.querySelector('base');
+    const adminApi = (base && base.getAttribute('admin-api')) || '/camunda/api/admin/';
+    const auth = await (await fetch(`${adminApi}auth/user/default`, {credentials: 'same-origin'})).json();
+    const groups = await get(`engine/default/group?member=${encodeURIComponent(auth.userId)}`);
+    me = {id: auth.userId, groups: groups.map((g) => g.id)};
+  }
+  return me;
 }
 
 function markReadOnly(readOnly) {
@@ -69,8 +91,12 @@ function markReadOnly(readOnly) {
   }
 }
 
+/**
+ * A user works on a task as a member of one of its candidate groups (the engine grants them TASK_WORK on it),
+ * as its assignee, or as an administrator; anyone else only reads it.
+ */
 async function checkTask() {
-  const taskId = currentTaskId();
+  const taskId = param('task');
   if (taskId === checkedTask) {
     return;
   }
@@ -79,16 +105,43 @@ async function checkTask() {
     markReadOnly(false);
     return;
   }
-  const query = new URLSearchParams({permissionName: 'TASK_WORK', resourceName: 'Task', resourceType: '7',
-    resourceId: taskId});
   try {
-    const response = await fetch(`${engineApi()}engine/default/authorization/check?${query}`,
-      {headers: {Accept: 'application/json'}, credentials: 'same-origin'});
-    if (response.ok && checkedTask === taskId) {
-      markReadOnly(!(await response.json()).isAuthorized);
+    const [user, task, links] = await Promise.all([currentUser(), get(`engine/default/task/${taskId}`),
+      get(`engine/default/task/${taskId}/identity-links?type=candidate`)]);
+    const works = user.groups.includes('camunda-admin') || task.assignee === user.id
+      || links.some((l) => (l.groupId && user.groups.includes(l.groupId)) || l.userId === user.id);
+    if (checkedTask === taskId) {
+      markReadOnly(!works);
     }
   } catch (e) {
-    console.warn('CheckupFlow: could not check the task permission', e);
+    console.warn('CheckupFlow: could not check whether the task is read only', e);
+  }
+}
+
+let sortedFilter = null;
+
+/**
+ * The Tasklist sorts by its own "created, newest first" unless the address says otherwise, and shows that as
+ * the sort order. A filter of ours carries its order (e.g. priority, then the oldest): put it in the address so
+ * that the list is shown, and labelled, in the filter's order.
+ */
+async function applyFilterSorting() {
+  const filterId = param('filter');
+  if (!filterId || param('sorting') || filterId === sortedFilter) {
+    return;
+  }
+  sortedFilter = filterId;
+  try {
+    const filter = await get(`engine/default/filter/${filterId}`);
+    const sorting = (filter.query && filter.query.sorting) || [];
+    if (sorting.length && param('filter') === filterId && !param('sorting')) {
+      const url = new URL(window.location.href);
+      const hash = url.hash.includes('?') ? `${url.hash}&` : `${url.hash || '#/'}?`;
+      window.location.replace(`${url.origin}${url.pathname}${url.search}${hash}sorting=${
+        encodeURIComponent(JSON.stringify(sorting))}`);
+    }
+  } catch (e) {
+    console.warn('CheckupFlow: could not read the filter order', e);
   }
 }
 
@@ -98,7 +151,11 @@ new MutationObserver(() => {
     markReadOnly(true);
   }
   checkTask();
+  applyFilterSorting();
 }).observe(document.documentElement, {childList: true, subtree: true, characterData: true});
-window.addEventListener('hashchange', checkTask);
+window.addEventListener('hashchange', () => {
+  checkTask();
+  applyFilterSorting();
+});
 
 export default [];
