@@ -103,15 +103,20 @@ class TasklistRolesBrowserTest {
         Assertions.assertThat(page()).contains("맡기").doesNotContain("Claim").doesNotContain("열람 전용")
                 .doesNotContain("(Review decision)");
 
-        // a refused decision reads as a sentence and leaves the buttons usable
+        // a decision the form refuses says so in Korean and leaves the buttons usable
         click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".task-details .claim"))));
-        click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//label[contains(., '수정 요청')]"))));
+        WebElement requestChanges = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//label[contains(., '수정 요청')]/preceding-sibling::input | //label[contains(., '수정 요청')]//input")));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].click();", requestChanges);
         WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(
                 By.xpath("//button[contains(., '완료')]")));
         click(complete);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "무엇을 고칠지 적어 주세요"));
-        shot("roles-physician-refused");
-        Assertions.assertThat(page()).doesNotContain("reviewNote").doesNotContain("Cannot submit task form");
+        try {
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "필수 입력 항목입니다."));
+        } finally {
+            shot("roles-physician-refused");
+        }
+        Assertions.assertThat(page()).doesNotContain("reviewNote").doesNotContain("Field is required");
         Assertions.assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                 "const r = arguments[0].getBoundingClientRect();"
                         + "const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
