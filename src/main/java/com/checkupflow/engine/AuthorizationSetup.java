@@ -222,8 +222,8 @@ class AuthorizationSetup implements SmartInitializingSingleton {
         // Task names begin with the kind of task, so ordering by name groups the center's work by type.
         ensureFilter(FILTER_COORDINATOR, null, "센터의 모든 진행 중 업무, 유형별 (열람; 전달 실패·진료 예약은 처리)", -10,
                 tasks.createTaskQuery().orderByTaskName().asc().orderByTaskCreateTime().asc(), Roles.COORDINATOR);
-        ensureFilter(FILTER_MANAGER, null, "모든 센터의 진행 중 업무, 기한 순 (열람 전용)", -10,
-                tasks.createTaskQuery().orderByDueDate().asc().orderByTaskCreateTime().asc(), Roles.MANAGER);
+        ensureFilter(FILTER_MANAGER, null, "모든 센터의 진행 중 업무, 위험·의심 먼저 (열람 전용)", -10,
+                urgentFirst(tasks.createTaskQuery()), Roles.MANAGER);
         ensureFilter(FILTER_CRITICAL_V2, FILTER_CRITICAL, "위험 결과(패닉 값) 환자 통보, 오래된 순", -5,
                 tasks.createTaskQuery().taskDefinitionKeyIn("Activity_ConfirmCriticalResult",
                         "Activity_ConfirmCriticalResultEscalated").orderByTaskCreateTime().asc(),

@@ -126,8 +126,8 @@ class AuthorizationSetupTest {
 
     /** The tasks of the user's default filter (the readable one of lowest priority), as the Tasklist lists them. */
     private List<Task> defaultFilterTasks(String user, String group, String expectedFilter) {
-        identity.setAuthentication(user, List.of(group), identity.createTenantQuery().userMember(user).list().stream()
-                .map(Tenant::getId).toList());
+        identity.setAuthentication(user, List.of(group), identity.createTenantQuery().userMember(user)
+                .includingGroupsOfUser(true).list().stream().map(Tenant::getId).toList());
         try {
             Filter first = filters.createFilterQuery().list().stream()
                     .min(Comparator.comparingInt(f -> ((Number) f.getProperties().get("priority")).intValue()))

@@ -76,7 +76,7 @@ async function currentUser() {
 
 function markReadOnly(readOnly) {
   document.body.classList.toggle('cf-task-read-only', readOnly);
-  const details = document.querySelector('.task-details, [cam-tasklist-task]');
+  const details = document.querySelector('.task-card');
   let note = document.getElementById('cf-read-only-note');
   if (readOnly && details && !note) {
     note = document.createElement('div');
