@@ -96,7 +96,8 @@ class TasklistRolesBrowserTest {
         logIn("physicianGangnam");
         assertDefaultFilter(AuthorizationSetup.FILTER_CENTER_REVIEWS);
         List<String> names = taskLinks().stream().map(WebElement::getText).toList();
-        // critical before borderline: priority first, then the oldest
+        // critical before borderline although older: the filter's order (priority first) comes before the
+        // Tasklist's own "newest first": priority first, then the oldest
         Assertions.assertThat(names).contains(criticalReview.getName(), borderlineReview.getName());
         Assertions.assertThat(names.indexOf(criticalReview.getName())).isLessThan(names.indexOf(borderlineReview.getName()));
         open(taskLinks().get(names.indexOf(criticalReview.getName())), "roles-physician");

@@ -7,7 +7,6 @@
  *    head physicians and managers read tasks they may not work on (no TASK_WORK on the task), where these
  *    buttons can only fail; for such a task the page is marked read-only (body class cf-task-read-only, see
  *    styles/user-styles.css) and says why.
- * 3. The list is shown in the order of the filter (see applyFilterSorting).
  */
 const korean = !(navigator.language || 'ko').toLowerCase().startsWith('en');
 
@@ -118,44 +117,13 @@ async function checkTask() {
   }
 }
 
-let sortedFilter = null;
-
-/**
- * The Tasklist sorts by its own "created, newest first" unless the address says otherwise, and shows that as
- * the sort order. A filter of ours carries its order (e.g. priority, then the oldest): put it in the address so
- * that the list is shown, and labelled, in the filter's order.
- */
-async function applyFilterSorting() {
-  const filterId = param('filter');
-  if (!filterId || param('sorting') || filterId === sortedFilter) {
-    return;
-  }
-  sortedFilter = filterId;
-  try {
-    const filter = await get(`engine/default/filter/${filterId}`);
-    const sorting = (filter.query && filter.query.sorting) || [];
-    if (sorting.length && param('filter') === filterId && !param('sorting')) {
-      const url = new URL(window.location.href);
-      const hash = url.hash.includes('?') ? `${url.hash}&` : `${url.hash || '#/'}?`;
-      window.location.replace(`${url.origin}${url.pathname}${url.search}${hash}sorting=${
-        encodeURIComponent(JSON.stringify(sorting))}`);
-    }
-  } catch (e) {
-    console.warn('CheckupFlow: could not read the filter order', e);
-  }
-}
-
 new MutationObserver(() => {
   translateErrors(document);
   if (document.body.classList.contains('cf-task-read-only') && !document.getElementById('cf-read-only-note')) {
     markReadOnly(true);
   }
   checkTask();
-  applyFilterSorting();
 }).observe(document.documentElement, {childList: true, subtree: true, characterData: true});
-window.addEventListener('hashchange', () => {
-  checkTask();
-  applyFilterSorting();
-});
+window.addEventListener('hashchange', checkTask);
 
 export default [];
