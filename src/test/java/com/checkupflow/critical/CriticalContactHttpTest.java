@@ -48,7 +48,7 @@ class CriticalContactHttpTest {
         Assertions.assertThat(confirm.getName()).startsWith("위험 결과 통보 – ").contains("강남센터");
         Assertions.assertThat(confirm.getDueDate()).isNotNull();
         Assertions.assertThat((String) taskService.getVariableLocal(confirm.getId(), "criticalFacts"))
-                .contains("mmHg – 위험 기준: 180 mmHg 이상").contains("mg/dL – 위험 기준: 300 mg/dL 이상")
+                .contains("수축기 혈압").contains("위험 기준: 180 mmHg 이상").contains("위험 기준: 300 mg/dL 이상")
                 .contains("010-0000-").doesNotContain(">=");
         taskService.claim(confirm.getId(), "physicianGangnam");
 
