@@ -74,7 +74,7 @@ class ScreeningReportHttpTest {
 
         Task review = ReviewTasks.awaitReview(taskService, id);
         Assertions.assertThat(review.getTenantId()).isEqualTo("gangnam");
-        Assertions.assertThat(review.getName()).startsWith("Review report – ").contains("Gangnam").doesNotContain("민수");
+        Assertions.assertThat(review.getName()).startsWith("결과지 검토 – ").contains("강남센터").doesNotContain("민수");
 
         JsonNode inReview = getJson("/api/screenings/" + id);
         Assertions.assertThat(inReview.get("stage").asText()).isEqualTo("REVIEW");

@@ -40,6 +40,7 @@ import com.checkupflow.judgement.JudgementFixtures;
 import com.checkupflow.judgement.JudgementService;
 import com.checkupflow.judgement.NormalizedScreening;
 import com.checkupflow.report.ReportFixtures;
+import com.checkupflow.critical.CriticalFixtures;
 import com.checkupflow.review.ReviewFixtures;
 
 import ca.uhn.fhir.context.FhirContext;
@@ -95,6 +96,7 @@ class ScreeningReportProcessTest {
         Mocks.register("reviewDueDateListener", reviews.reviewDueDateListener());
         Mocks.register("escalateReviewDelegate", reviews.escalateReviewDelegate());
         Mocks.register("patientLabelListener", reviews.patientLabelListener());
+        Mocks.register("confirmCriticalResultListener", new CriticalFixtures().confirmCriticalResultListener());
         Mocks.register("issueReportDelegate", reports.issueReportDelegate());
         Mocks.register("deliverReportDelegate", deliveries.deliverReportDelegate());
         Mocks.register("resolveDeliveryListener", deliveries.resolveDeliveryListener());
@@ -135,7 +137,7 @@ class ScreeningReportProcessTest {
                 .containsEntry("patientLabel", ReviewFixtures.PATIENT_LABEL)
                 .containsEntry("redraftLimitMessage", "");
         assertThat(task("Activity_ReviewReport", pi)).hasCandidateGroup("physician")
-                .hasName("Review report – " + ReviewFixtures.PATIENT_LABEL);
+                .hasName("결과지 검토 – " + ReviewFixtures.PATIENT_LABEL);
 
         review(pi, "APPROVE", null, null);
 
@@ -202,10 +204,10 @@ class ScreeningReportProcessTest {
 
         // neither a value nor "not measured"
         Assertions.assertThatThrownBy(() -> complete(resolve, withVariables("notMeasured_hemoglobin", false)))
-                .hasMessageContaining("hemoglobin: 수정 값을 입력하거나 '측정하지 않음'을 선택하세요");
+                .hasMessageContaining("혈색소: 수정 값을 입력하거나 '측정하지 않음'을 선택하세요");
         // still outside the plausibility window
         Assertions.assertThatThrownBy(() -> complete(resolve, withVariables("correction_hemoglobin", 135)))
-                .hasMessageContaining("hemoglobin: 135").hasMessageContaining("implausible_value");
+                .hasMessageContaining("혈색소: 135 g/dL").hasMessageContaining("측정 가능 범위를 벗어난 값");
         // both a value and "not measured"
         Assertions.assertThatThrownBy(() -> complete(resolve,
                         withVariables("correction_hemoglobin", 13.5, "notMeasured_hemoglobin", true)))
@@ -233,7 +235,7 @@ class ScreeningReportProcessTest {
         execute(job("Activity_JudgeResults", pi));
 
         assertThat(pi).isWaitingAt("Activity_ConfirmCriticalResult", "Activity_DraftSummary")
-                .variables().containsEntry("newCriticalResult", true).containsEntry("taskPriority", 80);
+                .variables().containsEntry("newCriticalResult", true).containsEntry("taskPriority", 100);
         Assertions.assertThat((String) runtimeService().getVariable(pi.getId(), "criticalFindingsSummary"))
                 .startsWith("**위험 수치");
         Task confirm = task("Activity_ConfirmCriticalResult", pi);
@@ -241,7 +243,12 @@ class ScreeningReportProcessTest {
         // the form's header, before "Review report" (which also sets it) exists
         Assertions.assertThat(taskService().getVariables(confirm.getId()))
                 .containsEntry("patientLabel", ReviewFixtures.PATIENT_LABEL);
-        Assertions.assertThat(confirm.getPriority()).isEqualTo(80);
+        Assertions.assertThat(confirm.getPriority()).isEqualTo(100);
+        Assertions.assertThat(confirm.getName()).isEqualTo("위험 결과 통보 – " + ReviewFixtures.PATIENT_LABEL);
+        Assertions.assertThat(confirm.getDueDate()).isCloseTo(job("Event_CriticalConfirmationOverdue", pi).getDuedate(),
+                Duration.ofMinutes(1).toMillis());
+        Assertions.assertThat((String) taskService().getVariableLocal(confirm.getId(), "criticalFacts"))
+                .contains("180 mmHg 이상").contains("010-0000-0000").contains("통보 기한");
         Job timer = job("Event_CriticalConfirmationOverdue", pi);
         Assertions.assertThat(timer.getDuedate().getTime() - System.currentTimeMillis())
                 .isBetween(Duration.ofMinutes(59).toMillis(), Duration.ofHours(1).toMillis());
@@ -297,9 +304,9 @@ class ScreeningReportProcessTest {
         Task first = task("Activity_ReviewReport", pi);
         claim(first, PHYSICIAN);
         Assertions.assertThatThrownBy(() -> complete(first, withVariables("reviewDecision", "REQUEST_CHANGES")))
-                .hasMessageContaining("수정 요청에는 의견(reviewNote)이 필요합니다");
+                .hasMessageContaining("수정 요청에는 무엇을 고칠지 적어 주세요");
         Assertions.assertThatThrownBy(() -> complete(first, withVariables("reviewDecision", "MAYBE")))
-                .hasMessageContaining("reviewDecision must be one of");
+                .hasMessageContaining("검토 결정을 고르세요");
         assertThat(pi).isWaitingAt("Activity_ReviewReport").hasNotPassed("Activity_ReviewReport");
 
         complete(first, withVariables("reviewDecision", "REQUEST_CHANGES", "reviewNote", "혈압 설명을 더 쉽게"));
@@ -389,7 +396,7 @@ class ScreeningReportProcessTest {
         claim(review, PHYSICIAN);
         Assertions.assertThatThrownBy(() -> complete(review,
                         withVariables("reviewDecision", "WRITE_MANUALLY", "finalText", " ")))
-                .hasMessageContaining("최종 소견(finalText)이 비어 있습니다");
+                .hasMessageContaining("결과지 본문이 비어 있습니다");
 
         complete(review, withVariables("reviewDecision", "WRITE_MANUALLY", "finalText", "고혈압 치료를 계속하세요."));
         assertThat(pi).hasPassed("Gateway_ReportTextFinal").isWaitingAt("Activity_IssueReport");

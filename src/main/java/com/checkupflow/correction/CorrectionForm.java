@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import com.checkupflow.judgement.ItemKey;
 
@@ -33,7 +34,8 @@ final class CorrectionForm {
     }
 
     /** @throws IllegalArgumentException listing every problem, in Korean for the nurse */
-    static List<Correction> read(List<ItemKey> invalid, Map<String, Object> variables, ValueCheck check) {
+    static List<Correction> read(List<ItemKey> invalid, Map<String, Object> variables, ValueCheck check,
+                                 Function<ItemKey, String> name) {
         List<Correction> corrections = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (ItemKey key : invalid) {
@@ -41,25 +43,25 @@ final class CorrectionForm {
             Object raw = variables.get("correction_" + key.json());
             boolean hasValue = raw != null && !raw.toString().isBlank();
             if (notMeasured && hasValue) {
-                problems.add(key.json() + ": 값 입력과 '측정하지 않음'을 동시에 선택할 수 없습니다");
+                problems.add(name.apply(key) + ": 값 입력과 '측정하지 않음'을 동시에 선택할 수 없습니다");
             } else if (notMeasured) {
                 corrections.add(new Correction(key, true, null, null));
             } else if (!hasValue) {
-                problems.add(key.json() + ": 수정 값을 입력하거나 '측정하지 않음'을 선택하세요");
+                problems.add(name.apply(key) + ": 수정 값을 입력하거나 '측정하지 않음'을 선택하세요");
             } else if (key.coded()) {
                 String code = raw.toString();
                 Set<String> allowed = key == ItemKey.URINE_PROTEIN ? URINE_CODES : CHEST_XRAY_CODES;
                 if (allowed.contains(code)) {
                     corrections.add(new Correction(key, false, null, code));
                 } else {
-                    problems.add(key.json() + ": 알 수 없는 코드 '" + code + "'");
+                    problems.add(name.apply(key) + ": 알 수 없는 코드 '" + code + "'");
                 }
             } else {
                 BigDecimal value;
                 try {
                     value = new BigDecimal(raw.toString());
                 } catch (NumberFormatException e) {
-                    problems.add(key.json() + ": 숫자가 아닙니다");
+                    problems.add(name.apply(key) + ": 숫자가 아닙니다");
                     continue;
                 }
                 check.problem(key, value).ifPresentOrElse(problems::add,

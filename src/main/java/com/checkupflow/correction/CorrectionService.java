@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import com.checkupflow.judgement.CanonicalItem;
 import com.checkupflow.judgement.InvalidReason;
 import com.checkupflow.judgement.ItemKey;
+import com.checkupflow.judgement.ItemLabels;
 import com.checkupflow.judgement.ItemStatus;
 import com.checkupflow.judgement.JudgementService;
 import com.checkupflow.screening.Screening;
@@ -26,8 +27,11 @@ class CorrectionService {
     private final JudgementService judgements;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ItemLabels labels;
 
-    CorrectionService(ScreeningRepository screenings, JudgementService judgements, JdbcClient jdbc, Clock clock) {
+    CorrectionService(ScreeningRepository screenings, JudgementService judgements, JdbcClient jdbc, Clock clock,
+                      ItemLabels labels) {
+        this.labels = labels;
         this.screenings = screenings;
         this.judgements = judgements;
         this.jdbc = jdbc;
@@ -35,13 +39,13 @@ class CorrectionService {
     }
 
     List<Correction> read(List<ItemKey> invalid, Map<String, Object> variables) {
-        return CorrectionForm.read(invalid, variables, this::problem);
+        return CorrectionForm.read(invalid, variables, this::problem, key -> labels.item(key, "ko"));
     }
 
     private Optional<String> problem(ItemKey key, BigDecimal value) {
         return judgements.canonicalValueProblem(key, value)
-                .map(reason -> key.json() + ": " + value.toPlainString() + " " + key.canonicalUnit()
-                        + "은(는) 허용 범위를 벗어났습니다 (" + reason.json() + ")");
+                .map(reason -> labels.item(key, "ko") + ": " + value.toPlainString() + " " + labels.unit(key.canonicalUnit())
+                        + "은(는) 받을 수 없는 값입니다 (" + labels.reason(reason) + ")");
     }
 
     /** The BP pair rule (§5) applies to corrected values too: both components go back to the nurse. */

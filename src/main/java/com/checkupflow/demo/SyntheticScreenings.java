@@ -88,6 +88,9 @@ public class SyntheticScreenings {
         patient.addIdentifier().setSystem("https://mois.go.kr/rrn").setValue(rrn(birthDate, male, random))
                 .getType().addCoding(new Coding("http://terminology.hl7.org/CodeSystem/v2-0203", "NI", "National unique individual identifier"))
                 .setText("주민등록번호");
+        // A synthetic number in 010-0000-xxxx, which no subscriber has; not drawn from random, so values stay.
+        patient.addTelecom().setSystem(org.hl7.fhir.r4.model.ContactPoint.ContactPointSystem.PHONE)
+                .setValue(String.format("010-0000-%04d", Math.floorMod(identifierValue.hashCode(), 10000)));
         bundle.addEntry().setFullUrl(patientUrl).setResource(patient);
 
         Values v = Values.forProfile(profile, male, random);

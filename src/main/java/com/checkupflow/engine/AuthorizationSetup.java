@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.query.Query;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -41,12 +42,22 @@ import com.checkupflow.security.Roles;
 @Component
 class AuthorizationSetup implements SmartInitializingSingleton {
 
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     static final String VERSION_PROPERTY = "checkupflow.authorization-setup.version";
 
     static final String FILTER_REVIEWS = "My center's reviews (oldest first)";
     static final String FILTER_CRITICAL = "Critical results";
     static final String FILTER_OVERDUE = "Overdue";
+
+    // Version 2: one default filter per role (priority -10, readable by that role only), Korean names.
+    static final String FILTER_CENTER_REVIEWS = "센터 결과지 검토 (위험·의심 먼저)";
+    static final String FILTER_NURSE = "결과 정정·전달 문제";
+    static final String FILTER_COORDINATOR = "센터 진행 업무 (유형별)";
+    static final String FILTER_MANAGER = "전체 센터 현황 (읽기 전용)";
+    static final String FILTER_CRITICAL_V2 = "위험 결과 통보 (위험 먼저)";
+    static final String FILTER_REFERRALS = "진료의뢰서 서명";
+    static final String FILTER_OVERDUE_V2 = "기한 초과";
+    static final String REFERRAL_PROCESS = "referral-letter";
 
     private static final Logger log = LoggerFactory.getLogger(AuthorizationSetup.class);
     private static final String ANY = Authorization.ANY;
@@ -110,6 +121,20 @@ class AuthorizationSetup implements SmartInitializingSingleton {
         return g;
     }
 
+    /**
+     * Version 2 of the grants: head physicians follow (read) every task of their center, as coordinators already
+     * did; coordinators also read the referral letters' tasks. Tenant checks keep both to their own center.
+     */
+    static List<Grant> grantsV2() {
+        return List.of(
+                new Grant(Roles.HEAD_PHYSICIAN, Resources.PROCESS_DEFINITION, PROCESS,
+                        ProcessDefinitionPermissions.READ_TASK),
+                new Grant(Roles.HEAD_PHYSICIAN, Resources.PROCESS_DEFINITION, REFERRAL_PROCESS,
+                        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_TASK),
+                new Grant(Roles.COORDINATOR, Resources.PROCESS_DEFINITION, REFERRAL_PROCESS,
+                        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_TASK));
+    }
+
     private final IdentityService identity;
     private final AuthorizationService authorizations;
     private final FilterService filters;
@@ -145,9 +170,27 @@ class AuthorizationSetup implements SmartInitializingSingleton {
         return value == null ? 0 : Integer.parseInt(value);
     }
 
-    /** Applies version {@link #VERSION}: idempotent, so running it again changes nothing. */
+    /**
+     * Applies the versions after the recorded one, in order, and records {@link #VERSION}. Each version is
+     * idempotent on the state its predecessor left, so running it again changes nothing.
+     */
     void apply() {
         ensureGroupsAndTenants();
+        for (int version = appliedVersion() + 1; version <= VERSION; version++) {
+            applyVersion(version);
+        }
+        management.setProperty(VERSION_PROPERTY, Integer.toString(VERSION));
+    }
+
+    void applyVersion(int version) {
+        switch (version) {
+            case 1 -> applyVersion1();
+            case 2 -> applyVersion2();
+            default -> throw new IllegalArgumentException("No authorization setup version " + version);
+        }
+    }
+
+    private void applyVersion1() {
         grants().forEach(this::grant);
         ensureFilter(FILTER_REVIEWS, "검토 대기 결과지, 오래된 순 (Reviews of my center, oldest first)", -10,
                 tasks.createTaskQuery().taskDefinitionKey("Activity_ReviewReport").orderByTaskCreateTime().asc(),
@@ -159,7 +202,43 @@ class AuthorizationSetup implements SmartInitializingSingleton {
         ensureFilter(FILTER_OVERDUE, "기한 초과 (Overdue)", 0,
                 tasks.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc(),
                 Roles.PHYSICIAN, Roles.HEAD_PHYSICIAN, Roles.NURSE, Roles.COORDINATOR, Roles.MANAGER);
-        management.setProperty(VERSION_PROPERTY, Integer.toString(VERSION));
+    }
+
+    /**
+     * Version 2: every role finds its work in its default filter (the readable filter of lowest priority). The
+     * version 1 filters are renamed in place (their grants stay with their ids); a role that no longer reads one
+     * loses its grant. Critical and suspect results first: the task priority comes from the judgement
+     * ({@code taskPriority}), then the oldest.
+     */
+    private void applyVersion2() {
+        grantsV2().forEach(this::grant);
+        Filter reviews = ensureFilter(FILTER_CENTER_REVIEWS, FILTER_REVIEWS,
+                "검토할 결과지: 위험·질환의심 먼저, 그다음 오래된 순", -10,
+                urgentFirst(tasks.createTaskQuery().taskDefinitionKey("Activity_ReviewReport")),
+                Roles.PHYSICIAN, Roles.HEAD_PHYSICIAN);
+        revokeFilterRead(reviews, Roles.COORDINATOR);
+        ensureFilter(FILTER_NURSE, null, "부적합 결과 정정과 결과지 전달 실패, 오래된 순", -10,
+                tasks.createTaskQuery().taskDefinitionKeyIn("Activity_ResolveInvalidResults", "Activity_ResolveDelivery")
+                        .orderByTaskCreateTime().asc(), Roles.NURSE);
+        // Task names begin with the kind of task, so ordering by name groups the center's work by type.
+        ensureFilter(FILTER_COORDINATOR, null, "센터의 모든 진행 중 업무, 유형별 (열람; 전달 실패·진료 예약은 처리)", -10,
+                tasks.createTaskQuery().orderByTaskName().asc().orderByTaskCreateTime().asc(), Roles.COORDINATOR);
+        ensureFilter(FILTER_MANAGER, null, "모든 센터의 진행 중 업무, 위험·의심 먼저 (열람 전용)", -10,
+                urgentFirst(tasks.createTaskQuery()), Roles.MANAGER);
+        ensureFilter(FILTER_CRITICAL_V2, FILTER_CRITICAL, "위험 결과(패닉 값) 환자 통보, 오래된 순", -5,
+                tasks.createTaskQuery().taskDefinitionKeyIn("Activity_ConfirmCriticalResult",
+                        "Activity_ConfirmCriticalResultEscalated").orderByTaskCreateTime().asc(),
+                Roles.PHYSICIAN, Roles.HEAD_PHYSICIAN, Roles.COORDINATOR, Roles.MANAGER);
+        ensureFilter(FILTER_REFERRALS, null, "서명할 진료의뢰서, 위험·의심 먼저", -3,
+                urgentFirst(tasks.createTaskQuery().taskDefinitionKey("Activity_SignReferralLetter")),
+                Roles.PHYSICIAN, Roles.HEAD_PHYSICIAN);
+        ensureFilter(FILTER_OVERDUE_V2, FILTER_OVERDUE, "기한이 지난 업무, 기한 순", 0,
+                tasks.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc(),
+                Roles.PHYSICIAN, Roles.HEAD_PHYSICIAN, Roles.NURSE, Roles.COORDINATOR, Roles.MANAGER);
+    }
+
+    private static TaskQuery urgentFirst(TaskQuery query) {
+        return query.orderByTaskPriority().desc().orderByTaskCreateTime().asc();
     }
 
     private void ensureGroupsAndTenants() {
@@ -197,11 +276,21 @@ class AuthorizationSetup implements SmartInitializingSingleton {
         authorizations.saveAuthorization(auth);
     }
 
-    private void ensureFilter(String name, String description, int priority, Query<?, ?> query, String... groups) {
+    private Filter ensureFilter(String name, String description, int priority, Query<?, ?> query, String... groups) {
+        return ensureFilter(name, null, description, priority, query, groups);
+    }
+
+    /** Creates or updates the filter {@code name}; one still called {@code formerName} is renamed instead. */
+    private Filter ensureFilter(String name, String formerName, String description, int priority, Query<?, ?> query,
+                                String... groups) {
         Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+        if (filter == null && formerName != null) {
+            filter = filters.createFilterQuery().filterName(formerName).singleResult();
+        }
         if (filter == null) {
             filter = filters.newTaskFilter(name);
         }
+        filter.setName(name);
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("description", description);
         properties.put("priority", priority);
@@ -212,5 +301,12 @@ class AuthorizationSetup implements SmartInitializingSingleton {
         for (String group : groups) {
             grant(new Grant(group, Resources.FILTER, filter.getId(), Permissions.READ));
         }
+        return filter;
+    }
+
+    private void revokeFilterRead(Filter filter, String group) {
+        authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(group)
+                .resourceType(Resources.FILTER).resourceId(filter.getId()).list()
+                .forEach(auth -> authorizations.deleteAuthorization(auth.getId()));
     }
 }

@@ -47,6 +47,26 @@ public class ItemLabels {
         return reason == null ? "" : labels.getProperty("reason." + reason.json() + ".ko", reason.json());
     }
 
+    /** Why an invalid value cannot be used, with the value and unit the lab sent and the unit the item needs. */
+    public String explanation(InvalidReason reason, Object reportedValue, String reportedUnit, String itemUnit) {
+        if (reason == null) {
+            return "";
+        }
+        String value = reportedValue instanceof BigDecimal d ? d.toPlainString()
+                : reportedValue == null ? "" : reportedValue.toString();
+        String key = reason.json();
+        if (reason == InvalidReason.NON_NUMERIC) {
+            key = value.isBlank() ? "non_numeric_empty" : value.strip().matches("[-+]?[0-9]+([.,][0-9]+)?")
+                    ? "non_numeric_digits" : "non_numeric";
+        }
+        String pattern = labels.getProperty("explain." + key + ".ko");
+        if (pattern == null) {
+            return reason(reason);
+        }
+        return new java.text.MessageFormat(pattern, java.util.Locale.ROOT)
+                .format(new Object[]{value, unit(reportedUnit), unit(itemUnit)});
+    }
+
     public String status(ItemStatus status) {
         return status(status, "ko");
     }

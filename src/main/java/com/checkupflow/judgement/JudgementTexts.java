@@ -45,19 +45,36 @@ public class JudgementTexts {
                 + (overall.needsPhysicianReview() ? " · 의사 확인 필요" : "");
     }
 
-    /** The invalid items of the correction form: what arrived and why it was refused. */
+    /**
+     * The invalid items of the correction form: each item once by its name, what the lab sent (value and unit;
+     * a code by its display name) and why it cannot be used, in plain Korean.
+     */
     public String invalidItems(Judgement judgement) {
-        StringBuilder md = new StringBuilder("| 항목 | 받은 값 | 받은 단위 | 사유 |\n|---|---|---|---|\n");
+        StringBuilder md = new StringBuilder("| 항목 | 검사기관이 보낸 값 | 정정이 필요한 이유 |\n|---|---|---|\n");
         judgement.items().forEach((json, item) -> {
             if (item.status() == ItemStatus.INVALID) {
                 ItemKey key = ItemKey.fromJson(json).orElseThrow();
                 md.append("| ").append(labels.item(key, "ko"))
-                        .append(" | ").append(item.reportedValue() == null ? "" : item.reportedValue())
-                        .append(" | ").append(item.reportedUnit() == null ? "" : item.reportedUnit())
-                        .append(" | ").append(labels.reason(item.invalidReason())).append(" |\n");
+                        .append(" | ").append(sent(key, item))
+                        .append(" | ").append(labels.explanation(item.invalidReason(), item.reportedValue(),
+                                item.reportedUnit(), key.canonicalUnit())).append(" |\n");
             }
         });
         return md.toString();
+    }
+
+    private String sent(ItemKey key, Judgement.Item item) {
+        Object raw = item.reportedValue();
+        if (raw == null) {
+            return "(없음)";
+        }
+        if (key.coded()) {
+            String code = key == ItemKey.URINE_PROTEIN ? ItemCatalog.urineProtein(raw.toString())
+                    : ItemCatalog.chestXray(raw.toString());
+            return code == null ? "코드 " + raw : labels.code(code, "ko") + " (코드 " + raw + ")";
+        }
+        String value = raw instanceof java.math.BigDecimal d ? d.toPlainString() : "\"" + raw + "\"";
+        return value + (item.reportedUnit() == null ? " (단위 없음)" : " " + labels.unit(item.reportedUnit()));
     }
 
     /** The invalid items as the correction form's hide conditions read them: ",fasting_glucose,ldl,". */

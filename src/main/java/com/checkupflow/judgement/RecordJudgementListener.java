@@ -14,6 +14,7 @@ class RecordJudgementListener implements ExecutionListener {
     static final String JUDGEMENT_RESULT = "judgementResult";
     static final int PRIORITY_NORMAL = 50;
     static final int PRIORITY_HIGH = 80;
+    static final int PRIORITY_CRITICAL = 100;
 
     private final JudgementRecorder recorder;
     private final JudgementTexts texts;
@@ -42,7 +43,8 @@ class RecordJudgementListener implements ExecutionListener {
         execution.setVariable("newCriticalResult", recorded.newCritical());
         execution.setVariable("criticalFindingsSummary",
                 outcome.critical() ? texts.criticalFindings(outcome.criticalFindings()) : "");
-        execution.setVariable("taskPriority", urgent ? PRIORITY_HIGH : PRIORITY_NORMAL);
+        execution.setVariable("taskPriority",
+                outcome.critical() ? PRIORITY_CRITICAL : urgent ? PRIORITY_HIGH : PRIORITY_NORMAL);
         execution.setVariable("overallPrimary", judgement.overall().primary());
     }
 }

@@ -5,11 +5,15 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * On create of "Confirm critical result": sets the masked {@code patientLabel} the form's header shows. The
- * confirmation opens right after the judgement, before "Review report" (whose listener sets it too) exists.
+ * On create of every user task: names it for its (masked) patient in the center's language ("결과지 검토 – 김*수,
+ * 54세 여, 강남센터, 2026-07-07") and describes it in plain words, sets {@code patientLabel} for the form's header and the task-local
+ * {@code formLanguage} the forms choose their words by, and takes the priority the judgement set
+ * ({@code taskPriority}: critical and suspect results first in the filters).
  */
 @Component("patientLabelListener")
 class PatientLabelListener implements TaskListener {
+
+    static final String FORM_LANGUAGE = "formLanguage";
 
     private final ReviewService reviews;
 
@@ -19,6 +23,16 @@ class PatientLabelListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        task.setVariable("patientLabel", reviews.patientLabel(task.getExecution().getProcessBusinessKey()));
+        ReviewService.PatientLabel label = reviews.patientLabel(task.getExecution().getProcessBusinessKey());
+        task.setName(TaskNames.name(task.getTaskDefinitionKey(), task.getName(), label.text(), label.language()));
+        String description = TaskNames.description(task.getTaskDefinitionKey(), label.language());
+        if (description != null) {
+            task.setDescription(description);
+        }
+        task.setVariable("patientLabel", label.text());
+        task.setVariableLocal(FORM_LANGUAGE, label.language());
+        if (task.getVariable("taskPriority") instanceof Number priority) {
+            task.setPriority(priority.intValue());
+        }
     }
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import com.checkupflow.center.Center;
 import com.checkupflow.center.Centers;
 import com.checkupflow.drafting.DraftCheck;
 import com.checkupflow.drafting.DraftChecker;
@@ -91,26 +92,30 @@ public class ReviewService {
     }
 
     /** What the review form shows beside the draft. */
-    record ReviewContext(String taskName, String patientLabel, String judgementTable, String overallSummary) {
+    record ReviewContext(String judgementTable, String overallSummary) {
     }
 
     ReviewContext context(String screeningId) {
         Screening s = screenings.find(screeningId).orElseThrow();
-        String label = label(s);
         var judgement = judgementJson.read(s.judgementJson());
-        return new ReviewContext("Review report – " + label, label, texts.judgementTable(judgement),
-                texts.overallSummary(judgement));
+        return new ReviewContext(texts.judgementTable(judgement), texts.overallSummary(judgement));
     }
 
-    /** The masked patient the task forms show in their header, e.g. "김*수, 44 M, Gangnam, 2026-03-02". */
-    String patientLabel(String screeningId) {
-        return label(screenings.find(screeningId).orElseThrow());
+    /**
+     * The masked patient in the language of the screening's center, as task names and form headers show it:
+     * "김*수, 54세 여, 강남센터, 2026-07-07" ("김*수, 54 F, Gangnam, 2026-07-07" for a center whose language is en).
+     */
+    record PatientLabel(String text, String language) {
     }
 
-    private String label(Screening s) {
-        String sex = s.sex() == null ? "?" : s.sex().code().substring(0, 1).toUpperCase();
-        return PersonalData.maskName(s.patient().name()) + ", " + (s.age() < 0 ? "?" : s.age()) + " " + sex
-                + ", " + centers.get(s.center()).nameEn() + ", " + (s.examDate() == null ? "" : s.examDate());
+    PatientLabel patientLabel(String screeningId) {
+        Screening s = screenings.find(screeningId).orElseThrow();
+        Center center = centers.get(s.center());
+        String lang = "en".equals(center.language()) ? "en" : "ko";
+        String sex = s.sex() == null ? "?" : TaskNames.text("sex." + s.sex().code(), lang);
+        String age = s.age() < 0 ? "?" : TaskNames.format("age", lang, s.age());
+        return new PatientLabel(PersonalData.maskName(s.patient().name()) + ", " + age + " " + sex + ", "
+                + center.displayName(lang) + (s.examDate() == null ? "" : ", " + s.examDate()), lang);
     }
 
     /** @return what is wrong with the decision (empty when it is complete); {@code finalText} null means "unchanged" */
@@ -123,11 +128,11 @@ public class ReviewService {
             return List.of(e.getMessage());
         }
         if (d == ReviewDecision.REQUEST_CHANGES && (note == null || note.isBlank())) {
-            problems.add("수정 요청에는 의견(reviewNote)이 필요합니다");
+            problems.add("수정 요청에는 무엇을 고칠지 적어 주세요");
         }
         if (d != ReviewDecision.REQUEST_CHANGES && (finalTextRequired || finalText != null)
                 && (finalText == null || finalText.isBlank())) {
-            problems.add("최종 소견(finalText)이 비어 있습니다");
+            problems.add("결과지 본문이 비어 있습니다");
         }
         return problems;
     }
@@ -262,7 +267,7 @@ public class ReviewService {
         try {
             return ReviewDecision.valueOf(decision);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("reviewDecision must be one of " + Arrays.toString(ReviewDecision.values()));
+            throw new IllegalArgumentException("검토 결정을 고르세요 (" + Arrays.toString(ReviewDecision.values()) + ")");
         }
     }
 }

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * "Review report": on create names the task after the (masked) patient and fills the form's read-only parts;
+ * "Review report": on create fills the form's read-only parts (patientLabelListener, before it, names the task);
  * on complete validates the decision, checks the text to sign and records both with the reviewer.
  */
 @Component("reviewTaskListener")
@@ -22,8 +22,6 @@ class ReviewTaskListener implements TaskListener {
         String screeningId = task.getExecution().getProcessBusinessKey();
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             ReviewService.ReviewContext context = reviews.context(screeningId);
-            task.setName(context.taskName());
-            task.setVariable("patientLabel", context.patientLabel());
             task.setVariable("judgementSummary", context.judgementTable());
             task.setVariable("overallSummary", context.overallSummary());
             int round = ((Number) task.getVariable("draftRound")).intValue();

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.checkupflow.judgement.CanonicalItem;
 import com.checkupflow.judgement.ItemKey;
 import com.checkupflow.judgement.ItemStatus;
+import com.checkupflow.judgement.ItemLabels;
 import com.checkupflow.judgement.JudgementService;
 import com.checkupflow.judgement.NormalizedScreening;
 import com.checkupflow.screening.ScreeningRepository;
@@ -38,7 +39,7 @@ public final class CorrectionFixtures {
      */
     public CorrectionFixtures(JudgementService judgements, Map<String, NormalizedScreening> screenings) {
         service = spy(new CorrectionService(mock(ScreeningRepository.class), judgements, mock(JdbcClient.class),
-                Clock.systemUTC()));
+                Clock.systemUTC(), new ItemLabels()));
         doAnswer(invocation -> {
             String screeningId = invocation.getArgument(0);
             List<Correction> corrections = invocation.getArgument(1);

@@ -56,6 +56,7 @@ class DraftSummaryProcessTest {
             execution.setVariable("draftFindings", passed ? "" : "- `NUMBER_MISMATCH` 공복혈당");
         });
         Mocks.register("reviewTaskListener", (TaskListener) task -> { });
+        Mocks.register("patientLabelListener", (TaskListener) task -> { });
         Mocks.register("reviewDueDateListener", (ExecutionListener) execution ->
                 execution.setVariable("reviewDueDate", java.util.Date.from(Instant.now().plus(Duration.ofHours(48)))));
     }

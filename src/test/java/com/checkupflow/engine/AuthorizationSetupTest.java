@@ -1,5 +1,10 @@
 package com.checkupflow.engine;
 
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 
 import org.assertj.core.api.Assertions;
@@ -7,6 +12,9 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Tenant;
@@ -14,7 +22,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.checkupflow.CheckupFlowHttpTest;
+import com.checkupflow.ReviewTasks;
+import com.checkupflow.demo.SyntheticScreenings;
+import com.checkupflow.intake.IntakeService;
 import com.checkupflow.security.Roles;
+
+import ca.uhn.fhir.context.FhirContext;
 
 /** The grants are code: applied at start, recorded by version, and applying them again changes nothing. */
 @CheckupFlowHttpTest
@@ -30,6 +43,12 @@ class AuthorizationSetupTest {
     IdentityService identity;
     @Autowired
     ManagementService management;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    IntakeService intake;
+    @Autowired
+    FhirContext fhir;
 
     @Test
     void shouldRecordAppliedVersionWhenApplicationStarts() {
@@ -43,7 +62,8 @@ class AuthorizationSetupTest {
         long grants = authorizations.createAuthorizationQuery().count();
         long filterCount = filters.createFilterQuery().count();
         setup.apply();
-        setup.apply();
+        setup.applyVersion(AuthorizationSetup.VERSION);
+        setup.applyVersion(AuthorizationSetup.VERSION);
         Assertions.assertThat(authorizations.createAuthorizationQuery().count()).isEqualTo(grants);
         Assertions.assertThat(filters.createFilterQuery().count()).isEqualTo(filterCount);
     }
@@ -66,5 +86,61 @@ class AuthorizationSetupTest {
         }
         Assertions.assertThat(identity.createTenantQuery().userMember("physicianGangnam").list())
                 .extracting(Tenant::getId).containsExactly("gangnam");
+    }
+
+    @Test
+    void shouldShowEveryRoleItsWorkInItsDefaultFilterWhenTheCenterHasOpenTasks() {
+        String critical = receive("filters-critical", SyntheticScreenings.Profile.CRITICAL, 21);
+        String suspect = receive("filters-suspect", SyntheticScreenings.Profile.SUSPECT, 22);
+        String normal = receive("filters-healthy", SyntheticScreenings.Profile.BORDERLINE, 23);
+        String invalid = receive("filters-invalid", SyntheticScreenings.Profile.INVALID_ITEM, 24);
+        Task criticalReview = ReviewTasks.awaitReview(taskService, critical);
+        ReviewTasks.awaitReview(taskService, suspect);
+        Task normalReview = ReviewTasks.awaitReview(taskService, normal);
+        Task correction = await().atMost(Duration.ofSeconds(30)).until(() -> taskService.createTaskQuery()
+                .processInstanceBusinessKey(invalid).taskDefinitionKey("Activity_ResolveInvalidResults")
+                .singleResult(), java.util.Objects::nonNull);
+
+        // critical and suspect first, then the oldest
+        List<Task> physician = defaultFilterTasks("physicianGangnam", Roles.PHYSICIAN,
+                AuthorizationSetup.FILTER_CENTER_REVIEWS);
+        Assertions.assertThat(physician).extracting(Task::getTaskDefinitionKey).containsOnly("Activity_ReviewReport");
+        Assertions.assertThat(physician).extracting(Task::getId).contains(criticalReview.getId(), normalReview.getId());
+        Assertions.assertThat(physician.get(0).getId()).isEqualTo(criticalReview.getId());
+        Assertions.assertThat(physician.get(physician.size() - 1).getPriority()).isLessThan(physician.get(0).getPriority());
+        Assertions.assertThat(physician.get(0).getName()).startsWith("결과지 검토 – ").contains("세 ").contains("강남센터");
+
+        Assertions.assertThat(defaultFilterTasks("nurseGangnam", Roles.NURSE, AuthorizationSetup.FILTER_NURSE))
+                .extracting(Task::getId).contains(correction.getId());
+        Assertions.assertThat(defaultFilterTasks("headPhysicianGangnam", Roles.HEAD_PHYSICIAN,
+                AuthorizationSetup.FILTER_CENTER_REVIEWS)).extracting(Task::getId).contains(criticalReview.getId());
+        Assertions.assertThat(defaultFilterTasks("coordinatorGangnam", Roles.COORDINATOR,
+                AuthorizationSetup.FILTER_COORDINATOR)).extracting(Task::getTaskDefinitionKey)
+                .contains("Activity_ReviewReport", "Activity_ResolveInvalidResults", "Activity_ConfirmCriticalResult");
+        Assertions.assertThat(defaultFilterTasks("manager", Roles.MANAGER, AuthorizationSetup.FILTER_MANAGER))
+                .extracting(Task::getId).contains(correction.getId(), criticalReview.getId());
+        // another center's staff sees none of them
+        Assertions.assertThat(defaultFilterTasks("nurseBusan", Roles.NURSE, AuthorizationSetup.FILTER_NURSE))
+                .extracting(Task::getId).doesNotContain(correction.getId());
+    }
+
+    /** The tasks of the user's default filter (the readable one of lowest priority), as the Tasklist lists them. */
+    private List<Task> defaultFilterTasks(String user, String group, String expectedFilter) {
+        identity.setAuthentication(user, List.of(group), identity.createTenantQuery().userMember(user)
+                .includingGroupsOfUser(true).list().stream().map(Tenant::getId).toList());
+        try {
+            Filter first = filters.createFilterQuery().list().stream()
+                    .min(Comparator.comparingInt(f -> ((Number) f.getProperties().get("priority")).intValue()))
+                    .orElseThrow();
+            Assertions.assertThat(first.getName()).as(user + "'s default filter").isEqualTo(expectedFilter);
+            return filters.list(first.getId());
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private String receive(String identifier, SyntheticScreenings.Profile profile, long seed) {
+        String bundle = new SyntheticScreenings(fhir).bundleJson(identifier, profile, seed);
+        return intake.receive("gangnam", null, bundle.getBytes(StandardCharsets.UTF_8)).id();
     }
 }

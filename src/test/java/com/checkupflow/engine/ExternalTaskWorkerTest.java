@@ -11,10 +11,12 @@ import java.util.concurrent.TimeUnit;
 
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,6 +39,8 @@ class ExternalTaskWorkerTest {
 
         @Override
         protected Outcome work(LockedExternalTask task) {
+            // Completing creates "Sign referral letter" in this thread; Mocks are per thread.
+            Mocks.register("patientLabelListener", (TaskListener) created -> { });
             try {
                 release.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -59,6 +63,7 @@ class ExternalTaskWorkerTest {
     void stopWorkers() {
         release.countDown();
         workers.forEach(ExternalTaskWorker::stop);
+        Mocks.reset();
     }
 
     private HeldWorker started(ExternalTaskWorker.Settings settings) {

@@ -37,7 +37,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class ReviewFixtures {
 
-    public static final String PATIENT_LABEL = "김*수, 44 M, Gangnam, 2026-03-02";
+    public static final String PATIENT_LABEL = "김*수, 44세 남, 강남센터, 2026-03-02";
 
     private final ReviewService service;
     private DraftCheck signedTextCheck = new DraftCheck(true, List.of());
@@ -46,10 +46,11 @@ public final class ReviewFixtures {
         service = spy(new ReviewService(mock(ScreeningRepository.class), mock(JudgementJson.class),
                 mock(JudgementTexts.class), mock(Centers.class), mock(JdbcClient.class, RETURNS_DEEP_STUBS),
                 Clock.systemUTC(), mock(DraftChecker.class), new ObjectMapper()));
-        doAnswer(invocation -> new ReviewService.ReviewContext("Review report – " + PATIENT_LABEL, PATIENT_LABEL,
+        doAnswer(invocation -> new ReviewService.ReviewContext(
                 "| 항목 | 결과 | 단위 | 판정 |", "종합판정: **NORMAL_A** (NORMAL_A)"))
                 .when(service).context(anyString());
-        doAnswer(invocation -> PATIENT_LABEL).when(service).patientLabel(anyString());
+        doAnswer(invocation -> new ReviewService.PatientLabel(PATIENT_LABEL, "ko")).when(service)
+                .patientLabel(anyString());
         doAnswer(invocation -> "").when(service).reopenedNote(anyString(), org.mockito.ArgumentMatchers.anyInt(), any());
         doAnswer(invocation -> signedTextCheck).when(service).checkSignedText(anyString(), anyString());
     }

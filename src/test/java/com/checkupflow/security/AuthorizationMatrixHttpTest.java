@@ -252,8 +252,8 @@ class AuthorizationMatrixHttpTest {
     @Test
     void shouldOfferRoleFiltersInTasklist() throws Exception {
         Assertions.assertThat(filterNames("physicianGangnam"))
-                .contains("My center's reviews (oldest first)", "Critical results", "Overdue");
-        Assertions.assertThat(filterNames("nurseGangnam")).containsExactly("Overdue");
+                .contains("센터 결과지 검토 (위험·의심 먼저)", "위험 결과 통보 (위험 먼저)", "기한 초과");
+        Assertions.assertThat(filterNames("nurseGangnam")).containsExactlyInAnyOrder("결과 정정·전달 문제", "기한 초과");
         Assertions.assertThat(filterNames("designer")).isEmpty();
     }
 
@@ -293,7 +293,10 @@ class AuthorizationMatrixHttpTest {
     void shouldAddCenterHeadPhysiciansWhenReviewIsOverdue() throws Exception {
         String id = receive("gangnam", "matrix-overdue-1", 25);
         Task task = ReviewTasks.awaitReview(taskService, id);
-        Assertions.assertThat(taskIds("headPhysicianGangnam")).doesNotContain(task.getId());
+        // head physicians follow their center's reviews (read only) and become candidates once one is overdue
+        Assertions.assertThat(taskIds("headPhysicianGangnam")).contains(task.getId());
+        Assertions.assertThat(taskService.getIdentityLinksForTask(task.getId()))
+                .extracting(IdentityLink::getGroupId).doesNotContain("headPhysician");
 
         Job overdue = managementService.createJobQuery().processInstanceId(task.getProcessInstanceId())
                 .activityId("Event_ReviewOverdue").singleResult();

@@ -1,0 +1,81 @@
+package com.checkupflow.critical;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Confirm critical result" (and its escalated twin). On create: the form's facts ({@code criticalFacts}: the
+ * values that triggered it with units, each threshold in words, the patient's phone, the deadline) as a
+ * task-local variable, and the due date (the escalation time; the escalated task is due at once). On complete:
+ * records the outcome in {@code cf_critical_contact}; a patient not reached is recorded and the task stays open.
+ */
+@Component("confirmCriticalResultListener")
+class ConfirmCriticalResultListener implements TaskListener {
+
+    static final String ESCALATED = "Activity_ConfirmCriticalResultEscalated";
+    private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final CriticalContactService contacts;
+
+    ConfirmCriticalResultListener(CriticalContactService contacts) {
+        this.contacts = contacts;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String screeningId = task.getExecution().getProcessBusinessKey();
+        boolean escalated = ESCALATED.equals(task.getTaskDefinitionKey());
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            CriticalContactService.Facts facts = contacts.facts(screeningId);
+            Instant now = contacts.now();
+            String deadline;
+            if (escalated) {
+                task.setDueDate(Date.from(now));
+                deadline = CriticalTexts.text("deadline-escalated", facts.language());
+            } else {
+                Instant due = now.plus(Duration.parse(String.valueOf(task.getVariable("criticalEscalationAfter"))));
+                task.setDueDate(Date.from(due));
+                deadline = CriticalTexts.text("deadline", facts.language(),
+                        DEADLINE.format(due.atZone(ZoneId.systemDefault())));
+            }
+            task.setVariableLocal("criticalFacts", facts.findings() + "\n" + facts.phone() + "\n\n" + deadline);
+        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            complete(task, screeningId, escalated);
+        }
+    }
+
+    private void complete(DelegateTask task, String screeningId, boolean escalated) {
+        String language = String.valueOf(task.getVariable("formLanguage"));
+        Object outcome = task.getVariable("patientReached");
+        Boolean reached = outcome == null ? legacyContacted(task.getVariable("patientContacted"))
+                : "REACHED".equals(outcome) ? Boolean.TRUE : "NOT_REACHED".equals(outcome) ? Boolean.FALSE : null;
+        if (reached == null) {
+            throw new IllegalArgumentException(CriticalTexts.text("outcome-required", language));
+        }
+        Object method = task.getVariable("contactMethod");
+        if (reached && (method == null || method.toString().isBlank())) {
+            throw new IllegalArgumentException(CriticalTexts.text("method-required", language));
+        }
+        Object note = task.getVariable("contactNote");
+        CriticalContactService.Contact contact = new CriticalContactService.Contact(task.getId(), escalated, reached,
+                method == null ? null : method.toString(), note == null ? null : note.toString(), task.getAssignee(),
+                contacts.now());
+        if (!reached) {
+            contacts.recordOnItsOwn(screeningId, contact);
+            throw new IllegalArgumentException(CriticalTexts.text("not-reached", language));
+        }
+        contacts.record(screeningId, contact);
+    }
+
+    /** Integrated systems that still send {@code patientContacted: true}. */
+    private static Boolean legacyContacted(Object contacted) {
+        return Boolean.TRUE.equals(contacted) ? Boolean.TRUE : null;
+    }
+}

@@ -1,0 +1,73 @@
+package com.checkupflow.critical;
+
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.checkupflow.CheckupFlowHttpTest;
+import com.checkupflow.TestHttp;
+import com.checkupflow.demo.SyntheticScreenings;
+import com.checkupflow.intake.IntakeService;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ca.uhn.fhir.context.FhirContext;
+
+/** The outcome of a critical-result call is ours: kept in cf_critical_contact and shown by the screening API. */
+@CheckupFlowHttpTest
+class CriticalContactHttpTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IntakeService intake;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    FhirContext fhir;
+    @Autowired
+    ObjectMapper json;
+
+    @Test
+    void shouldKeepEveryCallAndTheTaskOpenWhenThePatientIsReachedOnlyOnTheSecondCall() throws Exception {
+        String bundle = new SyntheticScreenings(fhir).bundleJson("critical-contact-1", SyntheticScreenings.Profile.CRITICAL, 41);
+        String id = intake.receive("gangnam", null, bundle.getBytes(StandardCharsets.UTF_8)).id();
+        Task confirm = await().atMost(Duration.ofSeconds(30)).until(() -> taskService.createTaskQuery()
+                .processInstanceBusinessKey(id).taskDefinitionKey("Activity_ConfirmCriticalResult").singleResult(),
+                Objects::nonNull);
+        Assertions.assertThat(confirm.getName()).startsWith("위험 결과 통보 – ").contains("강남센터");
+        Assertions.assertThat(confirm.getDueDate()).isNotNull();
+        Assertions.assertThat((String) taskService.getVariableLocal(confirm.getId(), "criticalFacts"))
+                .contains("수축기 혈압").contains("위험 기준: 180 mmHg 이상").contains("위험 기준: 300 mg/dL 이상")
+                .contains("010-0000-").doesNotContain(">=");
+        taskService.claim(confirm.getId(), "physicianGangnam");
+
+        Assertions.assertThatThrownBy(() -> taskService.complete(confirm.getId(),
+                        Map.of("patientReached", "NOT_REACHED", "contactNote", "부재중")))
+                .hasMessageContaining("다시 연락한 뒤");
+        Assertions.assertThat(taskService.createTaskQuery().taskId(confirm.getId()).count()).isEqualTo(1);
+        taskService.complete(confirm.getId(), Map.of("patientReached", "REACHED", "contactMethod", "PHONE",
+                "contactNote", "내원 권고"));
+
+        JsonNode contacts = json.readTree(new TestHttp(port).get("physicianGangnam", "/api/screenings/" + id).body())
+                .get("criticalContacts");
+        Assertions.assertThat(contacts).hasSize(2);
+        Assertions.assertThat(contacts.get(0).get("reached").asBoolean()).isFalse();
+        Assertions.assertThat(contacts.get(0).get("note").asText()).isEqualTo("부재중");
+        Assertions.assertThat(contacts.get(1).get("reached").asBoolean()).isTrue();
+        Assertions.assertThat(contacts.get(1).get("method").asText()).isEqualTo("PHONE");
+        Assertions.assertThat(contacts.get(1).get("contactedBy").asText()).isEqualTo("physicianGangnam");
+        Assertions.assertThat(contacts.get(1).get("contactedAt").asText()).isNotBlank();
+        Assertions.assertThat(contacts.toString()).doesNotContain("010-0000-");
+    }
+}

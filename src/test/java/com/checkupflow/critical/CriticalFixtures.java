@@ -1,0 +1,25 @@
+package com.checkupflow.critical;
+
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Instant;
+
+import org.camunda.bpm.engine.delegate.TaskListener;
+
+/** Public test fixtures: the real critical-result listener around a service with no database behind it. */
+public final class CriticalFixtures {
+
+    private final CriticalContactService service = mock(CriticalContactService.class);
+
+    public CriticalFixtures() {
+        when(service.facts(anyString())).thenReturn(new CriticalContactService.Facts("ko",
+                "- **수축기 혈압 186 mmHg** – 위험 기준: 180 mmHg 이상\n", "**연락처:** 010-0000-0000"));
+        when(service.now()).thenAnswer(invocation -> Instant.now());
+    }
+
+    public TaskListener confirmCriticalResultListener() {
+        return new ConfirmCriticalResultListener(service);
+    }
+}

@@ -1,0 +1,240 @@
+package com.checkupflow.engine;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.checkupflow.CheckupFlowHttpTest;
+import com.checkupflow.HeadlessChromium;
+import com.checkupflow.ReviewTasks;
+import com.checkupflow.demo.SyntheticScreenings;
+import com.checkupflow.intake.IntakeService;
+
+import ca.uhn.fhir.context.FhirContext;
+
+/**
+ * A clinic's day in the stock Tasklist at 1366×768 (Debian's Chromium, headless): every demo role of Gangnam logs
+ * in, finds its work in its default filter and opens it. The chrome and the forms are Korean; read-only roles get
+ * no Claim. Screenshots under target/browser/roles-*.png.
+ */
+@CheckupFlowHttpTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TasklistRolesBrowserTest {
+
+    static final Path ARTIFACTS = Path.of("target", "browser");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IntakeService intake;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    FhirContext fhir;
+
+    WebDriver browser;
+    WebDriverWait wait;
+    Task criticalReview;
+    Task borderlineReview;
+    Task confirmation;
+    Task correction;
+
+    @BeforeAll
+    void receiveScreenings() {
+        String critical = receive("roles-critical", SyntheticScreenings.Profile.CRITICAL, 31);
+        String invalid = receive("roles-invalid", SyntheticScreenings.Profile.INVALID_ITEM, 32);
+        String borderline = receive("roles-borderline", SyntheticScreenings.Profile.BORDERLINE, 33);
+        criticalReview = ReviewTasks.awaitReview(taskService, critical);
+        borderlineReview = ReviewTasks.awaitReview(taskService, borderline);
+        confirmation = taskService.createTaskQuery().processInstanceBusinessKey(critical)
+                .taskDefinitionKey("Activity_ConfirmCriticalResult").singleResult();
+        correction = await().atMost(Duration.ofSeconds(30)).until(() -> taskService.createTaskQuery()
+                .processInstanceBusinessKey(invalid).taskDefinitionKey("Activity_ResolveInvalidResults")
+                .singleResult(), Objects::nonNull);
+    }
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        Files.createDirectories(ARTIFACTS);
+        browser = HeadlessChromium.start(1366, 768);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void shouldOpenMostUrgentReviewFromDefaultFilterWhenPhysicianLogsIn() throws IOException {
+        logIn("physicianGangnam");
+        assertDefaultFilter(AuthorizationSetup.FILTER_CENTER_REVIEWS);
+        List<String> names = taskLinks().stream().map(WebElement::getText).toList();
+        // critical before borderline although older: the filter's order (priority first) comes before the
+        // Tasklist's own "newest first": priority first, then the oldest
+        Assertions.assertThat(names).contains(criticalReview.getName(), borderlineReview.getName());
+        Assertions.assertThat(names.indexOf(criticalReview.getName())).isLessThan(names.indexOf(borderlineReview.getName()));
+        open(taskLinks().get(names.indexOf(criticalReview.getName())), "roles-physician");
+        Assertions.assertThat(page()).contains("맡기").doesNotContain("Claim").doesNotContain("열람 전용")
+                .doesNotContain("(Review decision)");
+
+        // a decision the form refuses says so in Korean and leaves the buttons usable
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".task-details .claim"))));
+        WebElement requestChanges = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//label[contains(., '수정 요청')]/preceding-sibling::input | //label[contains(., '수정 요청')]//input")));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].click();", requestChanges);
+        WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//button[contains(., '완료')]")));
+        click(complete);
+        try {
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "필수 입력 항목입니다."));
+        } finally {
+            shot("roles-physician-refused");
+        }
+        Assertions.assertThat(page()).doesNotContain("reviewNote").doesNotContain("Field is required");
+        Assertions.assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "const r = arguments[0].getBoundingClientRect();"
+                        + "const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+                        + "return hit === arguments[0] || arguments[0].contains(hit);", complete))
+                .as("the Complete button is not covered by the message").isEqualTo(true);
+    }
+
+    @Test
+    void shouldShowCriticalValuesPhoneAndDeadlineWhenPhysicianOpensConfirmation() throws IOException {
+        logIn("physicianGangnam");
+        click(wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//div[contains(@class,'task-filter')]//a[contains(., '" + AuthorizationSetup.FILTER_CRITICAL_V2 + "')]"))));
+        WebElement link = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//ol[contains(@class,'tasks-list')]//a[contains(., '" + confirmation.getName() + "')]")));
+        String form = open(link, "roles-physician-critical");
+        Assertions.assertThat(form).contains("위험 결과 환자 통보").contains("mmHg").contains("이상")
+                .contains("010-0000-").contains("통보 기한").contains("연락 결과").doesNotContain(">=")
+                .doesNotContain("systolic_bp").doesNotContain("(Contact");
+    }
+
+    @Test
+    void shouldOpenCorrectionFromDefaultFilterWhenNurseLogsIn() throws IOException {
+        logIn("nurseGangnam");
+        assertDefaultFilter(AuthorizationSetup.FILTER_NURSE);
+        String form = open(taskLinks().stream().filter(a -> a.getText().equals(correction.getName())).findFirst()
+                .orElseThrow(), "roles-nurse");
+        Assertions.assertThat(form).contains("부적합 결과 정정").contains("혈색소").contains("g/dL")
+                .contains("정정이 필요한 이유").contains("측정하지 않음").doesNotContain("(Hemoglobin)")
+                .doesNotContain("not measured").doesNotContain("invalidItemKeys");
+        Assertions.assertThat(page()).doesNotContain("invalidItemKeys");
+    }
+
+    @Test
+    void shouldOpenCenterWorkReadOnlyWhenCoordinatorLogsIn() throws IOException {
+        logIn("coordinatorGangnam");
+        assertDefaultFilter(AuthorizationSetup.FILTER_COORDINATOR);
+        openReadOnly(taskLinks().get(0), "roles-coordinator");
+    }
+
+    @Test
+    void shouldOpenCenterReviewReadOnlyWhenHeadPhysicianLogsIn() throws IOException {
+        logIn("headPhysicianGangnam");
+        assertDefaultFilter(AuthorizationSetup.FILTER_CENTER_REVIEWS);
+        openReadOnly(taskLinks().get(0), "roles-head-physician");
+    }
+
+    @Test
+    void shouldOpenOverviewReadOnlyWhenManagerLogsIn() throws IOException {
+        logIn("manager");
+        assertDefaultFilter(AuthorizationSetup.FILTER_MANAGER);
+        openReadOnly(taskLinks().get(0), "roles-manager");
+    }
+
+    private void logIn(String user) throws IOException {
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
+                .sendKeys(user);
+        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
+        Assertions.assertThat(browser.findElement(By.cssSelector("button[type='submit']")).getText()).isEqualTo("로그인");
+        browser.findElement(By.cssSelector("button[type='submit']")).click();
+        try {
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter.active")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            shot("roles-failed-login-" + user);
+            Files.writeString(ARTIFACTS.resolve("roles-failed-login-" + user + ".html"), browser.getPageSource());
+            throw e;
+        }
+    }
+
+    private void assertDefaultFilter(String name) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-filter.active .name"), name));
+    }
+
+    private List<WebElement> taskLinks() {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ol.tasks-list li.task h4 a")));
+        return browser.findElements(By.cssSelector("ol.tasks-list li.task h4 a"));
+    }
+
+    /** Opens the task and returns the text of its form, after a screenshot of the whole window. */
+    private String open(WebElement link, String shot) throws IOException {
+        String name = link.getText();
+        click(link);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-card h2.task"), name));
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));
+        wait.until(d -> !form.getText().isBlank());
+        shot(shot);
+        Files.writeString(ARTIFACTS.resolve(shot + ".txt"), page());
+        return form.getText();
+    }
+
+    private void openReadOnly(WebElement link, String shot) throws IOException {
+        click(link);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cf-read-only-note")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));
+        shot(shot);
+        Files.writeString(ARTIFACTS.resolve(shot + ".txt"), page());
+        Assertions.assertThat(browser.findElements(By.cssSelector(".task-details .claim")))
+                .allSatisfy(claim -> Assertions.assertThat(claim.isDisplayed()).isFalse());
+        Assertions.assertThat(page()).contains("열람 전용").doesNotContain("Claim");
+    }
+
+    private String page() {
+        return browser.findElement(By.tagName("body")).getText();
+    }
+
+    private void click(WebElement element) {
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
+    private void shot(String name) throws IOException {
+        Files.write(ARTIFACTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private String receive(String identifier, SyntheticScreenings.Profile profile, long seed) {
+        String bundle = new SyntheticScreenings(fhir).bundleJson(identifier, profile, seed);
+        return intake.receive("gangnam", null, bundle.getBytes(StandardCharsets.UTF_8)).id();
+    }
+}
