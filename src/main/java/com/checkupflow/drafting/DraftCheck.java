@@ -18,8 +18,9 @@ public record DraftCheck(boolean passed, List<Finding> findings) {
     /**
      * One explainable problem of a draft.
      *
-     * @param type   NUMBER_MISMATCH, UNSUPPORTED_VALUE, MISSING_FINDING, CATEGORY_CONTRADICTION,
-     *               DIAGNOSIS_LANGUAGE or PII_LEAK
+     * @param type   one of the types of {@link DraftChecker} (NUMBER_MISMATCH, UNIT_MISMATCH, UNSUPPORTED_VALUE,
+     *               UNSUPPORTED_TEST, MISSING_FINDING, CATEGORY_CONTRADICTION, OVERALL_CONTRADICTION, DIAGNOSIS_LANGUAGE,
+     *               BAD_CITATION, PII_LEAK, PLACEHOLDER); docs/draft-check.md explains each
      * @param detail what was found, for the reviewer; never contains the personal data itself
      */
     public record Finding(String type, String detail) {

@@ -66,7 +66,7 @@ public class DraftChecker {
      * Measurement units as drafts write them: the screening's own, common laboratory units of any kind (so a value of a
      * test the screening lacks is read too) and composite units. Diet quantities (g, mg, L, kcal alone) are not here.
      */
-    static final String UNITS = "%|‰|mm\\s?hg|mm\\[hg]|kg/m(?:²|2)|ml/min(?:/1\\.73\\s?m(?:²|2))?|ml/min/\\{1\\.73_m2}"
+    private static final String UNITS = "%|‰|mm\\s?hg|mm\\[hg]|kg/m(?:²|2)|ml/min(?:/1\\.73\\s?m(?:²|2))?|ml/min/\\{1\\.73_m2}"
             + "|(?:[pnµμum]?(?:g|mol|eq|iu|u|kat)|mosm|cells|copies)/(?:[pnµμumcdk]?l|kg|mol|g|min|h)"
             + "|(?:x\\s?)?10\\^?\\d+/[µμu]?l|/[µμu]l|cm|kg|inch(?:es)?|bpm|회/분";
     private static final Pattern UNIT_AFTER = Pattern.compile("^\\s*(" + UNITS + ")(?![a-z])", Pattern.CASE_INSENSITIVE);
@@ -273,7 +273,7 @@ public class DraftChecker {
             Matcher m = pattern(b, "check.diagnosis").matcher(text);
             Pattern conditional = pattern(b, "check.conditional");
             while (m.find()) {
-                int from = clauseStart(text, m.start());
+                int from = sentenceStart(text, m.start());
                 if (conditional.matcher(text.substring(from, m.start())).find() || !seen.add(m.start())) {
                     continue; // a criterion ("126 mg/dL 이상이면 당뇨병으로 진단합니다"), not this person's diagnosis
                 }
@@ -284,7 +284,7 @@ public class DraftChecker {
         }
     }
 
-    private static int clauseStart(String text, int position) {
+    private static int sentenceStart(String text, int position) {
         int start = 0;
         Matcher m = SENTENCE_END.matcher(text);
         while (m.find() && m.end() <= position) {
