@@ -128,12 +128,12 @@ class DraftCheckerTest {
                 "공복혈당은 131 mg/dL로 정상 기준(100 mg/dL 미만)을 벗어나 확인이 필요합니다.",
                 "HDL 콜레스테롤은 38 mg/dL로 정상 범위(60 mg/dL 이상)에 미치지 못합니다.",
                 "공복혈당이 참고치를 넘는 수치여서 진료가 필요합니다.",
-                "혈청 크레아티닌은 정상보다 높은 1.52 mg/dL입니다.")) {
+                "혈청 크레아티닌은 정상보다 높은 1.52 mg/dL입니다.", "공복혈당은 131 mg/dL로 정상이라고 보기 어렵습니다.")) {
             assertThat(types(ko + "\n" + sentence, "ko")).as(sentence).isEmpty();
         }
         for (String sentence : List.of("Your fasting glucose of 131 mg/dL is higher than the normal range.",
                 "Your HDL cholesterol is below the lower limit of normal.", "Your serum creatinine is beyond the normal range.",
-                "A normal fasting glucose is below 100 mg/dL.")) {
+                "A normal fasting glucose is below 100 mg/dL.", "Your fasting glucose cannot be considered normal.")) {
             assertThat(types(en + "\n" + sentence, "en")).as(sentence).isEmpty();
         }
     }
