@@ -108,8 +108,13 @@ class TasklistReviewBrowserTest {
         WebDriverWait wait = openAsGangnamPhysician(review, "signed-check-00-task-opened");
 
         WebElement finalText = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container textarea")));
-        finalText.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        click(finalText);
+        wait.until(d -> {
+            finalText.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+            return finalText.getAttribute("value").isEmpty();
+        });
         finalText.sendKeys("확인");
+        wait.until(d -> "확인".equals(finalText.getAttribute("value")));
         click(browser.findElement(By.xpath("//label[contains(., '승인')]")));
         shot("signed-check-01-placeholder");
         click(browser.findElement(By.xpath("//button[contains(., 'Complete') or contains(., '완료')]")));
