@@ -1,5 +1,6 @@
 package com.checkupflow.engine;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -8,13 +9,17 @@ import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.checkupflow.center.Center;
 import com.checkupflow.center.Centers;
 
-/** Camunda-specific wiring: one tenant per center, kept in step with configuration at every start. */
+/**
+ * Camunda-specific wiring: one tenant per center, kept in step with configuration at every start; String variables
+ * of any length ({@link LongStringSerializer}).
+ */
 @Configuration
 class EngineConfiguration {
 
@@ -24,6 +29,10 @@ class EngineConfiguration {
             @Override
             public void preInit(ProcessEngineConfigurationImpl configuration) {
                 configuration.setTenantIdProvider(new CenterTenantIdProvider());
+                List<TypedValueSerializer> serializers = configuration.getCustomPreVariableSerializers() == null
+                        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreVariableSerializers());
+                serializers.add(new LongStringSerializer());
+                configuration.setCustomPreVariableSerializers(serializers);
             }
 
             @Override
