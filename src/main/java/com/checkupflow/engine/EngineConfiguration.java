@@ -1,7 +1,10 @@
 package com.checkupflow.engine;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+
+import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -10,6 +13,8 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -40,6 +45,12 @@ class EngineConfiguration {
                 createMissingTenants(engine.getIdentityService(), centers.all());
             }
         };
+    }
+
+    @Bean
+    ClusterStartLock clusterStartLock(DataSource dataSource,
+                                      @Value("${checkupflow.cluster.start-lock-timeout:PT10M}") Duration timeout) {
+        return new ClusterStartLock(dataSource, timeout);
     }
 
     static void createMissingTenants(IdentityService identity, List<Center> centers) {
