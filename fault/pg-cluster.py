@@ -174,6 +174,22 @@ def kill_suite(args):
         alive.remove(a)
         a.kill9()
         killed = time.time()
+        # Work locked at the kill (by either node): the takeover is over when none of it holds that lock any more.
+        held = psql(args, "SELECT id_ || '|' || lock_exp_time_ FROM act_ru_job WHERE lock_exp_time_ IS NOT NULL "
+                          "UNION ALL SELECT id_ || '|' || lock_exp_time_ FROM act_ru_ext_task "
+                          "WHERE lock_exp_time_ > now()").splitlines()
+        takeover = None
+        while held and time.time() - killed < 600:
+            still = psql(args, "SELECT COUNT(*) FROM (SELECT id_ || '|' || lock_exp_time_ AS l FROM act_ru_job "
+                               "UNION ALL SELECT id_ || '|' || lock_exp_time_ FROM act_ru_ext_task) t WHERE l IN ("
+                               + ",".join("'" + h + "'" for h in held) + ")")
+            if still == "0":
+                takeover = time.time() - killed
+                break
+            time.sleep(1)
+        print(f"{len(held)} jobs and external tasks were locked at the kill; "
+              + (f"all of them released or retaken {takeover:.0f} s after it" if takeover is not None
+                 else "none locked" if not held else "NOT retaken within 600 s"), flush=True)
         print(f"node-a killed with {len(acknowledged)} screenings and {len(approved)} approvals acknowledged",
               flush=True)
         for t in threads[:2]:
