@@ -7,6 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import com.checkupflow.center.Center;
@@ -39,7 +41,9 @@ class DemoSeeder {
         this.synthetic = new SyntheticScreenings(fhir);
     }
 
+    /** Before the start lock's release (engine.ClusterStartLock, the last listener): one node seeds, others find it. */
     @EventListener(ApplicationReadyEvent.class)
+    @Order(Ordered.LOWEST_PRECEDENCE - 1)
     void seed() {
         if (!properties.enabled()) {
             return;

@@ -1,10 +1,15 @@
 package com.checkupflow.engine;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -55,6 +60,8 @@ class CamundaScreeningWorkflow implements ScreeningWorkflow {
             tasks.claim(taskId, userId);
         } catch (AuthorizationException e) {
             throw denied();
+        } catch (RuntimeException e) {
+            throw conflictOr(e);
         }
     }
 
@@ -64,7 +71,37 @@ class CamundaScreeningWorkflow implements ScreeningWorkflow {
             tasks.complete(taskId, variables);
         } catch (AuthorizationException e) {
             throw denied();
+        } catch (RuntimeException e) {
+            throw conflictOr(e);
         }
+    }
+
+    /**
+     * Two decisions on one task at once: the loser meets the engine's optimistic lock, a task another request just
+     * claimed, completed or deleted, or a unique key of a row the winner wrote. That is a 409 for the client (the
+     * loser's transaction rolled back, nothing of it is stored); anything else stays an error.
+     */
+    private static RuntimeException conflictOr(RuntimeException e) {
+        if (isConcurrentChange(e)) {
+            return new ProblemException(HttpStatus.CONFLICT, "The review was decided concurrently",
+                    new Problem("concurrent_decision",
+                            "Another decision on this task was being saved at the same time; reload and check it"));
+        }
+        return e;
+    }
+
+    static boolean isConcurrentChange(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OptimisticLockingException || t instanceof TaskAlreadyClaimedException
+                    || t instanceof NullValueException || t instanceof NotFoundException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("23") || sql.getSQLState().startsWith("40"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ProblemException denied() {

@@ -1,6 +1,10 @@
 package com.checkupflow.engine;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+
+import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -8,13 +12,19 @@ import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.checkupflow.center.Center;
 import com.checkupflow.center.Centers;
 
-/** Camunda-specific wiring: one tenant per center, kept in step with configuration at every start. */
+/**
+ * Camunda-specific wiring: one tenant per center, kept in step with configuration at every start; String variables
+ * of any length ({@link LongStringSerializer}).
+ */
 @Configuration
 class EngineConfiguration {
 
@@ -24,6 +34,10 @@ class EngineConfiguration {
             @Override
             public void preInit(ProcessEngineConfigurationImpl configuration) {
                 configuration.setTenantIdProvider(new CenterTenantIdProvider());
+                List<TypedValueSerializer> serializers = configuration.getCustomPreVariableSerializers() == null
+                        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreVariableSerializers());
+                serializers.add(new LongStringSerializer());
+                configuration.setCustomPreVariableSerializers(serializers);
             }
 
             @Override
@@ -31,6 +45,12 @@ class EngineConfiguration {
                 createMissingTenants(engine.getIdentityService(), centers.all());
             }
         };
+    }
+
+    @Bean
+    ClusterStartLock clusterStartLock(DataSource dataSource,
+                                      @Value("${checkupflow.cluster.start-lock-timeout:PT10M}") Duration timeout) {
+        return new ClusterStartLock(dataSource, timeout);
     }
 
     static void createMissingTenants(IdentityService identity, List<Center> centers) {

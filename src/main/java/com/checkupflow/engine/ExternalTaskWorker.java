@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,6 +37,11 @@ import com.checkupflow.privacy.PersonalDataScrubber;
 public abstract class ExternalTaskWorker implements SmartLifecycle {
 
     public static final int FAILURE_RETRIES = 3;
+    /**
+     * How long a fetched task is locked at a time: the worker extends the lock every third of it while the work runs
+     * (up to the settings' lock duration), so a task of a node that died is handed out again within this lease.
+     */
+    public static final Duration LEASE = Duration.ofSeconds(30);
     public static final long FAILURE_RETRY_TIMEOUT_MS = 60_000;
 
     /** How a task ended. */
@@ -51,7 +57,8 @@ public abstract class ExternalTaskWorker implements SmartLifecycle {
     /**
      * @param slots        tasks in hand at once; workers given the same slots share that budget
      * @param threads      each worker's threads: as many as the slots, so no fetched task waits for a thread
-     * @param lockDuration how long a fetched task stays with this worker; must outlast the slowest successful work
+     * @param lockDuration how long a fetched task may stay with this worker; must outlast the slowest successful work.
+     *                     It is locked a {@link #LEASE} at a time, extended while the work runs
      * @param pollInterval the pause between fetches when no task came or no slot was free
      * @param enabled      false: the worker does not poll (tests drive {@link #handle} themselves)
      */
@@ -71,6 +78,7 @@ public abstract class ExternalTaskWorker implements SmartLifecycle {
     private final String workerId;
     private volatile ExecutorService pool;
     private volatile ScheduledExecutorService poller;
+    private volatile ScheduledExecutorService heartbeat;
 
     protected ExternalTaskWorker(ExternalTaskService externalTasks, String topic, List<String> variables,
                                  Settings settings) {
@@ -107,6 +115,7 @@ public abstract class ExternalTaskWorker implements SmartLifecycle {
         AtomicInteger n = new AtomicInteger();
         pool = Executors.newFixedThreadPool(settings.threads(), r -> daemon(r, topic + "-" + n.incrementAndGet()));
         poller = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, topic + "-poller"));
+        heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, topic + "-lock-extender"));
         poller.scheduleWithFixedDelay(this::pollSafely, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
         log.info("Worker {} serves topic {} with {} threads", workerId, topic, settings.threads());
     }
@@ -130,6 +139,11 @@ public abstract class ExternalTaskWorker implements SmartLifecycle {
                 await(working);
             }
         }
+        ScheduledExecutorService extending = heartbeat;
+        if (extending != null) {
+            extending.shutdownNow();
+        }
+        heartbeat = null;
         poller = null;
         pool = null;
     }
@@ -178,7 +192,7 @@ public abstract class ExternalTaskWorker implements SmartLifecycle {
         List<LockedExternalTask> tasks;
         try {
             tasks = externalTasks.fetchAndLock(taken, workerId)
-                    .topic(topic, settings.lockDuration().toMillis())
+                    .topic(topic, lease().toMillis())
                     .variables(variables)
                     .execute();
         } catch (RuntimeException e) {
@@ -206,12 +220,40 @@ public abstract class ExternalTaskWorker implements SmartLifecycle {
         return tasks.size();
     }
 
+    private Duration lease() {
+        return settings.lockDuration().compareTo(LEASE) < 0 ? settings.lockDuration() : LEASE;
+    }
+
+    /** Extends the task's lock by a lease every third of a lease while it is worked, up to the lock duration. */
+    private ScheduledFuture<?> keepLocked(LockedExternalTask task) {
+        ScheduledExecutorService extending = heartbeat;
+        Duration lease = lease();
+        if (extending == null || lease.equals(settings.lockDuration())) {
+            return null;
+        }
+        long until = System.nanoTime() + settings.lockDuration().minus(lease).toNanos();
+        long every = Math.max(lease.toMillis() / 3, 1);
+        return extending.scheduleWithFixedDelay(() -> {
+            if (System.nanoTime() > until) {
+                throw new IllegalStateException("lock duration reached"); // ends the repetition; the lease runs out
+            }
+            try {
+                externalTasks.extendLock(task.getId(), workerId, lease.toMillis());
+            } catch (RuntimeException e) {
+                log.warn("{} task of {}: could not extend its lock ({})", topic, task.getBusinessKey(),
+                        e.getClass().getSimpleName());
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+    }
+
     /** Works one locked task and reports how it ended to the engine. */
     public void handle(LockedExternalTask task) {
         Outcome outcome;
+        ScheduledFuture<?> extending = keepLocked(task);
         try {
             outcome = work(task);
         } catch (RuntimeException e) {
+            cancel(extending);
             // Interrupted because the application stops: not a failure of the task; clear the flag so that the
             // database call below is not interrupted too.
             if (Thread.interrupted()) {
@@ -221,6 +263,7 @@ public abstract class ExternalTaskWorker implements SmartLifecycle {
             }
             return;
         }
+        cancel(extending);
         try {
             if (outcome instanceof BpmnError b) {
                 externalTasks.handleBpmnError(task.getId(), workerId, b.errorCode(), b.message(), b.variables());
@@ -229,6 +272,12 @@ public abstract class ExternalTaskWorker implements SmartLifecycle {
             }
         } catch (RuntimeException e) {
             fail(task, e);
+        }
+    }
+
+    private static void cancel(ScheduledFuture<?> extending) {
+        if (extending != null) {
+            extending.cancel(false);
         }
     }
 

@@ -14,7 +14,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Identifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,7 +45,8 @@ import com.checkupflow.web.ProblemException;
 public class IntakeService {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
-    private static final int DUPLICATE_LOOKUP_ATTEMPTS = 50;
+    /** PostgreSQL reports the conflict once the winner committed; H2 may report it while the winner still commits. */
+    private static final int DUPLICATE_LOOKUP_ATTEMPTS = 20;
 
     private final Centers centers;
     private final BundleParser parser;
@@ -103,12 +104,19 @@ public class IntakeService {
                 identifier.getValue(), null, lang, Stage.RECEIVED, Instant.now(clock), normalized.examDate(),
                 normalized.patient(), normalized.lipidsScheduled(), normalized.treatedDiseases(), null, List.of(),
                 null, null, null, null);
+        List<ScreeningRepository.TooLong> tooLong = screenings.tooLong(screening, normalized.items().values());
+        if (!tooLong.isEmpty()) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "The screening was rejected; nothing was stored",
+                    tooLong.stream().map(t -> new Problem("field_too_long",
+                            t.field() + " is longer than " + t.maxLength() + " characters")).toList());
+        }
         try {
             transaction.executeWithoutResult(status -> store(screening, normalized, json));
             log.info("Screening {} received for center {}", screening.id(), centerId);
             return new IntakeResult(screening.id(), true);
-        } catch (DataAccessException concurrentDuplicate) {
-            // Another request with the same identifier won the unique key; answer with its id once committed.
+        } catch (DuplicateKeyException concurrentDuplicate) {
+            // Another request with the same identifier won the unique key; answer with its id once committed. Only
+            // this exception: any other failure is no duplicate and must not wait.
             return new IntakeResult(awaitExisting(identifier, concurrentDuplicate), false);
         }
     }
@@ -130,7 +138,7 @@ public class IntakeService {
         screenings.setProcessInstance(screening.id(), processInstanceId);
     }
 
-    private String awaitExisting(Identifier identifier, DataAccessException cause) {
+    private String awaitExisting(Identifier identifier, DuplicateKeyException cause) {
         for (int attempt = 0; attempt < DUPLICATE_LOOKUP_ATTEMPTS; attempt++) {
             Optional<String> existing = screenings.findIdBySource(identifier.getSystem(), identifier.getValue());
             if (existing.isPresent()) {

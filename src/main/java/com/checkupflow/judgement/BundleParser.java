@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,6 +43,10 @@ public class BundleParser {
 
     /** User-data key on a {@link Quantity} whose JSON {@code value} was not a number; the value is the raw text. */
     static final String NON_NUMERIC_VALUE = "checkupflow.nonNumericValue";
+
+    static final int MAX_SIGNIFICANT_DIGITS = 18;
+    static final int MAX_EXPONENT = 12;
+    private static final int MAX_LISTED_PROBLEMS = 20;
 
     private final FhirContext fhirContext;
     private final ObjectMapper json;
@@ -76,6 +81,11 @@ public class BundleParser {
                     "The JSON is not a FHIR Bundle (" + found + ")")));
         }
 
+        List<BundleProblem> outOfRange = new ArrayList<>();
+        findUnboundedNumbers(root, "Bundle", outOfRange);
+        if (!outOfRange.isEmpty()) {
+            return ParsedBundle.rejected(outOfRange);
+        }
         Map<Integer, Map<Integer, String>> nonNumeric = extractNonNumericValues((ObjectNode) root);
         Bundle bundle;
         try {
@@ -83,7 +93,9 @@ public class BundleParser {
             // false: do not log, the messages can quote values (personal data)
             parser.setParserErrorHandler(new LenientErrorHandler(false).setErrorOnInvalidValue(false));
             bundle = parser.parseResource(Bundle.class, nonNumeric.isEmpty() ? bundleJson : root.toString());
-        } catch (DataFormatException | ClassCastException e) {
+        } catch (RuntimeException e) {
+            // Not only DataFormatException: HAPI answers some shapes (a null resource, an empty resourceType) with a
+            // NullPointerException or IllegalArgumentException; all of them mean the client's Bundle is unreadable.
             return ParsedBundle.rejected(List.of(new BundleProblem(BundleProblem.UNPARSEABLE_BUNDLE,
                     "The Bundle cannot be read as FHIR R4: " + redact(e.getMessage()))));
         }
@@ -106,6 +118,34 @@ public class BundleParser {
             problems.add(new BundleProblem(BundleProblem.NO_OBSERVATION, "The Bundle contains no Observation resource"));
         }
         return problems.isEmpty() ? ParsedBundle.accepted(bundle) : ParsedBundle.rejected(problems);
+    }
+
+    /**
+     * HAPI turns every JSON number into a {@code BigDecimal} and some of its code expands it: {@code 1e999999999}
+     * exhausts the heap, {@code 1e999999} costs a minute of CPU. No screening value needs more than
+     * {@link #MAX_SIGNIFICANT_DIGITS} digits or a magnitude outside 10^±{@link #MAX_EXPONENT}, so such numbers
+     * reject the Bundle before HAPI sees it (Jackson itself keeps the exponent unexpanded).
+     */
+    private static void findUnboundedNumbers(JsonNode node, String path, List<BundleProblem> problems) {
+        if (problems.size() >= MAX_LISTED_PROBLEMS) {
+            return;
+        }
+        if (node.isNumber()) {
+            BigDecimal value = node.decimalValue();
+            int exponent = value.signum() == 0 ? 0 : value.precision() - value.scale() - 1;
+            if (value.precision() > MAX_SIGNIFICANT_DIGITS || Math.abs(exponent) > MAX_EXPONENT
+                    || value.scale() > MAX_SIGNIFICANT_DIGITS || value.scale() < -MAX_EXPONENT) {
+                problems.add(new BundleProblem(BundleProblem.NUMBER_OUT_OF_RANGE, "The number at " + path
+                        + " is out of range: at most " + MAX_SIGNIFICANT_DIGITS
+                        + " significant digits and a magnitude between 1e-" + MAX_EXPONENT + " and 1e" + MAX_EXPONENT));
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                findUnboundedNumbers(node.get(i), path + "[" + i + "]", problems);
+            }
+        } else if (node.isObject()) {
+            node.properties().forEach(e -> findUnboundedNumbers(e.getValue(), path + "." + e.getKey(), problems));
+        }
     }
 
     private static List<Resource> resources(Bundle bundle) {

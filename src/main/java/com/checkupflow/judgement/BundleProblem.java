@@ -4,7 +4,8 @@ package com.checkupflow.judgement;
  * A problem with the screening as a whole (the Bundle is rejected, nothing is stored).
  *
  * @param code   short machine code: {@code not_json}, {@code not_a_bundle}, {@code unparseable_bundle},
- *               {@code missing_identifier}, {@code no_patient}, {@code multiple_patients}, {@code no_observation}
+ *               {@code missing_identifier}, {@code no_patient}, {@code multiple_patients}, {@code no_observation},
+ *               {@code number_out_of_range}
  * @param detail human-readable explanation; never contains personal data from the Bundle
  */
 public record BundleProblem(String code, String detail) {
@@ -16,4 +17,5 @@ public record BundleProblem(String code, String detail) {
     public static final String NO_PATIENT = "no_patient";
     public static final String MULTIPLE_PATIENTS = "multiple_patients";
     public static final String NO_OBSERVATION = "no_observation";
+    public static final String NUMBER_OUT_OF_RANGE = "number_out_of_range";
 }

@@ -118,6 +118,11 @@ public class ReviewService {
                 + center.displayName(lang) + (s.examDate() == null ? "" : ", " + s.examDate()), lang);
     }
 
+    /** The longest report text a physician may sign (characters): a full A4 page of dense text is about 3,000. */
+    static final int MAX_TEXT_LENGTH = 20_000;
+    /** The longest request-changes note (characters). */
+    static final int MAX_NOTE_LENGTH = 10_000;
+
     /** @return what is wrong with the decision (empty when it is complete); {@code finalText} null means "unchanged" */
     static List<String> problems(String decision, String note, String finalText, boolean finalTextRequired) {
         List<String> problems = new ArrayList<>();
@@ -133,6 +138,12 @@ public class ReviewService {
         if (d != ReviewDecision.REQUEST_CHANGES && (finalTextRequired || finalText != null)
                 && (finalText == null || finalText.isBlank())) {
             problems.add("결과지 본문이 비어 있습니다");
+        }
+        if (finalText != null && finalText.length() > MAX_TEXT_LENGTH) {
+            problems.add("최종 소견(finalText)은 " + MAX_TEXT_LENGTH + "자를 넘을 수 없습니다 (" + finalText.length() + "자)");
+        }
+        if (note != null && note.length() > MAX_NOTE_LENGTH) {
+            problems.add("의견(reviewNote)은 " + MAX_NOTE_LENGTH + "자를 넘을 수 없습니다 (" + note.length() + "자)");
         }
         return problems;
     }

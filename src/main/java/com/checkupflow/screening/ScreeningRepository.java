@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -52,6 +53,38 @@ public class ScreeningRepository {
     /** The RRN's digits, hashed with the lookup key: the same person gives the same hash, hyphen or not. */
     static String rrnHash(FieldCipher cipher, String rrn) {
         return rrn == null ? null : cipher.lookupHash(rrn.replaceAll("\\D", ""));
+    }
+
+    /** A value too long for the column it would be stored in; {@code field} names it as the client sent it. */
+    public record TooLong(String field, int maxLength) {
+    }
+
+    /**
+     * Every value of {@link #insert} and {@link #saveItems} longer than its column (V1__screenings.sql), so that
+     * intake rejects it before the insert instead of the database failing it in the middle of the transaction.
+     */
+    public List<TooLong> tooLong(Screening s, Collection<CanonicalItem> items) {
+        List<TooLong> found = new ArrayList<>();
+        check(found, "Bundle.identifier.system", s.sourceSystem(), 255);
+        check(found, "Bundle.identifier.value", s.sourceValue(), 255);
+        check(found, "Patient.name", s.patient().name(), 200);
+        check(found, "Patient.identifier (RRN)", s.patient().rrn(), 20);
+        check(found, "Patient (problems)", String.join(",", s.patient().problems()), 1000);
+        for (CanonicalItem item : items) {
+            String name = "Observation " + item.key().json();
+            check(found, name + " value (canonical)", item.value() == null ? null : item.value().toPlainString(), 32);
+            check(found, name + " code", item.code(), 32);
+            check(found, name + " value", item.reportedValue() == null ? null : reportedText(item.reportedValue()), 64);
+            check(found, name + " unit", item.reportedUnit(), 32);
+            check(found, name + " id", item.observationId(), 128);
+        }
+        return found;
+    }
+
+    private static void check(List<TooLong> found, String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            found.add(new TooLong(field, max));
+        }
     }
 
     /** Inserts the screening row; a second row for the same source identifier fails with DuplicateKeyException. */

@@ -1,5 +1,6 @@
 package com.checkupflow.web;
 
+import java.io.IOException;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -44,6 +45,13 @@ class ApiExceptionHandler {
     ResponseEntity<ProblemDetail> badParameter(Exception e) {
         return respond(HttpStatus.BAD_REQUEST, "Bad request parameter",
                 List.of(new Problem("bad_parameter", e.getMessage())));
+    }
+
+    /** A body cut short (the client sent less than its Content-Length, or stopped sending): nothing was read. */
+    @ExceptionHandler(IOException.class)
+    ResponseEntity<ProblemDetail> truncated(IOException e) {
+        return respond(HttpStatus.BAD_REQUEST, "Unreadable request body",
+                List.of(new Problem("truncated_body", "The request body ended before it was complete")));
     }
 
     @ExceptionHandler(Exception.class)

@@ -139,4 +139,23 @@ class ExternalTaskWorkerTest {
                 .doesNotContain("860821", "seoyeon", "2345");
         Assertions.assertThat(failed.getRetries()).isEqualTo(ExternalTaskWorker.FAILURE_RETRIES - 1);
     }
+
+    @Test
+    void shouldLockForALeaseAndExtendItWhileTheWorkRunsWhenTheLockDurationIsLonger() {
+        startReferrals();
+        started(ExternalTaskWorker.Settings.of(1, Duration.ofMinutes(5), Duration.ofMillis(50), true));
+        await().atMost(Duration.ofSeconds(10)).until(() -> locked() == 1);
+        long first = lockExpiration();
+
+        // A node that dies leaves its task for at most a lease, not for the whole lock duration (5 minutes here).
+        Assertions.assertThat(first - System.currentTimeMillis())
+                .isLessThanOrEqualTo(ExternalTaskWorker.LEASE.toMillis() + 1000);
+        await().atMost(ExternalTaskWorker.LEASE).pollInterval(Duration.ofMillis(500))
+                .until(() -> lockExpiration() > first + 5000);
+    }
+
+    private long lockExpiration() {
+        return tasks().list().stream().filter(t -> t.getLockExpirationTime() != null)
+                .mapToLong(t -> t.getLockExpirationTime().getTime()).max().orElse(0);
+    }
 }

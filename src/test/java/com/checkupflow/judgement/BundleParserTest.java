@@ -120,4 +120,49 @@ class BundleParserTest {
         assertThat(BundleParser.redact("Invalid attribute value \"820315-1234567\": bad"))
                 .isEqualTo("Invalid attribute value \"…\": bad");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e999999999", "1e999999", "-1E+999999", "1e-999999", "0e999999", "1e100",
+            "1234567890123456789012345", "0.0000000000000000000000001"})
+    void shouldRejectQuicklyWhenANumberIsOutOfRange(String number) {
+        String json = bundle().quantity("1920-8", number, "U/L").json();
+
+        long started = System.nanoTime();
+        ParsedBundle parsed = parser.parse(json);
+
+        assertThat(parsed.problemCodes()).containsExactly(BundleProblem.NUMBER_OUT_OF_RANGE);
+        assertThat(parsed.problems().get(0).detail()).contains("Bundle.entry[1].resource.valueQuantity.value");
+        assertThat(System.nanoTime() - started).isLessThan(1_000_000_000L);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"7.27", "120", "0.001", "999999", "-3", "0"})
+    void shouldAcceptNumberWhenItIsInRange(String number) {
+        assertThat(parser.parse(bundle().quantity("1920-8", number, "U/L").json()).problems()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"fullUrl\":\"urn:uuid:x\",\"resource\":null}",
+            "{\"fullUrl\":\"urn:uuid:x\",\"resource\":{\"resourceType\":\"\"}}",
+            "{\"fullUrl\":\"urn:uuid:x\",\"resource\":{\"resourceType\":null}}",
+            "{\"fullUrl\":\"urn:uuid:x\",\"resource\":{\"resourceType\":\"NoSuchType\"}}"})
+    void shouldRejectAsUnparseableWhenHapiFailsOnAnEntry(String entry) {
+        String json = bundle().quantity("1920-8", "20", "U/L").json().replace("\"entry\":[", "\"entry\":[" + entry + ",");
+
+        ParsedBundle parsed = parser.parse(json);
+
+        assertThat(parsed.isAccepted()).as(entry).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"fullUrl\":\"urn:uuid:x\",\"resource\":[]}", "null", "7", "{}"})
+    void shouldIgnoreEntryWhenHapiLenientlyDropsItsShape(String entry) {
+        String json = bundle().quantity("1920-8", "20", "U/L").json().replace("\"entry\":[", "\"entry\":[" + entry + ",");
+
+        ParsedBundle parsed = parser.parse(json);
+
+        assertThat(parsed.isAccepted()).as(entry).isTrue();
+        assertThat(new ScreeningNormalizer(JudgementProperties.defaults()).normalize(parsed.bundle()).item(ItemKey.AST)
+                .value()).isEqualByComparingTo("20");
+    }
 }
