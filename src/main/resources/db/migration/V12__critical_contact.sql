@@ -7,7 +7,7 @@ CREATE TABLE cf_critical_contact (
     escalated BOOLEAN NOT NULL,
     reached BOOLEAN NOT NULL,
     method VARCHAR(16),
-    note VARCHAR(1000),
+    note TEXT,
     contacted_by VARCHAR(64) NOT NULL,
     contacted_at TIMESTAMP NOT NULL
 );

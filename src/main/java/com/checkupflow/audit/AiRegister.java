@@ -2,10 +2,6 @@ package com.checkupflow.audit;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -18,10 +14,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -38,9 +32,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Component
 class AiRegister {
 
-    /** The review audit's "signed although the check found problems" (branch eval, its V11); counted once it exists. */
-    static final String SIGN_ANYWAY_COLUMN = "signed_anyway";
-
     record Drafts(String provider, String model, String promptVersion, String origin, long count) {
     }
 
@@ -56,11 +47,10 @@ class AiRegister {
     /**
      * One center's month.
      *
-     * @param signAnyway reports signed although the draft's check failed; null while the review audit has no
-     *                   {@value #SIGN_ANYWAY_COLUMN} column
+     * @param signAnyway reports signed although the check of the signed text found problems (cf_review.signed_anyway)
      */
     record CenterMonth(String center, List<Drafts> drafts, List<Count> checkFailures, long fallbacks,
-                       long automaticRedrafts, List<EditRatios> editRatios, Long signAnyway, List<Signer> signers,
+                       long automaticRedrafts, List<EditRatios> editRatios, long signAnyway, List<Signer> signers,
                        long aiLabelledReports) {
     }
 
@@ -68,12 +58,10 @@ class AiRegister {
     }
 
     private final JdbcClient jdbc;
-    private final DataSource dataSource;
     private final ObjectMapper json;
 
-    AiRegister(JdbcClient jdbc, DataSource dataSource, ObjectMapper json) {
+    AiRegister(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
-        this.dataSource = dataSource;
         this.json = json;
     }
 
@@ -151,13 +139,10 @@ class AiRegister {
                     centers.computeIfAbsent(rs.getString("center"), c -> new Builder()).aiLabelled = rs.getLong("n");
                 });
 
-        if (hasSignAnywayColumn()) {
-            centers.forEach((c, b) -> b.signAnyway = 0L);
-            jdbc.sql("SELECT s.center, COUNT(*) AS n " + signing + " AND r." + SIGN_ANYWAY_COLUMN + " = TRUE GROUP BY s.center")
-                    .params(params).query(rs -> {
-                        centers.computeIfAbsent(rs.getString("center"), c -> new Builder()).signAnyway = rs.getLong("n");
-                    });
-        }
+        jdbc.sql("SELECT s.center, COUNT(*) AS n " + signing + " AND r.signed_anyway = TRUE GROUP BY s.center")
+                .params(params).query(rs -> {
+                    centers.computeIfAbsent(rs.getString("center"), c -> new Builder()).signAnyway = rs.getLong("n");
+                });
 
         List<CenterMonth> result = new ArrayList<>();
         centers.forEach((c, b) -> result.add(b.build(c)));
@@ -179,34 +164,13 @@ class AiRegister {
         }
     }
 
-    private boolean hasSignAnywayColumn() {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            DatabaseMetaData meta = connection.getMetaData();
-            for (String table : List.of("cf_review", "CF_REVIEW")) {
-                for (String column : List.of(SIGN_ANYWAY_COLUMN, SIGN_ANYWAY_COLUMN.toUpperCase())) {
-                    try (ResultSet rs = meta.getColumns(null, null, table, column)) {
-                        if (rs.next()) {
-                            return true;
-                        }
-                    }
-                }
-            }
-            return false;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
-    }
-
     private static final class Builder {
         final List<Drafts> drafts = new ArrayList<>();
         final Map<String, Long> checkFailures = new TreeMap<>();
         long fallbacks;
         long automaticRedrafts;
         final Map<String, List<BigDecimal>> ratios = new TreeMap<>();
-        Long signAnyway;
+        long signAnyway;
         final List<Signer> signers = new ArrayList<>();
         long aiLabelled;
 

@@ -93,7 +93,7 @@ class AiRegisterController {
                 rows.add(row(r, c, "edit_ratio", null, null, null, e.draftOrigin(), e.signed(), e.mean(), e.max()));
                 rows.add(row(r, c, "signed_unchanged", null, null, null, e.draftOrigin(), e.unchanged(), null, null));
             }
-            rows.add(row(r, c, "sign_anyway", null, null, null, c.signAnyway() == null ? "not recorded" : null,
+            rows.add(row(r, c, "sign_anyway", null, null, null, null,
                     c.signAnyway(), null, null));
             for (AiRegister.Signer s : c.signers()) {
                 rows.add(row(r, c, "signed_by", null, null, null, s.reviewer(), s.signed(), null, null));

@@ -32,16 +32,16 @@ class ApiAccessLog extends OncePerRequestFilter {
     record Target(String action, String screeningId) {
     }
 
-    /** A path of personal data; group 1, when there is one, is the screening id. */
+    /** A path of personal data; group 1, when there is one, is the screening id (at most its column's 64 characters). */
     private record Rule(Pattern path, String action) {
     }
 
     private static final List<Rule> RULES = List.of(
-            new Rule(Pattern.compile("/api/screenings/([^/]+)"), "SCREENING"),
-            new Rule(Pattern.compile("/api/screenings/([^/]+)/report\\.html"), "REPORT_HTML"),
-            new Rule(Pattern.compile("/api/screenings/([^/]+)/report\\.pdf"), "REPORT_PDF"),
-            new Rule(Pattern.compile("/api/screenings/([^/]+)/fhir"), "FHIR_EXPORT"),
-            new Rule(Pattern.compile("/api/screenings/([^/]+)/referral\\.pdf"), "REFERRAL_PDF"),
+            new Rule(Pattern.compile("/api/screenings/([^/]{1,64})"), "SCREENING"),
+            new Rule(Pattern.compile("/api/screenings/([^/]{1,64})/report\\.html"), "REPORT_HTML"),
+            new Rule(Pattern.compile("/api/screenings/([^/]{1,64})/report\\.pdf"), "REPORT_PDF"),
+            new Rule(Pattern.compile("/api/screenings/([^/]{1,64})/fhir"), "FHIR_EXPORT"),
+            new Rule(Pattern.compile("/api/screenings/([^/]{1,64})/referral\\.pdf"), "REFERRAL_PDF"),
             new Rule(Pattern.compile("/api/analytics/[^/]+\\.csv"), "ANALYTICS_CSV"),
             new Rule(Pattern.compile("/api/audit/access"), "ACCESS_LOG_EXPORT"),
             new Rule(Pattern.compile("/api/ai-register"), "AI_REGISTER_EXPORT"));

@@ -19,6 +19,11 @@ import org.springframework.stereotype.Component;
 @Component("confirmCriticalResultListener")
 class ConfirmCriticalResultListener implements TaskListener {
 
+    /** The form's contact methods (forms/confirm-critical-result.form); other values come only from hand-made requests. */
+    static final java.util.Set<String> METHODS = java.util.Set.of("PHONE", "IN_PERSON", "SMS", "OTHER");
+    /** As long as a review note (review.ReviewService.MAX_NOTE_LENGTH); stored as TEXT. */
+    static final int MAX_NOTE_LENGTH = 10_000;
+
     static final String ESCALATED = "Activity_ConfirmCriticalResultEscalated";
     private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -63,7 +68,13 @@ class ConfirmCriticalResultListener implements TaskListener {
         if (reached && (method == null || method.toString().isBlank())) {
             throw new IllegalArgumentException(CriticalTexts.text("method-required", language));
         }
+        if (method != null && !method.toString().isBlank() && !METHODS.contains(method.toString())) {
+            throw new IllegalArgumentException(CriticalTexts.text("method-unknown", language));
+        }
         Object note = task.getVariable("contactNote");
+        if (note != null && note.toString().length() > MAX_NOTE_LENGTH) {
+            throw new IllegalArgumentException(CriticalTexts.text("note-too-long", language, MAX_NOTE_LENGTH));
+        }
         CriticalContactService.Contact contact = new CriticalContactService.Contact(task.getId(), escalated, reached,
                 method == null ? null : method.toString(), note == null ? null : note.toString(), task.getAssignee(),
                 contacts.now());

@@ -1,5 +1,6 @@
 package com.checkupflow.drafting;
 
+import com.checkupflow.privacy.PersonalDataScrubber;
 import com.checkupflow.judgement.Category;
 import com.checkupflow.judgement.ItemKey;
 import com.checkupflow.judgement.ItemStatus;
@@ -84,11 +85,6 @@ public class DraftChecker {
     private static final Pattern PLACEHOLDER_WORDS = Pattern.compile(
             "lorem ipsum|\\bTODO\\b|\\bTBD\\b|\\bplaceholder\\b|\\bto be (?:written|completed)\\b|추후\\s*(?:작성|기재|입력)|작성\\s*예정|내용\\s*(?:입력|없음)|\\bx{3,}\\b",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern RRN = Pattern.compile(
-            "(?<!\\d)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\s?[-–]?\\s?[1-8](?:\\d{6}|[*xX]{6})(?!\\d)");
-    private static final Pattern PHONE = Pattern.compile(
-            "(?<![\\d.])(?:\\+82[-. ]?\\(?0?|\\(?0)(?:1[016789]|2|[3-6][1-5]|70|50\\d?)\\)?[-. ]?\\d{3,4}[-. ]?\\d{4}(?!\\d|\\.\\d)");
-    private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
     /** Printed units → the way the normalizer reads them. */
     private static final Map<String, String> UNIT_SPELLINGS = Map.of("mm[hg]", "mmHg", "mm hg", "mmHg", "ml/min", "mL/min/{1.73_m2}",
             "ml/min/1.73m²", "mL/min/{1.73_m2}", "ml/min/1.73m2", "mL/min/{1.73_m2}", "ml/min/1.73 m²", "mL/min/{1.73_m2}",
@@ -295,8 +291,8 @@ public class DraftChecker {
 
     private static void piiLeaks(String text, List<DraftCheck.Finding> findings) {
         Set<Integer> at = new HashSet<>();
-        for (var kind : List.of(Map.entry("resident registration number", RRN), Map.entry("phone number", PHONE),
-                Map.entry("e-mail address", EMAIL))) {
+        for (var kind : List.of(Map.entry("resident registration number", PersonalDataScrubber.RRN),
+                Map.entry("phone number", PersonalDataScrubber.PHONE), Map.entry("e-mail address", PersonalDataScrubber.EMAIL))) {
             Matcher m = kind.getValue().matcher(text);
             while (m.find()) {
                 if (at.add(m.start())) {
@@ -565,7 +561,9 @@ public class DraftChecker {
             Judgement.Item item = item(key);
             Optional<String> unit = unitAfter(end);
             String statedText = number + unit.map(u -> " " + u).orElse("");
-            if (!key.coded() && (item == null || item.status() == ItemStatus.MISSING || item.status() == ItemStatus.NOT_SCHEDULED)) {
+            if (!key.coded() && (item == null || item.status() == ItemStatus.MISSING
+                    || item.status() == ItemStatus.NOT_SCHEDULED && !item.measuredNotDue())) {
+                // a value measured outside the schedule is reported (not judged), so it is supported
                 if (unit.isPresent()) {
                     findings.add(new DraftCheck.Finding(UNSUPPORTED_TEST, what + statedText + " at character " + start
                             + ", but this screening did not measure " + key.json()));

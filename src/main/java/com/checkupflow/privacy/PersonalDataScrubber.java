@@ -26,11 +26,13 @@ public final class PersonalDataScrubber {
     public static final String TOKEN_ADDRESS = "[ADDRESS]";
     public static final String TOKEN_ID = "[ID]";
 
-    private static final Pattern RRN = Pattern.compile(
+    /** Also used by the draft check (drafting.DraftChecker, PII_LEAK): one definition of what personal data looks like. */
+    public static final Pattern RRN = Pattern.compile(
             "(?<!\\d)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\s?[-–]?\\s?[1-8](?:\\d{6}|[*xX]{6})(?!\\d)");
-    private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
-    private static final Pattern PHONE = Pattern.compile(
-            "(?<![\\d.])(?:\\+82[-. ]?\\(?0?|\\(?0)\\d{1,2}\\)?[-. ]?\\d{3,4}[-. ]?\\d{4}(?![\\d.])");
+    public static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
+    /** A number at the end of a sentence ("…010-1234-5678.") is a phone number too; "5678.9" is not. */
+    public static final Pattern PHONE = Pattern.compile(
+            "(?<![\\d.])(?:\\+82[-. ]?\\(?0?|\\(?0)\\d{1,2}\\)?[-. ]?\\d{3,4}[-. ]?\\d{4}(?!\\d|\\.\\d)");
     /** 1998-04-25, 1998.4.25, 1998/04/25, 19980425, 98.04.25, 1998년 4월 25일. */
     private static final Pattern DATE = Pattern.compile(
             "(?<!\\d)(?:(?:19|20)?\\d{2}\\s?[-./]\\s?(?:0?[1-9]|1[0-2])\\s?[-./]\\s?(?:0?[1-9]|[12]\\d|3[01])\\.?"

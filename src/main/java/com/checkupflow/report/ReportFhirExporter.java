@@ -27,6 +27,7 @@ import org.hl7.fhir.r4.model.StringType;
 import org.springframework.stereotype.Component;
 
 import com.checkupflow.center.Centers;
+import com.checkupflow.physician.PhysicianProfiles;
 import com.checkupflow.judgement.Category;
 import com.checkupflow.judgement.ItemKey;
 import com.checkupflow.judgement.ItemLabels;
@@ -94,10 +95,12 @@ class ReportFhirExporter {
     private final ReportPdf pdf;
     private final AiDisclosure aiDisclosure;
     private final ReportRenderer renderer;
+    private final PhysicianProfiles physicians;
 
     ReportFhirExporter(FhirContext fhir, ScreeningRepository screenings, JudgementJson judgementJson,
                        ReferenceBands bands, ItemLabels labels, Centers centers, ReportPdf pdf,
-                       AiDisclosure aiDisclosure, ReportRenderer renderer) {
+                       AiDisclosure aiDisclosure, ReportRenderer renderer, PhysicianProfiles physicians) {
+        this.physicians = physicians;
         this.aiDisclosure = aiDisclosure;
         this.renderer = renderer;
         this.fhir = fhir;
@@ -180,8 +183,10 @@ class ReportFhirExporter {
         if (s.issuedBy() != null) {
             extension.addExtension("reviewedBy", new StringType(s.issuedBy()));
         }
-        extension.addExtension("notice", new StringType(renderer.aiNotice(
-                "en".equals(s.language()) ? "en" : "ko", s.issuedBy())));
+        String language = "en".equals(s.language()) ? "en" : "ko";
+        // the same physician wording as the report's signature and notice (name and licence number)
+        extension.addExtension("notice", new StringType(renderer.aiNotice(language,
+                s.issuedBy() == null ? null : physicians.signature(s.issuedBy(), language))));
     }
 
     private Observation observation(Screening s, ItemKey key, Judgement.Item item, CodeableConcept original) {

@@ -42,7 +42,7 @@ class AccessLogPostgresTest {
     void migrate() {
         String url = System.getProperty("checkupflow.test.postgres-url");
         dataSource = new DriverManagerDataSource(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-        Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema).table("cf_flyway_history")
+        Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema)
                 .locations("classpath:db/migration", "classpath:db/postgresql").load().migrate();
         jdbc = JdbcClient.create(dataSource);
         jdbc.sql("""

@@ -40,7 +40,7 @@ class AccessLogTest {
     @BeforeEach
     void setUp() {
         dataSource = new DriverManagerDataSource("jdbc:h2:mem:access-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(dataSource).table("cf_flyway_history").load().migrate();
+        Flyway.configure().dataSource(dataSource).load().migrate();
         jdbc = JdbcClient.create(dataSource);
         for (int i = 1; i <= 5; i++) {
             jdbc.sql("""

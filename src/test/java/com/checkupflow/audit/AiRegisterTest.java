@@ -32,9 +32,9 @@ class AiRegisterTest {
     @BeforeEach
     void setUp() {
         DataSource ds = new DriverManagerDataSource("jdbc:h2:mem:register-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(ds).table("cf_flyway_history").load().migrate();
+        Flyway.configure().dataSource(ds).load().migrate();
         jdbc = JdbcClient.create(ds);
-        register = new AiRegister(jdbc, ds, new ObjectMapper());
+        register = new AiRegister(jdbc, new ObjectMapper());
         screening("g-1", "gangnam");
         screening("g-2", "gangnam");
         screening("b-1", "busan");
@@ -63,7 +63,7 @@ class AiRegisterTest {
         Assertions.assertThat(gangnam.editRatios()).extracting(AiRegister.EditRatios::draftOrigin,
                 AiRegister.EditRatios::signed, AiRegister.EditRatios::unchanged)
                 .containsExactly(Assertions.tuple("FALLBACK", 1L, 0L), Assertions.tuple("MODEL", 1L, 1L));
-        Assertions.assertThat(gangnam.signAnyway()).isNull();
+        Assertions.assertThat(gangnam.signAnyway()).isZero();
         Assertions.assertThat(register.of(YearMonth.of(2026, 12), null, SEOUL).centers())
                 .extracting(AiRegister.CenterMonth::center).containsExactly("gangnam");
         Assertions.assertThat(register.of(YearMonth.of(2026, 11), null, SEOUL).centers())
@@ -72,7 +72,6 @@ class AiRegisterTest {
 
     @Test
     void shouldCountSignAnywayDecisionsWhenTheReviewAuditRecordsThem() {
-        jdbc.sql("ALTER TABLE cf_review ADD COLUMN signed_anyway BOOLEAN").update();
         jdbc.sql("UPDATE cf_review SET signed_anyway = TRUE WHERE screening_id = 'g-1'").update();
 
         AiRegister.CenterMonth gangnam = register.of(YearMonth.of(2026, 12), "gangnam", SEOUL).centers().get(0);

@@ -69,7 +69,7 @@ class DeliveryServiceTest {
     @BeforeEach
     void setUp() {
         DataSource ds = new DriverManagerDataSource("jdbc:h2:mem:delivery-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(ds).table("cf_flyway_history").load().migrate();
+        Flyway.configure().dataSource(ds).load().migrate();
         transactions = new DataSourceTransactionManager(ds);
         jdbc = JdbcClient.create(ds);
         jdbc.sql("""

@@ -272,7 +272,7 @@ class ModelDraftingHttpTest {
         Assertions.assertThat(pdfText(id)).contains(compact(AI_NOTICE_KO + " " + signature));
         keepNoticePage(id, "ai-notice-ko");
         JsonNode report = diagnosticReport(id, "physicianGangnam");
-        assertAiExtension(report, AI_NOTICE_KO);
+        assertAiExtension(report, AI_NOTICE_KO + " " + signature);
     }
 
     @Test
@@ -284,7 +284,7 @@ class ModelDraftingHttpTest {
         Assertions.assertThat(html).contains(AI_NOTICE_EN + " " + signature + ".").doesNotContain("생성형 AI 작성 안내");
         Assertions.assertThat(pdfText(id)).contains(compact(AI_NOTICE_EN + " " + signature + "."));
         keepNoticePage(id, "ai-notice-en");
-        assertAiExtension(diagnosticReport(id, "physicianBusan"), AI_NOTICE_EN);
+        assertAiExtension(diagnosticReport(id, "physicianBusan"), AI_NOTICE_EN + " " + signature);
     }
 
     @Test
@@ -295,8 +295,10 @@ class ModelDraftingHttpTest {
         Assertions.assertThat((String) taskService.getVariable(review.getId(), "draftOrigin"))
                 .startsWith("**생성형 AI 초안** (openai · stand-in · " + PromptTemplates.VERSION + ")");
         taskService.claim(review.getId(), "physicianGangnam");
+        // a short own text leaves out the abnormal findings: the physician signs it anyway, with a reason
         taskService.complete(review.getId(), Map.of("reviewDecision", "WRITE_MANUALLY",
-                "finalText", "혈압과 혈당을 3개월 뒤 다시 재어 보세요. 생활습관 상담을 예약해 드렸습니다."));
+                "finalText", "혈압과 혈당을 3개월 뒤 다시 재어 보세요. 생활습관 상담을 예약해 드렸습니다.",
+                "signAnyway", true, "signAnywayReason", "결과 상담에서 소견을 직접 설명했습니다."));
 
         awaitIssued(id);
         assertNotLabelled(id, "physicianGangnam");

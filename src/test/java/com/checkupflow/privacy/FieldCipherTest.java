@@ -28,7 +28,7 @@ class FieldCipherTest {
     @BeforeEach
     void database() {
         ds = new DriverManagerDataSource("jdbc:h2:mem:cipher-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(ds).table("cf_flyway_history").load().migrate();
+        Flyway.configure().dataSource(ds).load().migrate();
         keyFile = dir.resolve("master-key.json");
     }
 

@@ -76,7 +76,7 @@ class ReferralServiceTest {
     @BeforeEach
     void setUp() {
         DataSource ds = new DriverManagerDataSource("jdbc:h2:mem:referral-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(ds).table("cf_flyway_history").load().migrate();
+        Flyway.configure().dataSource(ds).load().migrate();
         model.reset();
         jdbc = JdbcClient.create(ds);
         cipher = TestCiphers.over(ds, Path.of("target/referral-test-master-key.json"));

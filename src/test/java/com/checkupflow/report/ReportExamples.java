@@ -56,7 +56,8 @@ final class ReportExamples {
     ReportFhirExporter exporter(ca.uhn.fhir.context.FhirContext fhir) {
         com.checkupflow.judgement.JudgementJson json = mock(com.checkupflow.judgement.JudgementJson.class);
         when(json.read(org.mockito.ArgumentMatchers.any())).thenReturn(mixed());
-        return new ReportFhirExporter(fhir, screenings, json, bands, labels, centers, pdf, aiDisclosure, renderer);
+        return new ReportFhirExporter(fhir, screenings, json, bands, labels, centers, pdf, aiDisclosure, renderer,
+                mock(com.checkupflow.physician.PhysicianProfiles.class));
     }
 
     /** BP 152/92 (critical SBP is not reached), HDL 35 (low), AST 45 (B), urine 1+, the rest normal. */

@@ -26,7 +26,7 @@ class EncryptPersonalDataMigrationTest {
     void shouldEncryptEveryIdentifierWhenRowsWereStoredInPlainTextBeforeV14() {
         DataSource ds = new DriverManagerDataSource("jdbc:h2:mem:migration-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "sa", "");
-        Flyway.configure().dataSource(ds).table("cf_flyway_history").target("8").load().migrate();
+        Flyway.configure().dataSource(ds).target("8").load().migrate();
         JdbcClient jdbc = JdbcClient.create(ds);
         jdbc.sql("""
                 INSERT INTO cf_screening (id, center, source_system, source_value, language, stage, received_at,
@@ -38,7 +38,7 @@ class EncryptPersonalDataMigrationTest {
                 .param(ID).update();
         FieldCipher cipher = TestCiphers.over(ds, Path.of("target/migration-test-master-key.json"));
 
-        Flyway.configure().dataSource(ds).table("cf_flyway_history")
+        Flyway.configure().dataSource(ds)
                 .javaMigrations(new V14_1__EncryptPersonalData(cipher)).load().migrate();
 
         var row = jdbc.sql("SELECT patient_name, patient_rrn, patient_rrn_hash, report_html FROM cf_screening WHERE id = ?")

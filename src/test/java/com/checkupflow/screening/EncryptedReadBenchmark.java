@@ -44,7 +44,7 @@ class EncryptedReadBenchmark {
     void measureDecryptionAgainstPlainReads() {
         DataSource ds = new org.springframework.jdbc.datasource.SimpleDriverDataSource(new org.h2.Driver(),
                 "jdbc:h2:mem:read-benchmark-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(ds).table("cf_flyway_history").load().migrate();
+        Flyway.configure().dataSource(ds).load().migrate();
         FieldCipher cipher = TestCiphers.over(ds, Path.of("target/benchmark-master-key.json"));
         JdbcClient jdbc = JdbcClient.create(ds);
         ScreeningRepository repository = new ScreeningRepository(jdbc, cipher);
