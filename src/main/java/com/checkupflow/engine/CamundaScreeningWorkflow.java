@@ -50,8 +50,14 @@ class CamundaScreeningWorkflow implements ScreeningWorkflow {
 
     @Override
     public Optional<OpenTask> openTask(String screeningId, String taskDefinitionKey) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(screeningId).taskDefinitionKey(taskDefinitionKey)
-                .orderByTaskCreateTime().desc().list().stream().findFirst().map(this::toOpenTask);
+        try {
+            return tasks.createTaskQuery().processInstanceBusinessKey(screeningId).taskDefinitionKey(taskDefinitionKey)
+                    .orderByTaskCreateTime().desc().list().stream().findFirst().map(this::toOpenTask);
+        } catch (AuthorizationException e) {
+            // The query found the task, reading its candidates was refused: another request completed it in
+            // between (seen under concurrent approvals), so it is no longer the caller's to work on.
+            throw conflict();
+        }
     }
 
     @Override
@@ -82,12 +88,13 @@ class CamundaScreeningWorkflow implements ScreeningWorkflow {
      * loser's transaction rolled back, nothing of it is stored); anything else stays an error.
      */
     private static RuntimeException conflictOr(RuntimeException e) {
-        if (isConcurrentChange(e)) {
-            return new ProblemException(HttpStatus.CONFLICT, "The review was decided concurrently",
-                    new Problem("concurrent_decision",
-                            "Another decision on this task was being saved at the same time; reload and check it"));
-        }
-        return e;
+        return isConcurrentChange(e) ? conflict() : e;
+    }
+
+    private static ProblemException conflict() {
+        return new ProblemException(HttpStatus.CONFLICT, "The review was decided concurrently",
+                new Problem("concurrent_decision",
+                        "Another decision on this task was being saved at the same time; reload and check it"));
     }
 
     static boolean isConcurrentChange(Throwable e) {
