@@ -559,7 +559,7 @@ class ScreeningReportProcessTest {
                 .hasMessageContaining("점검을 통과하지 못했습니다").hasMessageContaining("PLACEHOLDER");
         Assertions.assertThatThrownBy(() -> complete(review, withVariables("reviewDecision", "WRITE_MANUALLY", "finalText", "확인",
                         "signAnyway", true, "signAnywayReason", " ")))
-                .hasMessageContaining("사유(signAnywayReason)");
+                .hasMessageContaining("그대로 서명하려면 사유를 적어 주세요");
         assertThat(pi).isWaitingAt("Activity_ReviewReport");
 
         complete(review, withVariables("reviewDecision", "WRITE_MANUALLY", "finalText", "확인",

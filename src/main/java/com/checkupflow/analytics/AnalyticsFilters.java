@@ -5,13 +5,13 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import com.checkupflow.center.Centers;
 import com.checkupflow.web.Problem;
+import com.checkupflow.web.QueryDates;
 import com.checkupflow.web.ProblemException;
 
 /**
@@ -31,14 +31,10 @@ class AnalyticsFilters {
         this.clock = clock;
     }
 
-    /** Dates outside these years are no screening dates; checked before any date arithmetic, which could overflow. */
-    static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
-    static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
-
     AnalyticsFilter of(LocalDate from, LocalDate to, String center) {
         List<Problem> problems = new ArrayList<>();
-        outOfRange("from", from).ifPresent(problems::add);
-        outOfRange("to", to).ifPresent(problems::add);
+        QueryDates.outOfRange("from", from).ifPresent(problems::add);
+        QueryDates.outOfRange("to", to).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "Bad analytics query", problems);
         }
@@ -59,11 +55,5 @@ class AnalyticsFilters {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "Bad analytics query", problems);
         }
         return new AnalyticsFilter(start, end, centerId, clock.getZone());
-    }
-
-    private static Optional<Problem> outOfRange(String name, LocalDate date) {
-        return date != null && (date.isBefore(EARLIEST) || date.isAfter(LATEST))
-                ? Optional.of(new Problem("date_out_of_range", "'" + name + "' must be between " + EARLIEST + " and " + LATEST))
-                : Optional.empty();
     }
 }

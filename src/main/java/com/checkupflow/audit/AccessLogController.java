@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.checkupflow.web.Problem;
+import com.checkupflow.web.QueryDates;
 import com.checkupflow.web.ProblemException;
 
 /**
@@ -91,6 +92,12 @@ class AccessLogController {
         LocalDate today = ZonedDateTime.now(clock).toLocalDate();
         LocalDate start = from != null ? from : today.withDayOfMonth(1);
         LocalDate end = to != null ? to : today;
+        List<Problem> outOfRange = new ArrayList<>();
+        QueryDates.outOfRange("from", start).ifPresent(outOfRange::add);
+        QueryDates.outOfRange("to", end).ifPresent(outOfRange::add);
+        if (!outOfRange.isEmpty()) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "Bad access-log query", outOfRange);
+        }
         if (start.isAfter(end)) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "Bad access-log query",
                     new Problem("bad_range", "'from' (" + start + ") is after 'to' (" + end + ")"));

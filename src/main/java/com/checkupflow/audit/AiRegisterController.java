@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.checkupflow.center.Centers;
 import com.checkupflow.web.Problem;
+import com.checkupflow.web.QueryDates;
 import com.checkupflow.web.ProblemException;
 
 /**
@@ -62,6 +63,7 @@ class AiRegisterController {
         if (month != null && !month.isBlank()) {
             try {
                 m = YearMonth.parse(month.trim());
+                QueryDates.outOfRange("month", m.atDay(1)).ifPresent(problems::add);
             } catch (DateTimeParseException e) {
                 problems.add(new Problem("bad_month", "'month' must be YYYY-MM, e.g. 2026-12"));
             }

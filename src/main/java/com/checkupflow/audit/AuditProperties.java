@@ -23,8 +23,8 @@ record AuditProperties(@DefaultValue("P730D") Duration retention,
                        Path chainKeyFile,
                        boolean requireChainKey) {
 
-    /** The safety-measures standard's minimum; the PostgreSQL trigger refuses to delete younger rows. */
-    static final Duration MIN_RETENTION = Duration.ofDays(365);
+    /** The safety-measures standard's one year (366 days, so a leap year is covered too): the PostgreSQL trigger refuses to delete rows younger than a year. */
+    static final Duration MIN_RETENTION = Duration.ofDays(366);
 
     AuditProperties {
         if (retention.compareTo(MIN_RETENTION) < 0) {

@@ -104,7 +104,7 @@ class CamundaScreeningWorkflow implements ScreeningWorkflow {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("23") || sql.getSQLState().startsWith("40"))) {
+                    && ("23505".equals(sql.getSQLState()) || sql.getSQLState().startsWith("40"))) {
                 return true;
             }
         }

@@ -76,7 +76,7 @@ public class ReviewService {
 
         private static String message(List<DraftCheck.Finding> findings, boolean reasonMissing) {
             StringBuilder m = new StringBuilder(reasonMissing
-                    ? "그대로 서명하려면 사유(signAnywayReason)를 적어 주세요."
+                    ? "그대로 서명하려면 사유를 적어 주세요."
                     : "서명할 결과지 본문이 점검을 통과하지 못했습니다(" + findings.size() + "건). 본문을 고치거나, 그대로 "
                             + "서명하려면 '점검 결과를 확인했으며 그대로 서명합니다'를 선택하고 사유를 적어 주세요.");
             m.append(" 점검 결과:");
@@ -140,10 +140,10 @@ public class ReviewService {
             problems.add("결과지 본문이 비어 있습니다");
         }
         if (finalText != null && finalText.length() > MAX_TEXT_LENGTH) {
-            problems.add("최종 소견(finalText)은 " + MAX_TEXT_LENGTH + "자를 넘을 수 없습니다 (" + finalText.length() + "자)");
+            problems.add("결과지 본문은 " + MAX_TEXT_LENGTH + "자를 넘을 수 없습니다 (" + finalText.length() + "자)");
         }
         if (note != null && note.length() > MAX_NOTE_LENGTH) {
-            problems.add("의견(reviewNote)은 " + MAX_NOTE_LENGTH + "자를 넘을 수 없습니다 (" + note.length() + "자)");
+            problems.add("의견은 " + MAX_NOTE_LENGTH + "자를 넘을 수 없습니다 (" + note.length() + "자)");
         }
         return problems;
     }
@@ -158,7 +158,10 @@ public class ReviewService {
      */
     void record(String screeningId, String decision, String note, String finalText, String reviewer, String draftText,
                 Integer draftRound, boolean signAnyway, String reason) {
-        List<String> problems = problems(decision, note, finalText, true);
+        List<String> problems = new ArrayList<>(problems(decision, note, finalText, true));
+        if (reason != null && reason.length() > MAX_NOTE_LENGTH) {
+            problems.add("그대로 서명하는 사유는 " + MAX_NOTE_LENGTH + "자를 넘을 수 없습니다 (" + reason.length() + "자)");
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }

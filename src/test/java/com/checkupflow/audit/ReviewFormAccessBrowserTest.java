@@ -87,7 +87,7 @@ class ReviewFormAccessBrowserTest {
         String form = browser.findElement(By.cssSelector(".fjs-container")).getText();
         Files.write(ARTIFACTS.resolve("audit-01-review-form-origin.png"),
                 ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        Assertions.assertThat(form).contains("초안 출처 (Draft origin)", "템플릿 초안", "AI가 작성하지 않았습니다");
+        Assertions.assertThat(form).contains("초안 출처", "템플릿 초안", "AI가 작성하지 않았습니다");
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                 Assertions.assertThat(jdbc.sql("""
                         SELECT user_roles || '|' || user_centers || '|' || result FROM cf_access_log
