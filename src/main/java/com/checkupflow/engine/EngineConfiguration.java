@@ -23,7 +23,7 @@ import com.checkupflow.center.Centers;
 
 /**
  * Camunda-specific wiring: one tenant per center, kept in step with configuration at every start; String variables
- * of any length ({@link LongStringSerializer}).
+ * of any length ({@link LongStringSerializer}); failed jobs' messages and stacks scrubbed ({@link ScrubbedJobFailures}).
  */
 @Configuration
 class EngineConfiguration {
@@ -38,6 +38,12 @@ class EngineConfiguration {
                         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreVariableSerializers());
                 serializers.add(new LongStringSerializer());
                 configuration.setCustomPreVariableSerializers(serializers);
+            }
+
+            @Override
+            public void postInit(ProcessEngineConfigurationImpl configuration) {
+                // after init: the Spring Boot starter sets its own factory in preInit; this one wraps whichever is set
+                configuration.setFailedJobCommandFactory(new ScrubbedJobFailures(configuration.getFailedJobCommandFactory()));
             }
 
             @Override
