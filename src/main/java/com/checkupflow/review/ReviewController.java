@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,9 +46,12 @@ class ReviewController {
 
     /**
      * {@code text}: the report text to sign (default: the draft as it stands); {@code note}: for REQUEST_CHANGES;
-     * {@code signAnyway} and {@code reason}: sign although the check of the text has findings.
+     * {@code signAnyway} and {@code reason}: sign although the check of the text has findings. The review form's
+     * variable names ({@code finalText}, {@code reviewNote}, {@code signAnywayReason}) are understood too: an
+     * integrator who sends them must not have the text silently ignored.
      */
-    record ReviewRequest(String decision, String text, String note, Boolean signAnyway, String reason) {
+    record ReviewRequest(String decision, @JsonAlias("finalText") String text, @JsonAlias("reviewNote") String note,
+                         Boolean signAnyway, @JsonAlias("signAnywayReason") String reason) {
     }
 
     @PostMapping(path = "/api/screenings/{id}/review", consumes = "application/json", produces = "application/json")
