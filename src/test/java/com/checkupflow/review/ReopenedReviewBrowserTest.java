@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
 import org.assertj.core.api.Assertions;
@@ -23,6 +22,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.checkupflow.TasklistPage;
 import com.checkupflow.CheckupFlowHttpTest;
 import com.checkupflow.HeadlessChromium;
 import com.checkupflow.ReviewTasks;
@@ -75,15 +75,7 @@ class ReopenedReviewBrowserTest {
                 "reviewNote", "혈압 설명을 더 쉽게 써 주세요", "finalText", edited));
         Task reopened = ReviewTasks.awaitReviewAfter(taskService, id, first.getId());
 
-        String base = "http://localhost:" + port + "/camunda/app/tasklist/default/";
-        browser.get(base);
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-                .sendKeys("physicianGangnam");
-        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
-        browser.findElement(By.cssSelector("button[type='submit']")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".tasks-list, [cam-tasks]")));
-        browser.get(base + "#/?task=" + reopened.getId());
+        WebDriverWait wait = TasklistPage.logIn(browser, port, "physicianGangnam").open(reopened.getId()).waiting();
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[ng-click='claim()'], .claim"))).click();
         WebElement text = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container textarea")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"), "이전 의견"));

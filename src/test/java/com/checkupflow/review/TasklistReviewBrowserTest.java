@@ -26,6 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.checkupflow.TasklistPage;
 import com.checkupflow.CheckupFlowHttpTest;
 import com.checkupflow.HeadlessChromium;
 import com.checkupflow.ReviewTasks;
@@ -141,16 +142,7 @@ class TasklistReviewBrowserTest {
 
     /** Logs in to the Tasklist as the Gangnam physician, opens the review and claims it. */
     private WebDriverWait openAsGangnamPhysician(Task review, String screenshot) throws IOException {
-        String base = "http://localhost:" + port + "/camunda/app/tasklist/default/";
-        browser.get(base);
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-                .sendKeys("physicianGangnam");
-        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
-        browser.findElement(By.cssSelector("button[type='submit']")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".tasks-list, [cam-tasks]")));
-
-        browser.get(base + "#/?task=" + review.getId());
+        WebDriverWait wait = TasklistPage.logIn(browser, port, "physicianGangnam").open(review.getId()).waiting();
         shot(screenshot);
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[ng-click='claim()'], .claim"))).click();
         return wait;
