@@ -8,6 +8,8 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
@@ -107,10 +109,21 @@ class ClusterStartLock extends AbstractProcessEnginePlugin {
             unlock.execute();
             log.info("Start lock released");
         } catch (SQLException e) {
-            // Closing the connection ends the session, which releases the lock as well.
-            log.warn("Releasing the start lock failed: {}", e.getMessage());
+            // A pooled connection outlives close(), and its session would keep the lock: end the session instead.
+            log.warn("Releasing the start lock failed, closing its database session: {}", e.getMessage());
+            evict(held);
         } finally {
             held = null;
+        }
+    }
+
+    private void evict(Connection connection) {
+        try {
+            if (dataSource.isWrapperFor(HikariDataSource.class)) {
+                dataSource.unwrap(HikariDataSource.class).evictConnection(connection);
+            }
+        } catch (SQLException e) {
+            log.warn("Closing the start lock's session failed: {}", e.getMessage());
         }
     }
 }
