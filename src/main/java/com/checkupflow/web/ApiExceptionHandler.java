@@ -1,8 +1,11 @@
 package com.checkupflow.web;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.util.List;
 
+import org.apache.catalina.connector.ClientAbortException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -47,8 +50,11 @@ class ApiExceptionHandler {
                 List.of(new Problem("bad_parameter", e.getMessage())));
     }
 
-    /** A body cut short (the client sent less than its Content-Length, or stopped sending): nothing was read. */
-    @ExceptionHandler(IOException.class)
+    /**
+     * A body cut short (the client sent less than its Content-Length, or stopped sending): nothing was read. Only the
+     * exceptions of reading the request; any other I/O failure is the server's and stays a 500.
+     */
+    @ExceptionHandler({EOFException.class, ClientAbortException.class, SocketTimeoutException.class})
     ResponseEntity<ProblemDetail> truncated(IOException e) {
         return respond(HttpStatus.BAD_REQUEST, "Unreadable request body",
                 List.of(new Problem("truncated_body", "The request body ended before it was complete")));
