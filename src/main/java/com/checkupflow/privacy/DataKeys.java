@@ -146,7 +146,7 @@ class DataKeys {
             throw new IllegalStateException("Could not generate a data key", e);
         }
         Timestamp now = Timestamp.from(clock.instant());
-        MasterKey.Current kek = master.current();
+        MasterKey.Current kek = master.latest();
         try (Connection c = dataSource.getConnection();
              PreparedStatement insert = c.prepareStatement("""
                      INSERT INTO cf_data_key (key_id, purpose, period, kek_id, wrapped_key, created_at, wrapped_at)

@@ -110,6 +110,18 @@ class MasterKey {
         return current.id();
     }
 
+    /**
+     * The keyset as the file holds it now, for wrapping a new data key: another instance may have rotated and retired
+     * the key this one still holds, and a data key wrapped by a retired key could never be read again. A new data key
+     * is made once a month per purpose, so this reads the file rarely.
+     */
+    synchronized Current latest() {
+        if (writable()) {
+            use(load());
+        }
+        return current;
+    }
+
     private static String id(int tinkKeyId) {
         return "kek-" + Integer.toUnsignedString(tinkKeyId);
     }
