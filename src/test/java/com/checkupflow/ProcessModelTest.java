@@ -187,7 +187,8 @@ class ProcessModelTest {
                 refs.add(t.getCamundaDecisionRef());
             }
         });
-        Assertions.assertThat(refs).isNotEmpty();
+        // "Judge results" evaluates screening_judgement in its delegate (over our tables), so no process may refer to none
+        Assertions.assertThat(DECISION_IDS).contains("screening_judgement");
         Assertions.assertThat(DECISION_IDS).as("decisions in processes/*.dmn").containsAll(refs);
     }
 

@@ -198,6 +198,9 @@ class ScreeningThroughputBenchmark {
                         appBytes, bareBytes, appBytes / bareBytes, LoadStats.uptime());
                 LoadStats.log(FILE, line);
                 summary.add(line);
+                String rows = "ROWS per screening (CheckupFlow / bare): " + rowsPerScreening(app.stored, baseline.stored);
+                LoadStats.log(FILE, rows);
+                summary.add(rows);
             }
         } finally {
             running.set(false);
@@ -206,6 +209,23 @@ class ScreeningThroughputBenchmark {
         }
         summary.forEach(System.out::println);
         Assertions.assertThat(app.stored).isGreaterThanOrEqualTo(LEVELS[LEVELS.length - 1]);
+    }
+
+    /** Engine tables whose rows per stored screening the issue names, for both sides (whole database, so 0 for none). */
+    static final List<String> TABLES = List.of("ACT_RU_VARIABLE", "ACT_HI_VARINST", "ACT_HI_DETAIL", "ACT_HI_ACTINST",
+            "ACT_HI_TASKINST", "ACT_HI_JOB_LOG", "ACT_HI_OP_LOG", "ACT_HI_IDENTITYLINK", "ACT_HI_EXT_TASK_LOG",
+            "ACT_HI_DECINST", "ACT_HI_DEC_IN", "ACT_HI_DEC_OUT", "ACT_GE_BYTEARRAY");
+
+    private String rowsPerScreening(int appStored, int bareStored) {
+        JdbcClient bareJdbc = JdbcClient.create(((ProcessEngineConfigurationImpl) bare.getProcessEngineConfiguration())
+                .getDataSource());
+        StringBuilder out = new StringBuilder();
+        for (String table : TABLES) {
+            long app = jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+            long base = bareJdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+            out.append(String.format("%s %.1f / %.1f; ", table, app / (double) appStored, base / (double) bareStored));
+        }
+        return out.toString();
     }
 
     private static double sum(List<Batch> batches, java.util.function.ToDoubleFunction<Batch> f) {

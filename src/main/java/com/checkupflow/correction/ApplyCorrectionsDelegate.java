@@ -24,8 +24,8 @@ class ApplyCorrectionsDelegate implements JavaDelegate {
         List<Correction> read = corrections.read(invalid, execution.getVariables());
         Object note = execution.getVariable("correctionNote");
         Object by = execution.getVariable("correctedBy");
-        execution.setVariables(corrections.apply(execution.getProcessBusinessKey(), read,
-                note == null ? null : note.toString(), by == null ? null : by.toString()));
+        corrections.apply(execution.getProcessBusinessKey(), read,
+                note == null ? null : note.toString(), by == null ? null : by.toString());
         for (ItemKey key : invalid) {
             execution.removeVariable("correction_" + key.json());
             execution.removeVariable("notMeasured_" + key.json());

@@ -16,7 +16,6 @@ import com.checkupflow.judgement.ItemKey;
 import com.checkupflow.judgement.ItemLabels;
 import com.checkupflow.judgement.ItemStatus;
 import com.checkupflow.judgement.JudgementService;
-import com.checkupflow.screening.Screening;
 import com.checkupflow.screening.ScreeningRepository;
 
 /** Applies a nurse's corrections to the stored items and records who changed what. */
@@ -62,9 +61,8 @@ class CorrectionService {
         }
     }
 
-    /** @return the decision input variables after the corrections */
-    Map<String, Object> apply(String screeningId, List<Correction> corrections, String note, String correctedBy) {
-        Screening screening = screenings.find(screeningId).orElseThrow();
+    /** Stores the corrected items; "Judge results" then judges the screening as stored. */
+    void apply(String screeningId, List<Correction> corrections, String note, String correctedBy) {
         Map<ItemKey, CanonicalItem> items = screenings.items(screeningId);
         for (Correction c : corrections) {
             CanonicalItem before = items.get(c.key());
@@ -83,6 +81,5 @@ class CorrectionService {
                     .update();
         }
         rejectDiastolicAtOrAboveSystolic(screeningId, items);
-        return judgements.variables(screening.toNormalized(items));
     }
 }

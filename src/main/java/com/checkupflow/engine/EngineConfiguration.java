@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -23,7 +24,7 @@ import com.checkupflow.center.Centers;
 
 /**
  * Camunda-specific wiring: one tenant per center, kept in step with configuration at every start; String variables
- * of any length ({@link LongStringSerializer}); failed jobs' messages and stacks scrubbed ({@link ScrubbedJobFailures}).
+ * of any length ({@link LongStringSerializer}); {@link FullHistoryWithoutVariableDetails}; failed jobs' messages and stacks scrubbed ({@link ScrubbedJobFailures}).
  */
 @Configuration
 class EngineConfiguration {
@@ -38,6 +39,11 @@ class EngineConfiguration {
                         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreVariableSerializers());
                 serializers.add(new LongStringSerializer());
                 configuration.setCustomPreVariableSerializers(serializers);
+                // selected by name in camunda.bpm.history-level
+                List<HistoryLevel> levels = configuration.getCustomHistoryLevels() == null ? new ArrayList<>()
+                        : new ArrayList<>(configuration.getCustomHistoryLevels());
+                levels.add(new FullHistoryWithoutVariableDetails());
+                configuration.setCustomHistoryLevels(levels);
             }
 
             @Override

@@ -22,7 +22,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.checkupflow.center.Center;
 import com.checkupflow.center.Centers;
 import com.checkupflow.judgement.BundleParser;
-import com.checkupflow.judgement.JudgementService;
 import com.checkupflow.judgement.NormalizedScreening;
 import com.checkupflow.judgement.ParsedBundle;
 import com.checkupflow.judgement.ScreeningNormalizer;
@@ -51,7 +50,6 @@ public class IntakeService {
     private final Centers centers;
     private final BundleParser parser;
     private final ScreeningNormalizer normalizer;
-    private final JudgementService judgements;
     private final ScreeningRepository screenings;
     private final ScreeningWorkflow workflow;
     private final WorkflowProperties workflowProperties;
@@ -59,13 +57,12 @@ public class IntakeService {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    IntakeService(Centers centers, BundleParser parser, ScreeningNormalizer normalizer, JudgementService judgements,
+    IntakeService(Centers centers, BundleParser parser, ScreeningNormalizer normalizer,
                   ScreeningRepository screenings, ScreeningWorkflow workflow, WorkflowProperties workflowProperties,
                   ReviewProperties reviewProperties, TransactionTemplate transaction, Clock clock) {
         this.centers = centers;
         this.parser = parser;
         this.normalizer = normalizer;
-        this.judgements = judgements;
         this.screenings = screenings;
         this.workflow = workflow;
         this.workflowProperties = workflowProperties;
@@ -124,7 +121,8 @@ public class IntakeService {
     private void store(Screening screening, NormalizedScreening normalized, String json) {
         screenings.insert(screening, json);
         screenings.saveItems(screening.id(), normalized.items().values());
-        Map<String, Object> variables = new HashMap<>(judgements.variables(normalized));
+        // Only what gateways, forms and the Tasklist read: "Judge results" reads the stored screening by id.
+        Map<String, Object> variables = new HashMap<>();
         variables.put("screeningId", screening.id());
         variables.put("center", screening.center());
         variables.put("language", screening.language());

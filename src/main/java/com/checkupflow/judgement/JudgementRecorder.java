@@ -1,7 +1,6 @@
 package com.checkupflow.judgement;
 
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.stereotype.Service;
 
@@ -30,11 +29,12 @@ class JudgementRecorder {
     record Recorded(JudgementOutcome outcome, boolean newCritical) {
     }
 
-    Recorded record(String screeningId, Map<String, Object> decisionResult) {
+    /** Judges the stored screening (its items as corrected so far) and records the judgement. */
+    Recorded judge(String screeningId) {
         Screening screening = screenings.find(screeningId).orElseThrow(
                 () -> new IllegalStateException("No screening " + screeningId));
         NormalizedScreening normalized = screening.toNormalized(screenings.items(screeningId));
-        JudgementOutcome outcome = judgements.assemble(normalized, decisionResult);
+        JudgementOutcome outcome = judgements.judge(normalized);
         List<String> before = screening.criticalFindings();
         boolean newCritical = outcome.criticalFindings().stream().anyMatch(f -> !before.contains(f));
         screenings.saveJudgement(screeningId, json.write(outcome.judgement()), outcome.criticalFindings());

@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
- * The NHIS 2026 stage-1 judgement: screening → DMN input variables → {@code screening_judgement}
+ * The NHIS 2026 stage-1 judgement: screening → DMN inputs (never process variables) → {@code screening_judgement}
  * (processes/screening-judgement.dmn) → contract document.
  */
 @Service
@@ -29,12 +29,7 @@ public class JudgementService {
 
     /** Evaluates the judgement DMN for one screening (nothing stored). */
     public JudgementOutcome judge(NormalizedScreening screening) {
-        return assemble(screening, evaluator.evaluate(DecisionContract.DECISION_KEY, variables(screening)));
-    }
-
-    /** The input variables of {@code screening_judgement}, e.g. for a BPMN business rule task. */
-    public Map<String, Object> variables(NormalizedScreening screening) {
-        return inputs.of(screening);
+        return assemble(screening, evaluator.evaluate(DecisionContract.DECISION_KEY, inputs.of(screening)));
     }
 
     /**

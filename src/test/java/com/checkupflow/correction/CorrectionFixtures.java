@@ -57,7 +57,7 @@ public final class CorrectionFixtures {
             NormalizedScreening after = new NormalizedScreening(before.patient(), before.examDate(), items,
                     before.lipidsScheduled(), before.treatedDiseases());
             screenings.put(screeningId, after);
-            return judgements.variables(after);
+            return null;
         }).when(service).apply(anyString(), anyList(), any(), any());
     }
 

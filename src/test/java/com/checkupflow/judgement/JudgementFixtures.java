@@ -1,6 +1,5 @@
 package com.checkupflow.judgement;
 
-import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -11,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.hl7.fhir.r4.model.Bundle;
 
 /**
@@ -36,8 +35,8 @@ public final class JudgementFixtures {
     }
 
     /**
-     * The real {@code recordJudgementListener} (with the real {@link JudgementTexts}) around a mocked
-     * {@link JudgementRecorder}: the mock assembles the outcome with the real service from the screening the
+     * The real {@code judgeResultsDelegate} (with the real {@link JudgementTexts}) around a mocked
+     * {@link JudgementRecorder}: the mock judges with the real service the screening the
      * test keeps in {@code screenings} (by screening id = business key) and, like the real recorder, reports a
      * critical finding as new only if no earlier judgement of that screening had it.
      */
@@ -50,29 +49,28 @@ public final class JudgementFixtures {
     public static final class RecordedJudgements {
 
         private final Map<String, List<JudgementOutcome>> outcomes = new HashMap<>();
-        private final ExecutionListener listener;
+        private final JavaDelegate delegate;
 
         private RecordedJudgements(JudgementService judgements, Map<String, NormalizedScreening> screenings) {
             JudgementRecorder recorder = mock(JudgementRecorder.class);
-            when(recorder.record(anyString(), anyMap())).thenAnswer(invocation -> {
+            when(recorder.judge(anyString())).thenAnswer(invocation -> {
                 String screeningId = invocation.getArgument(0);
-                Map<String, Object> decisionResult = invocation.getArgument(1);
                 NormalizedScreening screening = screenings.get(screeningId);
                 if (screening == null) {
                     throw new IllegalStateException("No screening " + screeningId);
                 }
-                JudgementOutcome outcome = judgements.assemble(screening, decisionResult);
+                JudgementOutcome outcome = judgements.judge(screening);
                 List<JudgementOutcome> earlier = outcomes.computeIfAbsent(screeningId, id -> new ArrayList<>());
                 List<String> before = earlier.isEmpty() ? List.of() : earlier.get(earlier.size() - 1).criticalFindings();
                 boolean newCritical = outcome.criticalFindings().stream().anyMatch(f -> !before.contains(f));
                 earlier.add(outcome);
                 return new JudgementRecorder.Recorded(outcome, newCritical);
             });
-            listener = new RecordJudgementListener(recorder, new JudgementTexts(new ItemLabels()));
+            delegate = new JudgeResultsDelegate(recorder, new JudgementTexts(new ItemLabels()));
         }
 
-        public ExecutionListener listener() {
-            return listener;
+        public JavaDelegate delegate() {
+            return delegate;
         }
 
         /** Every judgement recorded for the screening, oldest first. */

@@ -279,7 +279,7 @@ class JudgementServiceTest {
     void shouldAssembleTheSameOutcomeWhenGivenTheDecisionResultOfAnotherCaller() {
         NormalizedScreening screening = ScreeningFixture.allNormalB().build();
         var result = processEngine.getDecisionService().evaluateDecisionByKey("screening_judgement")
-                .variables(service.variables(screening)).evaluate().getSingleResult().getSingleEntry();
+                .variables(new DecisionInputs().of(screening)).evaluate().getSingleResult().getSingleEntry();
 
         @SuppressWarnings("unchecked")
         JudgementOutcome assembled = service.assemble(screening, (java.util.Map<String, Object>) result);

@@ -1,17 +1,17 @@
 package com.checkupflow.judgement;
 
-import java.util.Map;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** End of "Judge results": stores the decision's result and sets what the gateways and forms read. */
-@Component("recordJudgementListener")
-class RecordJudgementListener implements ExecutionListener {
+/**
+ * "Judge results": judges the screening stored under the business key (our tables, by id) and sets only what the
+ * gateways and forms read. The DMN inputs are no process variables and the decision leaves no engine history: the
+ * judgement is recorded in cf_screening, which is where everything downstream reads it.
+ */
+@Component("judgeResultsDelegate")
+class JudgeResultsDelegate implements JavaDelegate {
 
-    /** The business rule task's result variable (not "decisionResult": the engine uses that name itself). */
-    static final String JUDGEMENT_RESULT = "judgementResult";
     static final int PRIORITY_NORMAL = 50;
     static final int PRIORITY_HIGH = 80;
     static final int PRIORITY_CRITICAL = 100;
@@ -19,20 +19,14 @@ class RecordJudgementListener implements ExecutionListener {
     private final JudgementRecorder recorder;
     private final JudgementTexts texts;
 
-    RecordJudgementListener(JudgementRecorder recorder, JudgementTexts texts) {
+    JudgeResultsDelegate(JudgementRecorder recorder, JudgementTexts texts) {
         this.recorder = recorder;
         this.texts = texts;
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public void notify(DelegateExecution execution) {
-        Map<String, Object> result = JudgementService.plainCopy(
-                (Map<String, Object>) execution.getVariable(JUDGEMENT_RESULT));
-        // The judgement lives in cf_screening (recorded below); kept as a variable too, it was written twice per
-        // judgement (FEEL's Scala wrappers, then a plain copy), with history, and read by nothing.
-        execution.removeVariable(JUDGEMENT_RESULT);
-        JudgementRecorder.Recorded recorded = recorder.record(execution.getProcessBusinessKey(), result);
+    public void execute(DelegateExecution execution) {
+        JudgementRecorder.Recorded recorded = recorder.judge(execution.getProcessBusinessKey());
         JudgementOutcome outcome = recorded.outcome();
         Judgement judgement = outcome.judgement();
         boolean urgent = outcome.critical() || judgement.judgements().values().stream()
