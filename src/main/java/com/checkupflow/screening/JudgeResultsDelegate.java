@@ -1,8 +1,13 @@
-package com.checkupflow.judgement;
+package com.checkupflow.screening;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+
+import com.checkupflow.judgement.Judgement;
+import com.checkupflow.judgement.JudgementOutcome;
+import com.checkupflow.judgement.JudgementTexts;
+import com.checkupflow.kernel.Category;
 
 /**
  * "Judge results": judges the screening stored under the business key (our tables, by id) and sets only what the
