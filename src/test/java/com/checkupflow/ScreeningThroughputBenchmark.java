@@ -67,30 +67,40 @@ import ca.uhn.fhir.context.FhirContext;
 @EnabledIfSystemProperty(named = "groups", matches = ".*benchmark.*")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "checkupflow.demo.screenings=0",
-        "spring.datasource.url=jdbc:h2:file:./target/benchmark/e2e-app;DB_CLOSE_ON_EXIT=FALSE",
+        "spring.datasource.url=jdbc:h2:file:./target/benchmark/e2e-app;DB_CLOSE_ON_EXIT=FALSE;QUERY_STATISTICS=TRUE;QUERY_STATISTICS_MAX_ENTRIES=2000",
         "checkupflow.data-dir=./target/benchmark/e2e-data",
         "logging.level.com.checkupflow=WARN",
         "logging.level.org.camunda=WARN"})
 class ScreeningThroughputBenchmark {
 
     static final String FILE = "e2e.txt";
+    /** H2's statement statistics of the application's database at each level, by cumulative time. */
+    static final String QUERIES = "e2e-queries.txt";
     static final int BATCH = Integer.getInteger("benchmark.batch", 100);
     static final int[] LEVELS = Arrays.stream(System.getProperty("benchmark.stored", "1000,10000").split(","))
             .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
     static final int MEASURED_PAIRS = Integer.getInteger("benchmark.pairs", 2);
     static final String BARE_DB = "./target/benchmark/e2e-bare";
+    static final String APP_DB = "./target/benchmark/e2e-app";
     static ProcessEngine bare;
 
     @BeforeAll
     static void startBareEngine() throws Exception {
         Files.deleteIfExists(Path.of(BARE_DB + ".mv.db"));
+        // before the application context opens it (JUnit runs @BeforeAll before creating the test instance)
+        Files.deleteIfExists(Path.of(APP_DB + ".mv.db"));
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
                 .createStandaloneProcessEngineConfiguration()
                 .setProcessEngineName("bare")
-                .setJdbcUrl("jdbc:h2:file:" + BARE_DB + ";DB_CLOSE_ON_EXIT=FALSE")
+                .setJdbcUrl("jdbc:h2:file:" + BARE_DB + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_STATISTICS=TRUE;QUERY_STATISTICS_MAX_ENTRIES=2000")
                 .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
                 .setHistory(ProcessEngineConfiguration.HISTORY_FULL)
                 .setJobExecutorActivate(true);
+        // the application's lock time (camunda.bpm.job-execution.lock-time-in-millis): a job left locked by a rejected
+        // hand-over to the job threads is acquired again after 30 s, not the engine's default 5 minutes
+        org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor jobs = new org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor();
+        jobs.setLockTimeInMillis(30_000);
+        configuration.setJobExecutor(jobs);
         bare = configuration.buildProcessEngine();
         bare.getRepositoryService().createDeployment()
                 .addClasspathResource("benchmark/bare-screening.bpmn").deploy();
@@ -187,7 +197,7 @@ class ScreeningThroughputBenchmark {
                 }
                 double ratio = sum(appBatches, Batch::perSecond) / sum(bareBatches, Batch::perSecond);
                 double cpuRatio = sum(appBatches, Batch::cpuMsPerScreening) / sum(bareBatches, Batch::cpuMsPerScreening);
-                double appBytes = Files.size(Path.of("./target/benchmark/e2e-app.mv.db")) / (double) app.stored;
+                double appBytes = Files.size(Path.of(APP_DB + ".mv.db")) / (double) app.stored;
                 double bareBytes = Files.size(Path.of(BARE_DB + ".mv.db")) / (double) baseline.stored;
                 String line = String.format("LEVEL %,d stored: throughput CheckupFlow/bare %.2f (target >= 0.8), CPU per "
                                 + "screening %.1f ms vs %.1f ms (%.2fx), p99 %.0f vs %.0f ms, DB bytes per screening %,.0f vs "
@@ -201,6 +211,8 @@ class ScreeningThroughputBenchmark {
                 String rows = "ROWS per screening (CheckupFlow / bare): " + rowsPerScreening(app.stored, baseline.stored);
                 LoadStats.log(FILE, rows);
                 summary.add(rows);
+                LoadStats.log(QUERIES, "==== level " + app.stored + " · " + LoadStats.uptime());
+                LoadStats.log(QUERIES, topStatements(jdbc));
             }
         } finally {
             running.set(false);
@@ -225,6 +237,19 @@ class ScreeningThroughputBenchmark {
             long base = bareJdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
             out.append(String.format("%s %.1f / %.1f; ", table, app / (double) appStored, base / (double) bareStored));
         }
+        return out.toString();
+    }
+
+    /** Cumulative over the run: a statement whose average time or rows grow from level to level grows with history. */
+    private static String topStatements(JdbcClient db) {
+        StringBuilder out = new StringBuilder();
+        db.sql("""
+                SELECT EXECUTION_COUNT, CUMULATIVE_EXECUTION_TIME, AVERAGE_EXECUTION_TIME, AVERAGE_ROW_COUNT, SQL_STATEMENT
+                FROM INFORMATION_SCHEMA.QUERY_STATISTICS ORDER BY CUMULATIVE_EXECUTION_TIME DESC LIMIT 25""")
+                .query((rs, n) -> String.format("%8d x  total %9.0f ms  avg %8.3f ms  rows %8.1f  %s%n", rs.getLong(1),
+                        rs.getDouble(2), rs.getDouble(3), rs.getDouble(4),
+                        rs.getString(5).replaceAll("\\s+", " ").substring(0, Math.min(260, rs.getString(5).replaceAll("\\s+", " ").length()))))
+                .list().forEach(out::append);
         return out.toString();
     }
 
@@ -261,6 +286,7 @@ class ScreeningThroughputBenchmark {
             long start = System.nanoTime();
             ExecutorService clients = Executors.newFixedThreadPool(4);
             AtomicInteger failed = new AtomicInteger();
+            AtomicInteger lastStatus = new AtomicInteger();
             for (int i = 0; i < count; i++) {
                 int n = posted.incrementAndGet();
                 clients.execute(() -> {
@@ -268,6 +294,7 @@ class ScreeningThroughputBenchmark {
                     for (int attempt = 1; ; attempt++) {
                         try {
                             int status = post.send(n);
+                            lastStatus.set(status);
                             // 200: an earlier attempt was stored after all (intake is idempotent by identifier)
                             if (status == 201 || (status == 200 && attempt > 1)) {
                                 return;
@@ -285,15 +312,15 @@ class ScreeningThroughputBenchmark {
             clients.shutdown();
             clients.awaitTermination(10, TimeUnit.MINUTES);
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(20);
-            while (delivered.getAsLong() < before + count && System.nanoTime() < deadline) {
+            while (failed.get() == 0 && delivered.getAsLong() < before + count && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpuMs = (LoadStats.processCpuNanos() - cpu) / 1e6 / count;
             long done = delivered.getAsLong() - before;
             if (failed.get() > 0 || done < count) {
-                throw new IllegalStateException(name + ": " + failed.get() + " posts failed, " + done + " of " + count
-                        + " reached the end");
+                throw new IllegalStateException(name + ": " + failed.get() + " posts failed (last status "
+                        + lastStatus.get() + "), " + done + " of " + count + " reached the end");
             }
             stored += count;
             long[] latencies = history.createHistoricProcessInstanceQuery().processDefinitionKey(processKey)
