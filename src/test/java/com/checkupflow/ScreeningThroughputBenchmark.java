@@ -101,6 +101,10 @@ class ScreeningThroughputBenchmark {
         org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor jobs = new org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor();
         jobs.setLockTimeInMillis(30_000);
         configuration.setJobExecutor(jobs);
+        // a pool like the application's (Hikari, 30): MyBatis' default of 10 connections, each reclaimed after 20 s
+        // checked out, made the bare engine's transactions fail on a loaded machine ("Connection is invalid")
+        configuration.setJdbcMaxActiveConnections(30);
+        configuration.setJdbcMaxCheckoutTime(600_000);
         bare = configuration.buildProcessEngine();
         bare.getRepositoryService().createDeployment()
                 .addClasspathResource("benchmark/bare-screening.bpmn").deploy();
