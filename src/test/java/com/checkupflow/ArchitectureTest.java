@@ -95,4 +95,13 @@ class ArchitectureTest {
                         .and(not(resideInAPackage("com.checkupflow.kernel.."))))
                 .check(MAIN);
     }
+
+    @Test
+    void shouldDependOnNothingWhenTheClassIsAProcessContract() {
+        noClasses().that().resideInAPackage("com.checkupflow.process..")
+                .should().dependOnClassesThat(resideInAPackage("com.checkupflow..")
+                        .and(not(resideInAPackage("com.checkupflow.process.."))))
+                .orShould().dependOnClassesThat().resideInAnyPackage(ENGINE_PACKAGES)
+                .check(MAIN);
+    }
 }
