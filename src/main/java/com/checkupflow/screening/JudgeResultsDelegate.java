@@ -8,6 +8,7 @@ import com.checkupflow.judgement.Judgement;
 import com.checkupflow.judgement.JudgementOutcome;
 import com.checkupflow.judgement.JudgementTexts;
 import com.checkupflow.kernel.Category;
+import com.checkupflow.process.ScreeningReportProcess.Vars;
 
 /**
  * "Judge results": judges the screening stored under the business key (our tables, by id) and sets only what the
@@ -36,14 +37,14 @@ class JudgeResultsDelegate implements JavaDelegate {
         Judgement judgement = outcome.judgement();
         boolean urgent = outcome.critical() || judgement.judgements().values().stream()
                 .anyMatch(u -> u.category() == Category.DISEASE_SUSPECT || u.category() == Category.UNCLASSIFIED);
-        execution.setVariable("invalidItems", outcome.hasInvalidItems());
-        execution.setVariable("invalidItemKeys", texts.invalidKeysVariable(judgement));
-        execution.setVariable("invalidItemsSummary", outcome.hasInvalidItems() ? texts.invalidItems(judgement) : "");
-        execution.setVariable("newCriticalResult", recorded.newCritical());
-        execution.setVariable("criticalFindingsSummary",
+        execution.setVariable(Vars.INVALID_ITEMS, outcome.hasInvalidItems());
+        execution.setVariable(Vars.INVALID_ITEM_KEYS, texts.invalidKeysVariable(judgement));
+        execution.setVariable(Vars.INVALID_ITEMS_SUMMARY, outcome.hasInvalidItems() ? texts.invalidItems(judgement) : "");
+        execution.setVariable(Vars.NEW_CRITICAL_RESULT, recorded.newCritical());
+        execution.setVariable(Vars.CRITICAL_FINDINGS_SUMMARY,
                 outcome.critical() ? texts.criticalFindings(outcome.criticalFindings()) : "");
-        execution.setVariable("taskPriority",
+        execution.setVariable(Vars.TASK_PRIORITY,
                 outcome.critical() ? PRIORITY_CRITICAL : urgent ? PRIORITY_HIGH : PRIORITY_NORMAL);
-        execution.setVariable("overallPrimary", judgement.overall().primary());
+        execution.setVariable(Vars.OVERALL_PRIMARY, judgement.overall().primary());
     }
 }
