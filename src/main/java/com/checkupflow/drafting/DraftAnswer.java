@@ -1,5 +1,8 @@
 package com.checkupflow.drafting;
 
+import com.checkupflow.ai.InvalidAnswerException;
+import com.checkupflow.ai.PromptTemplates;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,13 +31,6 @@ public record DraftAnswer(List<String> summary, List<Finding> findings, List<Lif
     }
 
     public record Lifestyle(String disease, String advice) {
-    }
-
-    /** The answer could not be used: not JSON or not the schema. */
-    public static final class InvalidAnswerException extends RuntimeException {
-        InvalidAnswerException(String message) {
-            super(message);
-        }
     }
 
     /** The schema version of the current prompt ({@link PromptTemplates#FILE_VERSION}). */

@@ -1,5 +1,8 @@
 package com.checkupflow.drafting;
 
+import com.checkupflow.ai.Values;
+import com.checkupflow.ai.TemplateTexts;
+
 import com.checkupflow.privacy.PersonalDataScrubber;
 import com.checkupflow.judgement.Category;
 import com.checkupflow.judgement.ItemKey;

@@ -1,5 +1,7 @@
 package com.checkupflow.drafting;
 
+import com.checkupflow.ai.InvalidAnswerException;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -53,11 +55,11 @@ record ReferralLetterAnswer(String reason, List<Finding> findings, String questi
      * Parses and validates a model's answer (a Markdown code fence around the JSON is tolerated). Every cited
      * observation id must be one of the input's.
      *
-     * @throws DraftAnswer.InvalidAnswerException when the answer cannot be used (counted and retried by {@link ModelCaller})
+     * @throws InvalidAnswerException when the answer cannot be used (counted and retried by {@link ModelCaller})
      */
     static ReferralLetterAnswer parse(String text, Set<String> knownObservationIds) {
         if (text == null || text.isBlank()) {
-            throw new DraftAnswer.InvalidAnswerException("empty answer");
+            throw new InvalidAnswerException("empty answer");
         }
         String body = text.strip();
         if (body.startsWith("```")) {
@@ -67,17 +69,17 @@ record ReferralLetterAnswer(String reason, List<Finding> findings, String questi
         try {
             answer = JSON.readValue(body, ReferralLetterAnswer.class);
         } catch (JsonProcessingException e) {
-            throw new DraftAnswer.InvalidAnswerException("answer is not JSON of the referral_letter schema ("
+            throw new InvalidAnswerException("answer is not JSON of the referral_letter schema ("
                     + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
         }
         if (answer == null || answer.reason() == null || answer.reason().isBlank()
                 || DraftAnswer.nullSafe(answer.findings()).isEmpty()) {
-            throw new DraftAnswer.InvalidAnswerException("answer has no reason or no findings");
+            throw new InvalidAnswerException("answer has no reason or no findings");
         }
         Set<String> unknown = new HashSet<>();
         for (Finding f : answer.findings()) {
             if (f == null || f.statement() == null || f.statement().isBlank()) {
-                throw new DraftAnswer.InvalidAnswerException("a finding has no statement");
+                throw new InvalidAnswerException("a finding has no statement");
             }
             for (String id : DraftAnswer.nullSafe(f.observationIds())) {
                 if (!knownObservationIds.contains(id)) {
@@ -86,7 +88,7 @@ record ReferralLetterAnswer(String reason, List<Finding> findings, String questi
             }
         }
         if (!unknown.isEmpty()) {
-            throw new DraftAnswer.InvalidAnswerException(unknown.size() + " cited observation id(s) are not in the input");
+            throw new InvalidAnswerException(unknown.size() + " cited observation id(s) are not in the input");
         }
         return answer;
     }

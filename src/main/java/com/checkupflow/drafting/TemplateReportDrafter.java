@@ -1,5 +1,10 @@
 package com.checkupflow.drafting;
 
+import com.checkupflow.ai.Values;
+import com.checkupflow.ai.DraftRequest;
+import com.checkupflow.ai.PatientContext;
+import com.checkupflow.ai.TemplateTexts;
+
 import com.checkupflow.judgement.Category;
 import com.checkupflow.judgement.ItemKey;
 import com.checkupflow.judgement.ItemStatus;

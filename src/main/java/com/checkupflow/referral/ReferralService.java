@@ -26,8 +26,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import com.checkupflow.center.Centers;
 import com.checkupflow.drafting.DraftCheck;
-import com.checkupflow.drafting.DraftRequest;
-import com.checkupflow.drafting.PatientContext;
+import com.checkupflow.ai.DraftRequest;
+import com.checkupflow.ai.PatientContext;
 import com.checkupflow.drafting.ReferralLetterModel;
 import com.checkupflow.judgement.ItemLabels;
 import com.checkupflow.judgement.Judgement;

@@ -1,5 +1,7 @@
 package com.checkupflow.drafting;
 
+import com.checkupflow.ai.PatientContext;
+
 import com.checkupflow.judgement.ItemKey;
 import com.checkupflow.judgement.Judgement;
 import com.checkupflow.judgement.TreatedDisease;
@@ -8,9 +10,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /** Judgements and patients shared by the drafting tests. */
-final class DraftExamples {
+public final class DraftExamples {
 
-    static final PatientContext MALE_52 = new PatientContext("male", 52, "한빛건강검진센터", LocalDate.of(2026, 11, 3));
+    public static final PatientContext MALE_52 = new PatientContext("male", 52, "한빛건강검진센터", LocalDate.of(2026, 11, 3));
     static final PatientContext FEMALE_45 = new PatientContext("female", 45, "한빛건강검진센터", LocalDate.of(2026, 5, 20));
 
     private DraftExamples() {
@@ -21,7 +23,7 @@ final class DraftExamples {
     }
 
     /** Borderline BP, suspect glucose (reported in mmol/L), suspect creatinine, low HDL, borderline AST. */
-    static Judgement mixed() {
+    public static Judgement mixed() {
         return JudgementFixture.allNormal("male")
                 .value(ItemKey.SYSTOLIC_BP, 134).value(ItemKey.DIASTOLIC_BP, 84)
                 .reported(ItemKey.FASTING_GLUCOSE, new BigDecimal("131"), new BigDecimal("7.27"), "mmol/L")

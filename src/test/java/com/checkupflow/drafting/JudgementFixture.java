@@ -1,5 +1,7 @@
 package com.checkupflow.drafting;
 
+import com.checkupflow.ai.Values;
+
 import com.checkupflow.judgement.Category;
 import com.checkupflow.judgement.InvalidReason;
 import com.checkupflow.judgement.ItemKey;

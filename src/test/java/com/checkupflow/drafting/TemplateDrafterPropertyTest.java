@@ -1,5 +1,9 @@
 package com.checkupflow.drafting;
 
+import com.checkupflow.ai.DraftRequest;
+import com.checkupflow.ai.PatientContext;
+import com.checkupflow.ai.TemplateTexts;
+
 import com.checkupflow.judgement.Category;
 import com.checkupflow.judgement.InvalidReason;
 import com.checkupflow.judgement.ItemKey;

@@ -24,7 +24,7 @@ import com.checkupflow.center.Center;
 import com.checkupflow.center.Centers;
 import com.checkupflow.demo.SyntheticScreenings;
 import com.checkupflow.drafting.DraftingFixtures;
-import com.checkupflow.drafting.PatientContext;
+import com.checkupflow.ai.PatientContext;
 import com.checkupflow.judgement.Category;
 import com.checkupflow.judgement.ItemKey;
 import com.checkupflow.judgement.ItemLabels;
