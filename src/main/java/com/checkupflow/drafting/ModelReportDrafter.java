@@ -44,7 +44,7 @@ class ModelReportDrafter implements ReportDrafter {
     public Draft draft(DraftRequest request) {
         Deidentifier.Input input = deidentifier.input(request);
         PromptTemplates.Prompt prompt = prompts.render(input, output.schemaInPrompt());
-        ChatRequest chat = output.request(prompt, DraftAnswer.SCHEMA);
+        ChatRequest chat = output.request(prompt, DraftAnswer.SCHEMA.requestSchema());
         Set<String> observationIds = Set.copyOf(input.observationIds());
         ModelCaller.Result<DraftAnswer> result = caller.call(chat, new ModelCaller.AnswerReader<>() {
             @Override

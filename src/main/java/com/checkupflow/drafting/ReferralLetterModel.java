@@ -96,7 +96,7 @@ public final class ReferralLetterModel {
         }
         Deidentifier.Input input = deidentifier.referralInput(request, referred);
         PromptTemplates.Prompt prompt = prompts.render(input, output.schemaInPrompt());
-        ChatRequest chat = output.request(prompt, ReferralLetterAnswer.SCHEMA);
+        ChatRequest chat = output.request(prompt, ReferralLetterAnswer.SCHEMA.requestSchema());
         Set<String> observationIds = Set.copyOf(input.observationIds());
         ModelCaller.Result<ReferralLetterAnswer> result;
         try {
