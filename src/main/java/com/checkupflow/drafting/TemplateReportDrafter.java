@@ -4,13 +4,12 @@ import com.checkupflow.ai.Values;
 import com.checkupflow.ai.DraftRequest;
 import com.checkupflow.ai.PatientContext;
 import com.checkupflow.ai.TemplateTexts;
-
-import com.checkupflow.judgement.Category;
-import com.checkupflow.judgement.ItemKey;
-import com.checkupflow.judgement.ItemStatus;
+import com.checkupflow.kernel.Category;
+import com.checkupflow.kernel.ItemKey;
+import com.checkupflow.kernel.ItemStatus;
 import com.checkupflow.judgement.Judgement;
 import com.checkupflow.judgement.JudgementUnit;
-import com.checkupflow.judgement.TargetDisease;
+import com.checkupflow.kernel.TargetDisease;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;

@@ -5,7 +5,7 @@ import com.checkupflow.ai.TemplateTexts;
 import com.checkupflow.ai.InvalidAnswerException;
 
 import com.checkupflow.drafting.DraftCorpus.Sample;
-import com.checkupflow.judgement.Category;
+import com.checkupflow.kernel.Category;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -2,8 +2,7 @@ package com.checkupflow.drafting;
 
 import com.checkupflow.ai.DraftRequest;
 import com.checkupflow.ai.TemplateTexts;
-
-import com.checkupflow.judgement.ItemKey;
+import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.judgement.Judgement;
 import org.junit.jupiter.api.Test;
 
