@@ -35,19 +35,27 @@ public class PromptTemplates {
     private final String schemaText;
 
     public PromptTemplates() {
-        this(NAME, FILE_VERSION, true);
+        this("prompts/" + NAME, NAME, FILE_VERSION, true);
     }
 
-    private PromptTemplates(String name, String fileVersion, boolean feedback) {
+    private PromptTemplates(String folder, String name, String fileVersion, boolean feedback) {
         this.version = name + "-" + fileVersion;
-        this.parts = Map.of(TemplateTexts.KO, load(name, fileVersion, TemplateTexts.KO, feedback),
-                TemplateTexts.EN, load(name, fileVersion, TemplateTexts.EN, feedback));
-        this.schemaText = read("prompts/" + name + "/" + fileVersion + ".schema.json");
+        this.parts = Map.of(TemplateTexts.KO, load(folder, fileVersion, TemplateTexts.KO, feedback),
+                TemplateTexts.EN, load(folder, fileVersion, TemplateTexts.EN, feedback));
+        this.schemaText = read(folder + "/" + fileVersion + ".schema.json");
     }
 
     /** The referral letter's prompts ({@code prompts/referral-letter/v1.*}); they have no feedback part. */
     public static PromptTemplates referralLetter() {
-        return new PromptTemplates(REFERRAL_NAME, REFERRAL_FILE_VERSION, false);
+        return new PromptTemplates("prompts/" + REFERRAL_NAME, REFERRAL_NAME, REFERRAL_FILE_VERSION, false);
+    }
+
+    /**
+     * A document kind's prompts: {@code <folder>/<fileVersion>.<lang>.txt} and {@code <folder>/<fileVersion>.schema.json};
+     * the version is {@code <name>-<fileVersion>}. They have no feedback part.
+     */
+    public static PromptTemplates of(String folder, String name, String fileVersion) {
+        return new PromptTemplates(folder, name, fileVersion, false);
     }
 
     public String version() {
@@ -87,8 +95,8 @@ public class PromptTemplates {
         }
     }
 
-    private static Map<String, String> load(String name, String fileVersion, String language, boolean feedback) {
-        String path = "prompts/" + name + "/" + fileVersion + "." + language + ".txt";
+    private static Map<String, String> load(String folder, String fileVersion, String language, boolean feedback) {
+        String path = folder + "/" + fileVersion + "." + language + ".txt";
         Map<String, String> sections = new LinkedHashMap<>();
         String current = null;
         StringBuilder text = new StringBuilder();

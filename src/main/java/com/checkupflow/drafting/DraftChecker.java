@@ -120,6 +120,15 @@ public class DraftChecker {
     }
 
     /**
+     * Checks a text with the given rules only (a document kind's check profile): a document that quotes values of
+     * another screening, or does not explain every finding, is checked for what it does say.
+     */
+    public DraftCheck check(String text, Judgement judgement, String language, Set<String> rules) {
+        return DraftCheck.of(check(text, judgement, language).findings().stream()
+                .filter(f -> rules.contains(f.type())).toList());
+    }
+
+    /**
      * Checks a model's answer: the structure (each finding's item key and citations; every abnormal item has its own
      * finding), each explanation read as a statement about its own item (values, units, category words), the prose
      * (summary, advice, follow-up) like any text, and the whole rendered text for tests, diagnosis wording and
