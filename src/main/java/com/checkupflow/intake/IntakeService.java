@@ -131,6 +131,7 @@ public class IntakeService {
         variables.put("taskPriority", 50);
         variables.put("criticalEscalationAfter", workflowProperties.criticalEscalationAfter().toString());
         variables.put("maxRedraftRounds", workflowProperties.maxRedraftRounds());
+        variables.put("consultationSummaryWanted", workflowProperties.consultationSummary());
         variables.put("reviewSla", reviewProperties.sla().toString());
         variables.put("draftRound", 0);
         variables.put("autoRedraftUsed", false);
