@@ -41,7 +41,7 @@ class DocumentTemplatesTest {
         String written = templates.text(FOLDER + "fallback.ko.txt", data);
         data.put("written", written);
         String text = templates.text(FOLDER + "document.ko.txt", data);
-        Assertions.assertThat(written).contains("- 공복혈당: 정상B(경계)에서 질환의심(으)로 달라졌습니다")
+        Assertions.assertThat(written).contains("- 공복혈당: 지난 검진과 판정이 달라졌습니다.")
                 .contains("- 공복혈당 결과가 질환의심입니다.");
         Assertions.assertThat(text).startsWith("결과 상담 요약 · 강남센터 · 검진일 2026-11-03 · 남성 52세\n")
                 .contains("- 공복혈당 131 mg/dL: 질환의심\n")
