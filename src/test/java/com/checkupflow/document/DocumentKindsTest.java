@@ -32,7 +32,7 @@ class DocumentKindsTest {
                 {"overview": "o", "changes": [], "questions": ["q"], "goals": ["g"], "diagnosis": "x"}"""))
                 .isInstanceOf(InvalidAnswerException.class).hasMessageContaining("diagnosis");
         Assertions.assertThatThrownBy(() -> schema.read("""
-                {"overview": "o", "changes": [], "questions": [], "goals": ["g"]}"""))
+                {"overview": "o", "changes": [], "questions": "q", "goals": ["g"]}"""))
                 .isInstanceOf(InvalidAnswerException.class).hasMessageContaining("questions");
         Assertions.assertThatThrownBy(() -> schema.read("not json")).isInstanceOf(InvalidAnswerException.class);
     }
