@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.springframework.stereotype.Component;
 
 import com.checkupflow.engine.ExternalTaskWorker;
+import com.checkupflow.process.ScreeningReportProcess;
 
 /**
  * Works the external task topic {@value #TOPIC}: the generic AI document step, configured per BPMN element by its
@@ -23,7 +24,7 @@ import com.checkupflow.engine.ExternalTaskWorker;
 @Component
 class DraftDocumentWorker extends ExternalTaskWorker {
 
-    static final String TOPIC = "draftDocument";
+    static final String TOPIC = ScreeningReportProcess.Topics.DRAFT_DOCUMENT;
 
     private final DocumentService documents;
 

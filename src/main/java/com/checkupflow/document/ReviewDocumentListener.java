@@ -5,6 +5,8 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.springframework.stereotype.Component;
 
+import com.checkupflow.process.ScreeningReportProcess;
+
 /**
  * The end of a document review (a user task of the element template {@code element-templates/document-review.json};
  * Camunda 7 templates can bind execution listeners, not task listeners): the reviewer's text ({@code documentText})
@@ -14,8 +16,8 @@ import org.springframework.stereotype.Component;
 @Component("reviewDocumentListener")
 class ReviewDocumentListener implements ExecutionListener {
 
-    static final String DOCUMENT_OUTPUT = "documentOutput";
-    static final String DOCUMENT_TEXT = "documentText";
+    static final String DOCUMENT_OUTPUT = ScreeningReportProcess.Vars.DOCUMENT_OUTPUT;
+    static final String DOCUMENT_TEXT = ScreeningReportProcess.Vars.DOCUMENT_TEXT;
 
     private final DocumentService documents;
 
