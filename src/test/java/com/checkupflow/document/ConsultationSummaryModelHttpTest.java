@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -62,6 +63,30 @@ class ConsultationSummaryModelHttpTest {
     TaskService taskService;
     @Autowired
     ObjectMapper json;
+
+    @BeforeEach
+    void resetModel() {
+        model.reset();
+    }
+
+    @Test
+    void shouldDraftTheConsultationSummaryWithTheTemplateFallbackWhenTheModelNeverAnswersUsably() throws Exception {
+        model.answerAllWith(StandInModel.Behaviour.NOT_JSON);
+        TestHttp http = new TestHttp(port);
+        String id = json.readTree(http.post("integration", "/api/screenings?center=gangnam", "application/fhir+json",
+                new SyntheticScreenings(fhir).bundleJson("consult-model-fallback", SyntheticScreenings.Profile.BORDERLINE, 18))
+                .body()).get("id").asText();
+
+        Task review = ConsultationSummaryHttpTest.awaitConsultationReview(taskService, id);
+        Assertions.assertThat((String) taskService.getVariable(review.getId(), "documentText"))
+                .contains("■ 상담에서 물어볼 질문").doesNotContain("모델 상담 요약");
+        Assertions.assertThat(taskService.getVariable(review.getId(), "consultationSummaryProvider"))
+                .isEqualTo("template (fallback)");
+        JsonNode document = json.readTree(http.get("physicianGangnam", "/api/screenings/" + id).body()).get("documents").get(0);
+        Assertions.assertThat(document.get("provider").asText()).isEqualTo("template");
+        Assertions.assertThat(document.get("fallback").asBoolean()).isTrue();
+        Assertions.assertThat(document.get("check").get("passed").asBoolean()).isTrue();
+    }
 
     @Test
     void shouldDraftTheConsultationSummaryWithTheModelAndSendNoPersonalDataWhenAModelIsConfigured() throws Exception {

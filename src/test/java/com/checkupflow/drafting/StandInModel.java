@@ -74,6 +74,12 @@ public final class StandInModel implements AutoCloseable {
         return this;
     }
 
+    /** Every call from now on (until {@link #reset}) answers like this. */
+    public StandInModel answerAllWith(Behaviour behaviour) {
+        this.behaviour = behaviour;
+        return this;
+    }
+
     /** The next call answers like this. */
     public StandInModel answerNext(Behaviour behaviour) {
         script.add(behaviour);
