@@ -4,11 +4,11 @@ import com.checkupflow.ai.Values;
 import com.checkupflow.ai.DraftRequest;
 import com.checkupflow.ai.PatientContext;
 import com.checkupflow.ai.TemplateTexts;
+import com.checkupflow.judgement.Judgement;
+import com.checkupflow.judgement.JudgementUnit;
 import com.checkupflow.kernel.Category;
 import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.kernel.ItemStatus;
-import com.checkupflow.judgement.Judgement;
-import com.checkupflow.judgement.JudgementUnit;
 import com.checkupflow.kernel.TargetDisease;
 import org.springframework.stereotype.Component;
 

@@ -1,12 +1,12 @@
 package com.checkupflow.drafting;
 
 import com.checkupflow.ai.Values;
+import com.checkupflow.judgement.Judgement;
+import com.checkupflow.judgement.JudgementUnit;
 import com.checkupflow.kernel.Category;
 import com.checkupflow.kernel.InvalidReason;
 import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.kernel.ItemStatus;
-import com.checkupflow.judgement.Judgement;
-import com.checkupflow.judgement.JudgementUnit;
 import com.checkupflow.kernel.TargetDisease;
 import com.checkupflow.kernel.TreatedDisease;
 

@@ -1,10 +1,10 @@
 package com.checkupflow.drafting;
 
 import com.checkupflow.ai.Values;
+import com.checkupflow.judgement.Judgement;
 import com.checkupflow.kernel.Category;
 import com.checkupflow.kernel.InvalidReason;
 import com.checkupflow.kernel.ItemKey;
-import com.checkupflow.judgement.Judgement;
 import com.checkupflow.kernel.TreatedDisease;
 
 import java.math.BigDecimal;

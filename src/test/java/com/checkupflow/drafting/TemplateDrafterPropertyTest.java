@@ -3,10 +3,10 @@ package com.checkupflow.drafting;
 import com.checkupflow.ai.DraftRequest;
 import com.checkupflow.ai.PatientContext;
 import com.checkupflow.ai.TemplateTexts;
+import com.checkupflow.judgement.Judgement;
 import com.checkupflow.kernel.Category;
 import com.checkupflow.kernel.InvalidReason;
 import com.checkupflow.kernel.ItemKey;
-import com.checkupflow.judgement.Judgement;
 import com.checkupflow.kernel.TreatedDisease;
 import org.junit.jupiter.api.Test;
 
