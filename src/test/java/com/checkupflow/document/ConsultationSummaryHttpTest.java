@@ -47,8 +47,12 @@ class ConsultationSummaryHttpTest {
     @Autowired
     JdbcClient jdbc;
 
+    /**
+     * Within three minutes: completing the draftDocument task can lose an optimistic-locking race against the report
+     * branch of the same process instance; the worker then retries after ExternalTaskWorker.FAILURE_RETRY_TIMEOUT_MS.
+     */
     static Task awaitConsultationReview(TaskService tasks, String screeningId) {
-        return await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(screeningId)
+        return await().atMost(Duration.ofSeconds(180)).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(screeningId)
                 .taskDefinitionKey("Activity_ReviewConsultationSummary").singleResult(), t -> t != null);
     }
 
