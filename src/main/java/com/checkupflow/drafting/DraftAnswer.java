@@ -1,9 +1,9 @@
 package com.checkupflow.drafting;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import com.checkupflow.ai.AnswerSchema;
+import com.checkupflow.ai.InvalidAnswerException;
+import com.checkupflow.ai.PromptTemplates;
+
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,11 +12,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.langchain4j.model.chat.request.json.JsonRawSchema;
-import dev.langchain4j.model.chat.request.json.JsonSchema;
 
 /**
- * The structured answer a model gives (JSON schema {@link #SCHEMA}, from {@code prompts/draft-summary/<version>.schema.json}):
+ * The structured answer a model gives (JSON schema {@code prompts/draft-summary/<version>.schema.json}, {@link #SCHEMA}):
  * summary paragraphs, one explanation per abnormal finding naming the judgement's item key and citing the observation
  * ids it rests on, lifestyle advice per target disease and follow-up recommendations. {@link DraftRenderer} turns it
  * into the report text; {@link DraftChecker#checkAnswer} checks it.
@@ -30,13 +28,6 @@ public record DraftAnswer(List<String> summary, List<Finding> findings, List<Lif
     public record Lifestyle(String disease, String advice) {
     }
 
-    /** The answer could not be used: not JSON or not the schema. */
-    public static final class InvalidAnswerException extends RuntimeException {
-        InvalidAnswerException(String message) {
-            super(message);
-        }
-    }
-
     /** The schema version of the current prompt ({@link PromptTemplates#FILE_VERSION}). */
     static final String SCHEMA_PATH = "prompts/" + PromptTemplates.NAME + "/" + PromptTemplates.FILE_VERSION + ".schema.json";
 
@@ -45,20 +36,8 @@ public record DraftAnswer(List<String> summary, List<Finding> findings, List<Lif
             .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
-    /** The schema as the model request carries it: the resource file as it is (one source for request and prompt). */
-    static final JsonSchema SCHEMA = JsonSchema.builder().name("draft_summary")
-            .rootElement(JsonRawSchema.from(schemaText())).build();
-
-    static String schemaText() {
-        try (InputStream in = DraftAnswer.class.getClassLoader().getResourceAsStream(SCHEMA_PATH)) {
-            if (in == null) {
-                throw new IllegalStateException("missing schema resource " + SCHEMA_PATH);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + SCHEMA_PATH, e);
-        }
-    }
+    /** The answer's schema, from its resource only (one source for request, prompt and validation). */
+    static final AnswerSchema SCHEMA = AnswerSchema.load("draft_summary", SCHEMA_PATH);
 
     /**
      * Reads a model's answer. Tolerates a Markdown code fence around the JSON (some models add one when JSON is only
@@ -70,10 +49,7 @@ public record DraftAnswer(List<String> summary, List<Finding> findings, List<Lif
         if (text == null || text.isBlank()) {
             throw new InvalidAnswerException("empty answer");
         }
-        String body = text.strip();
-        if (body.startsWith("```")) {
-            body = body.replaceFirst("^```[a-zA-Z]*\\s*", "").replaceFirst("\\s*```$", "");
-        }
+        String body = AnswerSchema.stripFence(text);
         DraftAnswer answer;
         try {
             answer = JSON.readValue(body, DraftAnswer.class);
@@ -101,6 +77,7 @@ public record DraftAnswer(List<String> summary, List<Finding> findings, List<Lif
                 throw new InvalidAnswerException("a lifestyle entry lacks its disease or advice");
             }
         }
+        SCHEMA.validate(JSON.valueToTree(answer));
         return answer;
     }
 

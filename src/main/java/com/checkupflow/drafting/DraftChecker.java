@@ -1,12 +1,15 @@
 package com.checkupflow.drafting;
 
-import com.checkupflow.judgement.ItemUnits;
-import com.checkupflow.judgement.Judgement;
-import com.checkupflow.judgement.JudgementUnit;
+import com.checkupflow.ai.Values;
+import com.checkupflow.ai.TemplateTexts;
+
+import com.checkupflow.privacy.PersonalDataScrubber;
 import com.checkupflow.kernel.Category;
 import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.kernel.ItemStatus;
-import com.checkupflow.privacy.PersonalDataScrubber;
+import com.checkupflow.judgement.ItemUnits;
+import com.checkupflow.judgement.Judgement;
+import com.checkupflow.judgement.JudgementUnit;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -114,6 +117,15 @@ public class DraftChecker {
         diagnosisLanguage(draft, findings);
         piiLeaks(draft, findings);
         return DraftCheck.of(distinct(findings));
+    }
+
+    /**
+     * Checks a text with the given rules only (a document kind's check profile): a document that quotes values of
+     * another screening, or does not explain every finding, is checked for what it does say.
+     */
+    public DraftCheck check(String text, Judgement judgement, String language, Set<String> rules) {
+        return DraftCheck.of(check(text, judgement, language).findings().stream()
+                .filter(f -> rules.contains(f.type())).toList());
     }
 
     /**

@@ -1,5 +1,7 @@
 package com.checkupflow.drafting;
 
+import com.checkupflow.ai.TemplateTexts;
+
 import java.util.Map;
 import java.util.Optional;
 

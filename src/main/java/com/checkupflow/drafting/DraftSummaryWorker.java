@@ -1,5 +1,7 @@
 package com.checkupflow.drafting;
 
+import com.checkupflow.ai.ModelUnavailableException;
+
 import java.util.List;
 import java.util.Map;
 

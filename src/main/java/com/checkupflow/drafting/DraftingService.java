@@ -1,5 +1,9 @@
 package com.checkupflow.drafting;
 
+import com.checkupflow.ai.Deidentifier;
+import com.checkupflow.ai.DraftRequest;
+import com.checkupflow.ai.PatientContext;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;

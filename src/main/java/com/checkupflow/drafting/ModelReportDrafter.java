@@ -1,5 +1,12 @@
 package com.checkupflow.drafting;
 
+import com.checkupflow.ai.InvalidAnswerException;
+import com.checkupflow.ai.ModelCaller;
+import com.checkupflow.ai.StructuredOutput;
+import com.checkupflow.ai.PromptTemplates;
+import com.checkupflow.ai.Deidentifier;
+import com.checkupflow.ai.DraftRequest;
+
 import java.util.Set;
 
 import dev.langchain4j.model.chat.request.ChatRequest;
@@ -37,7 +44,7 @@ class ModelReportDrafter implements ReportDrafter {
     public Draft draft(DraftRequest request) {
         Deidentifier.Input input = deidentifier.input(request);
         PromptTemplates.Prompt prompt = prompts.render(input, output.schemaInPrompt());
-        ChatRequest chat = output.request(prompt, DraftAnswer.SCHEMA);
+        ChatRequest chat = output.request(prompt, DraftAnswer.SCHEMA.requestSchema());
         Set<String> observationIds = Set.copyOf(input.observationIds());
         ModelCaller.Result<DraftAnswer> result = caller.call(chat, new ModelCaller.AnswerReader<>() {
             @Override
@@ -46,7 +53,7 @@ class ModelReportDrafter implements ReportDrafter {
                 Set<String> unknown = answer.unknownObservationIds(observationIds);
                 if (!unknown.isEmpty() && !reasked) {
                     // made-up ids are asked about once; if they stay, the check reports them (BAD_CITATION)
-                    throw new DraftAnswer.InvalidAnswerException("observationIds " + unknown
+                    throw new InvalidAnswerException("observationIds " + unknown
                             + " are not in the input; cite only the observationId of each finding's own item");
                 }
                 return answer;

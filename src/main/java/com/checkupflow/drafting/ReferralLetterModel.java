@@ -1,5 +1,14 @@
 package com.checkupflow.drafting;
 
+import com.checkupflow.ai.ModelCaller;
+import com.checkupflow.ai.StructuredOutput;
+import com.checkupflow.ai.PromptTemplates;
+import com.checkupflow.ai.Deidentifier;
+import com.checkupflow.ai.ModelUnavailableException;
+import com.checkupflow.ai.DraftRequest;
+import com.checkupflow.ai.PatientContext;
+import com.checkupflow.ai.TemplateTexts;
+
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -87,7 +96,7 @@ public final class ReferralLetterModel {
         }
         Deidentifier.Input input = deidentifier.referralInput(request, referred);
         PromptTemplates.Prompt prompt = prompts.render(input, output.schemaInPrompt());
-        ChatRequest chat = output.request(prompt, ReferralLetterAnswer.SCHEMA);
+        ChatRequest chat = output.request(prompt, ReferralLetterAnswer.SCHEMA.requestSchema());
         Set<String> observationIds = Set.copyOf(input.observationIds());
         ModelCaller.Result<ReferralLetterAnswer> result;
         try {

@@ -1,5 +1,9 @@
 package com.checkupflow.drafting;
 
+import com.checkupflow.ai.Values;
+import com.checkupflow.ai.DraftRequest;
+import com.checkupflow.ai.PatientContext;
+import com.checkupflow.ai.TemplateTexts;
 import com.checkupflow.judgement.Judgement;
 import com.checkupflow.judgement.JudgementUnit;
 import com.checkupflow.kernel.Category;

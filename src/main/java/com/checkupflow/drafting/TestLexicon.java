@@ -1,5 +1,7 @@
 package com.checkupflow.drafting;
 
+import com.checkupflow.ai.TemplateTexts;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

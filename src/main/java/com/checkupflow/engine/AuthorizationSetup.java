@@ -44,7 +44,7 @@ import com.checkupflow.security.Roles;
 @Component
 class AuthorizationSetup implements SmartInitializingSingleton {
 
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     static final String VERSION_PROPERTY = "checkupflow.authorization-setup.version";
 
     static final String FILTER_REVIEWS = "My center's reviews (oldest first)";
@@ -58,6 +58,7 @@ class AuthorizationSetup implements SmartInitializingSingleton {
     static final String FILTER_MANAGER = "전체 센터 현황 (읽기 전용)";
     static final String FILTER_CRITICAL_V2 = "위험 결과 통보 (위험 먼저)";
     static final String FILTER_REFERRALS = "진료의뢰서 서명";
+    static final String FILTER_CONSULTATIONS = "결과 상담 요약 검토";
     static final String FILTER_OVERDUE_V2 = "기한 초과";
 
     private static final Logger log = LoggerFactory.getLogger(AuthorizationSetup.class);
@@ -189,6 +190,7 @@ class AuthorizationSetup implements SmartInitializingSingleton {
         switch (version) {
             case 1 -> applyVersion1();
             case 2 -> applyVersion2();
+            case 3 -> applyVersion3();
             default -> throw new IllegalArgumentException("No authorization setup version " + version);
         }
     }
@@ -240,6 +242,13 @@ class AuthorizationSetup implements SmartInitializingSingleton {
         ensureFilter(FILTER_OVERDUE_V2, FILTER_OVERDUE, "기한이 지난 업무, 기한 순", 0,
                 tasks.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc(),
                 Roles.PHYSICIAN, Roles.HEAD_PHYSICIAN, Roles.NURSE, Roles.COORDINATOR, Roles.MANAGER);
+    }
+
+    /** Version 3: physicians find the consultation summaries to review (AI document step) in a filter of their own. */
+    private void applyVersion3() {
+        ensureFilter(FILTER_CONSULTATIONS, null, "검토할 결과 상담 요약, 위험·의심 먼저", -2,
+                urgentFirst(tasks.createTaskQuery().taskDefinitionKey("Activity_ReviewConsultationSummary")),
+                Roles.PHYSICIAN, Roles.HEAD_PHYSICIAN);
     }
 
     private static TaskQuery urgentFirst(TaskQuery query) {

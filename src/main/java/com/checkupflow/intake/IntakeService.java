@@ -130,6 +130,7 @@ public class IntakeService {
         variables.put(Vars.TASK_PRIORITY, 50);
         variables.put(Vars.CRITICAL_ESCALATION_AFTER, workflowProperties.criticalEscalationAfter().toString());
         variables.put(Vars.MAX_REDRAFT_ROUNDS, workflowProperties.maxRedraftRounds());
+        variables.put(Vars.CONSULTATION_SUMMARY_WANTED, workflowProperties.consultationSummary());
         variables.put(Vars.REVIEW_SLA, reviewProperties.sla().toString());
         variables.put(Vars.DRAFT_ROUND, 0);
         variables.put(Vars.AUTO_REDRAFT_USED, false);

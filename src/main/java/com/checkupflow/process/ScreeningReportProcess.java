@@ -28,6 +28,10 @@ public final class ScreeningReportProcess {
         public static final String DELIVER_REPORT = "Activity_DeliverReport";
         public static final String RESOLVE_DELIVERY = "Activity_ResolveDelivery";
         public static final String REFER_TO_SPECIALIST = "Activity_ReferToSpecialist";
+        /** AI document step (element template com.checkupflow.ai-document-step). */
+        public static final String DRAFT_CONSULTATION_SUMMARY = "Activity_DraftConsultationSummary";
+        /** Document review (element template com.checkupflow.document-review). */
+        public static final String REVIEW_CONSULTATION_SUMMARY = "Activity_ReviewConsultationSummary";
 
         private Activities() {
         }
@@ -46,6 +50,8 @@ public final class ScreeningReportProcess {
         public static final String DELIVERY_FAILED = "Event_DeliveryFailed";
         public static final String SPECIALIST_REFERRED = "Event_SpecialistReferred";
         public static final String REPORT_DELIVERED = "Event_ReportDelivered";
+        public static final String CONSULTATION_SUMMARY_REVIEWED = "Event_ConsultationSummaryReviewed";
+        public static final String NO_CONSULTATION_SUMMARY = "Event_NoConsultationSummary";
 
         private Events() {
         }
@@ -68,6 +74,8 @@ public final class ScreeningReportProcess {
         public static final String DELIVERY_RESOLUTION = "Gateway_DeliveryResolution";
         public static final String REPORT_HANDED_OVER = "Gateway_ReportHandedOver";
         public static final String REFERRAL_NEEDED = "Gateway_ReferralNeeded";
+        public static final String JUDGEMENT_FINAL = "Gateway_JudgementFinal";
+        public static final String CONSULTATION_WANTED = "Gateway_ConsultationWanted";
 
         private Gateways() {
         }
@@ -76,6 +84,8 @@ public final class ScreeningReportProcess {
     /** External task topics. */
     public static final class Topics {
         public static final String DRAFT_SUMMARY = "draftSummary";
+        /** The generic AI document step (DraftDocumentWorker), configured by the element's input parameters. */
+        public static final String DRAFT_DOCUMENT = "draftDocument";
 
         private Topics() {
         }
@@ -100,6 +110,16 @@ public final class ScreeningReportProcess {
         public static final String CRITICAL_ESCALATION_AFTER = "criticalEscalationAfter";
         public static final String MAX_REDRAFT_ROUNDS = "maxRedraftRounds";
         public static final String REVIEW_SLA = "reviewSla";
+        public static final String CONSULTATION_SUMMARY_WANTED = "consultationSummaryWanted";
+        // consultation summary (AI document step and document review; see document.DocumentStep for the parameters)
+        public static final String CONSULTATION_SUMMARY = "consultationSummary";
+        public static final String CONSULTATION_SUMMARY_CHECK_NOTE = "consultationSummaryCheckNote";
+        public static final String CONSULTATION_SUMMARY_REVIEWED = "consultationSummaryReviewed";
+        /** Task-local: the reviewed document's output variable, its text, the check's findings and its title. */
+        public static final String DOCUMENT_OUTPUT = "documentOutput";
+        public static final String DOCUMENT_TEXT = "documentText";
+        public static final String DOCUMENT_CHECK_NOTE = "documentCheckNote";
+        public static final String DOCUMENT_TITLE = "documentTitle";
         // judge results
         public static final String INVALID_ITEMS = "invalidItems";
         public static final String INVALID_ITEM_KEYS = "invalidItemKeys";

@@ -34,7 +34,7 @@ class ReferralController {
     ResponseEntity<byte[]> pdf(@PathVariable String id) {
         // The letter names the patient like the report: only the screening's center (and managers) may read it.
         screenings.find(id).ifPresent(s -> access.requireCenter(s.center()));
-        ReferralService.Referral r = referrals.find(id).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
+        ReferralRepository.Referral r = referrals.find(id).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
                 "No referral letter", new Problem("referral_not_found", "Screening " + id + " has no referral letter")));
         if (r.letterHtml() == null) {
             throw new ProblemException(HttpStatus.CONFLICT, "Referral letter not signed yet",

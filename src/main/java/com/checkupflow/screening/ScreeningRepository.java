@@ -128,6 +128,19 @@ public class ScreeningRepository {
         return jdbc.sql("SELECT * FROM cf_screening WHERE id = ?").param(id).query(this::mapScreening).optional();
     }
 
+    /**
+     * The same person's latest judged screening before this one (matched by the RRN's keyed hash, never by the RRN
+     * itself), for what changed since; empty when there is none or the screening has no RRN.
+     */
+    public Optional<Screening> previousJudged(String id) {
+        return jdbc.sql("""
+                SELECT p.* FROM cf_screening p JOIN cf_screening s ON s.patient_rrn_hash = p.patient_rrn_hash
+                WHERE s.id = ? AND p.id <> s.id AND p.judgement_json IS NOT NULL
+                  AND COALESCE(p.exam_date, CAST(p.received_at AS DATE)) < COALESCE(s.exam_date, CAST(s.received_at AS DATE))
+                ORDER BY COALESCE(p.exam_date, CAST(p.received_at AS DATE)) DESC, p.received_at DESC
+                FETCH FIRST 1 ROWS ONLY""").param(id).query(this::mapScreening).optional();
+    }
+
     public Optional<String> bundleJson(String id) {
         return jdbc.sql("SELECT bundle_json FROM cf_screening_bundle WHERE screening_id = ?")
                 .param(id).query(String.class).optional().map(json -> cipher.decrypt(json, BUNDLE, id));

@@ -1,5 +1,9 @@
 package com.checkupflow.drafting;
 
+import com.checkupflow.ai.InvalidAnswerException;
+import com.checkupflow.ai.TemplateTexts;
+import com.checkupflow.ai.InvalidAnswerException;
+
 import com.checkupflow.drafting.DraftCorpus.Sample;
 import com.checkupflow.kernel.Category;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,7 +65,7 @@ class DraftCheckEvaluationTest {
                 DraftAnswer answer = DraftAnswer.read(s.answerJson());
                 String rendered = renderer.render(answer, s.judgement(), s.language());
                 outcomes.add(new Outcome(s, rendered, checker.checkAnswer(answer, rendered, s.judgement(), s.language()).findings(), null));
-            } catch (DraftAnswer.InvalidAnswerException e) {
+            } catch (InvalidAnswerException e) {
                 outcomes.add(new Outcome(s, "", List.of(), e.getMessage()));
             }
         }

@@ -1,5 +1,8 @@
 package com.checkupflow.drafting;
 
+import com.checkupflow.ai.DraftRequest;
+import com.checkupflow.ai.TemplateTexts;
+
 import com.checkupflow.judgement.Judgement;
 import org.junit.jupiter.api.Test;
 

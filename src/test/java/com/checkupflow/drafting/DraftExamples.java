@@ -1,16 +1,17 @@
 package com.checkupflow.drafting;
 
-import com.checkupflow.judgement.Judgement;
+import com.checkupflow.ai.PatientContext;
 import com.checkupflow.kernel.ItemKey;
+import com.checkupflow.judgement.Judgement;
 import com.checkupflow.kernel.TreatedDisease;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /** Judgements and patients shared by the drafting tests. */
-final class DraftExamples {
+public final class DraftExamples {
 
-    static final PatientContext MALE_52 = new PatientContext("male", 52, "한빛건강검진센터", LocalDate.of(2026, 11, 3));
+    public static final PatientContext MALE_52 = new PatientContext("male", 52, "한빛건강검진센터", LocalDate.of(2026, 11, 3));
     static final PatientContext FEMALE_45 = new PatientContext("female", 45, "한빛건강검진센터", LocalDate.of(2026, 5, 20));
 
     private DraftExamples() {
@@ -21,7 +22,7 @@ final class DraftExamples {
     }
 
     /** Borderline BP, suspect glucose (reported in mmol/L), suspect creatinine, low HDL, borderline AST. */
-    static Judgement mixed() {
+    public static Judgement mixed() {
         return JudgementFixture.allNormal("male")
                 .value(ItemKey.SYSTOLIC_BP, 134).value(ItemKey.DIASTOLIC_BP, 84)
                 .reported(ItemKey.FASTING_GLUCOSE, new BigDecimal("131"), new BigDecimal("7.27"), "mmol/L")

@@ -1,5 +1,6 @@
 package com.checkupflow.drafting;
 
+import com.checkupflow.ai.ModelUnavailableException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;

@@ -1,5 +1,7 @@
 package com.checkupflow.drafting;
 
+import com.checkupflow.ai.AiProperties;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,5 +1,8 @@
 package com.checkupflow.drafting;
 
+import com.checkupflow.ai.Deidentifier;
+import com.checkupflow.ai.TemplateTexts;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;

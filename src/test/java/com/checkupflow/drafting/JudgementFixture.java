@@ -1,5 +1,6 @@
 package com.checkupflow.drafting;
 
+import com.checkupflow.ai.Values;
 import com.checkupflow.judgement.Judgement;
 import com.checkupflow.judgement.JudgementUnit;
 import com.checkupflow.kernel.Category;

@@ -1,5 +1,6 @@
 package com.checkupflow.drafting;
 
+import com.checkupflow.ai.PromptTemplates;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;

@@ -1,5 +1,10 @@
 package com.checkupflow.drafting;
 
+import com.checkupflow.ai.PromptTemplates;
+import com.checkupflow.ai.Deidentifier;
+import com.checkupflow.ai.DraftRequest;
+import com.checkupflow.ai.TemplateTexts;
+
 import java.util.List;
 import java.util.Optional;
 

@@ -1,5 +1,13 @@
 package com.checkupflow.drafting;
 
+import com.checkupflow.ai.AiProperties;
+import com.checkupflow.ai.ModelCaller;
+import com.checkupflow.ai.StructuredOutput;
+import com.checkupflow.ai.PromptTemplates;
+import com.checkupflow.ai.Deidentifier;
+import com.checkupflow.ai.TemplateTexts;
+import com.checkupflow.ai.AiConfiguration;
+
 import java.time.Duration;
 import java.util.List;
 

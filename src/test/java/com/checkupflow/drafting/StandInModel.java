@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,14 +30,14 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
  * every abnormal item with its exact value; {@link Behaviour#INVENT_VALUE} changes one value. Scripted steps
  * (an HTTP status, a delay) apply to the next calls in order. Nothing leaves the machine.
  */
-final class StandInModel implements AutoCloseable {
+public final class StandInModel implements AutoCloseable {
 
     /**
      * FAITHFUL explains every abnormal item with its exact value; each other behaviour plants one defect in that answer:
      * a changed value, the value with a wrong unit, a test the screening lacks, an "all normal" summary, a citation of
      * another item's observation, a made-up observation id, conclusive diagnosis wording; NOT_JSON answers prose.
      */
-    enum Behaviour { FAITHFUL, INVENT_VALUE, WRONG_UNIT, UNSUPPORTED_TEST, OVERALL_NORMAL, OTHER_ITEMS_CITATION, UNKNOWN_ID,
+    public enum Behaviour { FAITHFUL, INVENT_VALUE, WRONG_UNIT, UNSUPPORTED_TEST, OVERALL_NORMAL, OTHER_ITEMS_CITATION, UNKNOWN_ID,
         DIAGNOSIS, NOT_JSON }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,14 +47,14 @@ final class StandInModel implements AutoCloseable {
     volatile Behaviour behaviour = Behaviour.FAITHFUL;
     volatile int latencyMs;
 
-    StandInModel() {
+    public StandInModel() {
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(64)
                 .jettyAcceptors(2).extensions(new Answerer()));
         server.start();
         server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
     }
 
-    String openAiBaseUrl() {
+    public String openAiBaseUrl() {
         return server.baseUrl() + "/v1";
     }
 
@@ -73,8 +74,14 @@ final class StandInModel implements AutoCloseable {
         return this;
     }
 
+    /** Every call from now on (until {@link #reset}) answers like this. */
+    public StandInModel answerAllWith(Behaviour behaviour) {
+        this.behaviour = behaviour;
+        return this;
+    }
+
     /** The next call answers like this. */
-    StandInModel answerNext(Behaviour behaviour) {
+    public StandInModel answerNext(Behaviour behaviour) {
         script.add(behaviour);
         return this;
     }
@@ -86,7 +93,7 @@ final class StandInModel implements AutoCloseable {
     }
 
     /** The exact bytes of every request received, oldest first. */
-    List<String> requestBodies() {
+    public List<String> requestBodies() {
         return server.getAllServeEvents().stream()
                 .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
                 .map(e -> e.getRequest().getBodyAsString()).toList();
@@ -98,11 +105,11 @@ final class StandInModel implements AutoCloseable {
                 .map(e -> e.getRequest().getUrl()).toList();
     }
 
-    int calls() {
+    public int calls() {
         return server.getAllServeEvents().size();
     }
 
-    void reset() {
+    public void reset() {
         server.resetRequests();
         script.clear();
         behaviour = Behaviour.FAITHFUL;
@@ -161,6 +168,9 @@ final class StandInModel implements AutoCloseable {
         JsonNode input = input(requestBody);
         if (input.has("referredUnits")) {
             return referralAnswer(input, behaviour);
+        }
+        if (input.has("judgement")) {
+            return consultationAnswer(input, behaviour);
         }
         boolean ko = "ko".equals(input.get("language").asText());
         Set<String> abnormal = new LinkedHashSet<>();
@@ -225,6 +235,33 @@ final class StandInModel implements AutoCloseable {
     }
 
     /** A referral letter (schema referral_letter) from the referred items of the input. */
+    /**
+     * A consultation summary (documents/consultation-summary): one change per item whose category differs from the
+     * previous screening; DIAGNOSIS states a diagnosis, so the check flags it.
+     */
+    private static String consultationAnswer(JsonNode input, Behaviour behaviour) throws Exception {
+        boolean ko = "ko".equals(input.get("judgement").get("language").asText());
+        Map<String, String> before = new HashMap<>();
+        if (input.hasNonNull("previousJudgement")) {
+            input.get("previousJudgement").get("items").forEach(i -> before.put(i.get("item").asText(), i.path("category").asText()));
+        }
+        List<Map<String, Object>> changes = new ArrayList<>();
+        for (JsonNode item : input.get("judgement").get("items")) {
+            String was = before.get(item.get("item").asText());
+            if (was != null && !was.equals(item.path("category").asText())) {
+                changes.add(Map.of("item", item.get("item").asText(),
+                        "comment", ko ? "지난 검진과 판정이 달라져 생활습관 변화를 확인해야 합니다." : "The category changed since the last screening; ask what changed."));
+            }
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("overview", behaviour == Behaviour.DIAGNOSIS ? (ko ? "당뇨병입니다." : "You have diabetes.")
+                : ko ? "모델 상담 요약: 확인이 필요한 항목을 중심으로 상담합니다." : "Model consultation summary: discuss the results that need attention.");
+        answer.put("changes", changes);
+        answer.put("questions", List.of(ko ? "최근 식사와 운동 습관은 어떠신가요?" : "How are your diet and exercise lately?"));
+        answer.put("goals", List.of(ko ? "매일 걷기를 실천합니다." : "Walk every day."));
+        return JSON.writeValueAsString(answer);
+    }
+
     private static String referralAnswer(JsonNode input, Behaviour behaviour) throws Exception {
         boolean ko = "ko".equals(input.get("language").asText());
         Set<String> abnormal = new LinkedHashSet<>();

@@ -1,5 +1,8 @@
 package com.checkupflow.drafting;
 
+import com.checkupflow.ai.DraftRequest;
+import com.checkupflow.ai.PatientContext;
+import com.checkupflow.ai.TemplateTexts;
 import com.checkupflow.judgement.Judgement;
 import com.checkupflow.kernel.Category;
 import com.checkupflow.kernel.InvalidReason;

@@ -1,7 +1,9 @@
 package com.checkupflow.drafting;
 
-import com.checkupflow.judgement.Judgement;
+import com.checkupflow.ai.DraftRequest;
+import com.checkupflow.ai.TemplateTexts;
 import com.checkupflow.kernel.ItemKey;
+import com.checkupflow.judgement.Judgement;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -35,6 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.checkupflow.center.Center;
 import com.checkupflow.center.Centers;
+import com.checkupflow.document.DocumentTemplates;
 import com.checkupflow.drafting.ReferralLetterModel;
 import com.checkupflow.drafting.ReferralModelFixture;
 import com.checkupflow.judgement.Judgement;
@@ -97,8 +98,9 @@ class ReferralServiceTest {
 
     private ReferralService service(ReferralLetterModel letters) {
         Clock clock = Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC);
-        return new ReferralService(jdbc, screenings, judgementJson, new ReferralLetterDrafter(labels, centers), letters,
-                labels, centers, com.checkupflow.physician.PhysicianFixtures.profiles(jdbc, clock), transaction, clock, cipher);
+        return new ReferralService(new ReferralRepository(jdbc, cipher), screenings, judgementJson,
+                new ReferralLetterDrafter(labels, centers), letters, new ReferralLetterRenderer(new DocumentTemplates(), centers,
+                com.checkupflow.physician.PhysicianFixtures.profiles(jdbc, clock)), centers, transaction, clock);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package com.checkupflow.drafting;
+package com.checkupflow.ai;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,15 +17,15 @@ import org.springframework.stereotype.Component;
  * The bean is the report summary's ({@code draft-summary}); {@link #REFERRAL_NAME} is the referral letter's.
  */
 @Component
-class PromptTemplates {
+public class PromptTemplates {
 
-    static final String NAME = "draft-summary";
-    static final String FILE_VERSION = "v2";
-    static final String VERSION = NAME + "-" + FILE_VERSION;
-    static final String REFERRAL_NAME = "referral-letter";
-    static final String REFERRAL_FILE_VERSION = "v1";
+    public static final String NAME = "draft-summary";
+    public static final String FILE_VERSION = "v2";
+    public static final String VERSION = NAME + "-" + FILE_VERSION;
+    public static final String REFERRAL_NAME = "referral-letter";
+    public static final String REFERRAL_FILE_VERSION = "v1";
 
-    record Prompt(String system, String user, String version) {
+    public record Prompt(String system, String user, String version) {
     }
 
     private final String version;
@@ -34,23 +34,31 @@ class PromptTemplates {
     /** The JSON schema as text, sent in the prompt when the request carries none ({@link StructuredOutput}). */
     private final String schemaText;
 
-    PromptTemplates() {
-        this(NAME, FILE_VERSION, true);
+    public PromptTemplates() {
+        this("prompts/" + NAME, NAME, FILE_VERSION, true);
     }
 
-    private PromptTemplates(String name, String fileVersion, boolean feedback) {
+    private PromptTemplates(String folder, String name, String fileVersion, boolean feedback) {
         this.version = name + "-" + fileVersion;
-        this.parts = Map.of(TemplateTexts.KO, load(name, fileVersion, TemplateTexts.KO, feedback),
-                TemplateTexts.EN, load(name, fileVersion, TemplateTexts.EN, feedback));
-        this.schemaText = read("prompts/" + name + "/" + fileVersion + ".schema.json");
+        this.parts = Map.of(TemplateTexts.KO, load(folder, fileVersion, TemplateTexts.KO, feedback),
+                TemplateTexts.EN, load(folder, fileVersion, TemplateTexts.EN, feedback));
+        this.schemaText = read(folder + "/" + fileVersion + ".schema.json");
     }
 
     /** The referral letter's prompts ({@code prompts/referral-letter/v1.*}); they have no feedback part. */
-    static PromptTemplates referralLetter() {
-        return new PromptTemplates(REFERRAL_NAME, REFERRAL_FILE_VERSION, false);
+    public static PromptTemplates referralLetter() {
+        return new PromptTemplates("prompts/" + REFERRAL_NAME, REFERRAL_NAME, REFERRAL_FILE_VERSION, false);
     }
 
-    String version() {
+    /**
+     * A document kind's prompts: {@code <folder>/<fileVersion>.<lang>.txt} and {@code <folder>/<fileVersion>.schema.json};
+     * the version is {@code <name>-<fileVersion>}. They have no feedback part.
+     */
+    public static PromptTemplates of(String folder, String name, String fileVersion) {
+        return new PromptTemplates(folder, name, fileVersion, false);
+    }
+
+    public String version() {
         return version;
     }
 
@@ -59,7 +67,7 @@ class PromptTemplates {
      *                       schema is appended to the user message and the answer is parsed (and validated) just
      *                       the same
      */
-    Prompt render(Deidentifier.Input input, boolean schemaInPrompt) {
+    public Prompt render(Deidentifier.Input input, boolean schemaInPrompt) {
         Map<String, String> p = parts.get(TemplateTexts.normalizeLanguage(input.language()));
         String feedback = input.feedback();
         String feedbackPart = feedback == null || !p.containsKey("feedback") ? "" : p.get("feedback").replace("{{text}}", feedback);
@@ -71,7 +79,7 @@ class PromptTemplates {
     }
 
     /** The one targeted re-ask after an unusable answer ({@code ### reask}, since v2); null when the version has none. */
-    String reask(String language, String error) {
+    public String reask(String language, String error) {
         String part = parts.get(TemplateTexts.normalizeLanguage(language)).get("reask");
         return part == null ? null : part.replace("{{error}}", error).strip();
     }
@@ -87,8 +95,8 @@ class PromptTemplates {
         }
     }
 
-    private static Map<String, String> load(String name, String fileVersion, String language, boolean feedback) {
-        String path = "prompts/" + name + "/" + fileVersion + "." + language + ".txt";
+    private static Map<String, String> load(String folder, String fileVersion, String language, boolean feedback) {
+        String path = folder + "/" + fileVersion + "." + language + ".txt";
         Map<String, String> sections = new LinkedHashMap<>();
         String current = null;
         StringBuilder text = new StringBuilder();

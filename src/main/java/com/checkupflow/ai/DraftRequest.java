@@ -1,4 +1,4 @@
-package com.checkupflow.drafting;
+package com.checkupflow.ai;
 
 import com.checkupflow.judgement.Judgement;
 

@@ -1,4 +1,4 @@
-package com.checkupflow.drafting;
+package com.checkupflow.ai;
 
 import java.time.LocalDate;
 

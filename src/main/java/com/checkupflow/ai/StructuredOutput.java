@@ -1,4 +1,4 @@
-package com.checkupflow.drafting;
+package com.checkupflow.ai;
 
 import java.util.Arrays;
 
@@ -15,7 +15,7 @@ import dev.langchain4j.model.chat.request.json.JsonSchema;
  * {@code response_format: json_schema}; they get the schema in the prompt instead. However the answer came, it is
  * parsed and validated the same way, and an unusable one counts as a failed attempt.
  */
-enum StructuredOutput {
+public enum StructuredOutput {
 
     /** {@code response_format: json_schema} (strict); Ollama: {@code format} is the schema. */
     JSON_SCHEMA("json-schema"),
@@ -35,7 +35,7 @@ enum StructuredOutput {
      * @param value    the configured value; unset means json-schema (none for Anthropic)
      * @throws IllegalArgumentException naming the property and the allowed values
      */
-    static StructuredOutput of(String provider, String value) {
+    public static StructuredOutput of(String provider, String value) {
         boolean anthropic = AiProperties.ANTHROPIC.equals(provider);
         if (value == null || value.isBlank()) {
             return anthropic ? NONE : JSON_SCHEMA;
@@ -54,12 +54,12 @@ enum StructuredOutput {
     }
 
     /** True when the request carries no schema, so the prompt must. */
-    boolean schemaInPrompt() {
+    public boolean schemaInPrompt() {
         return this != JSON_SCHEMA;
     }
 
     /** The chat request of a rendered prompt whose answer follows this schema. */
-    ChatRequest request(PromptTemplates.Prompt prompt, JsonSchema schema) {
+    public ChatRequest request(PromptTemplates.Prompt prompt, JsonSchema schema) {
         return ChatRequest.builder().messages(SystemMessage.from(prompt.system()), UserMessage.from(prompt.user()))
                 .responseFormat(responseFormat(schema)).build();
     }

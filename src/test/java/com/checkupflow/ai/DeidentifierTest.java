@@ -1,5 +1,6 @@
-package com.checkupflow.drafting;
+package com.checkupflow.ai;
 
+import com.checkupflow.drafting.DraftExamples;
 import java.time.LocalDate;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package com.checkupflow.drafting;
+package com.checkupflow.ai;
 
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
@@ -39,16 +39,16 @@ import io.micrometer.core.instrument.Timer;
  * At most {@code checkupflow.ai.max-concurrency} calls are in flight, whoever makes them (fair: first come, first
  * served); a call waiting for its turn, or backing off, holds none.
  */
-class ModelCaller {
+public class ModelCaller {
 
-    static final String AUTH = "auth";
-    static final String RATE_LIMIT = "rate_limit";
-    static final String SERVER = "server";
-    static final String TIMEOUT = "timeout";
-    static final String NETWORK = "network";
-    static final String CLIENT = "client";
-    static final String INVALID_ANSWER = "invalid_answer";
-    static final String OTHER = "other";
+    public static final String AUTH = "auth";
+    public static final String RATE_LIMIT = "rate_limit";
+    public static final String SERVER = "server";
+    public static final String TIMEOUT = "timeout";
+    public static final String NETWORK = "network";
+    public static final String CLIENT = "client";
+    public static final String INVALID_ANSWER = "invalid_answer";
+    public static final String OTHER = "other";
 
     private static final Logger log = LoggerFactory.getLogger(ModelCaller.class);
 
@@ -58,16 +58,16 @@ class ModelCaller {
      * @param attempts every model call made, the targeted re-ask included
      * @param reasks   targeted re-asks made (0 or 1)
      */
-    record Result<T>(T value, int attempts, int reasks, Integer tokensIn, Integer tokensOut, long latencyMs) {
+    public record Result<T>(T value, int attempts, int reasks, Integer tokensIn, Integer tokensOut, long latencyMs) {
     }
 
     /** How an answer is read, and how to ask once more, quoting the error, when it could not be used. */
-    interface AnswerReader<T> {
+    public interface AnswerReader<T> {
 
         /**
          * @param reasked true once the targeted re-ask has been spent: a reader may then accept what it asked to be
          *                fixed and leave it to the check
-         * @throws DraftAnswer.InvalidAnswerException when the answer cannot be used
+         * @throws InvalidAnswerException when the answer cannot be used
          */
         T read(String text, boolean reasked);
 
@@ -81,7 +81,7 @@ class ModelCaller {
     private final MeterRegistry meters;
     private final Semaphore inFlight;
 
-    ModelCaller(ChatModel model, String provider, AiProperties properties, MeterRegistry meters) {
+    public ModelCaller(ChatModel model, String provider, AiProperties properties, MeterRegistry meters) {
         this.model = model;
         this.provider = provider;
         this.properties = properties;
@@ -90,7 +90,7 @@ class ModelCaller {
     }
 
     /** A call whose answer is parsed as it is: an unusable answer is retried with backoff like an outage. */
-    <T> Result<T> call(ChatRequest request, Function<String, T> parse) {
+    public <T> Result<T> call(ChatRequest request, Function<String, T> parse) {
         return call(request, new AnswerReader<T>() {
             @Override
             public T read(String text, boolean reasked) {
@@ -109,7 +109,7 @@ class ModelCaller {
      * {@code max-attempts} spent) with the model's own answer and a message quoting what was wrong; after that,
      * unusable answers are retried with backoff on the original request.
      */
-    <T> Result<T> call(ChatRequest request, AnswerReader<T> reader) {
+    public <T> Result<T> call(ChatRequest request, AnswerReader<T> reader) {
         long start = System.nanoTime();
         Integer tokensIn = null;
         Integer tokensOut = null;
@@ -132,7 +132,7 @@ class ModelCaller {
                 T value = reader.read(text, reasks > 0);
                 record(attemptStart, "success");
                 return new Result<>(value, calls, reasks, tokensIn, tokensOut, Duration.ofNanos(System.nanoTime() - start).toMillis());
-            } catch (DraftAnswer.InvalidAnswerException e) {
+            } catch (InvalidAnswerException e) {
                 kind = INVALID_ANSWER;
                 String message = reasks == 0 ? reader.reask(e.getMessage()) : null;
                 if (message != null) {
@@ -192,12 +192,12 @@ class ModelCaller {
         }
     }
 
-    static boolean retryable(String kind) {
+    public static boolean retryable(String kind) {
         return !AUTH.equals(kind) && !CLIENT.equals(kind);
     }
 
     /** The kind of a failed call, from the LangChain4j exception (or its causes). */
-    static String classify(Throwable error) {
+    public static String classify(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof AuthenticationException) {
                 return AUTH;

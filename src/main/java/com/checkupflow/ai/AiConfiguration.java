@@ -1,10 +1,9 @@
-package com.checkupflow.drafting;
+package com.checkupflow.ai;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 
 import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.chat.ChatModel;
@@ -15,57 +14,37 @@ import io.micrometer.core.instrument.MeterRegistry;
 import com.checkupflow.engine.ExternalTaskWorker;
 
 /**
- * Chooses the drafter by {@code checkupflow.ai.provider}: the offline template, or a LangChain4j chat model
- * (OpenAI-compatible, Ollama, Anthropic) behind {@link ModelReportDrafter}. Every model is built with
+ * Builds the model by {@code checkupflow.ai.provider}: none for the offline template, or a LangChain4j chat model
+ * (OpenAI-compatible, Ollama, Anthropic) behind the one {@link ModelCaller} ({@link ModelAccess}). Every model is built with
  * {@code maxRetries(0)}: {@link ModelCaller} is the only retry layer. Request logging stays off (prompts are
  * de-identified, but they are still health data); the API key is never logged.
  */
 @Configuration
-class AiConfiguration {
+public class AiConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(AiConfiguration.class);
 
-    private ModelCaller caller;
-
+    /** The one model call layer of every model-drafted text; empty with the offline template. */
     @Bean
-    @Primary
-    ReportDrafter reportDrafter(AiProperties properties, TemplateReportDrafter template, Deidentifier deidentifier,
-                                PromptTemplates prompts, DraftRenderer renderer, MeterRegistry meters) {
+    public ModelAccess modelAccess(AiProperties properties, MeterRegistry meters) {
         if (properties.template()) {
             log.info("Drafting with the offline template (checkupflow.ai.provider=template)");
-            return template;
+            return ModelAccess.OFF;
         }
         AiProperties.Endpoint endpoint = properties.endpoint();
         log.info("Drafting with provider {} model {} at {} (response format {})", properties.provider(), endpoint.model(),
                 endpoint.baseUrl(), properties.structuredOutput());
-        return new ModelReportDrafter(properties.provider(), endpoint.model(), properties.structuredOutput(),
-                caller(properties, meters), deidentifier, prompts, renderer);
-    }
-
-    /** The referral letter's model path: the same chat model and {@link ModelCaller}; off with the template. */
-    @Bean
-    ReferralLetterModel referralLetterModel(AiProperties properties, Deidentifier deidentifier, DraftChecker checker,
-                                            TemplateTexts texts, MeterRegistry meters) {
-        return new ReferralLetterModel(properties.provider(), properties.endpoint().model(), properties.structuredOutput(),
-                properties.template() ? null : caller(properties, meters), deidentifier, PromptTemplates.referralLetter(),
-                checker, texts);
+        return new ModelAccess(properties.provider(), endpoint.model(), properties.structuredOutput(),
+                new ModelCaller(chatModel(properties), properties.provider(), properties, meters));
     }
 
     /** The model workers' threads, lock and polling (report drafts and referral letters share the model calls). */
     @Bean
-    ExternalTaskWorker.Settings modelWorkerSettings(AiProperties properties) {
+    public ExternalTaskWorker.Settings modelWorkerSettings(AiProperties properties) {
         return properties.workerSettings();
     }
 
-    /** One chat model and one retry layer for every model-drafted text. */
-    private synchronized ModelCaller caller(AiProperties properties, MeterRegistry meters) {
-        if (caller == null) {
-            caller = new ModelCaller(chatModel(properties), properties.provider(), properties, meters);
-        }
-        return caller;
-    }
-
-    static ChatModel chatModel(AiProperties properties) {
+    public static ChatModel chatModel(AiProperties properties) {
         AiProperties.Endpoint e = properties.endpoint();
         if (e.model() == null || e.model().isBlank()) {
             throw new IllegalStateException("checkupflow.ai." + properties.provider() + ".model is not set");

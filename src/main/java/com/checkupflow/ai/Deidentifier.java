@@ -1,4 +1,4 @@
-package com.checkupflow.drafting;
+package com.checkupflow.ai;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -31,15 +31,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * role, title or honorific). Nothing is re-identified: the report needs no personal data, so tokens never come back.
  */
 @Component
-class Deidentifier {
+public class Deidentifier {
 
     /** The screened person's own identifiers, removed verbatim wherever they appear. */
-    record KnownIdentifiers(String name, String rrn, LocalDate birthDate, String patientId) {
+    public record KnownIdentifiers(String name, String rrn, LocalDate birthDate, String patientId) {
         static final KnownIdentifiers NONE = new KnownIdentifiers(null, null, null, null);
     }
 
     /** The de-identified model input: canonical JSON and its SHA-256 (stored with the draft). */
-    record Input(String json, String sha256, String language, List<String> observationIds, String feedback) {
+    public record Input(String json, String sha256, String language, List<String> observationIds, String feedback) {
     }
 
     private static final DateTimeFormatter[] BIRTH_FORMATS = {
@@ -49,12 +49,12 @@ class Deidentifier {
     private final TemplateTexts texts;
     private final ObjectMapper json = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, false);
 
-    Deidentifier(TemplateTexts texts) {
+    public Deidentifier(TemplateTexts texts) {
         this.texts = texts;
     }
 
     /** Free text with personal data replaced by tokens; null stays null. */
-    String scrub(String text, KnownIdentifiers known) {
+    public String scrub(String text, KnownIdentifiers known) {
         if (text == null || text.isBlank()) {
             return text;
         }
@@ -90,7 +90,7 @@ class Deidentifier {
     }
 
     /** "50-54" for 52; "unknown" when the age is not known. */
-    static String ageBand(int age) {
+    public static String ageBand(int age) {
         if (age <= 0) {
             return "unknown";
         }
@@ -102,7 +102,7 @@ class Deidentifier {
      * The model input: only the judgement, the sex, the age band, the language and the (already scrubbed,
      * scrubbed again here) feedback. Keys are in a fixed order, so equal inputs hash equally.
      */
-    Input input(DraftRequest request) {
+    public Input input(DraftRequest request) {
         return input(request, null);
     }
 
@@ -110,7 +110,7 @@ class Deidentifier {
      * The referral letter's model input: as {@link #input(DraftRequest)}, but only the referred units and their
      * items, with {@code referredUnits} named; no feedback. Sex and age band only, like every model input.
      */
-    Input referralInput(DraftRequest request, List<JudgementUnit> referred) {
+    public Input referralInput(DraftRequest request, List<JudgementUnit> referred) {
         return input(request, List.copyOf(referred));
     }
 
@@ -190,7 +190,7 @@ class Deidentifier {
         }
     }
 
-    static String sha256(String text) {
+    public static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

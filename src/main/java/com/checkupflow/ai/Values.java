@@ -1,11 +1,11 @@
-package com.checkupflow.drafting;
+package com.checkupflow.ai;
 
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
 
 /** Numbers and units as they are printed in a draft and read back by the checker. */
-final class Values {
+public final class Values {
 
     /** UCUM code → how it is printed. Codes not listed are printed as they are. */
     private static final Map<String, String> UNIT_LABELS = Map.of(
@@ -19,7 +19,7 @@ final class Values {
     }
 
     /** The value as a decimal: numbers, and strings holding a plain number; empty otherwise (codes, null). */
-    static Optional<BigDecimal> decimal(Object value) {
+    public static Optional<BigDecimal> decimal(Object value) {
         if (value instanceof BigDecimal d) {
             return Optional.of(d);
         }
@@ -37,12 +37,12 @@ final class Values {
     }
 
     /** Plain notation without trailing zeros: 131.0 → "131", 1.52 → "1.52", 27.30 → "27.3". */
-    static String plain(BigDecimal value) {
+    public static String plain(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();
         return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
     }
 
-    static String unitLabel(String ucum) {
+    public static String unitLabel(String ucum) {
         return ucum == null ? "" : UNIT_LABELS.getOrDefault(ucum, ucum);
     }
 }

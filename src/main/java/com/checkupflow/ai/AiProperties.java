@@ -1,4 +1,4 @@
-package com.checkupflow.drafting;
+package com.checkupflow.ai;
 
 import java.time.Duration;
 
@@ -22,7 +22,7 @@ import com.checkupflow.engine.ExternalTaskWorker;
  * @param workerEnabled  false stops the in-application model workers (tests drive them themselves)
  */
 @ConfigurationProperties(prefix = "checkupflow.ai")
-record AiProperties(
+public record AiProperties(
         @DefaultValue("template") String provider,
         @DefaultValue("PT30S") Duration timeout,
         @DefaultValue("3") int maxAttempts,
@@ -34,12 +34,12 @@ record AiProperties(
         @DefaultValue Endpoint ollama,
         @DefaultValue Endpoint anthropic) {
 
-    static final String TEMPLATE = "template";
-    static final String OPENAI = "openai";
-    static final String OLLAMA = "ollama";
-    static final String ANTHROPIC = "anthropic";
+    public static final String TEMPLATE = "template";
+    public static final String OPENAI = "openai";
+    public static final String OLLAMA = "ollama";
+    public static final String ANTHROPIC = "anthropic";
 
-    AiProperties {
+    public AiProperties {
         provider = provider == null ? TEMPLATE : provider.trim().toLowerCase();
         if (!java.util.List.of(TEMPLATE, OPENAI, OLLAMA, ANTHROPIC).contains(provider)) {
             throw new IllegalArgumentException("checkupflow.ai.provider must be template, openai, ollama or anthropic, was "
@@ -61,7 +61,7 @@ record AiProperties(
      * @param responseFormat json-schema (default), json-object or none, see {@link StructuredOutput}; Anthropic
      *                       takes none only
      */
-    record Endpoint(String baseUrl, String apiKey, String model, String responseFormat) {
+    public record Endpoint(String baseUrl, String apiKey, String model, String responseFormat) {
         @Override
         public String toString() {
             return "Endpoint[baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null || apiKey.isBlank() ? "none" : "***")
@@ -69,11 +69,11 @@ record AiProperties(
         }
     }
 
-    boolean template() {
+    public boolean template() {
         return TEMPLATE.equals(provider);
     }
 
-    Endpoint endpoint() {
+    public Endpoint endpoint() {
         return switch (provider) {
             case OPENAI -> openai;
             case OLLAMA -> ollama;
@@ -83,12 +83,12 @@ record AiProperties(
     }
 
     /** How the active provider is held to the answer's schema. */
-    StructuredOutput structuredOutput() {
+    public StructuredOutput structuredOutput() {
         return StructuredOutput.of(provider, endpoint().responseFormat());
     }
 
     /** Backoff before attempt {@code attempt + 1}: backoff, 2×backoff, 4×backoff, ... */
-    Duration backoffAfter(int attempt) {
+    public Duration backoffAfter(int attempt) {
         return backoff.multipliedBy(1L << Math.min(attempt - 1, 20));
     }
 
@@ -97,7 +97,7 @@ record AiProperties(
      * call (the model workers together hold twice as many tasks as there are calls), so that the engine never hands a task to a
      * second worker while the first one is still trying.
      */
-    Duration lockDuration() {
+    public Duration lockDuration() {
         Duration total = timeout.multipliedBy(maxAttempts);
         for (int attempt = 1; attempt < maxAttempts; attempt++) {
             total = total.plus(backoffAfter(attempt));
@@ -106,7 +106,7 @@ record AiProperties(
     }
 
     /** The model workers' settings: one budget of tasks in hand for report drafts and referral letters together. */
-    ExternalTaskWorker.Settings workerSettings() {
+    public ExternalTaskWorker.Settings workerSettings() {
         return ExternalTaskWorker.Settings.of(2 * maxConcurrency, lockDuration(), pollInterval, workerEnabled);
     }
 }

@@ -1,4 +1,4 @@
-package com.checkupflow.drafting;
+package com.checkupflow.ai;
 
 import com.checkupflow.judgement.Judgement;
 import com.checkupflow.kernel.Category;
@@ -23,21 +23,21 @@ import java.util.regex.Pattern;
  * language: {@code prompts/template/ko.properties} and {@code en.properties}. Both languages are loaded once.
  */
 @Component
-class TemplateTexts {
+public class TemplateTexts {
 
-    static final String KO = "ko";
-    static final String EN = "en";
+    public static final String KO = "ko";
+    public static final String EN = "en";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_]+)}");
 
     private final Map<String, Bundle> bundles = Map.of(KO, load(KO), EN, load(EN));
 
     /** "en"/"en-US"/"EN" → en; null, blank or anything else → ko (the default language of reports). */
-    static String normalizeLanguage(String language) {
+    public static String normalizeLanguage(String language) {
         return language != null && language.trim().toLowerCase().startsWith(EN) ? EN : KO;
     }
 
-    Bundle bundle(String language) {
+    public Bundle bundle(String language) {
         return bundles.get(normalizeLanguage(language));
     }
 
@@ -55,7 +55,7 @@ class TemplateTexts {
         }
     }
 
-    static final class Bundle {
+    public static final class Bundle {
         private final String language;
         private final Properties properties;
 
@@ -64,15 +64,15 @@ class TemplateTexts {
             this.properties = properties;
         }
 
-        String language() {
+        public String language() {
             return language;
         }
 
-        boolean has(String key) {
+        public boolean has(String key) {
             return properties.containsKey(key);
         }
 
-        String text(String key) {
+        public String text(String key) {
             String value = properties.getProperty(key);
             if (value == null) {
                 throw new IllegalStateException("template " + language + " has no key " + key);
@@ -81,7 +81,7 @@ class TemplateTexts {
         }
 
         /** The first of the keys that exists. */
-        String firstOf(String... keys) {
+        public String firstOf(String... keys) {
             for (String key : keys) {
                 if (has(key)) {
                     return text(key);
@@ -91,7 +91,7 @@ class TemplateTexts {
         }
 
         /** Fills {@code {name}} placeholders; an unknown placeholder is an error, not silently left in. */
-        String format(String pattern, Map<String, String> values) {
+        public String format(String pattern, Map<String, String> values) {
             Matcher m = PLACEHOLDER.matcher(pattern);
             StringBuilder sb = new StringBuilder();
             while (m.find()) {
@@ -105,16 +105,16 @@ class TemplateTexts {
             return sb.toString();
         }
 
-        String text(String key, Map<String, String> values) {
+        public String text(String key, Map<String, String> values) {
             return format(text(key), values);
         }
 
-        String itemName(ItemKey key) {
+        public String itemName(ItemKey key) {
             return text("item." + key.json() + ".name");
         }
 
         /** The display name followed by the synonyms. */
-        List<String> itemNames(ItemKey key) {
+        public List<String> itemNames(ItemKey key) {
             List<String> names = new ArrayList<>();
             names.add(itemName(key));
             String synonyms = properties.getProperty("item." + key.json() + ".synonyms", "");
@@ -127,7 +127,7 @@ class TemplateTexts {
         }
 
         /** "공복혈당 131 mg/dL(보고값 7.27 mmol/L)": the item's official name and its value from the judgement. */
-        String itemText(ItemKey key, Judgement.Item item) {
+        public String itemText(ItemKey key, Judgement.Item item) {
             String name = itemName(key);
             if (key.coded()) {
                 String code = item.value() instanceof String s ? s : String.valueOf(item.reportedValue());
@@ -147,11 +147,11 @@ class TemplateTexts {
         }
 
         /** The official label of a category (정상B(경계), Disease suspected). */
-        String categoryLabel(Category category) {
+        public String categoryLabel(Category category) {
             return KO.equals(language) ? category.labelKo() : category.labelEn();
         }
 
-        Pattern pattern(String key) {
+        public Pattern pattern(String key) {
             return Pattern.compile(text(key), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         }
     }

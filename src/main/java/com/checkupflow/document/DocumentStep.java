@@ -1,0 +1,60 @@
+package com.checkupflow.document;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How one BPMN element configures the AI document step: its input parameters (camunda:inputOutput), as the element
+ * template {@code element-templates/ai-document-step.json} sets them. Unset values take the kind's defaults.
+ *
+ * @param kind           {@code documentKind}: a folder under {@code documents/}
+ * @param promptVersion  {@code promptVersion}: one of the kind's {@code prompt.versions}
+ * @param language       {@code documentLanguage}: ko or en; unset, the screening's language
+ * @param inputs         {@code documentInputs}: comma-separated process data names ({@link DocumentInputs})
+ * @param outputVariable {@code outputVariable}: the process variable that receives the text
+ * @param checkProfile   {@code checkProfile}: a profile of {@code documents/check-profiles.properties}
+ */
+record DocumentStep(String kind, String promptVersion, String language, List<String> inputs, String outputVariable,
+                    String checkProfile) {
+
+    static final String KIND = "documentKind";
+    static final String PROMPT_VERSION = "promptVersion";
+    static final String LANGUAGE = "documentLanguage";
+    static final String INPUTS = "documentInputs";
+    static final String OUTPUT_VARIABLE = "outputVariable";
+    static final String CHECK_PROFILE = "checkProfile";
+    static final List<String> PARAMETERS = List.of(KIND, PROMPT_VERSION, LANGUAGE, INPUTS, OUTPUT_VARIABLE, CHECK_PROFILE);
+
+    /**
+     * The step of an element's parameters, with the kind's defaults.
+     *
+     * @throws IllegalArgumentException for an unknown kind, version or profile, or no output variable
+     */
+    static DocumentStep of(Map<String, Object> parameters, String screeningLanguage, DocumentKinds kinds) {
+        DocumentKind kind = kinds.get(string(parameters.get(KIND)));
+        String version = blankToNull(parameters.get(PROMPT_VERSION));
+        version = version == null ? kind.defaultPromptVersion() : version;
+        kind.prompts(version);
+        String language = blankToNull(parameters.get(LANGUAGE));
+        language = "en".equals(language != null ? language : screeningLanguage) ? "en" : "ko";
+        String inputs = blankToNull(parameters.get(INPUTS));
+        String output = blankToNull(parameters.get(OUTPUT_VARIABLE));
+        if (output == null || !output.matches("[A-Za-z_][A-Za-z0-9_]{0,99}")) {
+            throw new IllegalArgumentException("outputVariable must be a variable name, was " + output);
+        }
+        String profile = blankToNull(parameters.get(CHECK_PROFILE));
+        profile = profile == null ? kind.checkProfile() : profile;
+        kinds.profile(profile);
+        return new DocumentStep(kind.id(), version, language,
+                inputs == null ? kind.inputs() : DocumentKind.list(inputs), output, profile);
+    }
+
+    private static String string(Object value) {
+        return value == null ? null : value.toString().trim();
+    }
+
+    private static String blankToNull(Object value) {
+        String s = string(value);
+        return s == null || s.isEmpty() ? null : s;
+    }
+}

@@ -1,0 +1,146 @@
+package com.checkupflow.document;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.ArgumentMatchers;
+import org.mockito.Mockito;
+
+import com.checkupflow.engine.ExternalTaskWorker;
+
+/**
+ * The consultation summary branch of screening-report.bpmn on the engine: the AI document step (topic draftDocument)
+ * worked by the real {@link DraftDocumentWorker}, the physician's review with the real {@link ReviewDocumentListener}.
+ * The document service is stubbed (its own test drafts real documents); the BPMN, the worker and the listener are real.
+ */
+@ExtendWith(ProcessEngineExtension.class)
+@Deployment(resources = {"processes/screening-report.bpmn", "forms/review-document.form"})
+class ConsultationSummaryProcessTest {
+
+    ProcessEngine processEngine;
+
+    private final DocumentService documents = Mockito.mock(DocumentService.class);
+    private DraftDocumentWorker worker;
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(processEngine);
+        worker = new DraftDocumentWorker(processEngine.getExternalTaskService(), documents,
+                ExternalTaskWorker.Settings.of(4, Duration.ofMinutes(2), Duration.ofMillis(500), false));
+        Mocks.register("reviewDocumentListener", new ReviewDocumentListener(documents));
+        Mocks.register("patientLabelListener", (TaskListener) task -> { });
+        Mocks.register("reviewTaskListener", (TaskListener) task -> { });
+        Mocks.register("reviewDueDateListener", (ExecutionListener) execution ->
+                execution.setVariable("reviewDueDate", new java.util.Date()));
+        Mocks.register("draftWithTemplateDelegate", (JavaDelegate) execution -> { });
+        Mocks.register("checkDraftDelegate", (JavaDelegate) execution -> { });
+        Mocks.register("autoRedraftListener", (ExecutionListener) execution -> { });
+    }
+
+    @AfterEach
+    void tearDown() {
+        Mocks.reset();
+        BpmnAwareTests.reset();
+    }
+
+    private ProcessInstance startWhenTheJudgementIsFinal(boolean wanted) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("screeningId", "s-1");
+        variables.put("language", "ko");
+        variables.put("draftRound", 0);
+        variables.put("autoRedraftUsed", false);
+        variables.put("maxRedraftRounds", 3);
+        variables.put("taskPriority", 50);
+        variables.put("reviewSla", "PT48H");
+        variables.put("consultationSummaryWanted", wanted);
+        return processEngine.getRuntimeService().createProcessInstanceByKey("screening-report").businessKey("s-1")
+                .setVariables(variables).startBeforeActivity("Gateway_JudgementFinal").execute();
+    }
+
+    private void runJobs() {
+        for (Job job : processEngine.getManagementService().createJobQuery().executable().list()) {
+            processEngine.getManagementService().executeJob(job.getId());
+        }
+    }
+
+    private List<LockedExternalTask> fetchDocumentTasks() {
+        return processEngine.getExternalTaskService().fetchAndLock(10, worker.workerId())
+                .topic(worker.topic(), 60_000).variables(worker.variables()).execute();
+    }
+
+    @Test
+    void shouldDraftTheConsultationSummaryBesideTheReportPathWhenItIsWanted() {
+        Mockito.when(documents.draft(ArgumentMatchers.eq("s-1"), ArgumentMatchers.anyMap()))
+                .thenReturn(new DocumentService.Drafted("결과 상담 요약 초안", true, null, "template", false));
+        ProcessInstance pi = startWhenTheJudgementIsFinal(true);
+        runJobs();
+
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Activity_DraftSummary", "Activity_DraftConsultationSummary");
+        List<LockedExternalTask> tasks = fetchDocumentTasks();
+        Assertions.assertThat(tasks).hasSize(1);
+        Assertions.assertThat(tasks.get(0).getVariables()).containsEntry("documentKind", "consultation-summary")
+                .containsEntry("promptVersion", "v1").containsEntry("documentLanguage", "ko")
+                .containsEntry("documentInputs", "judgement,previousJudgement")
+                .containsEntry("outputVariable", "consultationSummary").containsEntry("checkProfile", "prose");
+        worker.handle(tasks.get(0));
+
+        Task review = processEngine.getTaskService().createTaskQuery().taskDefinitionKey("Activity_ReviewConsultationSummary")
+                .initializeFormKeys().singleResult();
+        Assertions.assertThat(review.getCamundaFormRef().getKey()).isEqualTo("review-document");
+        Assertions.assertThat(processEngine.getTaskService().getIdentityLinksForTask(review.getId()))
+                .anyMatch(l -> "physician".equals(l.getGroupId()));
+        Assertions.assertThat(processEngine.getTaskService().getVariable(review.getId(), "documentText"))
+                .isEqualTo("결과 상담 요약 초안");
+        processEngine.getTaskService().claim(review.getId(), "physicianGangnam");
+        processEngine.getTaskService().complete(review.getId(), Map.of("documentText", "검토한 상담 요약"));
+
+        Mockito.verify(documents).review("s-1", "consultationSummary", "검토한 상담 요약", "physicianGangnam");
+        BpmnAwareTests.assertThat(pi).hasPassed("Event_ConsultationSummaryReviewed").isWaitingAt("Activity_DraftSummary")
+                .variables().containsEntry("consultationSummaryReviewed", "검토한 상담 요약")
+                .containsEntry("consultationSummaryCheckPassed", true).containsEntry("consultationSummaryProvider", "template");
+    }
+
+    @Test
+    void shouldGoOnWithTheReportOnlyWhenNoConsultationSummaryIsWanted() {
+        ProcessInstance pi = startWhenTheJudgementIsFinal(false);
+        runJobs();
+
+        BpmnAwareTests.assertThat(pi).hasPassed("Event_NoConsultationSummary").isWaitingAt("Activity_DraftSummary");
+        Assertions.assertThat(fetchDocumentTasks()).isEmpty();
+        Mockito.verifyNoInteractions(documents);
+    }
+
+    @Test
+    void shouldRaiseAnIncidentNamingTheProblemWhenTheElementIsMisconfigured() {
+        Mockito.when(documents.draft(ArgumentMatchers.eq("s-1"), ArgumentMatchers.anyMap()))
+                .thenThrow(new IllegalArgumentException("no document kind follow-up-letter"));
+        ProcessInstance pi = startWhenTheJudgementIsFinal(true);
+        runJobs();
+        LockedExternalTask task = fetchDocumentTasks().get(0);
+        worker.handle(task);
+
+        var failed = processEngine.getExternalTaskService().createExternalTaskQuery().externalTaskId(task.getId()).singleResult();
+        Assertions.assertThat(failed.getRetries()).isEqualTo(ExternalTaskWorker.FAILURE_RETRIES - 1);
+        Assertions.assertThat(failed.getErrorMessage()).contains("no document kind follow-up-letter");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Activity_DraftConsultationSummary", "Activity_DraftSummary");
+    }
+}

@@ -1,0 +1,57 @@
+package com.checkupflow.document;
+
+import java.util.List;
+import java.util.Map;
+
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Test;
+
+import com.checkupflow.ai.InvalidAnswerException;
+
+class DocumentKindsTest {
+
+    private final DocumentKinds kinds = new DocumentKinds();
+
+    @Test
+    void shouldLoadTheConsultationSummaryFromItsResourcesWhenTheApplicationStarts() {
+        DocumentKind kind = kinds.get("consultation-summary");
+        Assertions.assertThat(kind.name("ko")).isEqualTo("결과 상담 요약");
+        Assertions.assertThat(kind.name("en")).isEqualTo("Consultation summary");
+        Assertions.assertThat(kind.defaultPromptVersion()).isEqualTo("v1");
+        Assertions.assertThat(kind.prompts("v1").version()).isEqualTo("consultation-summary-v1");
+        Assertions.assertThat(kind.inputs()).containsExactly(DocumentInputs.JUDGEMENT, DocumentInputs.PREVIOUS);
+        Assertions.assertThat(kinds.profile(kind.checkProfile())).contains("PII_LEAK").doesNotContain("MISSING_FINDING");
+    }
+
+    @Test
+    void shouldAcceptAnAnswerOfTheSchemaAndRejectOneWithAnUnknownPropertyWhenValidating() {
+        var schema = kinds.get("consultation-summary").schema("v1");
+        Assertions.assertThat(schema.read("""
+                {"overview": "o", "changes": [], "questions": ["q"], "goals": ["g"]}""").get("questions").size()).isOne();
+        Assertions.assertThatThrownBy(() -> schema.read("""
+                {"overview": "o", "changes": [], "questions": ["q"], "goals": ["g"], "diagnosis": "x"}"""))
+                .isInstanceOf(InvalidAnswerException.class).hasMessageContaining("diagnosis");
+        Assertions.assertThatThrownBy(() -> schema.read("""
+                {"overview": "o", "changes": [], "questions": "q", "goals": ["g"]}"""))
+                .isInstanceOf(InvalidAnswerException.class).hasMessageContaining("questions");
+        Assertions.assertThatThrownBy(() -> schema.read("not json")).isInstanceOf(InvalidAnswerException.class);
+    }
+
+    @Test
+    void shouldNameTheKindsThereAreWhenAStepNamesAnUnknownKind() {
+        Assertions.assertThatThrownBy(() -> DocumentStep.of(Map.of("documentKind", "follow-up-letter",
+                        "outputVariable", "x"), "ko", kinds))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("consultation-summary");
+        Assertions.assertThatThrownBy(() -> DocumentStep.of(Map.of("documentKind", "consultation-summary",
+                        "promptVersion", "v9", "outputVariable", "x"), "ko", kinds))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("v9");
+    }
+
+    @Test
+    void shouldTakeTheKindsDefaultsWhenTheElementSetsOnlyKindAndOutput() {
+        DocumentStep step = DocumentStep.of(Map.of("documentKind", "consultation-summary",
+                "outputVariable", "consultationSummary"), "en", kinds);
+        Assertions.assertThat(step).isEqualTo(new DocumentStep("consultation-summary", "v1", "en",
+                List.of("judgement", "previousJudgement"), "consultationSummary", "prose"));
+    }
+}

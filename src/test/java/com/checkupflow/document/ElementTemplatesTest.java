@@ -1,0 +1,196 @@
+package com.checkupflow.document;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOutputParameter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.ArgumentMatchers;
+import org.mockito.Mockito;
+
+import com.checkupflow.engine.ExternalTaskWorker;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+/**
+ * The element templates of element-templates/ as Camunda Modeler reads them: valid against the element templates
+ * JSON schema (vendored: src/test/resources/element-templates/, @camunda/element-templates-json-schema 0.22.1, MIT),
+ * and, applied to a new BPMN the way the Modeler writes each binding, a process that runs: the AI document step is
+ * worked by the real {@link DraftDocumentWorker}, the review ends in the real {@link ReviewDocumentListener}.
+ */
+@ExtendWith(ProcessEngineExtension.class)
+class ElementTemplatesTest {
+
+    private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
+    private static final Path TEMPLATES = Path.of("element-templates");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    ProcessEngine processEngine;
+
+    private final DocumentService documents = Mockito.mock(DocumentService.class);
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(processEngine);
+        Mocks.register("reviewDocumentListener", new ReviewDocumentListener(documents));
+    }
+
+    @AfterEach
+    void tearDown() {
+        Mocks.reset();
+        BpmnAwareTests.reset();
+    }
+
+    private static JsonNode template(String file) throws IOException {
+        return JSON.readTree(TEMPLATES.resolve(file).toFile());
+    }
+
+    @Test
+    void shouldMatchTheElementTemplatesSchemaWhenModelerLoadsThem() throws IOException {
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(
+                getClass().getResourceAsStream("/element-templates/element-templates-json-schema-0.22.1.json"));
+        List<Path> files;
+        try (Stream<Path> list = Files.list(TEMPLATES)) {
+            files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        Assertions.assertThat(files).extracting(p -> p.getFileName().toString())
+                .containsExactly("ai-document-step.json", "document-review.json");
+        for (Path file : files) {
+            JsonNode t = JSON.readTree(file.toFile());
+            Set<ValidationMessage> errors = schema.validate(t);
+            Assertions.assertThat(errors).as(file.toString()).isEmpty();
+            Assertions.assertThat(t.get("version").asInt()).as("versioned").isPositive();
+        }
+        Assertions.assertThat(Files.isSameFile(Path.of(".camunda/element-templates"), TEMPLATES))
+                .as("Modeler finds the templates in .camunda/element-templates").isTrue();
+        Set<ValidationMessage> broken = schema.validate(JSON.readTree("""
+                {"name": "x", "id": "x", "appliesTo": ["bpmn:ServiceTask"], "properties": [{"type": "Dropdown",
+                 "binding": {"type": "camunda:inputParameter", "name": "documentKind"}}]}"""));
+        Assertions.assertThat(broken).as("a dropdown without choices is refused").isNotEmpty();
+    }
+
+    @Test
+    void shouldOfferEveryDocumentKindInTheDropdownWhenADesignerPicksAKind() throws IOException {
+        JsonNode kind = property(template("ai-document-step.json"), "documentKind");
+        List<String> choices = kind.get("choices").findValuesAsText("value");
+        Assertions.assertThat(choices).containsExactlyInAnyOrderElementsOf(
+                new DocumentKinds().all().stream().map(DocumentKind::id).toList());
+    }
+
+    private static JsonNode property(JsonNode template, String bindingName) {
+        for (JsonNode p : template.get("properties")) {
+            if (bindingName.equals(p.get("binding").path("name").asText())) {
+                return p;
+            }
+        }
+        throw new AssertionError("no property bound to " + bindingName);
+    }
+
+    @Test
+    void shouldRunAProcessBuiltFromBothTemplatesWhenADesignerAppliesThem() throws IOException {
+        BpmnModelInstance model = Bpmn.createExecutableProcess("designer-copy").name("Designer's copy")
+                .startEvent("Event_Start").name("Start")
+                .serviceTask("Activity_DraftDocument").name("Draft consultation summary")
+                .userTask("Activity_ReviewDocument").name("Review consultation summary")
+                .endEvent("Event_End").name("End").done();
+        apply(template("ai-document-step.json"), model.getModelElementById("Activity_DraftDocument"), model);
+        apply(template("document-review.json"), model.getModelElementById("Activity_ReviewDocument"), model);
+        Bpmn.validateModel(model);
+        processEngine.getRepositoryService().createDeployment().addModelInstance("designer-copy.bpmn", model)
+                .addClasspathResource("forms/review-document.form").deploy();
+        Mockito.when(documents.draft(ArgumentMatchers.eq("s-9"), ArgumentMatchers.anyMap()))
+                .thenReturn(new DocumentService.Drafted("draft text", false, "- PII_LEAK: phone", "openai", false));
+
+        ProcessInstance pi = processEngine.getRuntimeService().startProcessInstanceByKey("designer-copy", "s-9",
+                Map.of("language", "en", "taskPriority", 50));
+        processEngine.getManagementService().createJobQuery().list()
+                .forEach(job -> processEngine.getManagementService().executeJob(job.getId()));
+        DraftDocumentWorker worker = new DraftDocumentWorker(processEngine.getExternalTaskService(), documents,
+                ExternalTaskWorker.Settings.of(1, Duration.ofMinutes(1), Duration.ofSeconds(1), false));
+        Assertions.assertThat(worker.poll()).isZero(); // not started: the test hands the task over itself
+        List<LockedExternalTask> tasks = processEngine.getExternalTaskService().fetchAndLock(1, worker.workerId())
+                .topic(worker.topic(), 60_000).variables(worker.variables()).execute();
+        Assertions.assertThat(tasks).hasSize(1);
+        Assertions.assertThat(tasks.get(0).getVariables()).containsEntry("documentLanguage", "en")
+                .containsEntry("documentKind", "consultation-summary");
+        worker.handle(tasks.get(0));
+
+        Task review = processEngine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+                .initializeFormKeys().singleResult();
+        Assertions.assertThat(review.getCamundaFormRef().getKey()).isEqualTo("review-document");
+        Assertions.assertThat(review.getPriority()).isEqualTo(50);
+        Assertions.assertThat(processEngine.getTaskService().getVariables(review.getId()))
+                .containsEntry("documentText", "draft text").containsEntry("documentCheckNote", "- PII_LEAK: phone");
+        processEngine.getTaskService().claim(review.getId(), "physicianBusan");
+        processEngine.getTaskService().complete(review.getId(), Map.of("documentText", "reviewed text"));
+
+        Mockito.verify(documents).review("s-9", "consultationSummary", "reviewed text", "physicianBusan");
+        BpmnAwareTests.assertThat(pi).isEnded().variables().containsEntry("consultationSummaryReviewed", "reviewed text");
+    }
+
+    /** Writes each property's value the way Camunda Modeler writes its binding. */
+    private static void apply(JsonNode template, BaseElement element, BpmnModelInstance model) {
+        element.setAttributeValueNs(CAMUNDA, "modelerTemplate", template.get("id").asText());
+        element.setAttributeValueNs(CAMUNDA, "modelerTemplateVersion", template.get("version").asText());
+        ExtensionElements extensions = model.newInstance(ExtensionElements.class);
+        element.setExtensionElements(extensions);
+        CamundaInputOutput io = null;
+        for (JsonNode p : template.get("properties")) {
+            JsonNode b = p.get("binding");
+            String value = p.path("value").asText();
+            switch (b.get("type").asText()) {
+                case "property" -> element.setAttributeValueNs(CAMUNDA, b.get("name").asText().replace("camunda:", ""), value);
+                case "camunda:inputParameter", "camunda:outputParameter" -> {
+                    if (io == null) {
+                        io = extensions.addExtensionElement(CamundaInputOutput.class);
+                    }
+                    if (b.get("type").asText().equals("camunda:inputParameter")) {
+                        CamundaInputParameter in = model.newInstance(CamundaInputParameter.class);
+                        in.setCamundaName(b.get("name").asText());
+                        in.setTextContent(value);
+                        io.addChildElement(in);
+                    } else {
+                        CamundaOutputParameter out = model.newInstance(CamundaOutputParameter.class);
+                        out.setCamundaName(value);
+                        out.setTextContent(b.get("source").asText());
+                        io.addChildElement(out);
+                    }
+                }
+                case "camunda:executionListener" -> {
+                    CamundaExecutionListener listener = extensions.addExtensionElement(CamundaExecutionListener.class);
+                    listener.setCamundaEvent(b.get("event").asText());
+                    listener.setCamundaDelegateExpression(value);
+                }
+                default -> throw new AssertionError("binding not applied by this test: " + b);
+            }
+        }
+    }
+}
