@@ -30,7 +30,8 @@ class JudgementRecorder {
     record Recorded(JudgementOutcome outcome, boolean newCritical) {
     }
 
-    Recorded record(String screeningId, Map<String, Object> decisionResult) {
+    /** @param decisionDefinitionId the deployed version that judged (its bands are printed on the report) */
+    Recorded record(String screeningId, Map<String, Object> decisionResult, String decisionDefinitionId) {
         Screening screening = screenings.find(screeningId).orElseThrow(
                 () -> new IllegalStateException("No screening " + screeningId));
         NormalizedScreening normalized = screening.toNormalized(screenings.items(screeningId));
@@ -38,6 +39,7 @@ class JudgementRecorder {
         List<String> before = screening.criticalFindings();
         boolean newCritical = outcome.criticalFindings().stream().anyMatch(f -> !before.contains(f));
         screenings.saveJudgement(screeningId, json.write(outcome.judgement()), outcome.criticalFindings());
+        screenings.saveJudgingRules(screeningId, decisionDefinitionId);
         screenings.updateStage(screeningId, outcome.hasInvalidItems() ? Stage.CORRECTING : Stage.DRAFTING);
         return new Recorded(outcome, newCritical);
     }

@@ -32,6 +32,11 @@ public class JudgementService {
         return assemble(screening, evaluator.evaluate(DecisionContract.DECISION_KEY, variables(screening)));
     }
 
+    /** Evaluates edited, undeployed rules for one screening (nothing stored, no history). */
+    public JudgementOutcome judge(NormalizedScreening screening, JudgingRules.Candidate rules) {
+        return assemble(screening, rules.evaluate(variables(screening)));
+    }
+
     /** The input variables of {@code screening_judgement}, e.g. for a BPMN business rule task. */
     public Map<String, Object> variables(NormalizedScreening screening) {
         return inputs.of(screening);

@@ -32,7 +32,8 @@ class RecordJudgementListener implements ExecutionListener {
         // The judgement lives in cf_screening (recorded below); kept as a variable too, it was written twice per
         // judgement (FEEL's Scala wrappers, then a plain copy), with history, and read by nothing.
         execution.removeVariable(JUDGEMENT_RESULT);
-        JudgementRecorder.Recorded recorded = recorder.record(execution.getProcessBusinessKey(), result);
+        JudgementRecorder.Recorded recorded = recorder.record(execution.getProcessBusinessKey(), result,
+                (String) execution.getVariable(JudgingVersionPlugin.JUDGED_BY));
         JudgementOutcome outcome = recorded.outcome();
         Judgement judgement = outcome.judgement();
         boolean urgent = outcome.critical() || judgement.judgements().values().stream()

@@ -1,5 +1,6 @@
 package com.checkupflow.judgement;
 
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
@@ -54,7 +55,7 @@ public final class JudgementFixtures {
 
         private RecordedJudgements(JudgementService judgements, Map<String, NormalizedScreening> screenings) {
             JudgementRecorder recorder = mock(JudgementRecorder.class);
-            when(recorder.record(anyString(), anyMap())).thenAnswer(invocation -> {
+            when(recorder.record(anyString(), anyMap(), any())).thenAnswer(invocation -> {
                 String screeningId = invocation.getArgument(0);
                 Map<String, Object> decisionResult = invocation.getArgument(1);
                 NormalizedScreening screening = screenings.get(screeningId);

@@ -38,9 +38,9 @@ final class ReportExamples {
     static final Path FALLBACK_FONT = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
 
     final ItemLabels labels = new ItemLabels();
-    final ReferenceBands bands = new ReferenceBands();
     final Centers centers = mock(Centers.class);
     final ScreeningRepository screenings = mock(ScreeningRepository.class);
+    final ReferenceBands bands = new ReferenceBands(com.checkupflow.judgement.DmnFileRules.shipped(), screenings, labels);
     final ReportRenderer renderer;
     final ReportPdf pdf = new ReportPdf(new ReportProperties(FONT, FALLBACK_FONT));
     /** No model text unless a test says otherwise. */
