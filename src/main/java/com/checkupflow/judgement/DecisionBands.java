@@ -21,6 +21,10 @@ import org.camunda.bpm.model.dmn.instance.Input;
 import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.dmn.instance.Rule;
 
+import com.checkupflow.kernel.Category;
+import com.checkupflow.kernel.ItemKey;
+import com.checkupflow.kernel.Sex;
+
 /**
  * The reference bands of every judged item, read from the decision tables of {@code screening-judgement.dmn}: the
  * input entries of the rules ({@code < 100}, {@code [100..126)}, {@code >= 126}, {@code "1+","2+"}) grouped by the

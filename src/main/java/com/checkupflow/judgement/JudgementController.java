@@ -8,46 +8,36 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import com.checkupflow.center.Centers;
-import com.checkupflow.security.CenterAccess;
+import com.checkupflow.kernel.NormalizedScreening;
 import com.checkupflow.web.BundleBody;
 import com.checkupflow.web.Problem;
 import com.checkupflow.web.ProblemException;
 
 /**
  * Dry runs for designers editing the DMN: a Bundle in, the judgement out, by the deployed rules or by an edited DMN
- * that is never deployed; and the what-if comparison of both over a center's stored screenings. Nothing is stored,
- * no workflow starts, the engine keeps no history of it.
+ * that is never deployed (the comparison over stored screenings: {@code rules.RuleComparisonController}). Nothing is
+ * stored, no workflow starts, the engine keeps no history of it.
  */
 @RestController
 class JudgementController {
-
-    static final int MAX_COMPARED = 500;
 
     private final BundleParser parser;
     private final ScreeningNormalizer normalizer;
     private final JudgementService judgements;
     private final BundleBody body;
     private final JudgingRules rules;
-    private final RuleComparison comparison;
-    private final CenterAccess access;
-    private final Centers centers;
 
     JudgementController(BundleParser parser, ScreeningNormalizer normalizer, JudgementService judgements, BundleBody body,
-                        JudgingRules rules, RuleComparison comparison, CenterAccess access, Centers centers) {
+                        JudgingRules rules) {
         this.parser = parser;
         this.normalizer = normalizer;
         this.judgements = judgements;
         this.body = body;
         this.rules = rules;
-        this.comparison = comparison;
-        this.access = access;
-        this.centers = centers;
     }
 
     @PostMapping(path = "/api/judgements", consumes = {"application/fhir+json", "application/json"},
@@ -62,24 +52,6 @@ class JudgementController {
             throws IOException {
         JudgingRules.Candidate edited = rules.candidate(dmn.getBytes());
         return judgements.judge(screening(body.read(bundle)), edited).judgement();
-    }
-
-    /** The deployed and the edited rules over the center's last {@code limit} judged screenings. */
-    @PostMapping(path = "/api/judgements/compare", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
-            produces = "application/json")
-    RuleComparison.Result compare(@RequestParam("center") String center,
-                                  @RequestParam(name = "limit", defaultValue = "100") int limit,
-                                  @RequestPart("dmn") MultipartFile dmn) throws IOException {
-        if (centers.find(center).isEmpty()) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "Bad request parameter",
-                    new Problem("unknown_center", "There is no center '" + center + "'"));
-        }
-        if (limit < 1 || limit > MAX_COMPARED) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "Bad request parameter",
-                    new Problem("bad_parameter", "limit must be between 1 and " + MAX_COMPARED));
-        }
-        access.requireCenter(center);
-        return comparison.compare(center, limit, rules.candidate(dmn.getBytes()));
     }
 
     private NormalizedScreening screening(byte[] bundle) {

@@ -8,6 +8,12 @@ import java.util.Map;
  */
 public interface JudgingRules {
 
+    /**
+     * The transient execution variable (never stored) that holds the definition id of the {@code screening_judgement}
+     * version the business rule task just evaluated.
+     */
+    String JUDGED_BY_VARIABLE = "judgedByDecisionDefinitionId";
+
     /** An edited {@code screening-judgement.dmn}, parsed and checked in an isolated DMN engine; never deployed. */
     interface Candidate {
 

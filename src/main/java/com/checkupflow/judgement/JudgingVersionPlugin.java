@@ -19,13 +19,11 @@ import org.springframework.stereotype.Component;
 /**
  * Tells "Judge results" which deployed version of {@code screening_judgement} judged: the business rule task
  * resolves the latest version itself and keeps no trace of it on the execution. After each evaluation of the decision
- * in a process, its definition id goes into the transient variable {@link #JUDGED_BY} (never stored) of that
- * execution, which {@link RecordJudgementListener} records with the judgement.
+ * in a process, its definition id goes into the transient variable {@link JudgingRules#JUDGED_BY_VARIABLE} (never
+ * stored) of that execution, which {@code screening.RecordJudgementListener} records with the judgement.
  */
 @Component
 class JudgingVersionPlugin extends AbstractProcessEnginePlugin {
-
-    static final String JUDGED_BY = "judgedByDecisionDefinitionId";
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -45,7 +43,7 @@ class JudgingVersionPlugin extends AbstractProcessEnginePlugin {
         BpmnExecutionContext context = Context.getBpmnExecutionContext();
         if (context != null && decision instanceof DecisionDefinition definition
                 && DecisionContract.DECISION_KEY.equals(definition.getKey())) {
-            context.getExecution().setVariableLocal(JUDGED_BY, Variables.stringValue(definition.getId(), true));
+            context.getExecution().setVariableLocal(JudgingRules.JUDGED_BY_VARIABLE, Variables.stringValue(definition.getId(), true));
         }
     }
 }

@@ -8,12 +8,12 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
-import com.checkupflow.judgement.Category;
+import com.checkupflow.kernel.Category;
 import com.checkupflow.judgement.DecisionBands;
-import com.checkupflow.judgement.ItemKey;
-import com.checkupflow.judgement.ItemLabels;
+import com.checkupflow.kernel.ItemKey;
+import com.checkupflow.kernel.ItemLabels;
 import com.checkupflow.judgement.JudgingRules;
-import com.checkupflow.judgement.Sex;
+import com.checkupflow.kernel.Sex;
 import com.checkupflow.screening.ScreeningRepository;
 
 /**

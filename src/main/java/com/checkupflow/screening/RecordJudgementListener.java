@@ -1,10 +1,17 @@
-package com.checkupflow.judgement;
+package com.checkupflow.screening;
 
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
+
+import com.checkupflow.kernel.Category;
+import com.checkupflow.judgement.Judgement;
+import com.checkupflow.judgement.JudgementOutcome;
+import com.checkupflow.judgement.JudgementService;
+import com.checkupflow.judgement.JudgingRules;
+import com.checkupflow.judgement.JudgementTexts;
 
 /** End of "Judge results": stores the decision's result and sets what the gateways and forms read. */
 @Component("recordJudgementListener")
@@ -33,7 +40,7 @@ class RecordJudgementListener implements ExecutionListener {
         // judgement (FEEL's Scala wrappers, then a plain copy), with history, and read by nothing.
         execution.removeVariable(JUDGEMENT_RESULT);
         JudgementRecorder.Recorded recorded = recorder.record(execution.getProcessBusinessKey(), result,
-                (String) execution.getVariable(JudgingVersionPlugin.JUDGED_BY));
+                (String) execution.getVariable(JudgingRules.JUDGED_BY_VARIABLE));
         JudgementOutcome outcome = recorded.outcome();
         Judgement judgement = outcome.judgement();
         boolean urgent = outcome.critical() || judgement.judgements().values().stream()

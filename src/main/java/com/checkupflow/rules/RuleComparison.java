@@ -1,4 +1,4 @@
-package com.checkupflow.judgement;
+package com.checkupflow.rules;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +10,13 @@ import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.checkupflow.judgement.Judgement;
+import com.checkupflow.judgement.JudgementService;
+import com.checkupflow.judgement.JudgementUnit;
+import com.checkupflow.judgement.JudgingRules;
+import com.checkupflow.kernel.Category;
+import com.checkupflow.kernel.ItemKey;
+import com.checkupflow.kernel.NormalizedScreening;
 import com.checkupflow.screening.Screening;
 import com.checkupflow.screening.ScreeningRepository;
 
