@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,17 +24,8 @@ class DecisionBandsTest {
 
     private static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 
-    static String shippedXml() throws IOException {
-        return Files.readString(Path.of(DmnTestSupport.DMN), StandardCharsets.UTF_8);
-    }
-
-    /** The shipped DMN with the fasting-glucose cut-off of 질환의심 moved from 126 to 135 (the demo edit). */
-    static String glucoseAt135() throws IOException {
-        String xml = shippedXml();
-        String edited = xml.replace("<text>[100..126)</text>", "<text>[100..135)</text>")
-                .replace("<text>&gt;= 126</text>", "<text>&gt;= 135</text>");
-        assertThat(edited).isNotEqualTo(xml);
-        return edited;
+    private static String shippedXml() {
+        return WhatIfRequests.shippedDmn();
     }
 
     private static DecisionBands read(String xml) {
@@ -45,7 +33,7 @@ class DecisionBandsTest {
     }
 
     @Test
-    void shouldReadTheCutOffsOfTheTableWhenTheShippedDmnIsRead() throws IOException {
+    void shouldReadTheCutOffsOfTheTableWhenTheShippedDmnIsRead() {
         DecisionBands bands = read(shippedXml());
 
         assertThat(bands.bands(ItemKey.FASTING_GLUCOSE, Sex.FEMALE, Category.NORMAL_A))
@@ -66,8 +54,8 @@ class DecisionBandsTest {
     }
 
     @Test
-    void shouldFollowTheEditWhenACutOffMovesInACopyOfTheDmn() throws IOException {
-        DecisionBands bands = read(glucoseAt135());
+    void shouldFollowTheEditWhenACutOffMovesInACopyOfTheDmn() {
+        DecisionBands bands = read(WhatIfRequests.glucoseAt135());
 
         assertThat(bands.bands(ItemKey.FASTING_GLUCOSE, Sex.MALE, Category.NORMAL_B))
                 .containsExactly(new DecisionBands.Interval(new BigDecimal("100"), true, new BigDecimal("135"), false));
@@ -76,7 +64,7 @@ class DecisionBandsTest {
     }
 
     @Test
-    void shouldRefuseTheBandsWhenAnEntryIsNoIntervalOrCodeList() throws IOException {
+    void shouldRefuseTheBandsWhenAnEntryIsNoIntervalOrCodeList() {
         String xml = shippedXml().replace("<text>&lt; 100</text>", "<text>not(100)</text>");
 
         assertThatThrownBy(() -> read(xml)).isInstanceOf(DecisionBands.UnreadableBandException.class)
@@ -88,7 +76,7 @@ class DecisionBandsTest {
      * to its category when the DMN itself is evaluated, and one step outside each bound does not.
      */
     @Test
-    void shouldJudgeEveryBoundToItsBandWhenTheDmnEvaluatesIt() throws IOException {
+    void shouldJudgeEveryBoundToItsBandWhenTheDmnEvaluatesIt() {
         DecisionBands bands = read(shippedXml());
         DmnDecision decision = DMN.parseDecision(DecisionContract.DECISION_KEY,
                 new ByteArrayInputStream(shippedXml().getBytes(StandardCharsets.UTF_8)));

@@ -1,14 +1,19 @@
 package com.checkupflow.judgement;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Public test helper: the demo edit (fasting glucose 126 → 135), sample Bundles and multipart bodies. */
 public final class WhatIfRequests {
@@ -66,6 +71,17 @@ public final class WhatIfRequests {
         }
         out.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return out.toByteArray();
+    }
+
+    /** An RFC 7807 answer of this status whose problems list holds the code (any code when null). */
+    public static void assertProblem(ObjectMapper json, HttpResponse<String> response, int status, String code)
+            throws IOException {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/problem+json"));
+        if (code != null) {
+            assertThat(json.readTree(response.body()).get("problems").findValuesAsText("code")).contains(code);
+        }
     }
 
     public static byte[] multipart(String name1, String part1, String name2, String part2) {

@@ -145,11 +145,6 @@ class RuleComparisonHttpTest {
     }
 
     private void assertProblem(HttpResponse<String> response, int status, String code) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                t -> assertThat(t).startsWith("application/problem+json"));
-        if (code != null) {
-            assertThat(json.readTree(response.body()).get("problems").findValuesAsText("code")).contains(code);
-        }
+        WhatIfRequests.assertProblem(json, response, status, code);
     }
 }
