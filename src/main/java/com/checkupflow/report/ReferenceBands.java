@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
@@ -50,6 +52,9 @@ class ReferenceBands {
     /** Bands as people read them: {@code <100}, {@code 100~125}, {@code ≥126}, {@code 음성(−)}; "-" for none. */
     static final class Printed {
 
+        /** A code's label with its symbol in brackets: {@code 양성(1+)}, {@code positive (1+)}. */
+        private static final Pattern LABEL = Pattern.compile("(.*\\()([^()]*)\\)");
+
         private final DecisionBands bands;
         private final ItemLabels labels;
 
@@ -77,7 +82,7 @@ class ReferenceBands {
 
         private String text(ItemKey key, DecisionBands.Band band, String lang) {
             if (band instanceof DecisionBands.Codes codes) {
-                return codes.codes().stream().map(c -> labels.code(c, lang)).collect(Collectors.joining(", "));
+                return codeLabels(codes.codes().stream().map(c -> labels.code(c, lang)).toList());
             }
             DecisionBands.Interval interval = (DecisionBands.Interval) band;
             int scale = key.scale();
@@ -89,6 +94,19 @@ class ReferenceBands {
             }
             DecisionBands.Interval inclusive = interval.inclusive(scale);
             return number(inclusive.low(), scale) + "~" + number(inclusive.high(), scale);
+        }
+
+        /** Labels of one kind share their word: 양성(1+), 양성(2+) print as 양성(1+, 2+), so a table cell stays short. */
+        static String codeLabels(List<String> labels) {
+            Matcher first = LABEL.matcher(labels.get(0));
+            if (labels.size() > 1 && first.matches()
+                    && labels.stream().allMatch(l -> l.startsWith(first.group(1)) && LABEL.matcher(l).matches())) {
+                return first.group(1) + labels.stream().map(l -> {
+                    Matcher m = LABEL.matcher(l);
+                    return m.matches() ? m.group(2) : l;
+                }).collect(Collectors.joining(", ")) + ")";
+            }
+            return String.join(", ", labels);
         }
 
         private static String number(BigDecimal value, int scale) {

@@ -81,6 +81,11 @@ class ReferenceBandsTest {
         assertThat(printed.band(ItemKey.AST, Sex.MALE, Category.NORMAL_B, "ko")).isEqualTo("41~50");
         assertThat(printed.band(ItemKey.HEMOGLOBIN, Sex.FEMALE, Category.NORMAL_B, "en")).isEqualTo("10.0~11.9");
         assertThat(printed.band(ItemKey.URINE_PROTEIN, Sex.MALE, Category.NORMAL_A, "ko")).isEqualTo("음성(−)");
+        assertThat(printed.band(ItemKey.URINE_PROTEIN, Sex.MALE, Category.DISEASE_SUSPECT, "ko"))
+                .isEqualTo("양성(1+, 2+, 3+, 4+)");
+        assertThat(printed.band(ItemKey.URINE_PROTEIN, Sex.FEMALE, Category.DISEASE_SUSPECT, "en"))
+                .isEqualTo("positive (1+, 2+, 3+, 4+)");
+        assertThat(ReferenceBands.Printed.codeLabels(List.of("정상", "이상 소견"))).isEqualTo("정상, 이상 소견");
         assertThat(printed.band(ItemKey.CHEST_XRAY, Sex.MALE, Category.NORMAL_B, "en"))
                 .isEqualTo("inactive pulmonary tuberculosis");
         assertThat(printed.band(ItemKey.HEIGHT, Sex.MALE, Category.NORMAL_A, "ko")).isEmpty();
