@@ -6,6 +6,8 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import com.checkupflow.process.ScreeningReportProcess;
+
 /**
  * @param processKey        the process whose history feeds the timeline
  * @param activityStages    BPMN activity id → stage; activities not listed are ignored (a new activity in the
@@ -19,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties(prefix = "checkupflow.analytics")
 record AnalyticsProperties(
-        @DefaultValue("screening-report") String processKey,
+        @DefaultValue(ScreeningReportProcess.PROCESS_ID) String processKey,
         Map<String, TimelineStage> activityStages,
         @DefaultValue("P15D") Duration deliveryDeadline,
         @DefaultValue("ISSUED") TimelineStage deliveredStage,

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import com.checkupflow.screening.ScreeningWorkflow;
 import com.checkupflow.web.Problem;
 import com.checkupflow.web.ProblemException;
+import com.checkupflow.process.ScreeningReportProcess;
 
 @Component
 class CamundaScreeningWorkflow implements ScreeningWorkflow {
@@ -34,7 +35,7 @@ class CamundaScreeningWorkflow implements ScreeningWorkflow {
 
     @Override
     public String start(String screeningId, Map<String, Object> variables) {
-        return runtime.createProcessInstanceByKey(PROCESS_KEY)
+        return runtime.createProcessInstanceByKey(ScreeningReportProcess.PROCESS_ID)
                 .processDefinitionWithoutTenantId()
                 .businessKey(screeningId)
                 .setVariables(variables)

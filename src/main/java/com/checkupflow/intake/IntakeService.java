@@ -34,6 +34,7 @@ import com.checkupflow.screening.Stage;
 import com.checkupflow.screening.WorkflowProperties;
 import com.checkupflow.web.Problem;
 import com.checkupflow.web.ProblemException;
+import com.checkupflow.process.ScreeningReportProcess.Vars;
 
 /**
  * Accepts a screening Bundle: rejects whole-screening problems before anything is stored, stores the
@@ -125,15 +126,15 @@ public class IntakeService {
         screenings.insert(screening, json);
         screenings.saveItems(screening.id(), normalized.items().values());
         Map<String, Object> variables = new HashMap<>(judgements.variables(normalized));
-        variables.put("screeningId", screening.id());
-        variables.put("center", screening.center());
-        variables.put("language", screening.language());
-        variables.put("taskPriority", 50);
-        variables.put("criticalEscalationAfter", workflowProperties.criticalEscalationAfter().toString());
-        variables.put("maxRedraftRounds", workflowProperties.maxRedraftRounds());
-        variables.put("reviewSla", reviewProperties.sla().toString());
-        variables.put("draftRound", 0);
-        variables.put("autoRedraftUsed", false);
+        variables.put(Vars.SCREENING_ID, screening.id());
+        variables.put(Vars.CENTER, screening.center());
+        variables.put(Vars.LANGUAGE, screening.language());
+        variables.put(Vars.TASK_PRIORITY, 50);
+        variables.put(Vars.CRITICAL_ESCALATION_AFTER, workflowProperties.criticalEscalationAfter().toString());
+        variables.put(Vars.MAX_REDRAFT_ROUNDS, workflowProperties.maxRedraftRounds());
+        variables.put(Vars.REVIEW_SLA, reviewProperties.sla().toString());
+        variables.put(Vars.DRAFT_ROUND, 0);
+        variables.put(Vars.AUTO_REDRAFT_USED, false);
         String processInstanceId = workflow.start(screening.id(), variables);
         screenings.setProcessInstance(screening.id(), processInstanceId);
     }

@@ -47,7 +47,7 @@ class CamundaJudgingRules implements JudgingRules {
     @Override
     public DecisionBands bands(String decisionDefinitionId) {
         String id = decisionDefinitionId == null ? latestDefinitionId() : decisionDefinitionId;
-        return bands.computeIfAbsent(id, k -> DecisionBands.read(new ByteArrayInputStream(drd(k))));
+        return bands.computeIfAbsent(id, k -> CamundaDmnBands.read(new ByteArrayInputStream(drd(k))));
     }
 
     @Override
@@ -100,7 +100,7 @@ class CamundaJudgingRules implements JudgingRules {
         }
         DecisionBands edited;
         try {
-            edited = DecisionBands.read(new ByteArrayInputStream(xml));
+            edited = CamundaDmnBands.read(new ByteArrayInputStream(xml));
         } catch (DecisionBands.UnreadableBandException e) {
             throw rejected("dmn_band_unreadable", e.getMessage());
         }

@@ -1,6 +1,5 @@
 package com.checkupflow.judgement;
 
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -13,20 +12,13 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.camunda.bpm.model.dmn.Dmn;
-import org.camunda.bpm.model.dmn.DmnModelInstance;
-import org.camunda.bpm.model.dmn.instance.Decision;
-import org.camunda.bpm.model.dmn.instance.DecisionTable;
-import org.camunda.bpm.model.dmn.instance.Input;
-import org.camunda.bpm.model.dmn.instance.Output;
-import org.camunda.bpm.model.dmn.instance.Rule;
-
 import com.checkupflow.kernel.Category;
 import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.kernel.Sex;
 
 /**
- * The reference bands of every judged item, read from the decision tables of {@code screening-judgement.dmn}: the
+ * The reference bands of every judged item, from the decision tables of {@code screening-judgement.dmn}
+ * ({@link CamundaDmnBands#read}): the
  * input entries of the rules ({@code < 100}, {@code [100..126)}, {@code >= 126}, {@code "1+","2+"}) grouped by the
  * category they output, per item and sex. What the report prints and FHIR exports is derived from here, so it cannot
  * say other than the rules that judged.
@@ -77,65 +69,37 @@ public final class DecisionBands {
     }
 
     /**
-     * Reads the decision tables of a DRD.
-     *
-     * @throws UnreadableBandException when an item's rule has an input entry that is no interval or code list
-     * @throws org.camunda.bpm.model.xml.ModelException when the XML is no DMN
+     * One rule of an item's decision table as text: its id, the entry of the sex input ({@code null} when the table
+     * has none), the entry of the item's input and the category output entry.
      */
-    public static DecisionBands read(InputStream dmn) {
-        DmnModelInstance model = Dmn.readModelFromStream(dmn);
+    record Row(ItemKey item, String ruleId, String sex, String value, String output) {
+    }
+
+    /**
+     * The bands of the rules (read from a DRD by {@link CamundaDmnBands}); rules of no category or of no value
+     * ({@code null}, {@code -}) are no band.
+     *
+     * @throws UnreadableBandException when a rule's entry is no interval or code list
+     */
+    static DecisionBands of(List<Row> rows) {
         Map<Key, List<Band>> bands = new HashMap<>();
-        for (ItemKey item : ItemKey.values()) {
-            Decision decision = model.getModelElementById(item.json()) instanceof Decision d ? d : null;
-            if (decision == null || !(decision.getExpression() instanceof DecisionTable table)) {
+        for (Row row : rows) {
+            String output = text(row.output());
+            String value = text(row.value());
+            if (output.equals("null") || value.equals("-") || value.equals("null") || value.isEmpty()) {
                 continue;
             }
-            readTable(item, table, bands);
+            Category category = Category.valueOf(unquote(output, row.ruleId()));
+            Band band = band(row.item(), value, row.ruleId());
+            List<Sex> sexes = row.sex() == null ? Arrays.asList(Sex.values()) : sexes(text(row.sex()), row.ruleId());
+            for (Sex sex : sexes) {
+                bands.computeIfAbsent(new Key(row.item(), sex, category), k -> new ArrayList<>()).add(band);
+            }
         }
         return new DecisionBands(bands);
     }
 
-    private static void readTable(ItemKey item, DecisionTable table, Map<Key, List<Band>> bands) {
-        List<Input> inputs = List.copyOf(table.getInputs());
-        List<Output> outputs = List.copyOf(table.getOutputs());
-        int valueInput = indexOf(inputs, item.variable());
-        int sexInput = indexOf(inputs, DecisionContract.SEX);
-        int categoryOutput = -1;
-        for (int i = 0; i < outputs.size(); i++) {
-            if (DecisionContract.componentCategory(item).equals(outputs.get(i).getName())) {
-                categoryOutput = i;
-            }
-        }
-        if (valueInput < 0 || categoryOutput < 0) {
-            return;
-        }
-        for (Rule rule : table.getRules()) {
-            List<String> entries = rule.getInputEntries().stream().map(e -> text(e.getTextContent())).toList();
-            String output = text(List.copyOf(rule.getOutputEntries()).get(categoryOutput).getTextContent());
-            String value = entries.get(valueInput);
-            if (output.equals("null") || value.equals("-") || value.equals("null") || value.isEmpty()) {
-                continue;
-            }
-            Category category = Category.valueOf(unquote(output, rule));
-            Band band = band(item, value, rule);
-            List<Sex> sexes = sexInput < 0 ? Arrays.asList(Sex.values()) : sexes(entries.get(sexInput), rule);
-            for (Sex sex : sexes) {
-                bands.computeIfAbsent(new Key(item, sex, category), k -> new ArrayList<>()).add(band);
-            }
-        }
-    }
-
-    private static int indexOf(List<Input> inputs, String variable) {
-        for (int i = 0; i < inputs.size(); i++) {
-            if (inputs.get(i).getInputExpression() != null
-                    && variable.equals(text(inputs.get(i).getInputExpression().getTextContent()))) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static List<Sex> sexes(String entry, Rule rule) {
+    private static List<Sex> sexes(String entry, String rule) {
         if (entry.equals("-") || entry.isEmpty()) {
             return Arrays.asList(Sex.values());
         }
@@ -152,7 +116,7 @@ public final class DecisionBands {
         return sexes;
     }
 
-    private static Band band(ItemKey item, String entry, Rule rule) {
+    private static Band band(ItemKey item, String entry, String rule) {
         if (item.coded()) {
             List<String> codes = new ArrayList<>();
             Matcher m = CODE.matcher(entry);
@@ -182,7 +146,7 @@ public final class DecisionBands {
         throw unreadable(rule, entry);
     }
 
-    private static String unquote(String output, Rule rule) {
+    private static String unquote(String output, String rule) {
         Matcher m = CODE.matcher(output);
         if (!m.matches()) {
             throw unreadable(rule, output);
@@ -190,12 +154,12 @@ public final class DecisionBands {
         return m.group(1);
     }
 
-    private static UnreadableBandException unreadable(Rule rule, String entry) {
-        return new UnreadableBandException("Rule " + rule.getId() + ": the entry '" + entry
+    private static UnreadableBandException unreadable(String rule, String entry) {
+        return new UnreadableBandException("Rule " + rule + ": the entry '" + entry
                 + "' is no interval (< 100, [100..126), >= 126) or list of codes (\"1+\",\"2+\")");
     }
 
-    private static String text(String s) {
+    static String text(String s) {
         return s == null ? "" : s.strip();
     }
 

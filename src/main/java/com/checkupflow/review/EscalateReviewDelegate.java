@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.checkupflow.security.Roles;
+import com.checkupflow.process.ScreeningReportProcess.Activities;
 
 /**
  * "Escalate review to head physicians" (after "Review overdue"): the open review stays where it is and the
@@ -25,7 +26,7 @@ class EscalateReviewDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         TaskService tasks = execution.getProcessEngineServices().getTaskService();
         for (Task review : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey("Activity_ReviewReport").list()) {
+                .taskDefinitionKey(Activities.REVIEW_REPORT).list()) {
             boolean already = tasks.getIdentityLinksForTask(review.getId()).stream().anyMatch(l ->
                     IdentityLinkType.CANDIDATE.equals(l.getType()) && Roles.HEAD_PHYSICIAN.equals(l.getGroupId()));
             if (!already) {

@@ -29,7 +29,7 @@ class DecisionBandsTest {
     }
 
     private static DecisionBands read(String xml) {
-        return DecisionBands.read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        return CamundaDmnBands.read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

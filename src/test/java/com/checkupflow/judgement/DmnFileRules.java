@@ -18,7 +18,7 @@ public final class DmnFileRules implements JudgingRules {
 
     public DmnFileRules(Path dmn) {
         try (InputStream in = Files.newInputStream(dmn)) {
-            this.bands = DecisionBands.read(in);
+            this.bands = CamundaDmnBands.read(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

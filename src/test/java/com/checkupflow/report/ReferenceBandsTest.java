@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 import ca.uhn.fhir.context.FhirContext;
 
+import com.checkupflow.judgement.CamundaDmnBands;
 import com.checkupflow.judgement.DecisionBands;
 import com.checkupflow.judgement.DmnFileRules;
 import com.checkupflow.judgement.JudgingRules;
@@ -46,7 +47,7 @@ class ReferenceBandsTest {
     private final ItemLabels labels = new ItemLabels();
 
     private static DecisionBands bands(String xml) {
-        return DecisionBands.read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        return CamundaDmnBands.read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String shipped() throws IOException {
