@@ -102,8 +102,8 @@ class ApiAccessLog extends OncePerRequestFilter {
         String query = request.getQueryString();
         return new AccessLog.Access(user.id(), List.copyOf(user.groups()), List.copyOf(user.tenants()),
                 target.screeningId(), target.action(),
-                request.getMethod() + " " + request.getRequestURI() + (query == null ? "" : "?" + query), request.getRemoteAddr(),
-                status / 100 == 2, status);
+                request.getMethod() + " " + request.getRequestURI() + (query == null ? "" : "?" + query),
+                request.getRemoteAddr(), status / 100 == 2, status);
     }
 
     private static CurrentUser currentUser(Authentication authentication) {
