@@ -29,26 +29,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.checkupflow.correction.CorrectionFixtures;
+import com.checkupflow.critical.CriticalFixtures;
 import com.checkupflow.delivery.DeliveryFixtures;
-import com.checkupflow.referral.ReferralFixtures;
-import com.checkupflow.demo.SyntheticScreenings;
 import com.checkupflow.demo.SyntheticScreenings.Profile;
+import com.checkupflow.demo.SyntheticScreenings;
 import com.checkupflow.drafting.DraftingFixtures;
-import com.checkupflow.kernel.ItemKey;
-import com.checkupflow.kernel.ItemStatus;
 import com.checkupflow.judgement.JudgementFixtures;
 import com.checkupflow.judgement.JudgementService;
+import com.checkupflow.kernel.ItemKey;
+import com.checkupflow.kernel.ItemStatus;
 import com.checkupflow.kernel.NormalizedScreening;
-import com.checkupflow.report.ReportFixtures;
-import com.checkupflow.critical.CriticalFixtures;
-import com.checkupflow.review.ReviewFixtures;
-import com.checkupflow.screening.JudgementRecordingFixtures;
 import com.checkupflow.process.ReferralLetterProcess;
-import com.checkupflow.process.ScreeningReportProcess;
 import com.checkupflow.process.ScreeningReportProcess.Activities;
 import com.checkupflow.process.ScreeningReportProcess.Events;
 import com.checkupflow.process.ScreeningReportProcess.Gateways;
 import com.checkupflow.process.ScreeningReportProcess.Vars;
+import com.checkupflow.process.ScreeningReportProcess;
+import com.checkupflow.referral.ReferralFixtures;
+import com.checkupflow.report.ReportFixtures;
+import com.checkupflow.review.ReviewFixtures;
+import com.checkupflow.screening.JudgementRecordingFixtures;
 
 import ca.uhn.fhir.context.FhirContext;
 

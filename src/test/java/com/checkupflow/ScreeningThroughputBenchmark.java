@@ -47,10 +47,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.checkupflow.demo.SyntheticScreenings;
-import com.checkupflow.process.ScreeningReportProcess;
 import com.checkupflow.process.ScreeningReportProcess.Activities;
 import com.checkupflow.process.ScreeningReportProcess.Topics;
 import com.checkupflow.process.ScreeningReportProcess.Vars;
+import com.checkupflow.process.ScreeningReportProcess;
 
 import ca.uhn.fhir.context.FhirContext;
 

@@ -10,15 +10,15 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import com.checkupflow.judgement.JudgementService;
+import com.checkupflow.kernel.BloodPressurePair;
 import com.checkupflow.kernel.CanonicalItem;
 import com.checkupflow.kernel.InvalidReason;
 import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.kernel.ItemLabels;
 import com.checkupflow.kernel.ItemStatus;
-import com.checkupflow.judgement.JudgementService;
 import com.checkupflow.screening.Screening;
 import com.checkupflow.screening.ScreeningRepository;
-import com.checkupflow.kernel.BloodPressurePair;
 
 /** Applies a nurse's corrections to the stored items and records who changed what. */
 @Service

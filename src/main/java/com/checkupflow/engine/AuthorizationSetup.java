@@ -27,10 +27,10 @@ import org.springframework.stereotype.Component;
 
 import com.checkupflow.center.Center;
 import com.checkupflow.center.Centers;
-import com.checkupflow.security.Roles;
 import com.checkupflow.process.ReferralLetterProcess;
-import com.checkupflow.process.ScreeningReportProcess;
 import com.checkupflow.process.ScreeningReportProcess.Activities;
+import com.checkupflow.process.ScreeningReportProcess;
+import com.checkupflow.security.Roles;
 
 /**
  * The engine's groups, group tenants, grants and Tasklist filters, as code: version {@link #VERSION} is applied
@@ -89,15 +89,18 @@ class AuthorizationSetup implements SmartInitializingSingleton {
         List<Grant> g = new ArrayList<>();
         for (String staff : Roles.CENTER_STAFF) {
             g.add(new Grant(staff, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
-            g.add(new Grant(staff, Resources.PROCESS_DEFINITION, ScreeningReportProcess.PROCESS_ID, ProcessDefinitionPermissions.READ));
+            g.add(new Grant(staff, Resources.PROCESS_DEFINITION, ScreeningReportProcess.PROCESS_ID,
+                    ProcessDefinitionPermissions.READ));
         }
         // Coordinators follow every task of their center (read only); nobody else reads tasks beyond their own.
-        g.add(new Grant(Roles.COORDINATOR, Resources.PROCESS_DEFINITION, ScreeningReportProcess.PROCESS_ID, ProcessDefinitionPermissions.READ_TASK));
+        g.add(new Grant(Roles.COORDINATOR, Resources.PROCESS_DEFINITION, ScreeningReportProcess.PROCESS_ID,
+                ProcessDefinitionPermissions.READ_TASK));
         // The judgement dry run (POST /api/judgements) evaluates the DMN as the caller.
         for (String dryRun : List.of(Roles.PHYSICIAN, Roles.DESIGNER)) {
             g.add(new Grant(dryRun, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.CREATE_INSTANCE));
         }
-        g.add(new Grant(Roles.INTEGRATION, Resources.PROCESS_DEFINITION, ScreeningReportProcess.PROCESS_ID, ProcessDefinitionPermissions.READ,
+        g.add(new Grant(Roles.INTEGRATION, Resources.PROCESS_DEFINITION, ScreeningReportProcess.PROCESS_ID,
+                ProcessDefinitionPermissions.READ,
                 ProcessDefinitionPermissions.CREATE_INSTANCE));
         g.add(new Grant(Roles.INTEGRATION, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE));
         // Managers: Cockpit and read-only insight into every center, never task work.
@@ -218,7 +221,8 @@ class AuthorizationSetup implements SmartInitializingSingleton {
                 Roles.PHYSICIAN, Roles.HEAD_PHYSICIAN);
         revokeFilterRead(reviews, Roles.COORDINATOR);
         ensureFilter(FILTER_NURSE, null, "부적합 결과 정정과 결과지 전달 실패, 오래된 순", -10,
-                tasks.createTaskQuery().taskDefinitionKeyIn(Activities.RESOLVE_INVALID_RESULTS, Activities.RESOLVE_DELIVERY)
+                tasks.createTaskQuery()
+                        .taskDefinitionKeyIn(Activities.RESOLVE_INVALID_RESULTS, Activities.RESOLVE_DELIVERY)
                         .orderByTaskCreateTime().asc(), Roles.NURSE);
         // Task names begin with the kind of task, so ordering by name groups the center's work by type.
         ensureFilter(FILTER_COORDINATOR, null, "센터의 모든 진행 중 업무, 유형별 (열람; 전달 실패·진료 예약은 처리)", -10,
@@ -230,7 +234,8 @@ class AuthorizationSetup implements SmartInitializingSingleton {
                         Activities.CONFIRM_CRITICAL_RESULT_ESCALATED).orderByTaskCreateTime().asc(),
                 Roles.PHYSICIAN, Roles.HEAD_PHYSICIAN, Roles.COORDINATOR, Roles.MANAGER);
         ensureFilter(FILTER_REFERRALS, null, "서명할 진료의뢰서, 위험·의심 먼저", -3,
-                urgentFirst(tasks.createTaskQuery().taskDefinitionKey(ReferralLetterProcess.Activities.SIGN_REFERRAL_LETTER)),
+                urgentFirst(tasks.createTaskQuery()
+                        .taskDefinitionKey(ReferralLetterProcess.Activities.SIGN_REFERRAL_LETTER)),
                 Roles.PHYSICIAN, Roles.HEAD_PHYSICIAN);
         ensureFilter(FILTER_OVERDUE_V2, FILTER_OVERDUE, "기한이 지난 업무, 기한 순", 0,
                 tasks.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc(),

@@ -17,10 +17,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import com.checkupflow.process.ScreeningReportProcess;
 import com.checkupflow.screening.ScreeningWorkflow;
 import com.checkupflow.web.Problem;
 import com.checkupflow.web.ProblemException;
-import com.checkupflow.process.ScreeningReportProcess;
 
 @Component
 class CamundaScreeningWorkflow implements ScreeningWorkflow {

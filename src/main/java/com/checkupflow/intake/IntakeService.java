@@ -23,9 +23,10 @@ import com.checkupflow.center.Center;
 import com.checkupflow.center.Centers;
 import com.checkupflow.judgement.BundleParser;
 import com.checkupflow.judgement.JudgementService;
-import com.checkupflow.kernel.NormalizedScreening;
 import com.checkupflow.judgement.ParsedBundle;
 import com.checkupflow.judgement.ScreeningNormalizer;
+import com.checkupflow.kernel.NormalizedScreening;
+import com.checkupflow.process.ScreeningReportProcess.Vars;
 import com.checkupflow.review.ReviewProperties;
 import com.checkupflow.screening.Screening;
 import com.checkupflow.screening.ScreeningRepository;
@@ -34,7 +35,6 @@ import com.checkupflow.screening.Stage;
 import com.checkupflow.screening.WorkflowProperties;
 import com.checkupflow.web.Problem;
 import com.checkupflow.web.ProblemException;
-import com.checkupflow.process.ScreeningReportProcess.Vars;
 
 /**
  * Accepts a screening Bundle: rejects whole-screening problems before anything is stored, stores the

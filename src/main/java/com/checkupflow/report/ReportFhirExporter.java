@@ -27,17 +27,17 @@ import org.hl7.fhir.r4.model.StringType;
 import org.springframework.stereotype.Component;
 
 import com.checkupflow.center.Centers;
-import com.checkupflow.physician.PhysicianProfiles;
+import com.checkupflow.judgement.Judgement;
+import com.checkupflow.judgement.JudgementJson;
 import com.checkupflow.kernel.Category;
 import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.kernel.ItemLabels;
 import com.checkupflow.kernel.ItemStatus;
-import com.checkupflow.judgement.Judgement;
-import com.checkupflow.judgement.JudgementJson;
 import com.checkupflow.kernel.Sex;
+import com.checkupflow.kernel.Terminology;
+import com.checkupflow.physician.PhysicianProfiles;
 import com.checkupflow.screening.Screening;
 import com.checkupflow.screening.ScreeningRepository;
-import com.checkupflow.kernel.Terminology;
 
 import ca.uhn.fhir.context.FhirContext;
 

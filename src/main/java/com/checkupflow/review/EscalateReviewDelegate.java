@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import com.checkupflow.security.Roles;
 import com.checkupflow.process.ScreeningReportProcess.Activities;
+import com.checkupflow.security.Roles;
 
 /**
  * "Escalate review to head physicians" (after "Review overdue"): the open review stays where it is and the

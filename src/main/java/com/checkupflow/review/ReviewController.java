@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.checkupflow.process.ScreeningReportProcess.Activities;
+import com.checkupflow.process.ScreeningReportProcess.Vars;
 import com.checkupflow.screening.Screening;
 import com.checkupflow.screening.ScreeningRepository;
 import com.checkupflow.screening.ScreeningWorkflow;
@@ -23,8 +25,6 @@ import com.checkupflow.security.CurrentUser;
 import com.checkupflow.security.Roles;
 import com.checkupflow.web.Problem;
 import com.checkupflow.web.ProblemException;
-import com.checkupflow.process.ScreeningReportProcess.Activities;
-import com.checkupflow.process.ScreeningReportProcess.Vars;
 
 /**
  * The review decision for integrated systems: the same decision as the Tasklist form, completing the open

@@ -23,9 +23,9 @@ import com.checkupflow.TestHttp;
 import com.checkupflow.WebappSession;
 import com.checkupflow.demo.SyntheticScreenings;
 import com.checkupflow.intake.IntakeService;
+import com.checkupflow.process.ScreeningReportProcess.Activities;
 import com.checkupflow.screening.ScreeningRepository;
 import com.checkupflow.screening.Stage;
-import com.checkupflow.process.ScreeningReportProcess.Activities;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -27,8 +27,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.checkupflow.HeadlessChromium;
-import com.checkupflow.process.ScreeningReportProcess;
 import com.checkupflow.process.ScreeningReportProcess.Activities;
+import com.checkupflow.process.ScreeningReportProcess;
 
 /**
  * The managers' dashboard in headless Chromium draws every chart from timelines written by the seeding command, and

@@ -25,8 +25,8 @@ import com.checkupflow.CheckupFlowHttpTest;
 import com.checkupflow.ReviewTasks;
 import com.checkupflow.demo.SyntheticScreenings;
 import com.checkupflow.intake.IntakeService;
-import com.checkupflow.security.Roles;
 import com.checkupflow.process.ScreeningReportProcess.Activities;
+import com.checkupflow.security.Roles;
 
 import ca.uhn.fhir.context.FhirContext;
 

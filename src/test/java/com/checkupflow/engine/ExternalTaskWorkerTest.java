@@ -21,9 +21,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import com.checkupflow.process.ReferralLetterProcess;
 import com.checkupflow.process.ReferralLetterProcess.Activities;
 import com.checkupflow.process.ReferralLetterProcess.Topics;
+import com.checkupflow.process.ReferralLetterProcess;
 import com.checkupflow.process.ScreeningReportProcess.Vars;
 
 /** The worker base on the engine, with referral-letter's external task as the topic and a work that waits. */

@@ -16,10 +16,10 @@ import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.kernel.ItemStatus;
 import com.checkupflow.kernel.NormalizedScreening;
 import com.checkupflow.kernel.PatientInfo;
-import com.checkupflow.kernel.TreatedDisease;
-import com.checkupflow.kernel.Sex;
 import com.checkupflow.kernel.RrnValidator;
+import com.checkupflow.kernel.Sex;
 import com.checkupflow.kernel.Terminology;
+import com.checkupflow.kernel.TreatedDisease;
 
 class ScreeningNormalizerTest {
 

@@ -28,10 +28,10 @@ import com.checkupflow.ReviewTasks;
 import com.checkupflow.TestHttp;
 import com.checkupflow.demo.SyntheticScreenings;
 import com.checkupflow.intake.IntakeService;
-import com.checkupflow.screening.ScreeningRepository;
-import com.checkupflow.screening.Stage;
 import com.checkupflow.process.ScreeningReportProcess.Events;
 import com.checkupflow.process.ScreeningReportProcess.Vars;
+import com.checkupflow.screening.ScreeningRepository;
+import com.checkupflow.screening.Stage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
