@@ -33,7 +33,10 @@ class ApiAccessLog extends OncePerRequestFilter {
     }
 
     /** A path of personal data; group 1, when there is one, is the screening id (at most its column's 64 characters). */
-    private record Rule(Pattern path, String action) {
+    private record Rule(String method, Pattern path, String action) {
+        Rule(Pattern path, String action) {
+            this("GET", path, action);
+        }
     }
 
     private static final List<Rule> RULES = List.of(
@@ -44,7 +47,9 @@ class ApiAccessLog extends OncePerRequestFilter {
             new Rule(Pattern.compile("/api/screenings/([^/]{1,64})/referral\\.pdf"), "REFERRAL_PDF"),
             new Rule(Pattern.compile("/api/analytics/[^/]+\\.csv"), "ANALYTICS_CSV"),
             new Rule(Pattern.compile("/api/audit/access"), "ACCESS_LOG_EXPORT"),
-            new Rule(Pattern.compile("/api/ai-register"), "AI_REGISTER_EXPORT"));
+            new Rule(Pattern.compile("/api/ai-register"), "AI_REGISTER_EXPORT"),
+            // the what-if comparison reads the center's stored screenings (answers only counts and ordinals)
+            new Rule("POST", Pattern.compile("/api/judgements/compare"), "JUDGEMENT_COMPARE"));
 
     private final AccessLog accessLog;
 
@@ -53,13 +58,10 @@ class ApiAccessLog extends OncePerRequestFilter {
     }
 
     static Optional<Target> target(HttpServletRequest request) {
-        if (!"GET".equals(request.getMethod())) {
-            return Optional.empty();
-        }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         for (Rule rule : RULES) {
             Matcher m = rule.path().matcher(path);
-            if (m.matches()) {
+            if (rule.method().equals(request.getMethod()) && m.matches()) {
                 return Optional.of(new Target(rule.action(), m.groupCount() > 0 ? m.group(1) : null));
             }
         }
@@ -100,8 +102,8 @@ class ApiAccessLog extends OncePerRequestFilter {
         String query = request.getQueryString();
         return new AccessLog.Access(user.id(), List.copyOf(user.groups()), List.copyOf(user.tenants()),
                 target.screeningId(), target.action(),
-                "GET " + request.getRequestURI() + (query == null ? "" : "?" + query), request.getRemoteAddr(),
-                status / 100 == 2, status);
+                request.getMethod() + " " + request.getRequestURI() + (query == null ? "" : "?" + query),
+                request.getRemoteAddr(), status / 100 == 2, status);
     }
 
     private static CurrentUser currentUser(Authentication authentication) {

@@ -44,13 +44,14 @@ class CamundaDecisionEvaluator implements DecisionEvaluator {
 
     @Override
     @SuppressWarnings("unchecked")
-    public Map<String, Object> evaluate(String decisionKey, Map<String, Object> variables) {
-        DmnDecisionResult result = dmn.evaluateDecision(model(decisionKey).decision(), variables);
+    public Evaluation evaluate(String decisionKey, Map<String, Object> variables) {
+        Model model = model(decisionKey);
+        DmnDecisionResult result = dmn.evaluateDecision(model.decision(), variables);
         Object entry = result.getSingleResult().getSingleEntry();
         if (!(entry instanceof Map<?, ?> map)) {
             throw new IllegalStateException("Decision " + decisionKey + " did not return a map but " + entry);
         }
-        return JudgementService.plainCopy((Map<String, ?>) map);
+        return new Evaluation(model.definitionId(), JudgementService.plainCopy((Map<String, ?>) map));
     }
 
     private Model model(String decisionKey) {

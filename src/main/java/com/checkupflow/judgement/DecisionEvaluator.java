@@ -8,7 +8,14 @@ interface DecisionEvaluator {
     /**
      * @param decisionKey the decision to evaluate with all the decisions it requires
      * @param variables   the input variables (null values allowed)
-     * @return the single entry of the single result, a map of output name to value
+     * @return the single entry of the single result and the deployed version that gave it
      */
-    Map<String, Object> evaluate(String decisionKey, Map<String, Object> variables);
+    Evaluation evaluate(String decisionKey, Map<String, Object> variables);
+
+    /**
+     * @param definitionId the decision definition (deployed version) evaluated; its bands are printed on the report
+     * @param result       the single entry of the single result, a map of output name to value
+     */
+    record Evaluation(String definitionId, Map<String, Object> result) {
+    }
 }

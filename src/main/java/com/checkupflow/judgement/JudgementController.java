@@ -6,14 +6,22 @@ import java.nio.charset.StandardCharsets;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
+import com.checkupflow.kernel.NormalizedScreening;
 import com.checkupflow.web.BundleBody;
 import com.checkupflow.web.Problem;
 import com.checkupflow.web.ProblemException;
 
-/** Dry run for designers editing the DMN: a Bundle in, the judgement out; nothing stored, no workflow. */
+/**
+ * Dry runs for designers editing the DMN: a Bundle in, the judgement out, by the deployed rules or by an edited DMN
+ * that is never deployed (the comparison over stored screenings: {@code rules.RuleComparisonController}). Nothing is
+ * stored, no workflow starts, the engine keeps no history of it.
+ */
 @RestController
 class JudgementController {
 
@@ -21,22 +29,37 @@ class JudgementController {
     private final ScreeningNormalizer normalizer;
     private final JudgementService judgements;
     private final BundleBody body;
+    private final JudgingRules rules;
 
-    JudgementController(BundleParser parser, ScreeningNormalizer normalizer, JudgementService judgements, BundleBody body) {
+    JudgementController(BundleParser parser, ScreeningNormalizer normalizer, JudgementService judgements, BundleBody body,
+                        JudgingRules rules) {
         this.parser = parser;
         this.normalizer = normalizer;
         this.judgements = judgements;
         this.body = body;
+        this.rules = rules;
     }
 
     @PostMapping(path = "/api/judgements", consumes = {"application/fhir+json", "application/json"},
             produces = "application/json")
     Judgement judge(HttpServletRequest request) throws IOException {
-        ParsedBundle parsed = parser.parse(new String(body.read(request), StandardCharsets.UTF_8));
+        return judgements.judge(screening(body.read(request))).judgement();
+    }
+
+    /** The what-if dry run: parts {@code bundle} (the FHIR Bundle) and {@code dmn} (an edited screening-judgement.dmn). */
+    @PostMapping(path = "/api/judgements", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = "application/json")
+    Judgement judgeWithEditedRules(@RequestPart("bundle") MultipartFile bundle, @RequestPart("dmn") MultipartFile dmn)
+            throws IOException {
+        JudgingRules.Candidate edited = rules.candidate(dmn.getBytes());
+        return judgements.judge(screening(body.read(bundle)), edited).judgement();
+    }
+
+    private NormalizedScreening screening(byte[] bundle) {
+        ParsedBundle parsed = parser.parse(new String(bundle, StandardCharsets.UTF_8));
         if (!parsed.isAccepted()) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "The Bundle cannot be judged",
                     parsed.problems().stream().map(p -> new Problem(p.code(), p.detail())).toList());
         }
-        return judgements.judge(normalizer.normalize(parsed.bundle())).judgement();
+        return normalizer.normalize(parsed.bundle());
     }
 }

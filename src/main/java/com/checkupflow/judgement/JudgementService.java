@@ -33,7 +33,22 @@ public class JudgementService {
 
     /** Evaluates the judgement DMN for one screening (nothing stored). */
     public JudgementOutcome judge(NormalizedScreening screening) {
-        return assemble(screening, evaluator.evaluate(DecisionContract.DECISION_KEY, inputs.of(screening)));
+        return judgeDeployed(screening).outcome();
+    }
+
+    /** A judgement by the deployed rules and the decision definition (version) that gave it. */
+    public record Deployed(JudgementOutcome outcome, String decisionDefinitionId) {
+    }
+
+    /** Evaluates the deployed judgement DMN for one screening (nothing stored) and says which version judged. */
+    public Deployed judgeDeployed(NormalizedScreening screening) {
+        DecisionEvaluator.Evaluation evaluation = evaluator.evaluate(DecisionContract.DECISION_KEY, inputs.of(screening));
+        return new Deployed(assemble(screening, evaluation.result()), evaluation.definitionId());
+    }
+
+    /** Evaluates edited, undeployed rules for one screening (nothing stored, no history). */
+    public JudgementOutcome judge(NormalizedScreening screening, JudgingRules.Candidate rules) {
+        return assemble(screening, rules.evaluate(inputs.of(screening)));
     }
 
     /**

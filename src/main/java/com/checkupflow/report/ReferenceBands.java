@@ -1,23 +1,27 @@
 package com.checkupflow.report;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
+import java.math.RoundingMode;
+import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
 import com.checkupflow.kernel.Category;
+import com.checkupflow.judgement.DecisionBands;
 import com.checkupflow.kernel.ItemKey;
+import com.checkupflow.kernel.ItemLabels;
+import com.checkupflow.judgement.JudgingRules;
 import com.checkupflow.kernel.Sex;
+import com.checkupflow.screening.ScreeningRepository;
 
 /**
- * The reference bands printed for patients and the 정상A range exported to FHIR ({@code labels/bands.properties}).
- * Documentation only: the thresholds that judge live in the DMN.
+ * The reference bands printed for patients and the 정상A range exported to FHIR, read from the deployed version of
+ * the judgement DMN that judged the screening ({@link DecisionBands}): the report cannot print a cut-off the rules
+ * did not apply.
  */
 @Component
 class ReferenceBands {
@@ -26,54 +30,87 @@ class ReferenceBands {
     record Range(BigDecimal low, BigDecimal high) {
     }
 
-    private final Properties bands = new Properties();
+    private final JudgingRules rules;
+    private final ScreeningRepository screenings;
+    private final ItemLabels labels;
 
-    ReferenceBands() {
-        try (Reader in = new InputStreamReader(
-                ReferenceBands.class.getResourceAsStream("/labels/bands.properties"), StandardCharsets.UTF_8)) {
-            bands.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    ReferenceBands(JudgingRules rules, ScreeningRepository screenings, ItemLabels labels) {
+        this.rules = rules;
+        this.screenings = screenings;
+        this.labels = labels;
     }
 
-    /** The band text of a category column (NORMAL_A, NORMAL_B, DISEASE_SUSPECT); "" when the item has none. */
-    String band(ItemKey key, Sex sex, Category category, String language) {
-        String column = switch (category) {
-            case NORMAL_A -> "A";
-            case NORMAL_B -> "B";
-            case DISEASE_SUSPECT -> "S";
-            case UNCLASSIFIED -> null;
-        };
-        if (column == null) {
-            return "";
+    /** The bands of the rules that judged the screening (the latest deployed ones if that was not recorded). */
+    Printed of(String screeningId) {
+        return of(rules.bands(screenings.judgingRules(screeningId).orElse(null)));
+    }
+
+    Printed of(DecisionBands bands) {
+        return new Printed(bands, labels);
+    }
+
+    /** Bands as people read them: {@code <100}, {@code 100~125}, {@code ≥126}, {@code 음성(−)}; "-" for none. */
+    static final class Printed {
+
+        /** A code's label with its symbol in brackets: {@code 양성(1+)}, {@code positive (1+)}. */
+        private static final Pattern LABEL = Pattern.compile("(.*\\()([^()]*)\\)");
+
+        private final DecisionBands bands;
+        private final ItemLabels labels;
+
+        private Printed(DecisionBands bands, ItemLabels labels) {
+            this.bands = bands;
+            this.labels = labels;
         }
-        String lang = "en".equals(language) ? "en" : "ko";
-        String base = "band." + key.json();
-        String sexed = sex == null ? null : base + "." + sex.code();
-        for (String k : new String[] {sexed == null ? null : sexed + "." + column + "." + lang,
-                sexed == null ? null : sexed + "." + column, base + "." + column + "." + lang, base + "." + column}) {
-            if (k != null && bands.containsKey(k)) {
-                String text = bands.getProperty(k);
-                return text;
+
+        /** The band text of a category column (NORMAL_A, NORMAL_B, DISEASE_SUSPECT); "" when the item has none. */
+        String band(ItemKey key, Sex sex, Category category, String language) {
+            if (category == Category.UNCLASSIFIED || !bands.judges(key)) {
+                return "";
             }
+            List<DecisionBands.Band> entries = bands.bands(key, sex, category);
+            if (entries.isEmpty()) {
+                return "-";
+            }
+            String lang = "en".equals(language) ? "en" : "ko";
+            return entries.stream().map(b -> text(key, b, lang)).collect(Collectors.joining(", "));
         }
-        return "";
-    }
 
-    Optional<Range> normalRange(ItemKey key, Sex sex) {
-        String text = sex == null ? null : bands.getProperty("range." + key.json() + "." + sex.code());
-        if (text == null) {
-            text = bands.getProperty("range." + key.json());
+        Optional<Range> normalRange(ItemKey key, Sex sex) {
+            return bands.normalRange(key, sex).map(i -> new Range(i.low(), i.high()));
         }
-        if (text == null) {
-            return Optional.empty();
-        }
-        String[] parts = text.split("\\.\\.", -1);
-        return Optional.of(new Range(decimal(parts[0]), decimal(parts[1])));
-    }
 
-    private static BigDecimal decimal(String s) {
-        return s.isBlank() ? null : new BigDecimal(s.strip());
+        private String text(ItemKey key, DecisionBands.Band band, String lang) {
+            if (band instanceof DecisionBands.Codes codes) {
+                return codeLabels(codes.codes().stream().map(c -> labels.code(c, lang)).toList());
+            }
+            DecisionBands.Interval interval = (DecisionBands.Interval) band;
+            int scale = key.scale();
+            if (interval.low() == null) {
+                return (interval.highIncluded() ? "≤" : "<") + number(interval.high(), scale);
+            }
+            if (interval.high() == null) {
+                return (interval.lowIncluded() ? "≥" : ">") + number(interval.low(), scale);
+            }
+            DecisionBands.Interval inclusive = interval.inclusive(scale);
+            return number(inclusive.low(), scale) + "~" + number(inclusive.high(), scale);
+        }
+
+        /** Labels of one kind share their word: 양성(1+), 양성(2+) print as 양성(1+, 2+), so a table cell stays short. */
+        static String codeLabels(List<String> labels) {
+            Matcher first = LABEL.matcher(labels.get(0));
+            if (labels.size() > 1 && first.matches()
+                    && labels.stream().allMatch(l -> l.startsWith(first.group(1)) && LABEL.matcher(l).matches())) {
+                return first.group(1) + labels.stream().map(l -> {
+                    Matcher m = LABEL.matcher(l);
+                    return m.matches() ? m.group(2) : l;
+                }).collect(Collectors.joining(", ")) + ")";
+            }
+            return String.join(", ", labels);
+        }
+
+        private static String number(BigDecimal value, int scale) {
+            return value.setScale(scale, RoundingMode.HALF_UP).toPlainString();
+        }
     }
 }

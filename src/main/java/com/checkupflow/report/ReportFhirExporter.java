@@ -139,12 +139,13 @@ class ReportFhirExporter {
                 .setTitle("report-" + s.id() + ".pdf").setData(pdf.render(s.reportHtml()))
                 .setCreationElement(new DateTimeType(Date.from(s.issuedAt()))));
 
+        ReferenceBands.Printed printed = bands.of(s.id());
         judgement.items().forEach((json, item) -> {
             ItemKey key = ItemKey.fromJson(json).orElseThrow();
             if (item.status() != ItemStatus.VALID || item.value() == null) {
                 return;
             }
-            Observation obs = observation(s, key, item, originalCodes.get(item.observationId()));
+            Observation obs = observation(s, key, item, originalCodes.get(item.observationId()), printed);
             obs.setSubject(subject);
             report.addResult(new Reference(add(bundle, obs, s.id() + "/" + json)));
         });
@@ -174,7 +175,8 @@ class ReportFhirExporter {
                 s.issuedBy() == null ? null : physicians.signature(s.issuedBy(), language))));
     }
 
-    private Observation observation(Screening s, ItemKey key, Judgement.Item item, CodeableConcept original) {
+    private Observation observation(Screening s, ItemKey key, Judgement.Item item, CodeableConcept original,
+                                    ReferenceBands.Printed printed) {
         Observation obs = new Observation();
         obs.setStatus(Observation.ObservationStatus.FINAL);
         boolean vital = VITAL_SIGNS.contains(key);
@@ -198,7 +200,7 @@ class ReportFhirExporter {
             BigDecimal value = new BigDecimal(item.value().toString());
             obs.setValue(new Quantity().setValue(value).setUnit(labels.unit(key.canonicalUnit()))
                     .setSystem(Terminology.UCUM).setCode(key.canonicalUnit()));
-            bands.normalRange(key, s.sex()).ifPresent(range -> {
+            printed.normalRange(key, s.sex()).ifPresent(range -> {
                 Observation.ObservationReferenceRangeComponent rr = obs.addReferenceRange();
                 if (range.low() != null) {
                     rr.setLow(simple(range.low(), key));
@@ -206,10 +208,10 @@ class ReportFhirExporter {
                 if (range.high() != null) {
                     rr.setHigh(simple(range.high(), key));
                 }
-                rr.setText(bands.band(key, s.sex(), Category.NORMAL_A, s.language()));
+                rr.setText(printed.band(key, s.sex(), Category.NORMAL_A, s.language()));
             });
         }
-        interpretation(key, item, s.sex(), s.criticalFindings())
+        interpretation(key, item, s.sex(), s.criticalFindings(), printed)
                 .ifPresent(i -> obs.addInterpretation(new CodeableConcept(new Coding(INTERPRETATION, i, null))));
         return obs;
     }
@@ -220,7 +222,8 @@ class ReportFhirExporter {
      * {@code HH} / {@code LL} when it is a critical (panic) finding of the {@code critical_values} decision; none when
      * the item is not judged (height, weight).
      */
-    Optional<String> interpretation(ItemKey key, Judgement.Item item, Sex sex, List<String> criticalFindings) {
+    Optional<String> interpretation(ItemKey key, Judgement.Item item, Sex sex, List<String> criticalFindings,
+                                    ReferenceBands.Printed printed) {
         if (item.category() == null) {
             return Optional.empty();
         }
@@ -231,7 +234,7 @@ class ReportFhirExporter {
             return Optional.of("A");
         }
         BigDecimal value = new BigDecimal(item.value().toString());
-        Optional<ReferenceBands.Range> range = bands.normalRange(key, sex);
+        Optional<ReferenceBands.Range> range = printed.normalRange(key, sex);
         boolean critical = criticalFindings.stream().anyMatch(f -> f.startsWith(key.json() + " "));
         if (range.isPresent() && range.get().high() != null && value.compareTo(range.get().high()) > 0) {
             return Optional.of(critical ? "HH" : "H");

@@ -104,7 +104,7 @@ class ReportRenderer {
         return html.replace("{{aiNotice}}", aiUse == null ? ""
                         : "<p class=\"ai-notice\">" + escape(aiNotice(lang, v.get("signer"))) + "</p>")
                 .replace("{{boxes}}", boxes(judgement, lang))
-                .replace("{{rows}}", rows(judgement, s.sex(), lang))
+                .replace("{{rows}}", rows(judgement, s.sex(), lang, bands.of(s.id())))
                 .replace("{{advice}}", advice(judgement, s.treatedDiseases(), lang));
     }
 
@@ -125,7 +125,7 @@ class ReportRenderer {
         return html.toString();
     }
 
-    private String rows(Judgement judgement, Sex sex, String lang) {
+    private String rows(Judgement judgement, Sex sex, String lang, ReferenceBands.Printed printed) {
         StringBuilder rows = new StringBuilder();
         judgement.items().forEach((json, item) -> {
             ItemKey key = ItemKey.fromJson(json).orElseThrow();
@@ -138,9 +138,9 @@ class ReportRenderer {
                     .append(cell(labels.item(key, lang), ""))
                     .append(cell(value, key.coded() ? "" : "num"))
                     .append(cell(valid ? labels.unit(item.unit()) : "", ""))
-                    .append(cell(bands.band(key, sex, Category.NORMAL_A, lang), ""))
-                    .append(cell(bands.band(key, sex, Category.NORMAL_B, lang), ""))
-                    .append(cell(bands.band(key, sex, Category.DISEASE_SUSPECT, lang), ""))
+                    .append(cell(printed.band(key, sex, Category.NORMAL_A, lang), ""))
+                    .append(cell(printed.band(key, sex, Category.NORMAL_B, lang), ""))
+                    .append(cell(printed.band(key, sex, Category.DISEASE_SUSPECT, lang), ""))
                     .append(cell(category, "")).append("</tr>\n");
         });
         return rows.toString();

@@ -38,10 +38,12 @@ class JudgementRecorder {
         Screening screening = screenings.find(screeningId).orElseThrow(
                 () -> new IllegalStateException("No screening " + screeningId));
         NormalizedScreening normalized = screening.toNormalized(screenings.items(screeningId));
-        JudgementOutcome outcome = judgements.judge(normalized);
+        JudgementService.Deployed judged = judgements.judgeDeployed(normalized);
+        JudgementOutcome outcome = judged.outcome();
         List<String> before = screening.criticalFindings();
         boolean newCritical = outcome.criticalFindings().stream().anyMatch(f -> !before.contains(f));
         screenings.saveJudgement(screeningId, json.write(outcome.judgement()), outcome.criticalFindings());
+        screenings.saveJudgingRules(screeningId, judged.decisionDefinitionId());
         screenings.updateStage(screeningId, outcome.hasInvalidItems() ? Stage.CORRECTING : Stage.DRAFTING);
         return new Recorded(outcome, newCritical);
     }

@@ -171,6 +171,25 @@ public class ScreeningRepository {
                 .update();
     }
 
+    /** The deployed decision definition (id of {@code screening_judgement}'s version) that judged the screening. */
+    public void saveJudgingRules(String id, String decisionDefinitionId) {
+        jdbc.sql("UPDATE cf_screening SET judged_by_decision = ? WHERE id = ?").params(decisionDefinitionId, id).update();
+    }
+
+    /** Empty when the screening is not judged yet, or was judged before the version was recorded. */
+    public Optional<String> judgingRules(String id) {
+        return jdbc.sql("SELECT judged_by_decision FROM cf_screening WHERE id = ?").param(id)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(o -> o);
+    }
+
+    /** The ids of the center's last {@code limit} judged screenings, newest first. */
+    public List<String> lastJudged(String center, int limit) {
+        return jdbc.sql("""
+                SELECT id FROM cf_screening WHERE center = ? AND judgement_json IS NOT NULL
+                ORDER BY received_at DESC, id DESC LIMIT ?""")
+                .params(center, limit).query(String.class).list();
+    }
+
     public void saveIssuedReport(String id, String finalText, String reportHtml, String issuedBy, Instant issuedAt) {
         jdbc.sql("""
                 UPDATE cf_screening SET final_text = ?, report_html = ?, issued_by = ?, issued_at = ?, stage = ?

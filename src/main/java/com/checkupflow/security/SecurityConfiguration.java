@@ -59,7 +59,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/screenings").hasAnyAuthority(Roles.INTEGRATION, Roles.ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/screenings/*/review")
                         .hasAnyAuthority(Roles.PHYSICIAN, Roles.HEAD_PHYSICIAN, Roles.ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/api/judgements")
+                        .requestMatchers(HttpMethod.POST, "/api/judgements", "/api/judgements/compare")
                         .hasAnyAuthority(Roles.DESIGNER, Roles.PHYSICIAN, Roles.ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/admin/keys/rotate").hasAuthority(Roles.ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/screenings/**").hasAnyAuthority(CLINICAL_READERS)

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartFile;
 
 /** Reads a posted Bundle without ever holding more than the configured maximum in memory. */
 @Component
@@ -30,6 +31,15 @@ public class BundleBody {
             }
             return body;
         }
+    }
+
+    /** The Bundle as a part of a multipart request (the what-if dry run), under the same maximum. */
+    public byte[] read(MultipartFile part) throws IOException {
+        long max = properties.maxBundleSize().toBytes();
+        if (part.getSize() > max) {
+            throw tooLarge(max);
+        }
+        return part.getBytes();
     }
 
     private static ProblemException tooLarge(long max) {

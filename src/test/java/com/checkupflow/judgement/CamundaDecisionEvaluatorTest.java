@@ -69,7 +69,7 @@ class CamundaDecisionEvaluatorTest {
     private Map<String, Object> evaluate(String systolic) {
         Map<String, Object> variables = DmnTestSupport.emptyInputs();
         variables.put(ItemKey.SYSTOLIC_BP.variable(), Double.valueOf(systolic));
-        return evaluator.evaluate(DecisionContract.DECISION_KEY, variables);
+        return evaluator.evaluate(DecisionContract.DECISION_KEY, variables).result();
     }
 
     private void deploy(String xml) {

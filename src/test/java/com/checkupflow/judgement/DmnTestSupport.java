@@ -24,6 +24,6 @@ final class DmnTestSupport {
         vars.putAll(overrides);
         return EVALUATORS.computeIfAbsent(engine,
                         e -> new CamundaDecisionEvaluator(e.getRepositoryService(), new DmnEnginePlugin()))
-                .evaluate(DecisionContract.DECISION_KEY, vars);
+                .evaluate(DecisionContract.DECISION_KEY, vars).result();
     }
 }

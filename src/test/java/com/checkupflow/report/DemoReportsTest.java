@@ -63,7 +63,8 @@ class DemoReportsTest {
     DemoReportsTest() {
         Centers centers = mock(Centers.class);
         when(centers.get("gangnam")).thenReturn(new Center("gangnam", "강남센터", "Gangnam", "ko"));
-        renderer = new ReportRenderer(labels, new ReferenceBands(), centers);
+        renderer = new ReportRenderer(labels, new ReferenceBands(com.checkupflow.judgement.DmnFileRules.shipped(),
+                mock(com.checkupflow.screening.ScreeningRepository.class), labels), centers);
     }
 
     @Test

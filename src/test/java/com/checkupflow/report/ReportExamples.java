@@ -38,15 +38,21 @@ final class ReportExamples {
     static final Path FALLBACK_FONT = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
 
     final ItemLabels labels = new ItemLabels();
-    final ReferenceBands bands = new ReferenceBands();
     final Centers centers = mock(Centers.class);
     final ScreeningRepository screenings = mock(ScreeningRepository.class);
+    final ReferenceBands bands;
     final ReportRenderer renderer;
     final ReportPdf pdf = new ReportPdf(new ReportProperties(FONT, FALLBACK_FONT));
     /** No model text unless a test says otherwise. */
     final AiDisclosure aiDisclosure = mock(AiDisclosure.class);
 
     ReportExamples() {
+        this(com.checkupflow.judgement.DmnFileRules.shipped());
+    }
+
+    /** With the bands of these rules (the screening's recorded version is looked up in {@link #screenings}). */
+    ReportExamples(com.checkupflow.judgement.JudgingRules rules) {
+        bands = new ReferenceBands(rules, screenings, labels);
         when(centers.get("gangnam")).thenReturn(new Center("gangnam", "강남센터", "Gangnam", "ko"));
         when(screenings.bundleJson(org.mockito.ArgumentMatchers.anyString())).thenReturn(Optional.empty());
         renderer = new ReportRenderer(labels, bands, centers);
