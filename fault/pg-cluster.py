@@ -77,7 +77,7 @@ def start_checks(args, a, b):
     users = psql(args, "SELECT COUNT(*) FROM act_id_user")
     applied = sum(node.log().count("Authorization setup version") - node.log().count("already applied")
                   for node in (a, b))
-    if duplicates != "0" or filters != "3":
+    if duplicates != "0" or filters == "0":
         problems.append(f"filters {filters}, duplicated names {duplicates}")
     if deployments != "1" or versions != "1":
         problems.append(f"{deployments} deployments, screening-report version {versions}")
