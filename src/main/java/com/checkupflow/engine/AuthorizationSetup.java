@@ -42,7 +42,7 @@ import com.checkupflow.security.Roles;
 @Component
 class AuthorizationSetup implements SmartInitializingSingleton {
 
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     static final String VERSION_PROPERTY = "checkupflow.authorization-setup.version";
 
     static final String FILTER_REVIEWS = "My center's reviews (oldest first)";
@@ -75,11 +75,13 @@ class AuthorizationSetup implements SmartInitializingSingleton {
         GROUPS.put(Roles.DESIGNER, "프로세스 설계자 (Process designers)");
         GROUPS.put(Roles.INTEGRATION, "연동 시스템 (Integrated systems)");
         GROUPS.put(Roles.PRIVACY_OFFICER, "개인정보 보호책임자 (Privacy officers)");
+        GROUPS.put(Roles.WORKER, "모델 작업자 (Remote model workers)");
         GROUPS.put(Roles.ADMIN, "camunda BPM Administrators");
     }
 
     /** Groups whose members work for every center. Designers belong to none: nothing clinical. */
-    static final List<String> ALL_CENTER_GROUPS = List.of(Roles.MANAGER, Roles.INTEGRATION, Roles.ADMIN);
+    static final List<String> ALL_CENTER_GROUPS = List.of(Roles.MANAGER, Roles.INTEGRATION, Roles.WORKER,
+            Roles.ADMIN);
 
     record Grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
     }
@@ -135,6 +137,16 @@ class AuthorizationSetup implements SmartInitializingSingleton {
                         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_TASK));
     }
 
+    /**
+     * Version 3: remote model workers fetch, lock, extend, complete and fail external tasks over /engine-rest (the
+     * engine asks READ_INSTANCE and UPDATE_INSTANCE on the task's process definition for each); no application (no
+     * Tasklist, Cockpit, Admin), no task, no history, no decision, and /api refuses their role.
+     */
+    static List<Grant> grantsV3() {
+        return List.of(new Grant(Roles.WORKER, Resources.PROCESS_DEFINITION, ANY,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE));
+    }
+
     private final IdentityService identity;
     private final AuthorizationService authorizations;
     private final FilterService filters;
@@ -186,6 +198,7 @@ class AuthorizationSetup implements SmartInitializingSingleton {
         switch (version) {
             case 1 -> applyVersion1();
             case 2 -> applyVersion2();
+            case 3 -> grantsV3().forEach(this::grant);
             default -> throw new IllegalArgumentException("No authorization setup version " + version);
         }
     }

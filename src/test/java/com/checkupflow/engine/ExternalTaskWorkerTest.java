@@ -34,7 +34,7 @@ class ExternalTaskWorkerTest {
 
     private final class HeldWorker extends ExternalTaskWorker {
         HeldWorker(Settings settings) {
-            super(processEngine.getExternalTaskService(), TOPIC, List.of(), settings);
+            super(ExternalTasks.of(processEngine.getExternalTaskService()), TOPIC, List.of(), settings);
         }
 
         @Override
@@ -118,7 +118,7 @@ class ExternalTaskWorkerTest {
     void shouldReportAScrubbedMessageAndTheStackWhenTheWorkFails() {
         processEngine.getRuntimeService().startProcessInstanceByKey("referral-letter", "worker-fail",
                 Map.of("referralUnits", "egfr", "taskPriority", 50));
-        ExternalTaskWorker failing = new ExternalTaskWorker(processEngine.getExternalTaskService(), TOPIC, List.of(),
+        ExternalTaskWorker failing = new ExternalTaskWorker(ExternalTasks.of(processEngine.getExternalTaskService()), TOPIC, List.of(),
                 ExternalTaskWorker.Settings.of(1, Duration.ofMinutes(5), Duration.ofMillis(50), false)) {
             @Override
             protected Outcome work(LockedExternalTask task) {
