@@ -16,12 +16,12 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.checkupflow.judgement.CanonicalItem;
-import com.checkupflow.judgement.ItemKey;
-import com.checkupflow.judgement.ItemStatus;
-import com.checkupflow.judgement.ItemLabels;
+import com.checkupflow.kernel.CanonicalItem;
+import com.checkupflow.kernel.ItemKey;
+import com.checkupflow.kernel.ItemStatus;
+import com.checkupflow.kernel.ItemLabels;
 import com.checkupflow.judgement.JudgementService;
-import com.checkupflow.judgement.NormalizedScreening;
+import com.checkupflow.kernel.NormalizedScreening;
 import com.checkupflow.screening.ScreeningRepository;
 
 /**
