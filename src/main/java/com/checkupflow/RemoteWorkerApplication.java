@@ -2,7 +2,6 @@ package com.checkupflow;
 
 import java.util.Arrays;
 
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
@@ -21,8 +20,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * external task worker bean ({@code engine.ExternalTaskWorker}) with what its work needs (our tables, the master key,
  * the model), polling a node's {@code /engine-rest} as a user of the group {@code worker} ({@link RestExternalTasks}).
  * {@link WorkerComponents} leaves out what belongs to an engine node. See docs/robustness.md "Remote model workers".
+ * <p>
+ * Deliberately no {@code @SpringBootConfiguration}/{@code @Configuration}: the application's own scan must not pick
+ * it up, and tests must find {@link CheckupFlowApplication} as the one configuration to boot.
  */
-@SpringBootConfiguration
 @EnableAutoConfiguration(excludeName = {
         "org.camunda.bpm.spring.boot.starter.CamundaBpmAutoConfiguration",
         "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration",
