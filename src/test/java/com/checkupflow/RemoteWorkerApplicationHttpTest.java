@@ -98,6 +98,11 @@ class RemoteWorkerApplicationHttpTest {
         return worker;
     }
 
+    private ExternalTask awaitExternalTask(String screeningId) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> externalTask(screeningId), t -> t != null);
+    }
+
     private ExternalTask externalTask(String screeningId) {
         ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(screeningId)
                 .singleResult();
@@ -118,8 +123,7 @@ class RemoteWorkerApplicationHttpTest {
     @Order(1)
     void shouldExtendFailAndUnlockOverRestWhenTheWorkerUserHoldsATask() throws Exception {
         String id = post("remote-worker-0");
-        ExternalTask waiting = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> externalTask(id), t -> t != null);
+        ExternalTask waiting = awaitExternalTask(id);
         RestExternalTasks rest = new RestExternalTasks(new WorkerProperties(WorkerProperties.REMOTE,
                 URI.create("http://localhost:" + port + "/engine-rest"), "worker", TestHttp.PASSWORD), json);
 
@@ -146,8 +150,7 @@ class RemoteWorkerApplicationHttpTest {
     @Order(2)
     void shouldDraftTheSummaryOverRestWhenAWorkerProcessServesTheTopic() throws Exception {
         String id = post("remote-worker-1");
-        ExternalTask waiting = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> externalTask(id), t -> t != null);
+        ExternalTask waiting = awaitExternalTask(id);
         // The node itself polls nothing in remote mode: the task waits, unlocked, for a worker process.
         Assertions.assertThat(waiting.getTopicName()).isEqualTo("draftSummary");
         Assertions.assertThat(waiting.getWorkerId()).isNull();
@@ -170,8 +173,7 @@ class RemoteWorkerApplicationHttpTest {
     @Order(3)
     void shouldRefuseTheWorkerUserTheTasklistTheApiAndTheScreeningsTasks() throws Exception {
         String id = post("remote-worker-2");
-        ExternalTask waiting = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> externalTask(id), t -> t != null);
+        ExternalTask waiting = awaitExternalTask(id);
 
         Assertions.assertThatThrownBy(() -> WebappSession.logIn(port, "worker", "tasklist"))
                 .hasMessageContaining("could not log in");
