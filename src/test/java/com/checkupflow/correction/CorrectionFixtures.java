@@ -16,11 +16,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.checkupflow.judgement.JudgementService;
 import com.checkupflow.kernel.CanonicalItem;
 import com.checkupflow.kernel.ItemKey;
-import com.checkupflow.kernel.ItemStatus;
 import com.checkupflow.kernel.ItemLabels;
-import com.checkupflow.judgement.JudgementService;
+import com.checkupflow.kernel.ItemStatus;
 import com.checkupflow.kernel.NormalizedScreening;
 import com.checkupflow.screening.ScreeningRepository;
 
