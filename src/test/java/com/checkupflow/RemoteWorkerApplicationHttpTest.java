@@ -147,7 +147,7 @@ class RemoteWorkerApplicationHttpTest {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void shouldDraftTheSummaryOverRestWhenAWorkerProcessServesTheTopic() throws Exception {
         String id = post("remote-worker-1");
         ExternalTask waiting = awaitExternalTask(id);
@@ -169,8 +169,9 @@ class RemoteWorkerApplicationHttpTest {
                 .query(Long.class).single()).isEqualTo(1);
     }
 
+    /** Before the worker application runs too, so that the screening's external task is still there to be seen. */
     @Test
-    @Order(3)
+    @Order(2)
     void shouldRefuseTheWorkerUserTheTasklistTheApiAndTheScreeningsTasks() throws Exception {
         String id = post("remote-worker-2");
         ExternalTask waiting = awaitExternalTask(id);
