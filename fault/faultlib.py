@@ -47,6 +47,9 @@ def bundle(identifier, seed):
 
 
 def jar():
+    """The application jar: $CHECKUPFLOW_FAULT_JAR (a copy, so that a rebuild cannot swap it during a run) or target's."""
+    if os.environ.get("CHECKUPFLOW_FAULT_JAR"):
+        return os.environ["CHECKUPFLOW_FAULT_JAR"]
     found = sorted(glob.glob(os.path.join(ROOT, "target", "checkupflow-*.jar")))
     if not found:
         sys.exit("no target/checkupflow-*.jar: run ./mvnw -q package -DskipTests first")

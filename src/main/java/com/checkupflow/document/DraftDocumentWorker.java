@@ -5,11 +5,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.springframework.stereotype.Component;
 
 import com.checkupflow.engine.ExternalTaskWorker;
+import com.checkupflow.engine.ExternalTasks;
 import com.checkupflow.process.ScreeningReportProcess;
 
 /**
@@ -28,7 +28,7 @@ class DraftDocumentWorker extends ExternalTaskWorker {
 
     private final DocumentService documents;
 
-    DraftDocumentWorker(ExternalTaskService externalTasks, DocumentService documents,
+    DraftDocumentWorker(ExternalTasks externalTasks, DocumentService documents,
                         ExternalTaskWorker.Settings modelWorkerSettings) {
         super(externalTasks, TOPIC, fetched(), modelWorkerSettings);
         this.documents = documents;

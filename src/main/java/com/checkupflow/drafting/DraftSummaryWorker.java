@@ -5,13 +5,13 @@ import com.checkupflow.ai.ModelUnavailableException;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.checkupflow.engine.ExternalTaskWorker;
+import com.checkupflow.engine.ExternalTasks;
 
 /**
  * Works the external task topic {@value #TOPIC} ("Draft report summary", {@code Activity_DraftSummary}):
@@ -35,7 +35,7 @@ class DraftSummaryWorker extends ExternalTaskWorker {
 
     private final DraftingService drafting;
 
-    DraftSummaryWorker(ExternalTaskService externalTasks, DraftingService drafting,
+    DraftSummaryWorker(ExternalTasks externalTasks, DraftingService drafting,
                        ExternalTaskWorker.Settings modelWorkerSettings) {
         super(externalTasks, TOPIC, List.of("draftRound", "reviewNote", "screeningId"), modelWorkerSettings);
         this.drafting = drafting;

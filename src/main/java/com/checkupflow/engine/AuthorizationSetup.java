@@ -76,11 +76,13 @@ class AuthorizationSetup implements SmartInitializingSingleton {
         GROUPS.put(Roles.DESIGNER, "프로세스 설계자 (Process designers)");
         GROUPS.put(Roles.INTEGRATION, "연동 시스템 (Integrated systems)");
         GROUPS.put(Roles.PRIVACY_OFFICER, "개인정보 보호책임자 (Privacy officers)");
+        GROUPS.put(Roles.WORKER, "모델 작업자 (Remote model workers)");
         GROUPS.put(Roles.ADMIN, "camunda BPM Administrators");
     }
 
     /** Groups whose members work for every center. Designers belong to none: nothing clinical. */
-    static final List<String> ALL_CENTER_GROUPS = List.of(Roles.MANAGER, Roles.INTEGRATION, Roles.ADMIN);
+    static final List<String> ALL_CENTER_GROUPS = List.of(Roles.MANAGER, Roles.INTEGRATION, Roles.WORKER,
+            Roles.ADMIN);
 
     record Grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
     }
@@ -137,6 +139,16 @@ class AuthorizationSetup implements SmartInitializingSingleton {
                         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_TASK),
                 new Grant(Roles.COORDINATOR, Resources.PROCESS_DEFINITION, ReferralLetterProcess.PROCESS_ID,
                         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_TASK));
+    }
+
+    /**
+     * Version 3: remote model workers fetch, lock, extend, complete and fail external tasks over /engine-rest (the
+     * engine asks READ_INSTANCE and UPDATE_INSTANCE on the task's process definition for each); no application (no
+     * Tasklist, Cockpit, Admin), no task, no history, no decision, and /api refuses their role.
+     */
+    static List<Grant> grantsV3() {
+        return List.of(new Grant(Roles.WORKER, Resources.PROCESS_DEFINITION, ANY,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE));
     }
 
     private final IdentityService identity;
@@ -244,10 +256,14 @@ class AuthorizationSetup implements SmartInitializingSingleton {
                 Roles.PHYSICIAN, Roles.HEAD_PHYSICIAN, Roles.NURSE, Roles.COORDINATOR, Roles.MANAGER);
     }
 
-    /** Version 3: physicians find the consultation summaries to review (AI document step) in a filter of their own. */
+    /**
+     * Version 3: remote model workers get their grants ({@link #grantsV3()}); physicians find the consultation
+     * summaries to review (AI document step) in a filter of their own.
+     */
     private void applyVersion3() {
+        grantsV3().forEach(this::grant);
         ensureFilter(FILTER_CONSULTATIONS, null, "검토할 결과 상담 요약, 위험·의심 먼저", -2,
-                urgentFirst(tasks.createTaskQuery().taskDefinitionKey("Activity_ReviewConsultationSummary")),
+                urgentFirst(tasks.createTaskQuery().taskDefinitionKey(Activities.REVIEW_CONSULTATION_SUMMARY)),
                 Roles.PHYSICIAN, Roles.HEAD_PHYSICIAN);
     }
 

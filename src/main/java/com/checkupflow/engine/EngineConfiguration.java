@@ -6,6 +6,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Tenant;
@@ -63,6 +64,12 @@ class EngineConfiguration {
     ClusterStartLock clusterStartLock(DataSource dataSource,
                                       @Value("${checkupflow.cluster.start-lock-timeout:PT10M}") Duration timeout) {
         return new ClusterStartLock(dataSource, timeout);
+    }
+
+    /** The model workers' engine: this one, unless remote workers serve the topics. */
+    @Bean
+    ExternalTasks externalTasks(ExternalTaskService service, WorkerProperties workers) {
+        return ExternalTasks.of(service, workers.inApp());
     }
 
     static void createMissingTenants(IdentityService identity, List<Center> centers) {

@@ -12,7 +12,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +22,8 @@ import com.checkupflow.privacy.PersonalDataScrubber;
 /**
  * Engine adapter for an in-application external task worker: a poller fetches and locks as many tasks of one topic
  * as there are free slots and hands them to a fixed pool, so slow work (a model call) never holds the engine's
- * job executor, and the same topic can later be served by workers on other machines. A subclass only maps the
+ * job executor. The engine is this process's or, in the {@code worker} profile, a node's REST API
+ * ({@link ExternalTasks}), so every worker bean also works as a remote worker. A subclass only maps the
  * task to a service call and says how it ended ({@link Outcome}); completing, BPMN errors and failures with
  * retries are handled here:
  * <ul>
@@ -43,6 +43,7 @@ public abstract class ExternalTaskWorker implements SmartLifecycle {
      */
     public static final Duration LEASE = Duration.ofSeconds(30);
     public static final long FAILURE_RETRY_TIMEOUT_MS = 60_000;
+    static final int CONCURRENT_CHANGE_ATTEMPTS = 3;
 
     /** How a task ended. */
     public sealed interface Outcome permits Complete, BpmnError {
@@ -71,7 +72,7 @@ public abstract class ExternalTaskWorker implements SmartLifecycle {
     }
 
     private final Logger log = LoggerFactory.getLogger(getClass());
-    private final ExternalTaskService externalTasks;
+    private final ExternalTasks externalTasks;
     private final String topic;
     private final List<String> variables;
     private final Settings settings;
@@ -79,8 +80,9 @@ public abstract class ExternalTaskWorker implements SmartLifecycle {
     private volatile ExecutorService pool;
     private volatile ScheduledExecutorService poller;
     private volatile ScheduledExecutorService heartbeat;
+    private volatile String fetchFailure;
 
-    protected ExternalTaskWorker(ExternalTaskService externalTasks, String topic, List<String> variables,
+    protected ExternalTaskWorker(ExternalTasks externalTasks, String topic, List<String> variables,
                                  Settings settings) {
         this.externalTasks = externalTasks;
         this.topic = topic;
@@ -110,6 +112,10 @@ public abstract class ExternalTaskWorker implements SmartLifecycle {
     public void start() {
         if (!settings.enabled()) {
             log.info("Worker for topic {} disabled", topic);
+            return;
+        }
+        if (!externalTasks.polls()) {
+            log.info("Topic {} is served by remote workers (checkupflow.workers.mode=remote)", topic);
             return;
         }
         AtomicInteger n = new AtomicInteger();
@@ -174,8 +180,17 @@ public abstract class ExternalTaskWorker implements SmartLifecycle {
             do {
                 fetched = poll();
             } while (fetched > 0);
+            if (fetchFailure != null) {
+                log.info("Fetching {} tasks works again", topic);
+                fetchFailure = null;
+            }
         } catch (RuntimeException e) {
-            log.warn("Fetching {} tasks failed: {}", topic, e.getClass().getSimpleName());
+            // Once per kind of failure, not every poll interval while a remote engine is down.
+            String failure = e.getClass().getSimpleName();
+            if (!failure.equals(fetchFailure)) {
+                log.warn("Fetching {} tasks failed: {}", topic, failure);
+                fetchFailure = failure;
+            }
         }
     }
 
@@ -191,10 +206,7 @@ public abstract class ExternalTaskWorker implements SmartLifecycle {
         }
         List<LockedExternalTask> tasks;
         try {
-            tasks = externalTasks.fetchAndLock(taken, workerId)
-                    .topic(topic, lease().toMillis())
-                    .variables(variables)
-                    .execute();
+            tasks = externalTasks.fetchAndLock(workerId, topic, taken, lease().toMillis(), variables);
         } catch (RuntimeException e) {
             slots.release(taken);
             throw e;
@@ -264,14 +276,28 @@ public abstract class ExternalTaskWorker implements SmartLifecycle {
             return;
         }
         cancel(extending);
-        try {
-            if (outcome instanceof BpmnError b) {
-                externalTasks.handleBpmnError(task.getId(), workerId, b.errorCode(), b.message(), b.variables());
-            } else {
-                externalTasks.complete(task.getId(), workerId, ((Complete) outcome).variables());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                report(task, outcome);
+                return;
+            } catch (RuntimeException e) {
+                // A parallel branch (e.g. the consultation summary beside the report) changed the instance at the
+                // same moment: sent again at once instead of failing the task into the 60 s failure retry.
+                if (attempt < CONCURRENT_CHANGE_ATTEMPTS && externalTasks.concurrentChange(e)) {
+                    log.debug("{} task of {}: concurrent change, reported again", topic, task.getBusinessKey());
+                    continue;
+                }
+                fail(task, e);
+                return;
             }
-        } catch (RuntimeException e) {
-            fail(task, e);
+        }
+    }
+
+    private void report(LockedExternalTask task, Outcome outcome) {
+        if (outcome instanceof BpmnError b) {
+            externalTasks.handleBpmnError(task.getId(), workerId, b.errorCode(), b.message(), b.variables());
+        } else {
+            externalTasks.complete(task.getId(), workerId, ((Complete) outcome).variables());
         }
     }
 

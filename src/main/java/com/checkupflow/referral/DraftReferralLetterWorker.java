@@ -5,11 +5,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.springframework.stereotype.Component;
 
 import com.checkupflow.engine.ExternalTaskWorker;
+import com.checkupflow.engine.ExternalTasks;
 
 /**
  * Works the external task topic {@value #TOPIC} ("Draft referral letter", {@code Activity_DraftReferralLetter}): an
@@ -25,7 +25,7 @@ class DraftReferralLetterWorker extends ExternalTaskWorker {
 
     private final ReferralService referrals;
 
-    DraftReferralLetterWorker(ExternalTaskService externalTasks, ReferralService referrals,
+    DraftReferralLetterWorker(ExternalTasks externalTasks, ReferralService referrals,
                               ExternalTaskWorker.Settings modelWorkerSettings) {
         super(externalTasks, TOPIC, List.of("referralUnits"), modelWorkerSettings);
         this.referrals = referrals;

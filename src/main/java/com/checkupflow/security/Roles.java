@@ -15,6 +15,8 @@ public final class Roles {
     public static final String INTEGRATION = "integration";
     /** Reviews the access log (GET /api/audit/access) and the AI use register; nothing clinical. */
     public static final String PRIVACY_OFFICER = "privacyOfficer";
+    /** Remote model workers (the {@code worker} profile): external tasks over /engine-rest only, nothing else. */
+    public static final String WORKER = "worker";
     /** Camunda's administrators group: every permission, every tenant. */
     public static final String ADMIN = "camunda-admin";
 

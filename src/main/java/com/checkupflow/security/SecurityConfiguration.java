@@ -8,6 +8,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -22,6 +24,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import com.checkupflow.web.Problem;
 import com.checkupflow.web.ProblemDocuments;
@@ -52,7 +55,9 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, EngineIdentityAuthenticationProvider provider,
-                                    EngineIdentity engineIdentity, ObjectMapper json) throws Exception {
+                                    EngineIdentity engineIdentity, ObjectMapper json,
+                                    @Qualifier("requestMappingHandlerMapping")
+                                    ObjectProvider<RequestMappingHandlerMapping> controllers) throws Exception {
         http.securityMatcher("/api/**", "/actuator/**", "/dashboard")
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
@@ -71,6 +76,7 @@ class SecurityConfiguration {
                         .hasAnyAuthority(Roles.MANAGER, Roles.PRIVACY_OFFICER, Roles.ADMIN)
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasAnyAuthority(Roles.MANAGER, Roles.ADMIN)
+                        .requestMatchers(new UnroutedRequests(controllers)).authenticated()
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName("CheckupFlow")
                         .authenticationEntryPoint((req, res, e) -> writeProblem(json, res, HttpStatus.UNAUTHORIZED,

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.ArgumentMatchers;
 import org.mockito.Mockito;
 
+import com.checkupflow.engine.ExternalTasks;
 import com.checkupflow.engine.ExternalTaskWorker;
 
 /**
@@ -44,7 +45,7 @@ class ConsultationSummaryProcessTest {
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(processEngine);
-        worker = new DraftDocumentWorker(processEngine.getExternalTaskService(), documents,
+        worker = new DraftDocumentWorker(ExternalTasks.of(processEngine.getExternalTaskService()), documents,
                 ExternalTaskWorker.Settings.of(4, Duration.ofMinutes(2), Duration.ofMillis(500), false));
         Mocks.register("reviewDocumentListener", new ReviewDocumentListener(documents));
         Mocks.register("patientLabelListener", (TaskListener) task -> { });

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.ArgumentMatchers;
 import org.mockito.Mockito;
 
+import com.checkupflow.engine.ExternalTasks;
 import com.checkupflow.engine.ExternalTaskWorker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -133,7 +134,7 @@ class ElementTemplatesTest {
                 Map.of("language", "en", "taskPriority", 50));
         processEngine.getManagementService().createJobQuery().list()
                 .forEach(job -> processEngine.getManagementService().executeJob(job.getId()));
-        DraftDocumentWorker worker = new DraftDocumentWorker(processEngine.getExternalTaskService(), documents,
+        DraftDocumentWorker worker = new DraftDocumentWorker(ExternalTasks.of(processEngine.getExternalTaskService()), documents,
                 ExternalTaskWorker.Settings.of(1, Duration.ofMinutes(1), Duration.ofSeconds(1), false));
         Assertions.assertThat(worker.poll()).isZero(); // not started: the test hands the task over itself
         List<LockedExternalTask> tasks = processEngine.getExternalTaskService().fetchAndLock(1, worker.workerId())

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.Mockito;
 
 import com.checkupflow.engine.ExternalTaskWorker;
+import com.checkupflow.engine.ExternalTasks;
 
 /**
  * The drafting part of screening-report.bpmn on the engine: the external task "Draft report summary" worked
@@ -47,7 +48,7 @@ class DraftSummaryProcessTest {
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(processEngine); // other test classes may have started Spring engines in this JVM
-        worker = new DraftSummaryWorker(processEngine.getExternalTaskService(), drafting,
+        worker = new DraftSummaryWorker(ExternalTasks.of(processEngine.getExternalTaskService()), drafting,
                 ExternalTaskWorker.Settings.of(4, Duration.ofMinutes(2), Duration.ofMillis(500), false));
         Mocks.register("draftWithTemplateDelegate", new DraftWithTemplateDelegate(drafting));
         Mocks.register("autoRedraftListener", new AutoRedraftListener());

@@ -37,6 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.checkupflow.ReviewTasks;
 import com.checkupflow.demo.SyntheticScreenings;
 import com.checkupflow.engine.ExternalTaskWorker;
+import com.checkupflow.engine.ExternalTasks;
 
 import ca.uhn.fhir.context.FhirContext;
 
@@ -139,7 +140,7 @@ class DraftingBenchmark {
         double backlogSeconds = (System.nanoTime() - start) / 1e9;
 
         ExternalTaskWorker.Settings settings = properties.workerSettings();
-        DraftSummaryWorker worker = new DraftSummaryWorker(externalTasks, drafting, ExternalTaskWorker.Settings.of(
+        DraftSummaryWorker worker = new DraftSummaryWorker(ExternalTasks.of(externalTasks), drafting, ExternalTaskWorker.Settings.of(
                 settings.threads(), settings.lockDuration(), settings.pollInterval(), true));
         long draftStart = System.currentTimeMillis();
         worker.start();

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 
 import com.checkupflow.engine.ExternalTaskWorker;
+import com.checkupflow.engine.ExternalTasks;
 
 /**
  * Public test fixtures of the drafting feature: the real "Draft report summary" worker and the "Check the draft" delegate
@@ -64,7 +65,7 @@ public final class DraftingFixtures {
      * provider, around the mocked service), as the in-application worker would.
      */
     public void workDraftTasks(ExternalTaskService externalTasks) {
-        DraftSummaryWorker worker = new DraftSummaryWorker(externalTasks, service,
+        DraftSummaryWorker worker = new DraftSummaryWorker(ExternalTasks.of(externalTasks), service,
                 ExternalTaskWorker.Settings.of(4, Duration.ofMinutes(2), Duration.ofMillis(500), false));
         List<LockedExternalTask> tasks = externalTasks.fetchAndLock(10, worker.workerId())
                 .topic(worker.topic(), 60_000).variables("draftRound", "reviewNote", "screeningId").execute();

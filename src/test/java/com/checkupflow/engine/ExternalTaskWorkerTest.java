@@ -39,7 +39,7 @@ class ExternalTaskWorkerTest {
 
     private final class HeldWorker extends ExternalTaskWorker {
         HeldWorker(Settings settings) {
-            super(processEngine.getExternalTaskService(), TOPIC, List.of(), settings);
+            super(ExternalTasks.of(processEngine.getExternalTaskService()), TOPIC, List.of(), settings);
         }
 
         @Override
@@ -123,7 +123,7 @@ class ExternalTaskWorkerTest {
     void shouldReportAScrubbedMessageAndTheStackWhenTheWorkFails() {
         processEngine.getRuntimeService().startProcessInstanceByKey(ReferralLetterProcess.PROCESS_ID, "worker-fail",
                 Map.of(Vars.REFERRAL_UNITS, "egfr", Vars.TASK_PRIORITY, 50));
-        ExternalTaskWorker failing = new ExternalTaskWorker(processEngine.getExternalTaskService(), TOPIC, List.of(),
+        ExternalTaskWorker failing = new ExternalTaskWorker(ExternalTasks.of(processEngine.getExternalTaskService()), TOPIC, List.of(),
                 ExternalTaskWorker.Settings.of(1, Duration.ofMinutes(5), Duration.ofMillis(50), false)) {
             @Override
             protected Outcome work(LockedExternalTask task) {

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.mockito.ArgumentMatchers;
 
 import com.checkupflow.engine.ExternalTaskWorker;
+import com.checkupflow.engine.ExternalTasks;
 
 /** Public test fixtures of the referral feature: the real worker and listeners around a mocked {@link ReferralService}. */
 public final class ReferralFixtures {
@@ -34,7 +35,7 @@ public final class ReferralFixtures {
      * mocked service, as the in-application worker would.
      */
     public void workDraftReferralLetterTasks(ExternalTaskService externalTasks) {
-        DraftReferralLetterWorker worker = new DraftReferralLetterWorker(externalTasks, service,
+        DraftReferralLetterWorker worker = new DraftReferralLetterWorker(ExternalTasks.of(externalTasks), service,
                 ExternalTaskWorker.Settings.of(1, Duration.ofMinutes(1), Duration.ofMillis(500), false));
         externalTasks.fetchAndLock(10, worker.workerId()).topic(worker.topic(), 60_000).variables(worker.variables())
                 .execute().forEach(worker::handle);

@@ -124,8 +124,11 @@ class ApiProblemHttpTest {
     void shouldAnswerProblemDocumentsWhenNoControllerMatches() throws Exception {
         Assertions.assertThat(rejected(http.get("physicianGangnam", "/api/screenings/x/no/such/thing"), 404)
                 .get("problems").get(0).get("code").asText()).isEqualTo("not_found");
-        // A path no rule names is denied before routing, also as a problem document.
-        rejected(http.get("admin", "/api/no-such-thing"), 403);
+        // A path no controller answers is 404 for any authenticated user, 401 without credentials.
+        Assertions.assertThat(rejected(http.get("admin", "/api/no-such-thing"), 404).get("problems").get(0)
+                .get("code").asText()).isEqualTo("not_found");
+        rejected(http.get("integration", "/api/no-such-thing"), 404);
+        rejected(http.get(null, "/api/no-such-thing"), 401);
         rejected(http.post("integration", "/api/screenings?center=gangnam", "text/plain", "hello"), 415);
         rejected(http.get("physicianGangnam", "/api/screenings/x/review"), 405);
     }

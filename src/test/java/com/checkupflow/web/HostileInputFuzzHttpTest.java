@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.Random;
 
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,6 +25,7 @@ import com.checkupflow.CheckupFlowHttpTest;
 import com.checkupflow.ReviewTasks;
 import com.checkupflow.TestHttp;
 import com.checkupflow.demo.SyntheticScreenings;
+import com.checkupflow.engine.ExternalTaskWorker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -35,11 +39,15 @@ import ca.uhn.fhir.context.FhirContext;
  * request derived from a valid one by random mutations (hostile numbers, over-long and empty strings, wrong types,
  * removed or nulled elements, truncated JSON, wrong media types and parameters). Every answer must be below 500, every
  * {@code /api} 4xx an {@code application/problem+json} document, a rejected request must leave the tables as they
- * were, and no request may take 2 s or more. One that does is sent again, and the valid Bundle's dry run right
- * after it is the baseline: it fails the test when it is 2 s or more again and over {@value #SLOWER_THAN_BASELINE}
- * times the baseline (a slow input is slow twice and far slower than a valid request; a moment of an overloaded
- * machine slows both). The run prints every request over 2 s with its baseline. {@code -Dfuzz.seed=…} replays a run, {@code -Dfuzz.requests=…} sizes it;
- * at most {@code -Dfuzz.seconds} (default 120) are spent.
+ * were, and no request may take 2 s or more.
+ * <p>
+ * What made valid dry runs take 2–4 s was the test's own background work, not the requests: every accepted intake
+ * started a screening whose judging, drafting and checking then ran on the job executor and the model workers, on
+ * the same two cores, while the next requests were timed. Once the review screening is in review, the job executor
+ * and the workers pause (accepted screenings wait at their first asynchronous step), so each request is measured
+ * alone; a longer warm-up of every request kind keeps the JIT's first compilations out of the measurement.
+ * {@code -Dfuzz.seed=…} replays a run, {@code -Dfuzz.requests=…} sizes it; at most {@code -Dfuzz.seconds} (default
+ * 120) are spent.
  */
 @CheckupFlowHttpTest
 class HostileInputFuzzHttpTest {
@@ -48,7 +56,7 @@ class HostileInputFuzzHttpTest {
     static final int REQUESTS = Integer.getInteger("fuzz.requests", 400);
     static final Duration BUDGET = Duration.ofSeconds(Long.getLong("fuzz.seconds", 120));
     static final long SLOW_NANOS = 2_000_000_000L;
-    static final int SLOWER_THAN_BASELINE = 4;
+    static final int WARM_UP_ROUNDS = 20;
 
     private static final String[] NUMBERS = {"1e999999999", "1e999999", "-1e999999", "1e100", "1e-999999",
             "123456789012345678901234567890", "0.000000000000000000001", "-0", "1E+12", "999999999999", "-999999999",
@@ -66,11 +74,15 @@ class HostileInputFuzzHttpTest {
     ObjectMapper json;
     @Autowired
     TaskService taskService;
+    @Autowired
+    ProcessEngine processEngine;
+    @Autowired
+    List<ExternalTaskWorker> workers;
 
     private final Random random = new Random(SEED);
     private final Map<String, Integer> statuses = new LinkedHashMap<>();
     private final List<String> failures = new ArrayList<>();
-    private final List<String> slowButLikeBaseline = new ArrayList<>();
+    private final List<String> slowest = new ArrayList<>();
     private String base;
     private TestHttp http;
     private String reviewScreening;
@@ -84,23 +96,34 @@ class HostileInputFuzzHttpTest {
                 "application/fhir+json", base);
         reviewScreening = json.readTree(created.body()).get("id").asText();
         ReviewTasks.awaitReview(taskService, reviewScreening);
-        for (int i = 0; i < 5; i++) { // warm-up: the first requests of a JVM load classes, they are not measured
-            http.post("designer", "/api/judgements", "application/fhir+json", base);
-            http.get("manager", "/api/analytics/cycle-times");
-        }
-
-        long deadline = System.nanoTime() + BUDGET.toNanos();
+        JobExecutor jobs = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getJobExecutor();
+        jobs.shutdown();
+        workers.forEach(ExternalTaskWorker::stop);
         int sent = 0;
-        for (; sent < REQUESTS && System.nanoTime() < deadline; sent++) {
-            switch (random.nextInt(4)) {
-                case 0 -> intake(sent);
-                case 1 -> dryRun();
-                case 2 -> review();
-                default -> analytics();
+        try {
+            for (int i = 0; i < WARM_UP_ROUNDS; i++) { // the first requests of a JVM load and compile; not measured
+                http.post("designer", "/api/judgements", "application/fhir+json", base);
+                http.post("physicianGangnam", "/api/screenings/no-such-screening/review", "application/json",
+                        "{\"decision\":\"APPROVE\"}");
+                http.get("manager", "/api/analytics/cycle-times");
+                http.get("manager", "/api/analytics/dashboard");
+                http.post("integration", "/api/screenings?center=gangnam", "application/fhir+json", "{}");
             }
+            long deadline = System.nanoTime() + BUDGET.toNanos();
+            for (; sent < REQUESTS && System.nanoTime() < deadline; sent++) {
+                switch (random.nextInt(4)) {
+                    case 0 -> intake(sent);
+                    case 1 -> dryRun();
+                    case 2 -> review();
+                    default -> analytics();
+                }
+            }
+        } finally {
+            jobs.start();
+            workers.forEach(ExternalTaskWorker::start);
         }
         System.out.println("Fuzz seed " + SEED + ": " + sent + " requests, statuses " + statuses
-                + "; over 2 s (each at best, and the valid dry run right after): " + slowButLikeBaseline);
+                + "; over 1 s: " + slowest);
 
         Assertions.assertThat(sent).isGreaterThanOrEqualTo(Math.min(REQUESTS, 100));
         Assertions.assertThat(failures).as("seed " + SEED).isEmpty();
@@ -191,19 +214,10 @@ class HostileInputFuzzHttpTest {
             failures.add(what + " answered " + status + " without a problem document: " + abbreviate(response.body()));
         }
         if (took >= SLOW_NANOS) {
-            // Sent again, and the valid Bundle's dry run as the baseline of this moment: an input that is slow to
-            // handle is slow twice and far slower than the baseline; a moment of an overloaded machine is neither.
-            long again = System.nanoTime();
-            call.send();
-            long retook = Math.min(took, System.nanoTime() - again);
-            long baseline = System.nanoTime();
-            http.post("designer", "/api/judgements", "application/fhir+json", base);
-            baseline = System.nanoTime() - baseline;
-            if (retook >= SLOW_NANOS && retook > SLOWER_THAN_BASELINE * baseline) {
-                failures.add(what + " took " + took / 1_000_000 + " ms, at best " + retook / 1_000_000
-                        + " ms, the valid dry run " + baseline / 1_000_000 + " ms (" + status + ")");
-            }
-            slowButLikeBaseline.add(what + " " + retook / 1_000_000 + " ms / baseline " + baseline / 1_000_000 + " ms");
+            failures.add(what + " took " + took / 1_000_000 + " ms (" + status + ")");
+        }
+        if (took >= SLOW_NANOS / 2) {
+            slowest.add(what + " " + took / 1_000_000 + " ms");
         }
         return response;
     }

@@ -1,0 +1,94 @@
+package com.checkupflow.engine;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+
+/**
+ * What an {@link ExternalTaskWorker} asks of the engine: the engine in this process ({@link #of}) or the engine of
+ * another node over its REST API ({@link RestExternalTasks}, the {@code worker} profile). The same worker bean works
+ * either way.
+ */
+public interface ExternalTasks {
+
+    List<LockedExternalTask> fetchAndLock(String workerId, String topic, int maxTasks, long lockMillis,
+                                          List<String> variables);
+
+    void extendLock(String taskId, String workerId, long lockMillis);
+
+    void complete(String taskId, String workerId, Map<String, Object> variables);
+
+    void handleBpmnError(String taskId, String workerId, String errorCode, String message,
+                         Map<String, Object> variables);
+
+    void handleFailure(String taskId, String workerId, String message, String details, int retries,
+                       long retryTimeoutMillis);
+
+    void unlock(String taskId);
+
+    /** False on an engine node whose topics remote workers serve ({@code checkupflow.workers.mode=remote}). */
+    default boolean polls() {
+        return true;
+    }
+
+    /**
+     * Whether a report failed only because a parallel branch of the same process instance changed it in the same
+     * moment (optimistic locking): the report can be sent again at once.
+     */
+    boolean concurrentChange(RuntimeException e);
+
+    /** The engine of this process, polled by this process. */
+    static ExternalTasks of(ExternalTaskService service) {
+        return of(service, true);
+    }
+
+    static ExternalTasks of(ExternalTaskService service, boolean polls) {
+        return new ExternalTasks() {
+            @Override
+            public List<LockedExternalTask> fetchAndLock(String workerId, String topic, int maxTasks, long lockMillis,
+                                                         List<String> variables) {
+                return service.fetchAndLock(maxTasks, workerId).topic(topic, lockMillis).variables(variables).execute();
+            }
+
+            @Override
+            public void extendLock(String taskId, String workerId, long lockMillis) {
+                service.extendLock(taskId, workerId, lockMillis);
+            }
+
+            @Override
+            public void complete(String taskId, String workerId, Map<String, Object> variables) {
+                service.complete(taskId, workerId, variables);
+            }
+
+            @Override
+            public void handleBpmnError(String taskId, String workerId, String errorCode, String message,
+                                        Map<String, Object> variables) {
+                service.handleBpmnError(taskId, workerId, errorCode, message, variables);
+            }
+
+            @Override
+            public void handleFailure(String taskId, String workerId, String message, String details, int retries,
+                                      long retryTimeoutMillis) {
+                service.handleFailure(taskId, workerId, message, details, retries, retryTimeoutMillis);
+            }
+
+            @Override
+            public void unlock(String taskId) {
+                service.unlock(taskId);
+            }
+
+            @Override
+            public boolean polls() {
+                return polls;
+            }
+
+            @Override
+            public boolean concurrentChange(RuntimeException e) {
+                return e instanceof OptimisticLockingException;
+            }
+        };
+    }
+}
