@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param activityStages    BPMN activity id → stage; activities not listed are ignored (a new activity in the
  *                          model changes nothing until it is mapped here)
  * @param deliveryDeadline  legal deadline from receipt to delivery of the report
- * @param deliveredStage    the stage whose end counts as "delivered" (ISSUED until the model has a delivery step,
- *                          then DELIVERED)
+ * @param deliveredStage    the stage whose end counts as "delivered": DELIVERED (the delivery step), or ISSUED
+ *                          for timelines from a model without one
  * @param reviewDueAfter    due date of a review task that has none of its own (start + this)
  * @param defaultRangeDays  the dashboard's default date range (ending today)
  * @param maxRangeDays      the longest date range a query accepts
@@ -22,7 +22,7 @@ record AnalyticsProperties(
         @DefaultValue("screening-report") String processKey,
         Map<String, TimelineStage> activityStages,
         @DefaultValue("P15D") Duration deliveryDeadline,
-        @DefaultValue("ISSUED") TimelineStage deliveredStage,
+        @DefaultValue("DELIVERED") TimelineStage deliveredStage,
         @DefaultValue("P2D") Duration reviewDueAfter,
         @DefaultValue("30") int defaultRangeDays,
         @DefaultValue("400") int maxRangeDays) {
