@@ -48,7 +48,7 @@ import ca.uhn.fhir.context.FhirContext;
 /**
  * The paths of {@code screening-report} on an in-memory engine without Spring: the real delegates and listeners
  * (registered under their bean names through the MockExpressionManager of camunda.cfg.xml) around mocked
- * services; the judgement itself is the real DMN. Async steps are driven with {@code execute(job(...))}.
+ * services; the judgement itself is the real DMN, the corrections the real service on H2. Async steps are driven with {@code execute(job(...))}.
  */
 @ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = {"processes/screening-report.bpmn", "processes/screening-judgement.dmn",
@@ -177,6 +177,8 @@ class ScreeningReportProcessTest {
                 .containsEntry("hemoglobin", 13.5)
                 .doesNotContainKeys("correction_hemoglobin", "notMeasured_hemoglobin", "correctionNote");
         Assertions.assertThat(screenings.get("invalid-1").item(ItemKey.HEMOGLOBIN).value()).isEqualByComparingTo("13.5");
+        Assertions.assertThat(corrections.recorded("invalid-1")).containsExactly(new CorrectionFixtures.Recorded(
+                "hemoglobin", "CORRECTED", "원자료 재확인: 단위 오기", NURSE));
 
         execute(job("Activity_JudgeResults", pi));
 
@@ -515,6 +517,7 @@ class ScreeningReportProcessTest {
         NormalizedScreening normalized = JudgementFixtures.normalize(
                 new SyntheticScreenings(FHIR).bundle(screeningId, profile, seed));
         screenings.put(screeningId, normalized);
+        corrections.store(screeningId, "gangnam", normalized);
         Map<String, Object> variables = new HashMap<>(judgementService.variables(normalized));
         variables.put("screeningId", screeningId);
         variables.put("center", "gangnam");
