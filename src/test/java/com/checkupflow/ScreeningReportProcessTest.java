@@ -34,14 +34,15 @@ import com.checkupflow.referral.ReferralFixtures;
 import com.checkupflow.demo.SyntheticScreenings;
 import com.checkupflow.demo.SyntheticScreenings.Profile;
 import com.checkupflow.drafting.DraftingFixtures;
-import com.checkupflow.judgement.ItemKey;
-import com.checkupflow.judgement.ItemStatus;
+import com.checkupflow.kernel.ItemKey;
+import com.checkupflow.kernel.ItemStatus;
 import com.checkupflow.judgement.JudgementFixtures;
 import com.checkupflow.judgement.JudgementService;
-import com.checkupflow.judgement.NormalizedScreening;
+import com.checkupflow.kernel.NormalizedScreening;
 import com.checkupflow.report.ReportFixtures;
 import com.checkupflow.critical.CriticalFixtures;
 import com.checkupflow.review.ReviewFixtures;
+import com.checkupflow.screening.JudgementRecordingFixtures;
 
 import ca.uhn.fhir.context.FhirContext;
 
@@ -67,7 +68,7 @@ class ScreeningReportProcessTest {
 
     private final Map<String, NormalizedScreening> screenings = new HashMap<>();
     private JudgementService judgementService;
-    private JudgementFixtures.RecordedJudgements judgements;
+    private JudgementRecordingFixtures.RecordedJudgements judgements;
     private CorrectionFixtures corrections;
     private DraftingFixtures drafting;
     private ReviewFixtures reviews;
@@ -79,7 +80,7 @@ class ScreeningReportProcessTest {
     void setUp() {
         BpmnAwareTests.init(processEngine);
         judgementService = JudgementFixtures.judgementService(processEngine);
-        judgements = JudgementFixtures.recordedJudgements(judgementService, screenings);
+        judgements = JudgementRecordingFixtures.recordedJudgements(judgementService, screenings);
         corrections = new CorrectionFixtures(judgementService, screenings);
         drafting = new DraftingFixtures();
         reviews = new ReviewFixtures();

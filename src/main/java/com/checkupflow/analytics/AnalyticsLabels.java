@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 import com.checkupflow.center.Center;
 import com.checkupflow.center.Centers;
-import com.checkupflow.judgement.ItemKey;
-import com.checkupflow.judgement.ItemLabels;
+import com.checkupflow.kernel.ItemKey;
+import com.checkupflow.kernel.ItemLabels;
 
 /**
  * What the dashboard shows for the keys in its tables: {@code center.gangnam} → 강남센터, {@code item.fasting_glucose}

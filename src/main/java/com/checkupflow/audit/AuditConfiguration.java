@@ -1,6 +1,5 @@
 package com.checkupflow.audit;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -28,9 +27,9 @@ class AuditConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<CamundaVariableAccessLog> camundaVariableAccessLog(ProcessEngine engine, AccessLog accessLog) {
-        FilterRegistrationBean<CamundaVariableAccessLog> registration =
-                new FilterRegistrationBean<>(new CamundaVariableAccessLog(engine, accessLog));
+    FilterRegistrationBean<CamundaVariableAccessLog> camundaVariableAccessLogRegistration(
+            CamundaVariableAccessLog filter) {
+        FilterRegistrationBean<CamundaVariableAccessLog> registration = new FilterRegistrationBean<>(filter);
         registration.setName("checkupflow-engine-variable-access-log");
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         return registration;

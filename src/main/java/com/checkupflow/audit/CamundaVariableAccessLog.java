@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -38,6 +39,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * processes (the instance's root business key is a screening). It identifies the user itself (session or basic
  * header) so that it does not depend on the order of Camunda's authentication filters.
  */
+@Component
 class CamundaVariableAccessLog extends OncePerRequestFilter {
 
     private static final Pattern ENGINE_API =

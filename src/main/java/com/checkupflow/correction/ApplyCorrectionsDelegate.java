@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import com.checkupflow.judgement.ItemKey;
+import com.checkupflow.kernel.ItemKey;
 
 /** "Apply corrections": stores the nurse's corrections and refreshes the decision inputs for judging again. */
 @Component("applyCorrectionsDelegate")

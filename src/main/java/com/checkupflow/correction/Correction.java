@@ -2,7 +2,7 @@ package com.checkupflow.correction;
 
 import java.math.BigDecimal;
 
-import com.checkupflow.judgement.ItemKey;
+import com.checkupflow.kernel.ItemKey;
 
 /**
  * A nurse's decision on one invalid item: a corrected value in the canonical unit, a corrected code for coded

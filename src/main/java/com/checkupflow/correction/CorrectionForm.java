@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-import com.checkupflow.judgement.ItemKey;
+import com.checkupflow.kernel.ItemKey;
 
 /**
  * Reads the "Resolve invalid results" form: for each invalid item {@code correction_<key>} (number, or code for

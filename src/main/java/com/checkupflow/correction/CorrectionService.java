@@ -10,11 +10,11 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-import com.checkupflow.judgement.CanonicalItem;
-import com.checkupflow.judgement.InvalidReason;
-import com.checkupflow.judgement.ItemKey;
-import com.checkupflow.judgement.ItemLabels;
-import com.checkupflow.judgement.ItemStatus;
+import com.checkupflow.kernel.CanonicalItem;
+import com.checkupflow.kernel.InvalidReason;
+import com.checkupflow.kernel.ItemKey;
+import com.checkupflow.kernel.ItemLabels;
+import com.checkupflow.kernel.ItemStatus;
 import com.checkupflow.judgement.JudgementService;
 import com.checkupflow.screening.Screening;
 import com.checkupflow.screening.ScreeningRepository;

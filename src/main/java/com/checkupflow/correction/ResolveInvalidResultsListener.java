@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import com.checkupflow.judgement.ItemKey;
+import com.checkupflow.kernel.ItemKey;
 
 /**
  * On completing "Resolve invalid results": refuses an incomplete or implausible correction (the Tasklist shows

@@ -13,7 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.checkupflow.center.Centers;
 import com.checkupflow.delivery.PatientContacts;
-import com.checkupflow.judgement.ItemLabels;
+import com.checkupflow.kernel.ItemLabels;
 import com.checkupflow.judgement.JudgementJson;
 import com.checkupflow.screening.Screening;
 import com.checkupflow.screening.ScreeningRepository;

@@ -14,8 +14,8 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.checkupflow.judgement.ItemKey;
-import com.checkupflow.judgement.ItemLabels;
+import com.checkupflow.kernel.ItemKey;
+import com.checkupflow.kernel.ItemLabels;
 import com.checkupflow.judgement.Judgement;
 
 /** The critical-result form's words ({@code labels/critical.properties}) around the DMN's findings. */

@@ -28,12 +28,12 @@ class DemoSeeder {
     private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
 
     private final DemoProperties properties;
-    private final DemoIdentity identity;
+    private final CamundaDemoIdentity identity;
     private final IntakeService intake;
     private final Centers centers;
     private final SyntheticScreenings synthetic;
 
-    DemoSeeder(DemoProperties properties, DemoIdentity identity, IntakeService intake, Centers centers, FhirContext fhir) {
+    DemoSeeder(DemoProperties properties, CamundaDemoIdentity identity, IntakeService intake, Centers centers, FhirContext fhir) {
         this.properties = properties;
         this.identity = identity;
         this.intake = intake;

@@ -13,8 +13,8 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import com.checkupflow.judgement.Category;
-import com.checkupflow.judgement.ItemKey;
+import com.checkupflow.kernel.Category;
+import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.judgement.Judgement;
 import com.checkupflow.judgement.JudgementUnit;
 import com.checkupflow.privacy.PersonalDataScrubber;

@@ -1,9 +1,9 @@
 package com.checkupflow.drafting;
 
 import com.checkupflow.privacy.PersonalDataScrubber;
-import com.checkupflow.judgement.Category;
-import com.checkupflow.judgement.ItemKey;
-import com.checkupflow.judgement.ItemStatus;
+import com.checkupflow.kernel.Category;
+import com.checkupflow.kernel.ItemKey;
+import com.checkupflow.kernel.ItemStatus;
 import com.checkupflow.judgement.ItemUnits;
 import com.checkupflow.judgement.Judgement;
 import com.checkupflow.judgement.JudgementUnit;

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import com.checkupflow.judgement.Category;
-import com.checkupflow.judgement.ItemKey;
+import com.checkupflow.kernel.Category;
+import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.judgement.Judgement;
 
 /**

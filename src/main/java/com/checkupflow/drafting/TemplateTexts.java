@@ -1,7 +1,7 @@
 package com.checkupflow.drafting;
 
-import com.checkupflow.judgement.Category;
-import com.checkupflow.judgement.ItemKey;
+import com.checkupflow.kernel.Category;
+import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.judgement.Judgement;
 import org.springframework.stereotype.Component;
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.checkupflow.judgement.ItemKey;
+import com.checkupflow.kernel.ItemKey;
 
 /**
  * The names a draft may use for tests: the screening's items (names and synonyms of the template resources) and the

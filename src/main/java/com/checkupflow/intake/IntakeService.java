@@ -23,7 +23,7 @@ import com.checkupflow.center.Center;
 import com.checkupflow.center.Centers;
 import com.checkupflow.judgement.BundleParser;
 import com.checkupflow.judgement.JudgementService;
-import com.checkupflow.judgement.NormalizedScreening;
+import com.checkupflow.kernel.NormalizedScreening;
 import com.checkupflow.judgement.ParsedBundle;
 import com.checkupflow.judgement.ScreeningNormalizer;
 import com.checkupflow.review.ReviewProperties;

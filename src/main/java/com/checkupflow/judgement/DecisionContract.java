@@ -1,5 +1,7 @@
 package com.checkupflow.judgement;
 
+import com.checkupflow.kernel.ItemKey;
+
 /**
  * Names shared by {@code processes/screening-judgement.dmn} and the Java around it. Unit outputs are
  * {@link JudgementUnit#categoryVariable()} / {@link JudgementUnit#noteVariable()}; measured inputs are

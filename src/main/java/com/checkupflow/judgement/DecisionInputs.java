@@ -11,6 +11,12 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
+import com.checkupflow.kernel.CanonicalItem;
+import com.checkupflow.kernel.ItemKey;
+import com.checkupflow.kernel.NormalizedScreening;
+import com.checkupflow.kernel.Sex;
+import com.checkupflow.kernel.TreatedDisease;
+
 /**
  * The input variables of {@code screening_judgement}: one per judged {@link ItemKey} (a Double for quantities,
  * the canonical code for coded items, null unless the item is VALID; lipids null when not scheduled), the sex

@@ -13,14 +13,14 @@ import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine's DMN settings: FEEL expressions parsed once ({@link CachingFeelEngineFactory}), for the business
+ * The engine's DMN settings: FEEL expressions parsed once ({@link CamundaCachingFeelEngineFactory}), for the business
  * rule task as for the dry run; and a count of deployments made by this engine, so that the dry run's cached
  * decision model is replaced as soon as a designer deploys a new version.
  */
 @Component
 class DmnEnginePlugin extends AbstractProcessEnginePlugin {
 
-    private final CachingFeelEngineFactory feel = new CachingFeelEngineFactory();
+    private final CamundaCachingFeelEngineFactory feel = new CamundaCachingFeelEngineFactory();
     private final AtomicLong deployments = new AtomicLong();
 
     @Override

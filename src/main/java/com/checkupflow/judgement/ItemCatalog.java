@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import com.checkupflow.kernel.ItemKey;
+
 /**
  * What the normalizer knows about each item (screening-criteria.md §2, §5; fhir-input-and-judgement-api.md):
  * LOINC codes, accepted units with their conversion to the canonical unit, plausibility windows, and the code maps

@@ -3,6 +3,8 @@ package com.checkupflow.judgement;
 import java.math.BigDecimal;
 import java.util.Optional;
 
+import com.checkupflow.kernel.ItemKey;
+
 /**
  * The normalizer's unit knowledge for readers outside the judgement (the draft check): which units an item is
  * accepted in and how a value converts to the canonical unit. One source with {@link ScreeningNormalizer}.

@@ -3,6 +3,10 @@ package com.checkupflow.judgement;
 import java.util.List;
 import java.util.Map;
 
+import com.checkupflow.kernel.Category;
+import com.checkupflow.kernel.InvalidReason;
+import com.checkupflow.kernel.ItemStatus;
+
 /**
  * The judgement document of the API contract (fhir-input-and-judgement-api.md): serialized as is by
  * {@code POST /api/judgements} and in the {@code judgement} part of {@code GET /api/screenings/{id}}.

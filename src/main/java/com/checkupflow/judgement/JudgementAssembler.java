@@ -15,6 +15,12 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
+import com.checkupflow.kernel.CanonicalItem;
+import com.checkupflow.kernel.Category;
+import com.checkupflow.kernel.ItemKey;
+import com.checkupflow.kernel.ItemStatus;
+import com.checkupflow.kernel.NormalizedScreening;
+
 /**
  * Builds the contract's {@link Judgement} from a screening and the flat result map of the
  * {@code screening_judgement} decision. The DMN decides categories, flags and the primary result; this class

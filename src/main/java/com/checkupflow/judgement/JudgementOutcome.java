@@ -2,6 +2,8 @@ package com.checkupflow.judgement;
 
 import java.util.List;
 
+import com.checkupflow.kernel.ItemStatus;
+
 /**
  * A judgement plus what the workflow needs beside the contract document.
  *

@@ -10,6 +10,10 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
+import com.checkupflow.kernel.InvalidReason;
+import com.checkupflow.kernel.ItemKey;
+import com.checkupflow.kernel.NormalizedScreening;
+
 /**
  * The NHIS 2026 stage-1 judgement: screening → DMN input variables → {@code screening_judgement}
  * (processes/screening-judgement.dmn) → contract document.

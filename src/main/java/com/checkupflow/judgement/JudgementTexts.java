@@ -5,6 +5,11 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import com.checkupflow.kernel.Category;
+import com.checkupflow.kernel.ItemKey;
+import com.checkupflow.kernel.ItemLabels;
+import com.checkupflow.kernel.ItemStatus;
+
 /** Markdown shown in the Tasklist forms (Korean, the staff's language). */
 @Component
 public class JudgementTexts {

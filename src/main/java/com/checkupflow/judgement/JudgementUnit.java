@@ -2,6 +2,9 @@ package com.checkupflow.judgement;
 
 import java.util.List;
 
+import com.checkupflow.kernel.ItemKey;
+import com.checkupflow.kernel.TargetDisease;
+
 /**
  * The 16 judgement units of screening-criteria.md §4. {@link #decisionKey()} is the id of the unit's
  * decision in {@code processes/screening-judgement.dmn}.

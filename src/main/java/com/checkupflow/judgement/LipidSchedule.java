@@ -2,6 +2,8 @@ package com.checkupflow.judgement;
 
 import java.time.LocalDate;
 
+import com.checkupflow.kernel.Sex;
+
 /**
  * Whether the lipid panel is due (screening-criteria.md §2, convention L): age = exam year − birth year; due when
  * age ≥ the sex's minimum age and {@code age % cycleYears == 0}. When the exam date, birth date or sex is unknown the

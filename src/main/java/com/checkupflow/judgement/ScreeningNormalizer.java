@@ -38,6 +38,16 @@ import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Type;
 import org.springframework.stereotype.Component;
 
+import com.checkupflow.kernel.CanonicalItem;
+import com.checkupflow.kernel.InvalidReason;
+import com.checkupflow.kernel.ItemKey;
+import com.checkupflow.kernel.ItemStatus;
+import com.checkupflow.kernel.NormalizedScreening;
+import com.checkupflow.kernel.PatientInfo;
+import com.checkupflow.kernel.Sex;
+import com.checkupflow.kernel.TreatedDisease;
+import com.checkupflow.kernel.RrnValidator;
+
 /**
  * Reduces an accepted screening Bundle (see {@link BundleParser}) to a {@link NormalizedScreening}, following
  * screening-criteria.md §2, §5, §6 and fhir-input-and-judgement-api.md.

@@ -29,7 +29,7 @@ import com.checkupflow.drafting.DraftCheck;
 import com.checkupflow.drafting.DraftRequest;
 import com.checkupflow.drafting.PatientContext;
 import com.checkupflow.drafting.ReferralLetterModel;
-import com.checkupflow.judgement.ItemLabels;
+import com.checkupflow.kernel.ItemLabels;
 import com.checkupflow.judgement.Judgement;
 import com.checkupflow.judgement.JudgementJson;
 import com.checkupflow.judgement.JudgementUnit;

@@ -11,9 +11,9 @@ import java.util.Properties;
 
 import org.springframework.stereotype.Component;
 
-import com.checkupflow.judgement.Category;
-import com.checkupflow.judgement.ItemKey;
-import com.checkupflow.judgement.Sex;
+import com.checkupflow.kernel.Category;
+import com.checkupflow.kernel.ItemKey;
+import com.checkupflow.kernel.Sex;
 
 /**
  * The reference bands printed for patients and the 정상A range exported to FHIR ({@code labels/bands.properties}).

@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-import com.checkupflow.judgement.Category;
+import com.checkupflow.kernel.Category;
 import com.checkupflow.judgement.Judgement;
 
 /**

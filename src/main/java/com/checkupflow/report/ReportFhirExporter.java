@@ -30,13 +30,13 @@ import org.springframework.stereotype.Component;
 
 import com.checkupflow.center.Centers;
 import com.checkupflow.physician.PhysicianProfiles;
-import com.checkupflow.judgement.Category;
-import com.checkupflow.judgement.ItemKey;
-import com.checkupflow.judgement.ItemLabels;
-import com.checkupflow.judgement.ItemStatus;
+import com.checkupflow.kernel.Category;
+import com.checkupflow.kernel.ItemKey;
+import com.checkupflow.kernel.ItemLabels;
+import com.checkupflow.kernel.ItemStatus;
 import com.checkupflow.judgement.Judgement;
 import com.checkupflow.judgement.JudgementJson;
-import com.checkupflow.judgement.Sex;
+import com.checkupflow.kernel.Sex;
 import com.checkupflow.screening.Screening;
 import com.checkupflow.screening.ScreeningRepository;
 

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.checkupflow.judgement.CanonicalItem;
-import com.checkupflow.judgement.ItemKey;
-import com.checkupflow.judgement.NormalizedScreening;
-import com.checkupflow.judgement.PatientInfo;
-import com.checkupflow.judgement.Sex;
-import com.checkupflow.judgement.TreatedDisease;
+import com.checkupflow.kernel.CanonicalItem;
+import com.checkupflow.kernel.ItemKey;
+import com.checkupflow.kernel.NormalizedScreening;
+import com.checkupflow.kernel.PatientInfo;
+import com.checkupflow.kernel.Sex;
+import com.checkupflow.kernel.TreatedDisease;
 
 /** A stored screening: our row beside the engine's process instance (business key = {@link #id()}). */
 public record Screening(

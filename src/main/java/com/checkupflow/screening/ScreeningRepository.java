@@ -20,13 +20,13 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import com.checkupflow.judgement.CanonicalItem;
-import com.checkupflow.judgement.InvalidReason;
-import com.checkupflow.judgement.ItemKey;
-import com.checkupflow.judgement.ItemStatus;
-import com.checkupflow.judgement.PatientInfo;
-import com.checkupflow.judgement.Sex;
-import com.checkupflow.judgement.TreatedDisease;
+import com.checkupflow.kernel.CanonicalItem;
+import com.checkupflow.kernel.InvalidReason;
+import com.checkupflow.kernel.ItemKey;
+import com.checkupflow.kernel.ItemStatus;
+import com.checkupflow.kernel.PatientInfo;
+import com.checkupflow.kernel.Sex;
+import com.checkupflow.kernel.TreatedDisease;
 import com.checkupflow.privacy.FieldCipher;
 
 /**

@@ -25,9 +25,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-import com.checkupflow.web.ProblemResponses;
 import com.checkupflow.center.Center;
 import com.checkupflow.center.Centers;
+import com.checkupflow.web.ProblemResponses;
 
 /**
  * The analytics endpoints' error paths in the web layer with the real filter checks (AnalyticsFilters) and stand-in

@@ -7,9 +7,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 
-import com.checkupflow.judgement.ItemLabels;
+import com.checkupflow.kernel.ItemLabels;
 import com.checkupflow.judgement.JudgementService;
-import com.checkupflow.judgement.NormalizedScreening;
+import com.checkupflow.kernel.NormalizedScreening;
 import com.checkupflow.screening.StoredScreenings;
 
 /**

@@ -1,9 +1,9 @@
 package com.checkupflow.drafting;
 
 import com.checkupflow.drafting.CorpusFacts.Fact;
-import com.checkupflow.judgement.Category;
-import com.checkupflow.judgement.ItemKey;
-import com.checkupflow.judgement.TargetDisease;
+import com.checkupflow.kernel.Category;
+import com.checkupflow.kernel.ItemKey;
+import com.checkupflow.kernel.TargetDisease;
 
 import java.util.List;
 import java.util.function.Predicate;

@@ -1,7 +1,7 @@
 package com.checkupflow.drafting;
 
 import com.checkupflow.drafting.DraftCorpus.Sample;
-import com.checkupflow.judgement.Category;
+import com.checkupflow.kernel.Category;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -7,10 +7,10 @@ import com.checkupflow.drafting.CorpusPhrasings.Explanation;
 import com.checkupflow.drafting.CorpusPhrasings.Kind;
 import com.checkupflow.drafting.CorpusPhrasings.Opening;
 import com.checkupflow.drafting.CorpusPhrasings.SummarySentence;
-import com.checkupflow.judgement.Category;
-import com.checkupflow.judgement.ItemKey;
+import com.checkupflow.kernel.Category;
+import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.judgement.Judgement;
-import com.checkupflow.judgement.TargetDisease;
+import com.checkupflow.kernel.TargetDisease;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

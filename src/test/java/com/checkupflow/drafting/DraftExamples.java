@@ -1,8 +1,8 @@
 package com.checkupflow.drafting;
 
-import com.checkupflow.judgement.ItemKey;
+import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.judgement.Judgement;
-import com.checkupflow.judgement.TreatedDisease;
+import com.checkupflow.kernel.TreatedDisease;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,10 +1,10 @@
 package com.checkupflow.drafting;
 
-import com.checkupflow.judgement.Category;
-import com.checkupflow.judgement.InvalidReason;
-import com.checkupflow.judgement.ItemKey;
+import com.checkupflow.kernel.Category;
+import com.checkupflow.kernel.InvalidReason;
+import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.judgement.Judgement;
-import com.checkupflow.judgement.TreatedDisease;
+import com.checkupflow.kernel.TreatedDisease;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

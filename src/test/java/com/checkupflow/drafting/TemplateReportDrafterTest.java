@@ -1,6 +1,6 @@
 package com.checkupflow.drafting;
 
-import com.checkupflow.judgement.ItemKey;
+import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.judgement.Judgement;
 import org.junit.jupiter.api.Test;
 

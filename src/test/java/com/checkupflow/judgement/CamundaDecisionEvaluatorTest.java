@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.checkupflow.kernel.ItemKey;
+
 /**
  * The dry run's evaluator on an engine with full history and {@link DmnEnginePlugin}: nothing stored per
  * evaluation, and a newly deployed version of the DRD is used from the next evaluation on.

@@ -4,6 +4,12 @@ import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
+import com.checkupflow.kernel.InvalidReason;
+import com.checkupflow.kernel.ItemKey;
+import com.checkupflow.kernel.NormalizedScreening;
+import com.checkupflow.kernel.Sex;
+import com.checkupflow.kernel.TreatedDisease;
+
 class DecisionInputsTest {
 
     private final DecisionInputs inputs = new DecisionInputs();

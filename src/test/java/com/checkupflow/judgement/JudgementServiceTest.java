@@ -13,6 +13,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import com.checkupflow.kernel.Category;
+import com.checkupflow.kernel.InvalidReason;
+import com.checkupflow.kernel.ItemKey;
+import com.checkupflow.kernel.ItemStatus;
+import com.checkupflow.kernel.NormalizedScreening;
+import com.checkupflow.kernel.TreatedDisease;
+
 /** Aggregation, notes, completeness and the assembled contract document, through the real DMN. */
 @ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = DmnTestSupport.DMN)

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+
 /**
  * An independent test oracle for the judgement: a plain reimplementation of
  * /work/shared/domain/screening-criteria.md (§2 bands, §3 boundaries, §4 aggregation, §5 validity, the lipid

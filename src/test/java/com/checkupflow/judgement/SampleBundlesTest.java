@@ -7,6 +7,14 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
+import com.checkupflow.kernel.CanonicalItem;
+import com.checkupflow.kernel.InvalidReason;
+import com.checkupflow.kernel.ItemKey;
+import com.checkupflow.kernel.ItemStatus;
+import com.checkupflow.kernel.NormalizedScreening;
+import com.checkupflow.kernel.Sex;
+import com.checkupflow.kernel.TreatedDisease;
+
 class SampleBundlesTest {
 
     private final BundleParser parser = new BundleParser(TestBundle.FHIR);

@@ -8,6 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.checkupflow.kernel.CanonicalItem;
+import com.checkupflow.kernel.InvalidReason;
+import com.checkupflow.kernel.ItemKey;
+import com.checkupflow.kernel.ItemStatus;
+import com.checkupflow.kernel.NormalizedScreening;
+import com.checkupflow.kernel.PatientInfo;
+import com.checkupflow.kernel.Sex;
+import com.checkupflow.kernel.TreatedDisease;
+
 /** Builds {@link NormalizedScreening}s for tests: every item missing unless set. */
 final class ScreeningFixture {
 

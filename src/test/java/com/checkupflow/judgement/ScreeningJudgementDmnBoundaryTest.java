@@ -10,6 +10,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import com.checkupflow.kernel.Category;
+
 /** Every boundary point of screening-criteria.md §3 through the real DMN on a real engine. */
 @ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = DmnTestSupport.DMN)

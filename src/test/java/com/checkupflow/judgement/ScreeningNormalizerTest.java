@@ -10,6 +10,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import com.checkupflow.kernel.CanonicalItem;
+import com.checkupflow.kernel.InvalidReason;
+import com.checkupflow.kernel.ItemKey;
+import com.checkupflow.kernel.ItemStatus;
+import com.checkupflow.kernel.NormalizedScreening;
+import com.checkupflow.kernel.PatientInfo;
+import com.checkupflow.kernel.TreatedDisease;
+import com.checkupflow.kernel.Sex;
+import com.checkupflow.kernel.RrnValidator;
+
 class ScreeningNormalizerTest {
 
     private final BundleParser parser = new BundleParser(TestBundle.FHIR);

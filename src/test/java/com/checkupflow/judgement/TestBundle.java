@@ -4,6 +4,8 @@ import ca.uhn.fhir.context.FhirContext;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.checkupflow.kernel.SyntheticRrns;
+
 /**
  * Builds screening Bundles as JSON text (so tests go through {@link BundleParser}). Defaults: a man born
  * 1982-03-15 (lipids due in 2026) with a valid synthetic RRN, exam date 2026-05-04, Bundle.identifier set.
@@ -32,8 +34,7 @@ final class TestBundle {
 
     /** A synthetic RRN with a correct check digit, e.g. rrn("820315", 1, "23456") → 820315-123456C. */
     static String rrn(String yymmdd, int g, String serial) {
-        String twelve = yymmdd + g + serial;
-        return yymmdd + "-" + g + serial + RrnValidator.checkDigit(twelve);
+        return SyntheticRrns.rrn(yymmdd, g, serial);
     }
 
     TestBundle identifier(String identifierJson) {

@@ -25,15 +25,15 @@ import com.checkupflow.center.Centers;
 import com.checkupflow.demo.SyntheticScreenings;
 import com.checkupflow.drafting.DraftingFixtures;
 import com.checkupflow.drafting.PatientContext;
-import com.checkupflow.judgement.Category;
-import com.checkupflow.judgement.ItemKey;
-import com.checkupflow.judgement.ItemLabels;
+import com.checkupflow.kernel.Category;
+import com.checkupflow.kernel.ItemKey;
+import com.checkupflow.kernel.ItemLabels;
 import com.checkupflow.judgement.Judgement;
 import com.checkupflow.judgement.JudgementFixtures;
 import com.checkupflow.judgement.JudgementService;
 import com.checkupflow.judgement.JudgementUnit;
-import com.checkupflow.judgement.NormalizedScreening;
-import com.checkupflow.judgement.TargetDisease;
+import com.checkupflow.kernel.NormalizedScreening;
+import com.checkupflow.kernel.TargetDisease;
 import com.checkupflow.physician.PhysicianProfile;
 import com.checkupflow.screening.Screening;
 import com.checkupflow.screening.Stage;
@@ -115,7 +115,7 @@ class DemoReportsTest {
         }
         for (String line : draft.split("\n")) {
             boolean namesMeasured = judgement.items().entrySet().stream()
-                    .filter(e -> e.getValue().measuredNotDue() || e.getValue().status() == com.checkupflow.judgement.ItemStatus.VALID)
+                    .filter(e -> e.getValue().measuredNotDue() || e.getValue().status() == com.checkupflow.kernel.ItemStatus.VALID)
                     .anyMatch(e -> line.contains(unitWord(e.getKey(), language)));
             if (namesMeasured) {
                 softly.assertThat(NOT_DONE.matcher(line).find()).as(what + ": a measured item said not done: " + line).isFalse();

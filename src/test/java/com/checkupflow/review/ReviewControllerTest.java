@@ -28,16 +28,16 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-import com.checkupflow.web.ProblemResponses;
 import com.checkupflow.drafting.DraftCheck;
-import com.checkupflow.judgement.PatientInfo;
-import com.checkupflow.judgement.Sex;
+import com.checkupflow.kernel.PatientInfo;
+import com.checkupflow.kernel.Sex;
 import com.checkupflow.screening.Screening;
 import com.checkupflow.screening.ScreeningRepository;
 import com.checkupflow.screening.ScreeningWorkflow;
 import com.checkupflow.screening.Stage;
 import com.checkupflow.security.CenterAccess;
 import com.checkupflow.security.CurrentUser;
+import com.checkupflow.web.ProblemResponses;
 
 /**
  * The review endpoint's error paths in the web layer alone: the controller's own checks run, the stored screening

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import com.checkupflow.judgement.PatientInfo;
-import com.checkupflow.judgement.Sex;
+import com.checkupflow.kernel.PatientInfo;
+import com.checkupflow.kernel.Sex;
 import com.checkupflow.privacy.FieldCipher;
 import com.checkupflow.privacy.TestCiphers;
 

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.checkupflow.demo.SyntheticScreenings;
-import com.checkupflow.judgement.PatientInfo;
-import com.checkupflow.judgement.Sex;
+import com.checkupflow.kernel.PatientInfo;
+import com.checkupflow.kernel.Sex;
 import com.checkupflow.privacy.FieldCipher;
 import com.checkupflow.privacy.TestCiphers;
 

@@ -10,7 +10,7 @@ import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import com.checkupflow.judgement.NormalizedScreening;
+import com.checkupflow.kernel.NormalizedScreening;
 import com.checkupflow.privacy.TestCiphers;
 
 /**

@@ -1,4 +1,4 @@
-package com.checkupflow.judgement;
+package com.checkupflow.kernel;
 
 /**
  * Diseases recognised from a Condition with an active MedicationStatement (유질환자). OTHER covers any

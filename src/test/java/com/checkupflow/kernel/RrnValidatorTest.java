@@ -1,4 +1,4 @@
-package com.checkupflow.judgement;
+package com.checkupflow.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +14,7 @@ class RrnValidatorTest {
 
     @Test
     void shouldFindNoProblemWhenRrnMatchesWithHyphen() {
-        String rrn = TestBundle.rrn("820315", 1, "23456");
+        String rrn = SyntheticRrns.rrn("820315", 1, "23456");
 
         assertThat(rrn).matches("820315-\\d{7}");
         assertThat(RrnValidator.problems(rrn, BORN_1982, Sex.MALE)).isEmpty();
@@ -22,7 +22,7 @@ class RrnValidatorTest {
 
     @Test
     void shouldFindNoProblemWhenRrnMatchesWithoutHyphen() {
-        String rrn = TestBundle.rrn("820315", 1, "23456").replace("-", "");
+        String rrn = SyntheticRrns.rrn("820315", 1, "23456").replace("-", "");
 
         assertThat(RrnValidator.problems(rrn, BORN_1982, Sex.MALE)).isEmpty();
     }
@@ -44,7 +44,7 @@ class RrnValidatorTest {
 
     @Test
     void shouldReportBirthDateMismatchWhenDateDiffers() {
-        String rrn = TestBundle.rrn("820315", 1, "23456");
+        String rrn = SyntheticRrns.rrn("820315", 1, "23456");
 
         assertThat(RrnValidator.problems(rrn, LocalDate.of(1982, 3, 16), Sex.MALE))
                 .containsExactly(RrnValidator.BIRTHDATE_MISMATCH);
@@ -52,7 +52,7 @@ class RrnValidatorTest {
 
     @Test
     void shouldReportBirthDateMismatchWhenCenturyDiffers() {
-        String rrn = TestBundle.rrn("020315", 1, "23456"); // G=1 means 1902
+        String rrn = SyntheticRrns.rrn("020315", 1, "23456"); // G=1 means 1902
 
         assertThat(RrnValidator.problems(rrn, LocalDate.of(2002, 3, 15), Sex.MALE))
                 .containsExactly(RrnValidator.BIRTHDATE_MISMATCH);
@@ -60,7 +60,7 @@ class RrnValidatorTest {
 
     @Test
     void shouldReportSexMismatchWhenGenderDigitDisagrees() {
-        assertThat(RrnValidator.problems(TestBundle.rrn("820315", 2, "23456"), BORN_1982, Sex.MALE))
+        assertThat(RrnValidator.problems(SyntheticRrns.rrn("820315", 2, "23456"), BORN_1982, Sex.MALE))
                 .containsExactly(RrnValidator.SEX_MISMATCH);
     }
 
@@ -70,7 +70,7 @@ class RrnValidatorTest {
     void shouldDeriveCenturyAndSexWhenGenderDigitIsKnown(int g, LocalDate birthDate, Sex sex) {
         String yymmdd = birthDate.toString().substring(2).replace("-", "");
 
-        assertThat(RrnValidator.problems(TestBundle.rrn(yymmdd, g, "23456"), birthDate, sex)).isEmpty();
+        assertThat(RrnValidator.problems(SyntheticRrns.rrn(yymmdd, g, "23456"), birthDate, sex)).isEmpty();
     }
 
     @ParameterizedTest
@@ -83,7 +83,7 @@ class RrnValidatorTest {
     @Test
     void shouldReportNothingWhenRrnIsAbsentOrPatientFieldsAreUnknown() {
         assertThat(RrnValidator.problems(null, BORN_1982, Sex.MALE)).isEmpty();
-        assertThat(RrnValidator.problems(TestBundle.rrn("820315", 1, "23456"), null, null)).isEmpty();
+        assertThat(RrnValidator.problems(SyntheticRrns.rrn("820315", 1, "23456"), null, null)).isEmpty();
     }
 
     @Test

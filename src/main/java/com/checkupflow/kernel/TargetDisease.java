@@ -1,4 +1,4 @@
-package com.checkupflow.judgement;
+package com.checkupflow.kernel;
 
 /** The target disease of a judgement unit (대상질환), used for report wording and advice. */
 public enum TargetDisease {

@@ -24,7 +24,7 @@ import camundajar.impl.scala.util.Right;
  * trees; evaluation (the values, the context) is unchanged, so every judgement stays the same. Custom FEEL function
  * providers of the engine configuration are not passed on: the project registers none.
  */
-final class CachingFeelEngineFactory implements FeelEngineFactory {
+final class CamundaCachingFeelEngineFactory implements FeelEngineFactory {
 
     /** More distinct texts than several versions of the DRD hold; past it the cache starts afresh (no growth). */
     static final int MAX_EXPRESSIONS = 20_000;

@@ -1,4 +1,4 @@
-package com.checkupflow.judgement;
+package com.checkupflow.kernel;
 
 import java.io.IOException;
 import java.io.InputStreamReader;

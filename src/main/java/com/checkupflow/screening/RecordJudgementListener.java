@@ -1,10 +1,16 @@
-package com.checkupflow.judgement;
+package com.checkupflow.screening;
 
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
+
+import com.checkupflow.kernel.Category;
+import com.checkupflow.judgement.Judgement;
+import com.checkupflow.judgement.JudgementOutcome;
+import com.checkupflow.judgement.JudgementService;
+import com.checkupflow.judgement.JudgementTexts;
 
 /** End of "Judge results": stores the decision's result and sets what the gateways and forms read. */
 @Component("recordJudgementListener")

@@ -1,4 +1,4 @@
-package com.checkupflow.judgement;
+package com.checkupflow.kernel;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -17,12 +17,12 @@ import java.util.regex.Pattern;
  * {@code rrn_birthdate_mismatch}, {@code rrn_sex_mismatch}, {@code rrn_check_digit_warning} (numbers issued since
  * Oct 2020 need not satisfy the check digit, so it is only a warning).
  */
-final class RrnValidator {
+public final class RrnValidator {
 
-    static final String MALFORMED = "rrn_malformed";
-    static final String BIRTHDATE_MISMATCH = "rrn_birthdate_mismatch";
-    static final String SEX_MISMATCH = "rrn_sex_mismatch";
-    static final String CHECK_DIGIT_WARNING = "rrn_check_digit_warning";
+    public static final String MALFORMED = "rrn_malformed";
+    public static final String BIRTHDATE_MISMATCH = "rrn_birthdate_mismatch";
+    public static final String SEX_MISMATCH = "rrn_sex_mismatch";
+    public static final String CHECK_DIGIT_WARNING = "rrn_check_digit_warning";
 
     private static final Pattern FORMAT = Pattern.compile("(\\d{6})-?(\\d{7})");
     private static final int[] WEIGHTS = {2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5};
@@ -31,7 +31,7 @@ final class RrnValidator {
     }
 
     /** The problems of an RRN (empty when none); no problems for a null RRN. */
-    static List<String> problems(String rrn, LocalDate birthDate, Sex sex) {
+    public static List<String> problems(String rrn, LocalDate birthDate, Sex sex) {
         List<String> problems = new ArrayList<>();
         if (rrn == null) {
             return problems;
@@ -70,7 +70,7 @@ final class RrnValidator {
     }
 
     /** C = (11 − Σ dᵢ·wᵢ mod 11) mod 10 over the first 12 digits. */
-    static int checkDigit(String digits) {
+    public static int checkDigit(String digits) {
         int sum = 0;
         for (int i = 0; i < 12; i++) {
             sum += (digits.charAt(i) - '0') * WEIGHTS[i];
@@ -79,7 +79,7 @@ final class RrnValidator {
     }
 
     /** {@code 980425-1******}: the form shown everywhere but where staff need the number. */
-    static String mask(String rrn) {
+    public static String mask(String rrn) {
         if (rrn == null) {
             return null;
         }

@@ -1,4 +1,4 @@
-package com.checkupflow.judgement;
+package com.checkupflow.kernel;
 
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package com.checkupflow.judgement;
+package com.checkupflow.screening;
 
 import java.util.List;
 import java.util.Map;
@@ -8,6 +8,10 @@ import org.springframework.stereotype.Service;
 import com.checkupflow.screening.Screening;
 import com.checkupflow.screening.ScreeningRepository;
 import com.checkupflow.screening.Stage;
+import com.checkupflow.kernel.NormalizedScreening;
+import com.checkupflow.judgement.JudgementJson;
+import com.checkupflow.judgement.JudgementOutcome;
+import com.checkupflow.judgement.JudgementService;
 
 /** Stores the result of the "Judge results" step with the screening and moves it to its next stage. */
 @Service

@@ -17,7 +17,7 @@ import com.checkupflow.security.Roles;
  * and grants are not demo data: {@code engine.AuthorizationSetup} creates them in every profile.
  */
 @Component
-class DemoIdentity {
+class CamundaDemoIdentity {
 
     /** Roles with one user per center. */
     static final List<String> CENTER_ROLES = Roles.CENTER_STAFF;
@@ -34,7 +34,7 @@ class DemoIdentity {
     private final Centers centers;
     private final PhysicianProfiles profiles;
 
-    DemoIdentity(IdentityService identity, Centers centers, PhysicianProfiles profiles) {
+    CamundaDemoIdentity(IdentityService identity, Centers centers, PhysicianProfiles profiles) {
         this.identity = identity;
         this.centers = centers;
         this.profiles = profiles;

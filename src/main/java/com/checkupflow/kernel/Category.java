@@ -1,4 +1,4 @@
-package com.checkupflow.judgement;
+package com.checkupflow.kernel;
 
 /** Per-item and per-unit result categories (screening-criteria.md §3), worst last except UNCLASSIFIED. */
 public enum Category {

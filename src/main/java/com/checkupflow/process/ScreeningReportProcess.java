@@ -1,0 +1,160 @@
+package com.checkupflow.process;
+
+/**
+ * The names {@code processes/screening-report.bpmn} and its forms share with the code: element ids, external task
+ * topics, BPMN error codes and process variables. {@code ProcessContractTest} checks them against the model both
+ * ways, so a renamed element or variable fails the build instead of a running process.
+ */
+public final class ScreeningReportProcess {
+
+    public static final String PROCESS_ID = "screening-report";
+
+    private ScreeningReportProcess() {
+    }
+
+    /** Ids of the tasks and the call activity. */
+    public static final class Activities {
+        public static final String JUDGE_RESULTS = "Activity_JudgeResults";
+        public static final String CONFIRM_CRITICAL_RESULT = "Activity_ConfirmCriticalResult";
+        public static final String CONFIRM_CRITICAL_RESULT_ESCALATED = "Activity_ConfirmCriticalResultEscalated";
+        public static final String RESOLVE_INVALID_RESULTS = "Activity_ResolveInvalidResults";
+        public static final String APPLY_CORRECTIONS = "Activity_ApplyCorrections";
+        public static final String DRAFT_SUMMARY = "Activity_DraftSummary";
+        public static final String DRAFT_WITH_TEMPLATE = "Activity_DraftWithTemplate";
+        public static final String CHECK_DRAFT = "Activity_CheckDraft";
+        public static final String REVIEW_REPORT = "Activity_ReviewReport";
+        public static final String ESCALATE_REVIEW = "Activity_EscalateReview";
+        public static final String ISSUE_REPORT = "Activity_IssueReport";
+        public static final String DELIVER_REPORT = "Activity_DeliverReport";
+        public static final String RESOLVE_DELIVERY = "Activity_ResolveDelivery";
+        public static final String REFER_TO_SPECIALIST = "Activity_ReferToSpecialist";
+
+        private Activities() {
+        }
+    }
+
+    /** Ids of the start, boundary and end events. */
+    public static final class Events {
+        public static final String SCREENING_RECEIVED = "Event_ScreeningReceived";
+        public static final String CRITICAL_CONFIRMATION_OVERDUE = "Event_CriticalConfirmationOverdue";
+        public static final String CRITICAL_RESULT_CONFIRMED = "Event_CriticalResultConfirmed";
+        public static final String ESCALATED_CRITICAL_RESULT_CONFIRMED = "Event_EscalatedCriticalResultConfirmed";
+        public static final String NO_NEW_CRITICAL_RESULT = "Event_NoNewCriticalResult";
+        public static final String MODEL_UNAVAILABLE = "Event_ModelUnavailable";
+        public static final String REVIEW_OVERDUE = "Event_ReviewOverdue";
+        public static final String REVIEW_ESCALATED = "Event_ReviewEscalated";
+        public static final String DELIVERY_FAILED = "Event_DeliveryFailed";
+        public static final String SPECIALIST_REFERRED = "Event_SpecialistReferred";
+        public static final String REPORT_DELIVERED = "Event_ReportDelivered";
+
+        private Events() {
+        }
+    }
+
+    /** Ids of the gateways. */
+    public static final class Gateways {
+        public static final String JUDGE_AGAIN = "Gateway_JudgeAgain";
+        public static final String JUDGEMENT_RECORDED = "Gateway_JudgementRecorded";
+        public static final String NEW_CRITICAL_RESULT = "Gateway_NewCriticalResult";
+        public static final String INVALID_ITEMS = "Gateway_InvalidItems";
+        public static final String DRAFT_AGAIN = "Gateway_DraftAgain";
+        public static final String DRAFT_STORED = "Gateway_DraftStored";
+        public static final String DRAFT_OK = "Gateway_DraftOk";
+        public static final String REVIEW_AGAIN = "Gateway_ReviewAgain";
+        public static final String REVIEW_DECISION = "Gateway_ReviewDecision";
+        public static final String REDRAFT_ALLOWED = "Gateway_RedraftAllowed";
+        public static final String REPORT_TEXT_FINAL = "Gateway_ReportTextFinal";
+        public static final String DELIVER_AGAIN = "Gateway_DeliverAgain";
+        public static final String DELIVERY_RESOLUTION = "Gateway_DeliveryResolution";
+        public static final String REPORT_HANDED_OVER = "Gateway_ReportHandedOver";
+        public static final String REFERRAL_NEEDED = "Gateway_ReferralNeeded";
+
+        private Gateways() {
+        }
+    }
+
+    /** External task topics. */
+    public static final class Topics {
+        public static final String DRAFT_SUMMARY = "draftSummary";
+
+        private Topics() {
+        }
+    }
+
+    /** Error codes of the BPMN errors the boundary events catch. */
+    public static final class Errors {
+        public static final String MODEL_UNAVAILABLE = "MODEL_UNAVAILABLE";
+        public static final String DELIVERY_FAILED = "DELIVERY_FAILED";
+
+        private Errors() {
+        }
+    }
+
+    /** Process (and task-local form) variables. */
+    public static final class Vars {
+        // set at the start (intake)
+        public static final String SCREENING_ID = "screeningId";
+        public static final String CENTER = "center";
+        public static final String LANGUAGE = "language";
+        public static final String TASK_PRIORITY = "taskPriority";
+        public static final String CRITICAL_ESCALATION_AFTER = "criticalEscalationAfter";
+        public static final String MAX_REDRAFT_ROUNDS = "maxRedraftRounds";
+        public static final String REVIEW_SLA = "reviewSla";
+        // judge results
+        public static final String JUDGEMENT_RESULT = "judgementResult";
+        public static final String INVALID_ITEMS = "invalidItems";
+        public static final String INVALID_ITEM_KEYS = "invalidItemKeys";
+        public static final String INVALID_ITEMS_SUMMARY = "invalidItemsSummary";
+        public static final String NEW_CRITICAL_RESULT = "newCriticalResult";
+        public static final String CRITICAL_FINDINGS_SUMMARY = "criticalFindingsSummary";
+        public static final String OVERALL_PRIMARY = "overallPrimary";
+        // every user task
+        public static final String PATIENT_LABEL = "patientLabel";
+        /** Task-local: the language the form shows. */
+        public static final String FORM_LANGUAGE = "formLanguage";
+        // confirm critical result
+        /** Task-local: the critical findings, the patient's phone and the deadline. */
+        public static final String CRITICAL_FACTS = "criticalFacts";
+        public static final String PATIENT_REACHED = "patientReached";
+        /** The boolean the form set before {@link #PATIENT_REACHED}; read for tasks opened before the change. */
+        public static final String PATIENT_CONTACTED = "patientContacted";
+        public static final String CONTACT_METHOD = "contactMethod";
+        public static final String CONTACT_NOTE = "contactNote";
+        // resolve invalid results
+        /** Prefix of the form's corrected value of an item, e.g. {@code correction_hdl}. */
+        public static final String CORRECTION_PREFIX = "correction_";
+        /** Prefix of the form's "not measured" checkbox of an item, e.g. {@code notMeasured_hdl}. */
+        public static final String NOT_MEASURED_PREFIX = "notMeasured_";
+        public static final String CORRECTION_NOTE = "correctionNote";
+        public static final String CORRECTED_BY = "correctedBy";
+        // draft, check
+        public static final String DRAFT_ROUND = "draftRound";
+        public static final String DRAFT_TEXT = "draftText";
+        public static final String DRAFT_PROVIDER = "draftProvider";
+        public static final String DRAFT_ORIGIN = "draftOrigin";
+        public static final String DRAFT_CHECK_PASSED = "draftCheckPassed";
+        public static final String DRAFT_FINDINGS = "draftFindings";
+        public static final String AUTO_REDRAFT_USED = "autoRedraftUsed";
+        // review
+        public static final String REVIEW_DUE_DATE = "reviewDueDate";
+        public static final String JUDGEMENT_SUMMARY = "judgementSummary";
+        public static final String OVERALL_SUMMARY = "overallSummary";
+        public static final String REDRAFT_LIMIT_MESSAGE = "redraftLimitMessage";
+        public static final String REVIEW_REOPENED_NOTE = "reviewReopenedNote";
+        public static final String REVIEW_DECISION = "reviewDecision";
+        public static final String REVIEW_NOTE = "reviewNote";
+        public static final String FINAL_TEXT = "finalText";
+        public static final String SIGN_ANYWAY = "signAnyway";
+        public static final String SIGN_ANYWAY_REASON = "signAnywayReason";
+        // issue, deliver, refer
+        public static final String REFERRAL_UNITS = "referralUnits";
+        public static final String REFERRAL_NEEDED = "referralNeeded";
+        public static final String DELIVERY_OUTCOME = "deliveryOutcome";
+        public static final String DELIVERY_PROBLEM = "deliveryProblem";
+        public static final String DELIVERY_RESOLUTION = "deliveryResolution";
+        public static final String DELIVERY_NOTE = "deliveryNote";
+
+        private Vars() {
+        }
+    }
+}
