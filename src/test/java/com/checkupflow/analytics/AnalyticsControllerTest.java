@@ -21,6 +21,8 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -34,7 +36,9 @@ import com.checkupflow.web.ProblemResponses;
  * queries: bad dates, ranges, centers and table names answer problem documents before any query runs. Roles are
  * the security chain's business (security.AuthorizationMatrixHttpTest); the filters are left out here.
  */
-@WebMvcTest(controllers = AnalyticsController.class)
+@WebMvcTest(controllers = AnalyticsController.class,
+        // the engine's variable access log is a servlet filter bean; this slice has no engine (and no filters)
+        excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "com\\.checkupflow\\.audit\\.Camunda.*"))
 @AutoConfigureMockMvc(addFilters = false)
 @Import({ProblemResponses.ErrorPage.class, AnalyticsFilters.class, AnalyticsControllerTest.FixedClock.class})
 @EnableConfigurationProperties(AnalyticsProperties.class)

@@ -19,6 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -35,7 +37,9 @@ import com.checkupflow.web.ProblemResponses;
  * and nothing reaches the service unless the request itself was readable. Roles are the security chain's business
  * (security.AuthorizationMatrixHttpTest); its filters are left out here.
  */
-@WebMvcTest(controllers = IntakeController.class, properties = "checkupflow.api.max-bundle-size=1KB")
+@WebMvcTest(controllers = IntakeController.class, properties = "checkupflow.api.max-bundle-size=1KB",
+        // the engine's variable access log is a servlet filter bean; this slice has no engine (and no filters)
+        excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "com\\.checkupflow\\.audit\\.Camunda.*"))
 @AutoConfigureMockMvc(addFilters = false)
 @Import({ProblemResponses.ErrorPage.class, BundleBody.class})
 @EnableConfigurationProperties(ApiProperties.class)

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -44,7 +46,9 @@ import com.checkupflow.web.ProblemResponses;
  * and the workflow are stand-ins. Roles and centers are the security chain's and CenterAccess's business
  * (security.AuthorizationMatrixHttpTest); the filters are left out here.
  */
-@WebMvcTest(controllers = ReviewController.class)
+@WebMvcTest(controllers = ReviewController.class,
+        // the engine's variable access log is a servlet filter bean; this slice has no engine (and no filters)
+        excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "com\\.checkupflow\\.audit\\.Camunda.*"))
 @AutoConfigureMockMvc(addFilters = false)
 @Import(ProblemResponses.ErrorPage.class)
 class ReviewControllerTest {
