@@ -45,6 +45,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -61,6 +62,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
         "spring.datasource.url=jdbc:h2:mem:model-test;DB_CLOSE_DELAY=-1",
         "camunda.bpm.process-engine-name=model-test",
         "camunda.bpm.job-execution.enabled=false"})
+@DirtiesContext // a configuration of its own: closed after the class instead of kept in the cache
 class ProcessModelTest {
 
     /** A whole-expression bean reference, {@code ${beanName}}, or a method / property of a bean {@code ${bean.x}}. */

@@ -16,17 +16,20 @@ import java.util.Map;
 
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.checkupflow.correction.CorrectionFixtures;
 import com.checkupflow.delivery.DeliveryFixtures;
@@ -51,12 +54,31 @@ import ca.uhn.fhir.context.FhirContext;
  * (registered under their bean names through the MockExpressionManager of camunda.cfg.xml) around mocked
  * services; the judgement itself is the real DMN, the corrections the real service on H2. Async steps are driven with {@code execute(job(...))}.
  */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = {"processes/screening-report.bpmn", "processes/screening-judgement.dmn",
         "forms/review-report.form", "forms/resolve-invalid-results.form", "forms/confirm-critical-result.form",
         "forms/resolve-delivery.form", "processes/referral-letter.bpmn", "forms/sign-referral-letter.form",
         "forms/book-appointment.form"})
 class ScreeningReportProcessTest {
+
+    /**
+     * Share of the deployed models' flow nodes and sequence flows the tests of this class pass through, together
+     * (report: target/process-test-coverage/); the build fails below it. Measured 2026-12-01: see docs/testing.md.
+     */
+    static final double COVERAGE_FLOOR = 0.85;
+
+    @RegisterExtension
+    static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension.builder(coveredEngine())
+            .assertClassCoverageAtLeast(COVERAGE_FLOOR).build();
+
+    /** The shared test engine's settings (camunda.cfg.xml) under a name and database of its own, with the coverage listeners. */
+    private static ProcessEngineConfigurationImpl coveredEngine() {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
+                .createProcessEngineConfigurationFromResource("camunda.cfg.xml")
+                .setProcessEngineName("checkupflow-coverage")
+                .setJdbcUrl("jdbc:h2:mem:checkupflow-coverage;DB_CLOSE_DELAY=1000");
+        ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
+        return configuration;
+    }
 
     private static final FhirContext FHIR = FhirContext.forR4();
     private static final String PROCESS = "screening-report";
