@@ -60,7 +60,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @SpringBootTest(properties = {
         "checkupflow.demo.enabled=false",
         "spring.datasource.url=jdbc:h2:mem:model-test;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.process-engine-name=model-test",
+        "camunda.bpm.process-engine-name=modelTest",
         "camunda.bpm.job-execution.enabled=false"})
 @DirtiesContext // a configuration of its own: closed after the class instead of kept in the cache
 class ProcessModelTest {

@@ -31,7 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
         // The hand-made timelines below end when the report is issued.
         "checkupflow.analytics.delivered-stage=ISSUED",
         "spring.datasource.url=jdbc:h2:mem:analytics-figures-test;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.process-engine-name=analytics-figures-test",
+        "camunda.bpm.process-engine-name=analyticsFiguresTest",
         "camunda.bpm.job-execution.wait-time-in-millis=200",
         "camunda.bpm.job-execution.max-wait=1000"})
 @DirtiesContext // a configuration of its own: closed after the class instead of kept in the cache

@@ -46,7 +46,7 @@ import com.checkupflow.HeadlessChromium;
 class DashboardBrowserTest {
 
     /** Not "default", which the shared HTTP context's engine holds in Camunda's static registry. */
-    static final String ENGINE = "dashboard-browser-test";
+    static final String ENGINE = "dashboardBrowserTest";
 
     static final Path ARTIFACTS = Path.of("target", "browser");
 

@@ -35,7 +35,7 @@ import ca.uhn.fhir.context.FhirContext;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "checkupflow.demo.screenings=0",
         "spring.datasource.url=jdbc:h2:mem:stage-timeline-test;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.process-engine-name=stage-timeline-test",
+        "camunda.bpm.process-engine-name=stageTimelineTest",
         "camunda.bpm.job-execution.wait-time-in-millis=200",
         "camunda.bpm.job-execution.max-wait=1000"})
 @DirtiesContext // a configuration of its own: closed after the class instead of kept in the cache

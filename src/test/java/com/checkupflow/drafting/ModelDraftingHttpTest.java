@@ -51,7 +51,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "checkupflow.demo.screenings=0",
         "spring.datasource.url=jdbc:h2:mem:model-drafting-test;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.process-engine-name=model-drafting-test",
+        "camunda.bpm.process-engine-name=modelDraftingTest",
         "camunda.bpm.job-execution.wait-time-in-millis=200",
         "camunda.bpm.job-execution.max-wait=1000",
         "checkupflow.ai.provider=openai",

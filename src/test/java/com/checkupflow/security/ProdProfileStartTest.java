@@ -55,7 +55,7 @@ class ProdProfileStartTest {
                 .properties(properties)
                 .properties("server.port=0", "spring.datasource.url=jdbc:h2:mem:prod-refusal",
                         // not "default": that name is the cached HTTP test context's engine in the same JVM
-                        "camunda.bpm.process-engine-name=prod-refusal",
+                        "camunda.bpm.process-engine-name=prodRefusal",
                         "camunda.bpm.job-execution.enabled=false")
                 .run().close();
     }
