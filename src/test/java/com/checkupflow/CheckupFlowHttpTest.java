@@ -9,11 +9,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The application on a random port with demo users (password {@code demo}) but no demo screenings, an in-memory
- * database and a quick job executor. One annotation so that every HTTP test shares one cached context (all test
- * classes run in one JVM). Its engine is the only one named "default" (REST, webapps and Cockpit plugins find engines
- * by name in Camunda's static registry): a test of another configuration names its engine
- * ({@code camunda.bpm.process-engine-name}, without a hyphen: the starter ignores such a name and keeps "default") and
- * closes its context after the class ({@code @DirtiesContext}).
+ * database and a quick job executor. One annotation so that every HTTP test shares one cached context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

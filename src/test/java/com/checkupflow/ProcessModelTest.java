@@ -45,7 +45,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -60,9 +59,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @SpringBootTest(properties = {
         "checkupflow.demo.enabled=false",
         "spring.datasource.url=jdbc:h2:mem:model-test;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.process-engine-name=modelTest",
+        "camunda.bpm.process-engine-name=model-test",
         "camunda.bpm.job-execution.enabled=false"})
-@DirtiesContext // a configuration of its own: closed after the class instead of kept in the cache
+@OwnJvm
 class ProcessModelTest {
 
     /** A whole-expression bean reference, {@code ${beanName}}, or a method / property of a bean {@code ${bean.x}}. */

@@ -13,11 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.checkupflow.TestHttp;
+import com.checkupflow.OwnJvm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -30,11 +30,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
         "checkupflow.demo.screenings=0",
         // The hand-made timelines below end when the report is issued.
         "checkupflow.analytics.delivered-stage=ISSUED",
-        "spring.datasource.url=jdbc:h2:mem:analytics-figures-test;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.process-engine-name=analyticsFiguresTest",
+        "spring.datasource.url=jdbc:h2:mem:analytics-test;DB_CLOSE_DELAY=-1",
         "camunda.bpm.job-execution.wait-time-in-millis=200",
         "camunda.bpm.job-execution.max-wait=1000"})
-@DirtiesContext // a configuration of its own: closed after the class instead of kept in the cache
+@OwnJvm
 class AnalyticsFiguresTest {
 
     static final String RANGE = "from=2025-03-01&to=2025-03-31";

@@ -26,10 +26,10 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.checkupflow.HeadlessChromium;
+import com.checkupflow.OwnJvm;
 
 /**
  * The managers' dashboard in headless Chromium draws every chart from timelines written by the seeding command, and
@@ -38,15 +38,11 @@ import com.checkupflow.HeadlessChromium;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "checkupflow.demo.screenings=0",
         "spring.datasource.url=jdbc:h2:mem:dashboard-browser-test;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.process-engine-name=" + DashboardBrowserTest.ENGINE,
         // The benchmark seeding command, run at start: 600 screenings, 40 a day.
         "checkupflow.analytics.seed.screenings=600",
         "checkupflow.analytics.seed.per-day=40"})
-@DirtiesContext // a configuration of its own: closed after the class instead of kept in the cache
+@OwnJvm
 class DashboardBrowserTest {
-
-    /** Not "default", which the shared HTTP context's engine holds in Camunda's static registry. */
-    static final String ENGINE = "dashboardBrowserTest";
 
     static final Path ARTIFACTS = Path.of("target", "browser");
 
@@ -158,7 +154,7 @@ class DashboardBrowserTest {
         // Cockpit's dashboard opens without a login. (Asked by fetch, not by reloading the page: a reload right after
         // the diagram sometimes left Cockpit's bootstrap spinning in headless Chromium, logged in or not.)
         Object auth = ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "fetch('/camunda/api/admin/auth/user/" + ENGINE + "', {credentials: 'same-origin'})"
+                + "fetch('/camunda/api/admin/auth/user/default', {credentials: 'same-origin'})"
                 + ".then(r => r.text().then(t => done(r.status + ' ' + t)));");
         Assertions.assertThat((String) auth).startsWith("200").contains("\"userId\":\"manager\"");
         browser.get(base + "#/dashboard");
@@ -194,7 +190,7 @@ class DashboardBrowserTest {
 
     /** Logs in with Cockpit's own form; returns Cockpit's base URL. */
     private String logInToCockpit(String user, WebDriverWait wait) {
-        String base = "http://localhost:" + port + "/camunda/app/cockpit/" + ENGINE + "/";
+        String base = "http://localhost:" + port + "/camunda/app/cockpit/default/";
         browser.manage().window().setSize(new Dimension(1366, 768));
         browser.get(base);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
@@ -205,6 +201,7 @@ class DashboardBrowserTest {
         return base;
     }
 
+    /** One JVM per test class, so Camunda's static registry holds this context's engine under "default". */
     private String reportDefinitionId() {
         return repository.createProcessDefinitionQuery().processDefinitionKey("screening-report").latestVersion()
                 .singleResult().getId();

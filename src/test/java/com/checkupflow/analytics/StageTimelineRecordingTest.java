@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -25,6 +24,7 @@ import com.checkupflow.demo.SyntheticScreenings;
 import com.checkupflow.intake.IntakeService;
 import com.checkupflow.screening.ScreeningRepository;
 import com.checkupflow.screening.Stage;
+import com.checkupflow.OwnJvm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -34,11 +34,10 @@ import ca.uhn.fhir.context.FhirContext;
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "checkupflow.demo.screenings=0",
-        "spring.datasource.url=jdbc:h2:mem:stage-timeline-test;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.process-engine-name=stageTimelineTest",
+        "spring.datasource.url=jdbc:h2:mem:analytics-test;DB_CLOSE_DELAY=-1",
         "camunda.bpm.job-execution.wait-time-in-millis=200",
         "camunda.bpm.job-execution.max-wait=1000"})
-@DirtiesContext // a configuration of its own: closed after the class instead of kept in the cache
+@OwnJvm
 class StageTimelineRecordingTest {
 
     @LocalServerPort

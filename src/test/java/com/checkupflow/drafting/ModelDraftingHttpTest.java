@@ -26,7 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,6 +37,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import com.checkupflow.ReviewTasks;
 import com.checkupflow.TestHttp;
+import com.checkupflow.OwnJvm;
 
 import ca.uhn.fhir.context.FhirContext;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -51,7 +51,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "checkupflow.demo.screenings=0",
         "spring.datasource.url=jdbc:h2:mem:model-drafting-test;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.process-engine-name=modelDraftingTest",
         "camunda.bpm.job-execution.wait-time-in-millis=200",
         "camunda.bpm.job-execution.max-wait=1000",
         "checkupflow.ai.provider=openai",
@@ -60,8 +59,7 @@ import io.micrometer.core.instrument.MeterRegistry;
         "checkupflow.ai.backoff=PT0.05S",
         "checkupflow.ai.timeout=PT5S",
         "checkupflow.ai.poll-interval=PT0.1S"})
-// Closed after the class: the stand-in model it points at stops then.
-@DirtiesContext
+@OwnJvm
 class ModelDraftingHttpTest {
 
     static final StandInModel model = new StandInModel();

@@ -7,8 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 import com.checkupflow.CheckupFlowApplication;
+import com.checkupflow.OwnJvm;
 
 /** The prod profile refuses to start with a weak or missing administrator password, before the engine exists. */
+@OwnJvm
 class ProdProfileStartTest {
 
     @Test
@@ -54,8 +56,6 @@ class ProdProfileStartTest {
         new SpringApplicationBuilder(CheckupFlowApplication.class).profiles("prod")
                 .properties(properties)
                 .properties("server.port=0", "spring.datasource.url=jdbc:h2:mem:prod-refusal",
-                        // not "default": that name is the cached HTTP test context's engine in the same JVM
-                        "camunda.bpm.process-engine-name=prodRefusal",
                         "camunda.bpm.job-execution.enabled=false")
                 .run().close();
     }
