@@ -14,6 +14,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.syntax.elements.ClassesShouldConjunction;
 
 /**
  * The package rules of the README's code map. An engine adapter is a class of the {@code engine} package, or one
@@ -90,18 +91,19 @@ class ArchitectureTest {
 
     @Test
     void shouldDependOnNoFeatureWhenTheClassBelongsToTheKernel() {
-        noClasses().that().resideInAPackage("com.checkupflow.kernel..")
-                .should().dependOnClassesThat(resideInAPackage("com.checkupflow..")
-                        .and(not(resideInAPackage("com.checkupflow.kernel.."))))
-                .check(MAIN);
+        onlyItselfAndLibraries("com.checkupflow.kernel..").check(MAIN);
     }
 
     @Test
     void shouldDependOnNothingWhenTheClassIsAProcessContract() {
-        noClasses().that().resideInAPackage("com.checkupflow.process..")
-                .should().dependOnClassesThat(resideInAPackage("com.checkupflow..")
-                        .and(not(resideInAPackage("com.checkupflow.process.."))))
+        onlyItselfAndLibraries("com.checkupflow.process..")
                 .orShould().dependOnClassesThat().resideInAnyPackage(ENGINE_PACKAGES)
                 .check(MAIN);
+    }
+
+    private static ClassesShouldConjunction onlyItselfAndLibraries(String packageIdentifier) {
+        return noClasses().that().resideInAPackage(packageIdentifier)
+                .should().dependOnClassesThat(resideInAPackage("com.checkupflow..")
+                        .and(not(resideInAPackage(packageIdentifier))));
     }
 }

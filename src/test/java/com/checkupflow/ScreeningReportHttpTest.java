@@ -28,6 +28,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.checkupflow.demo.SyntheticScreenings;
+import com.checkupflow.process.ReferralLetterProcess;
+import com.checkupflow.process.ScreeningReportProcess.Activities;
+import com.checkupflow.process.ScreeningReportProcess.Vars;
 import com.checkupflow.screening.ScreeningRepository;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -84,15 +87,15 @@ class ScreeningReportHttpTest {
         Assertions.assertThat(inReview.get("judgement").get("items")).hasSize(19);
         Assertions.assertThat(inReview.get("judgement").get("judgements")).hasSize(16);
         Assertions.assertThat(inReview.get("openTasks").get(0).get("taskDefinitionKey").asText())
-                .isIn("Activity_ReviewReport", "Activity_ConfirmCriticalResult");
+                .isIn(Activities.REVIEW_REPORT, Activities.CONFIRM_CRITICAL_RESULT);
         Assertions.assertThat(inReview.get("draft").get("provider").asText()).isEqualTo("template");
         Assertions.assertThat(get("/api/screenings/" + id + "/report.html").statusCode()).isEqualTo(409);
         Assertions.assertThat(get("/api/screenings/" + id + "/report.pdf").statusCode()).isEqualTo(409);
         Assertions.assertThat(get("/api/screenings/" + id + "/fhir").statusCode()).isEqualTo(409);
 
         taskService.claim(review.getId(), "physicianGangnam");
-        String finalText = taskService.getVariable(review.getId(), "finalText") + "\n\n추가 소견: 3개월 후 재검.";
-        taskService.complete(review.getId(), Map.of("reviewDecision", "APPROVE", "finalText", finalText));
+        String finalText = taskService.getVariable(review.getId(), Vars.FINAL_TEXT) + "\n\n추가 소견: 3개월 후 재검.";
+        taskService.complete(review.getId(), Map.of(Vars.REVIEW_DECISION, "APPROVE", Vars.FINAL_TEXT, finalText));
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> getJson("/api/screenings/" + id).get("stage").asText(), "DELIVERED"::equals);
@@ -113,7 +116,7 @@ class ScreeningReportHttpTest {
         Assertions.assertThat(audit.get("signedBy").asText()).isEqualTo("physicianGangnam");
         Assertions.assertThat(audit.get("decision").asText()).isEqualTo("APPROVE");
         Assertions.assertThat(audit.get("signedText").asText()).isEqualTo(finalText);
-        Assertions.assertThat(audit.get("draftText").asText()).isEqualTo(finalText.replace("\n\n추가 소견: 3개월 후 재검.", ""));
+        Assertions.assertThat(audit.get(Vars.DRAFT_TEXT).asText()).isEqualTo(finalText.replace("\n\n추가 소견: 3개월 후 재검.", ""));
         Assertions.assertThat(audit.get("diff").asText()).contains("+ 추가 소견: 3개월 후 재검.");
         Assertions.assertThat(audit.get("editRatio").decimalValue()).isStrictlyBetween(BigDecimal.ZERO, new BigDecimal("0.5"));
 
@@ -154,11 +157,11 @@ class ScreeningReportHttpTest {
         ReviewTasks.approveAsDrafted(taskService, review, "physicianGangnam");
 
         Task sign = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                .until(() -> taskService.createTaskQuery().processDefinitionKey("referral-letter")
-                        .processInstanceBusinessKey(id).taskDefinitionKey("Activity_SignReferralLetter").singleResult(),
+                .until(() -> taskService.createTaskQuery().processDefinitionKey(ReferralLetterProcess.PROCESS_ID)
+                        .processInstanceBusinessKey(id).taskDefinitionKey(ReferralLetterProcess.Activities.SIGN_REFERRAL_LETTER).singleResult(),
                         java.util.Objects::nonNull);
         String name = screenings.find(id).orElseThrow().patient().name();
-        Assertions.assertThat((String) taskService.getVariable(sign.getId(), "referralText")).contains("선생님께")
+        Assertions.assertThat((String) taskService.getVariable(sign.getId(), ReferralLetterProcess.Vars.REFERRAL_TEXT)).contains("선생님께")
                 .doesNotContain(name);
         Assertions.assertThat(jdbc.sql("SELECT provider FROM cf_referral WHERE screening_id = ?").param(id)
                 .query(String.class).single()).isEqualTo("template");

@@ -32,18 +32,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.checkupflow.correction.CorrectionFixtures;
+import com.checkupflow.critical.CriticalFixtures;
 import com.checkupflow.delivery.DeliveryFixtures;
-import com.checkupflow.referral.ReferralFixtures;
-import com.checkupflow.demo.SyntheticScreenings;
 import com.checkupflow.demo.SyntheticScreenings.Profile;
+import com.checkupflow.demo.SyntheticScreenings;
 import com.checkupflow.drafting.DraftingFixtures;
-import com.checkupflow.kernel.ItemKey;
-import com.checkupflow.kernel.ItemStatus;
 import com.checkupflow.judgement.JudgementFixtures;
 import com.checkupflow.judgement.JudgementService;
+import com.checkupflow.kernel.ItemKey;
+import com.checkupflow.kernel.ItemStatus;
 import com.checkupflow.kernel.NormalizedScreening;
+import com.checkupflow.process.ReferralLetterProcess;
+import com.checkupflow.process.ScreeningReportProcess.Activities;
+import com.checkupflow.process.ScreeningReportProcess.Events;
+import com.checkupflow.process.ScreeningReportProcess.Gateways;
+import com.checkupflow.process.ScreeningReportProcess.Vars;
+import com.checkupflow.process.ScreeningReportProcess;
+import com.checkupflow.referral.ReferralFixtures;
 import com.checkupflow.report.ReportFixtures;
-import com.checkupflow.critical.CriticalFixtures;
 import com.checkupflow.review.ReviewFixtures;
 import com.checkupflow.screening.JudgementRecordingFixtures;
 
@@ -81,7 +87,7 @@ class ScreeningReportProcessTest {
     }
 
     private static final FhirContext FHIR = FhirContext.forR4();
-    private static final String PROCESS = "screening-report";
+    private static final String PROCESS = ScreeningReportProcess.PROCESS_ID;
     private static final int MAX_REDRAFT_ROUNDS = 3;
     private static final String PHYSICIAN = "dr.kim";
     private static final String NURSE = "nurse.lee";
@@ -138,39 +144,39 @@ class ScreeningReportProcessTest {
     @Test
     void shouldIssueApprovedDraftWhenResultsAreValidAndNotCritical() {
         ProcessInstance pi = start("happy-1", Profile.HEALTHY, 1);
-        assertThat(pi).isWaitingAt("Activity_JudgeResults");
+        assertThat(pi).isWaitingAt(Activities.JUDGE_RESULTS);
 
-        execute(job("Activity_JudgeResults", pi));
+        execute(job(Activities.JUDGE_RESULTS, pi));
 
-        assertThat(pi).hasPassed("Gateway_JudgementRecorded", "Event_NoNewCriticalResult")
-                .isWaitingAt("Activity_DraftSummary")
-                .variables().containsEntry("invalidItems", false).containsEntry("newCriticalResult", false)
-                .containsEntry("invalidItemKeys", ",").containsEntry("taskPriority", 50);
-        assertThat(pi).hasNotPassed("Activity_ResolveInvalidResults", "Activity_ConfirmCriticalResult");
+        assertThat(pi).hasPassed(Gateways.JUDGEMENT_RECORDED, Events.NO_NEW_CRITICAL_RESULT)
+                .isWaitingAt(Activities.DRAFT_SUMMARY)
+                .variables().containsEntry(Vars.INVALID_ITEMS, false).containsEntry(Vars.NEW_CRITICAL_RESULT, false)
+                .containsEntry(Vars.INVALID_ITEM_KEYS, ",").containsEntry(Vars.TASK_PRIORITY, 50);
+        assertThat(pi).hasNotPassed(Activities.RESOLVE_INVALID_RESULTS, Activities.CONFIRM_CRITICAL_RESULT);
 
         draftAndCheck(pi);
         drafting.verifyDrafted("happy-1", 1, null);
         drafting.verifyChecked("happy-1", 1);
-        assertThat(pi).isWaitingAt("Activity_ReviewReport").variables()
-                .containsEntry("draftRound", 1)
-                .containsEntry("draftText", DraftingFixtures.draftText(1))
-                .containsEntry("finalText", DraftingFixtures.draftText(1))
-                .containsEntry("draftCheckPassed", true)
-                .containsEntry("draftFindings", "")
-                .containsEntry("patientLabel", ReviewFixtures.PATIENT_LABEL)
-                .containsEntry("redraftLimitMessage", "");
-        assertThat(task("Activity_ReviewReport", pi)).hasCandidateGroup("physician")
+        assertThat(pi).isWaitingAt(Activities.REVIEW_REPORT).variables()
+                .containsEntry(Vars.DRAFT_ROUND, 1)
+                .containsEntry(Vars.DRAFT_TEXT, DraftingFixtures.draftText(1))
+                .containsEntry(Vars.FINAL_TEXT, DraftingFixtures.draftText(1))
+                .containsEntry(Vars.DRAFT_CHECK_PASSED, true)
+                .containsEntry(Vars.DRAFT_FINDINGS, "")
+                .containsEntry(Vars.PATIENT_LABEL, ReviewFixtures.PATIENT_LABEL)
+                .containsEntry(Vars.REDRAFT_LIMIT_MESSAGE, "");
+        assertThat(task(Activities.REVIEW_REPORT, pi)).hasCandidateGroup("physician")
                 .hasName("결과지 검토 – " + ReviewFixtures.PATIENT_LABEL);
 
         review(pi, "APPROVE", null, null);
 
         reviews.verifyRecorded("happy-1", "APPROVE", null, DraftingFixtures.draftText(1), PHYSICIAN);
-        assertThat(pi).isWaitingAt("Activity_IssueReport");
+        assertThat(pi).isWaitingAt(Activities.ISSUE_REPORT);
         issueAndDeliver(pi);
 
-        assertThat(pi).isEnded().hasPassedInOrder("Activity_JudgeResults", "Activity_DraftSummary",
-                        "Activity_CheckDraft", "Activity_ReviewReport", "Activity_IssueReport", "Activity_DeliverReport", "Event_ReportDelivered")
-                .hasPassed("Event_NoNewCriticalResult");
+        assertThat(pi).isEnded().hasPassedInOrder(Activities.JUDGE_RESULTS, Activities.DRAFT_SUMMARY,
+                        Activities.CHECK_DRAFT, Activities.REVIEW_REPORT, Activities.ISSUE_REPORT, Activities.DELIVER_REPORT, Events.REPORT_DELIVERED)
+                .hasPassed(Events.NO_NEW_CRITICAL_RESULT);
         reports.verifyIssued("happy-1", DraftingFixtures.draftText(1));
     }
 
@@ -180,34 +186,34 @@ class ScreeningReportProcessTest {
     void shouldJudgeAgainAndDraftWhenNurseCorrectsInvalidResults() {
         ProcessInstance pi = start("invalid-1", Profile.INVALID_ITEM, 2);
 
-        execute(job("Activity_JudgeResults", pi));
+        execute(job(Activities.JUDGE_RESULTS, pi));
 
-        assertThat(pi).isWaitingAt("Activity_ResolveInvalidResults").hasNotPassed("Activity_DraftSummary")
-                .variables().containsEntry("invalidItems", true).containsEntry("invalidItemKeys", ",hemoglobin,");
-        Assertions.assertThat((String) runtimeService().getVariable(pi.getId(), "invalidItemsSummary"))
+        assertThat(pi).isWaitingAt(Activities.RESOLVE_INVALID_RESULTS).hasNotPassed(Activities.DRAFT_SUMMARY)
+                .variables().containsEntry(Vars.INVALID_ITEMS, true).containsEntry(Vars.INVALID_ITEM_KEYS, ",hemoglobin,");
+        Assertions.assertThat((String) runtimeService().getVariable(pi.getId(), Vars.INVALID_ITEMS_SUMMARY))
                 .contains("혈색소");
-        assertThat(task("Activity_ResolveInvalidResults", pi)).hasCandidateGroup("nurse");
+        assertThat(task(Activities.RESOLVE_INVALID_RESULTS, pi)).hasCandidateGroup("nurse");
 
-        Task resolve = task("Activity_ResolveInvalidResults", pi);
+        Task resolve = task(Activities.RESOLVE_INVALID_RESULTS, pi);
         claim(resolve, NURSE);
         complete(resolve, withVariables("correction_hemoglobin", 13.5, "notMeasured_hemoglobin", false,
-                "correctionNote", "원자료 재확인: 단위 오기"));
+                Vars.CORRECTION_NOTE, "원자료 재확인: 단위 오기"));
 
-        assertThat(pi).isWaitingAt("Activity_ApplyCorrections").variables().containsEntry("correctedBy", NURSE);
-        execute(job("Activity_ApplyCorrections", pi));
+        assertThat(pi).isWaitingAt(Activities.APPLY_CORRECTIONS).variables().containsEntry(Vars.CORRECTED_BY, NURSE);
+        execute(job(Activities.APPLY_CORRECTIONS, pi));
 
-        assertThat(pi).isWaitingAt("Activity_JudgeResults").variables()
+        assertThat(pi).isWaitingAt(Activities.JUDGE_RESULTS).variables()
                 .containsEntry("hemoglobin", 13.5)
-                .doesNotContainKeys("correction_hemoglobin", "notMeasured_hemoglobin", "correctionNote");
+                .doesNotContainKeys("correction_hemoglobin", "notMeasured_hemoglobin", Vars.CORRECTION_NOTE);
         Assertions.assertThat(screenings.get("invalid-1").item(ItemKey.HEMOGLOBIN).value()).isEqualByComparingTo("13.5");
         Assertions.assertThat(corrections.recorded("invalid-1")).containsExactly(new CorrectionFixtures.Recorded(
                 "hemoglobin", "CORRECTED", "원자료 재확인: 단위 오기", NURSE));
 
-        execute(job("Activity_JudgeResults", pi));
+        execute(job(Activities.JUDGE_RESULTS, pi));
 
-        assertThat(pi).isWaitingAt("Activity_DraftSummary").variables()
-                .containsEntry("invalidItems", false).containsEntry("invalidItemKeys", ",")
-                .containsEntry("invalidItemsSummary", "");
+        assertThat(pi).isWaitingAt(Activities.DRAFT_SUMMARY).variables()
+                .containsEntry(Vars.INVALID_ITEMS, false).containsEntry(Vars.INVALID_ITEM_KEYS, ",")
+                .containsEntry(Vars.INVALID_ITEMS_SUMMARY, "");
         Assertions.assertThat(judgements.of("invalid-1")).hasSize(2)
                 .extracting(o -> o.hasInvalidItems()).containsExactly(true, false);
 
@@ -215,16 +221,16 @@ class ScreeningReportProcessTest {
         review(pi, "APPROVE", null, null);
         issueAndDeliver(pi);
 
-        assertThat(pi).isEnded().hasPassedInOrder("Activity_JudgeResults", "Activity_ResolveInvalidResults",
-                "Activity_ApplyCorrections", "Activity_DraftSummary", "Activity_IssueReport", "Activity_DeliverReport", "Event_ReportDelivered");
+        assertThat(pi).isEnded().hasPassedInOrder(Activities.JUDGE_RESULTS, Activities.RESOLVE_INVALID_RESULTS,
+                Activities.APPLY_CORRECTIONS, Activities.DRAFT_SUMMARY, Activities.ISSUE_REPORT, Activities.DELIVER_REPORT, Events.REPORT_DELIVERED);
         reports.verifyIssued("invalid-1", DraftingFixtures.draftText(1));
     }
 
     @Test
     void shouldKeepCorrectionTaskOpenWhenNurseCorrectionIsIncompleteOrImplausible() {
         ProcessInstance pi = start("invalid-2", Profile.INVALID_ITEM, 3);
-        execute(job("Activity_JudgeResults", pi));
-        Task resolve = task("Activity_ResolveInvalidResults", pi);
+        execute(job(Activities.JUDGE_RESULTS, pi));
+        Task resolve = task(Activities.RESOLVE_INVALID_RESULTS, pi);
         claim(resolve, NURSE);
 
         // neither a value nor "not measured"
@@ -238,16 +244,16 @@ class ScreeningReportProcessTest {
                         withVariables("correction_hemoglobin", 13.5, "notMeasured_hemoglobin", true)))
                 .hasMessageContaining("동시에 선택할 수 없습니다");
 
-        assertThat(pi).isWaitingAt("Activity_ResolveInvalidResults").hasNotPassed("Activity_ResolveInvalidResults");
+        assertThat(pi).isWaitingAt(Activities.RESOLVE_INVALID_RESULTS).hasNotPassed(Activities.RESOLVE_INVALID_RESULTS);
         Assertions.assertThat(taskService().createTaskQuery().processInstanceId(pi.getId()).count()).isEqualTo(1);
-        Assertions.assertThat(runtimeService().getVariable(pi.getId(), "correctedBy")).isNull();
+        Assertions.assertThat(runtimeService().getVariable(pi.getId(), Vars.CORRECTED_BY)).isNull();
 
-        complete(task("Activity_ResolveInvalidResults", pi), withVariables("notMeasured_hemoglobin", true));
-        execute(job("Activity_ApplyCorrections", pi));
-        execute(job("Activity_JudgeResults", pi));
+        complete(task(Activities.RESOLVE_INVALID_RESULTS, pi), withVariables("notMeasured_hemoglobin", true));
+        execute(job(Activities.APPLY_CORRECTIONS, pi));
+        execute(job(Activities.JUDGE_RESULTS, pi));
 
-        assertThat(pi).hasPassed("Activity_ResolveInvalidResults").isWaitingAt("Activity_DraftSummary")
-                .variables().containsEntry("invalidItems", false).containsEntry("hemoglobin", null);
+        assertThat(pi).hasPassed(Activities.RESOLVE_INVALID_RESULTS).isWaitingAt(Activities.DRAFT_SUMMARY)
+                .variables().containsEntry(Vars.INVALID_ITEMS, false).containsEntry("hemoglobin", null);
         Assertions.assertThat(screenings.get("invalid-2").item(ItemKey.HEMOGLOBIN).status()).isEqualTo(ItemStatus.MISSING);
     }
 
@@ -257,36 +263,36 @@ class ScreeningReportProcessTest {
     void shouldEscalateCriticalConfirmationToHeadPhysicianWhenTimerFiresWhileReportIsIssued() {
         ProcessInstance pi = start("critical-1", Profile.CRITICAL, 4);
 
-        execute(job("Activity_JudgeResults", pi));
+        execute(job(Activities.JUDGE_RESULTS, pi));
 
-        assertThat(pi).isWaitingAt("Activity_ConfirmCriticalResult", "Activity_DraftSummary")
-                .variables().containsEntry("newCriticalResult", true).containsEntry("taskPriority", 100);
-        Assertions.assertThat((String) runtimeService().getVariable(pi.getId(), "criticalFindingsSummary"))
+        assertThat(pi).isWaitingAt(Activities.CONFIRM_CRITICAL_RESULT, Activities.DRAFT_SUMMARY)
+                .variables().containsEntry(Vars.NEW_CRITICAL_RESULT, true).containsEntry(Vars.TASK_PRIORITY, 100);
+        Assertions.assertThat((String) runtimeService().getVariable(pi.getId(), Vars.CRITICAL_FINDINGS_SUMMARY))
                 .startsWith("**위험 수치");
-        Task confirm = task("Activity_ConfirmCriticalResult", pi);
+        Task confirm = task(Activities.CONFIRM_CRITICAL_RESULT, pi);
         assertThat(confirm).hasCandidateGroup("physician");
         // the form's header, before "Review report" (which also sets it) exists
         Assertions.assertThat(taskService().getVariables(confirm.getId()))
-                .containsEntry("patientLabel", ReviewFixtures.PATIENT_LABEL);
+                .containsEntry(Vars.PATIENT_LABEL, ReviewFixtures.PATIENT_LABEL);
         Assertions.assertThat(confirm.getPriority()).isEqualTo(100);
         Assertions.assertThat(confirm.getName()).isEqualTo("위험 결과 통보 – " + ReviewFixtures.PATIENT_LABEL);
-        Assertions.assertThat(confirm.getDueDate()).isCloseTo(job("Event_CriticalConfirmationOverdue", pi).getDuedate(),
+        Assertions.assertThat(confirm.getDueDate()).isCloseTo(job(Events.CRITICAL_CONFIRMATION_OVERDUE, pi).getDuedate(),
                 Duration.ofMinutes(1).toMillis());
-        Assertions.assertThat((String) taskService().getVariableLocal(confirm.getId(), "criticalFacts"))
+        Assertions.assertThat((String) taskService().getVariableLocal(confirm.getId(), Vars.CRITICAL_FACTS))
                 .contains("180 mmHg 이상").contains("010-0000-0000").contains("통보 기한");
-        Job timer = job("Event_CriticalConfirmationOverdue", pi);
+        Job timer = job(Events.CRITICAL_CONFIRMATION_OVERDUE, pi);
         Assertions.assertThat(timer.getDuedate().getTime() - System.currentTimeMillis())
                 .isBetween(Duration.ofMinutes(59).toMillis(), Duration.ofHours(1).toMillis());
 
         // the report path does not wait for the confirmation
         draftAndCheck(pi);
-        assertThat(pi).isWaitingAt("Activity_ConfirmCriticalResult", "Activity_ReviewReport");
+        assertThat(pi).isWaitingAt(Activities.CONFIRM_CRITICAL_RESULT, Activities.REVIEW_REPORT);
 
         execute(timer);
 
-        assertThat(pi).isWaitingAt("Activity_ConfirmCriticalResultEscalated", "Activity_ReviewReport")
-                .hasPassed("Event_CriticalConfirmationOverdue").hasNotPassed("Event_CriticalResultConfirmed");
-        Task escalated = task("Activity_ConfirmCriticalResultEscalated", pi);
+        assertThat(pi).isWaitingAt(Activities.CONFIRM_CRITICAL_RESULT_ESCALATED, Activities.REVIEW_REPORT)
+                .hasPassed(Events.CRITICAL_CONFIRMATION_OVERDUE).hasNotPassed(Events.CRITICAL_RESULT_CONFIRMED);
+        Task escalated = task(Activities.CONFIRM_CRITICAL_RESULT_ESCALATED, pi);
         assertThat(escalated).hasCandidateGroup("headPhysician");
         Assertions.assertThat(processEngine.getFormService().getTaskFormData(escalated.getId()).getCamundaFormRef()
                 .getKey()).isEqualTo("confirm-critical-result");
@@ -295,25 +301,25 @@ class ScreeningReportProcessTest {
         review(pi, "APPROVE", null, null);
         issueAndDeliver(pi);
 
-        assertThat(pi).isNotEnded().hasPassed("Event_ReportDelivered").isWaitingAt("Activity_ConfirmCriticalResultEscalated");
+        assertThat(pi).isNotEnded().hasPassed(Events.REPORT_DELIVERED).isWaitingAt(Activities.CONFIRM_CRITICAL_RESULT_ESCALATED);
         reports.verifyIssued("critical-1", DraftingFixtures.draftText(1));
 
-        complete(task("Activity_ConfirmCriticalResultEscalated", pi),
-                withVariables("patientContacted", true, "contactMethod", "PHONE", "contactNote", "내원 권고"));
+        complete(task(Activities.CONFIRM_CRITICAL_RESULT_ESCALATED, pi),
+                withVariables(Vars.PATIENT_CONTACTED, true, Vars.CONTACT_METHOD, "PHONE", Vars.CONTACT_NOTE, "내원 권고"));
 
-        assertThat(pi).isEnded().hasPassed("Event_EscalatedCriticalResultConfirmed", "Event_ReportDelivered");
+        assertThat(pi).isEnded().hasPassed(Events.ESCALATED_CRITICAL_RESULT_CONFIRMED, Events.REPORT_DELIVERED);
     }
 
     @Test
     void shouldEndCriticalBranchWhenPhysicianConfirmsBeforeTheTimer() {
         ProcessInstance pi = start("critical-2", Profile.CRITICAL, 5);
-        execute(job("Activity_JudgeResults", pi));
+        execute(job(Activities.JUDGE_RESULTS, pi));
 
-        complete(task("Activity_ConfirmCriticalResult", pi),
-                withVariables("patientContacted", true, "contactMethod", "PHONE"));
+        complete(task(Activities.CONFIRM_CRITICAL_RESULT, pi),
+                withVariables(Vars.PATIENT_CONTACTED, true, Vars.CONTACT_METHOD, "PHONE"));
 
-        assertThat(pi).hasPassed("Event_CriticalResultConfirmed").hasNotPassed("Activity_ConfirmCriticalResultEscalated")
-                .isWaitingAt("Activity_DraftSummary");
+        assertThat(pi).hasPassed(Events.CRITICAL_RESULT_CONFIRMED).hasNotPassed(Activities.CONFIRM_CRITICAL_RESULT_ESCALATED)
+                .isWaitingAt(Activities.DRAFT_SUMMARY);
         Assertions.assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId())
                 .timers().count()).isZero();
     }
@@ -323,33 +329,33 @@ class ScreeningReportProcessTest {
     @Test
     void shouldRedraftWithReviewerNoteWhenPhysicianRequestsChanges() {
         ProcessInstance pi = start("redraft-1", Profile.BORDERLINE, 6);
-        execute(job("Activity_JudgeResults", pi));
+        execute(job(Activities.JUDGE_RESULTS, pi));
         draftAndCheck(pi);
 
-        Task first = task("Activity_ReviewReport", pi);
+        Task first = task(Activities.REVIEW_REPORT, pi);
         claim(first, PHYSICIAN);
-        Assertions.assertThatThrownBy(() -> complete(first, withVariables("reviewDecision", "REQUEST_CHANGES")))
+        Assertions.assertThatThrownBy(() -> complete(first, withVariables(Vars.REVIEW_DECISION, "REQUEST_CHANGES")))
                 .hasMessageContaining("수정 요청에는 무엇을 고칠지 적어 주세요");
-        Assertions.assertThatThrownBy(() -> complete(first, withVariables("reviewDecision", "MAYBE")))
+        Assertions.assertThatThrownBy(() -> complete(first, withVariables(Vars.REVIEW_DECISION, "MAYBE")))
                 .hasMessageContaining("검토 결정을 고르세요");
-        assertThat(pi).isWaitingAt("Activity_ReviewReport").hasNotPassed("Activity_ReviewReport");
+        assertThat(pi).isWaitingAt(Activities.REVIEW_REPORT).hasNotPassed(Activities.REVIEW_REPORT);
 
-        complete(first, withVariables("reviewDecision", "REQUEST_CHANGES", "reviewNote", "혈압 설명을 더 쉽게"));
+        complete(first, withVariables(Vars.REVIEW_DECISION, "REQUEST_CHANGES", Vars.REVIEW_NOTE, "혈압 설명을 더 쉽게"));
 
-        assertThat(pi).hasPassed("Gateway_RedraftAllowed").isWaitingAt("Activity_DraftSummary");
+        assertThat(pi).hasPassed(Gateways.REDRAFT_ALLOWED).isWaitingAt(Activities.DRAFT_SUMMARY);
         draftAndCheck(pi);
         drafting.verifyDrafted("redraft-1", 2, "혈압 설명을 더 쉽게");
         drafting.verifyChecked("redraft-1", 2);
-        assertThat(pi).isWaitingAt("Activity_ReviewReport").variables()
-                .containsEntry("draftRound", 2).containsEntry("draftText", DraftingFixtures.draftText(2))
+        assertThat(pi).isWaitingAt(Activities.REVIEW_REPORT).variables()
+                .containsEntry(Vars.DRAFT_ROUND, 2).containsEntry(Vars.DRAFT_TEXT, DraftingFixtures.draftText(2))
                 // a template redraft leaves the text as the physician left it, for them to edit
-                .containsEntry("finalText", DraftingFixtures.draftText(1))
-                .doesNotContainKeys("reviewDecision", "reviewNote");
+                .containsEntry(Vars.FINAL_TEXT, DraftingFixtures.draftText(1))
+                .doesNotContainKeys(Vars.REVIEW_DECISION, Vars.REVIEW_NOTE);
 
         review(pi, "APPROVE", null, null);
         issueAndDeliver(pi);
 
-        assertThat(pi).isEnded().hasPassed("Event_ReportDelivered");
+        assertThat(pi).isEnded().hasPassed(Events.REPORT_DELIVERED);
         reviews.verifyRecorded("redraft-1", "REQUEST_CHANGES", "혈압 설명을 더 쉽게", DraftingFixtures.draftText(1), PHYSICIAN);
         reports.verifyIssued("redraft-1", DraftingFixtures.draftText(1));
     }
@@ -357,77 +363,77 @@ class ScreeningReportProcessTest {
     @Test
     void shouldKeepTheFirstReviewsDueDateWhenReviewReopensAfterRequestChanges() {
         ProcessInstance pi = start("due-1", Profile.BORDERLINE, 8);
-        execute(job("Activity_JudgeResults", pi));
+        execute(job(Activities.JUDGE_RESULTS, pi));
         draftAndCheck(pi);
-        Task first = task("Activity_ReviewReport", pi);
+        Task first = task(Activities.REVIEW_REPORT, pi);
         java.util.Date due = first.getDueDate();
         Assertions.assertThat(due).isNotNull();
-        Assertions.assertThat(job("Event_ReviewOverdue", pi).getDuedate()).isEqualTo(due);
+        Assertions.assertThat(job(Events.REVIEW_OVERDUE, pi).getDuedate()).isEqualTo(due);
 
         review(pi, "REQUEST_CHANGES", "혈압 설명을 더 쉽게", null);
         draftAndCheck(pi);
 
-        Task reopened = task("Activity_ReviewReport", pi);
+        Task reopened = task(Activities.REVIEW_REPORT, pi);
         Assertions.assertThat(reopened.getId()).isNotEqualTo(first.getId());
         Assertions.assertThat(reopened.getDueDate()).isEqualTo(due);
-        Assertions.assertThat(job("Event_ReviewOverdue", pi).getDuedate()).isEqualTo(due);
+        Assertions.assertThat(job(Events.REVIEW_OVERDUE, pi).getDuedate()).isEqualTo(due);
     }
 
     @Test
     void shouldReturnToReviewWithoutNewDraftWhenRedraftLimitIsReached() {
         ProcessInstance pi = start("limit-1", Profile.BORDERLINE, 7);
-        execute(job("Activity_JudgeResults", pi));
+        execute(job(Activities.JUDGE_RESULTS, pi));
         draftAndCheck(pi);
 
         for (int round = 1; round <= MAX_REDRAFT_ROUNDS; round++) {
-            assertThat(pi).variables().containsEntry("redraftLimitMessage", "");
+            assertThat(pi).variables().containsEntry(Vars.REDRAFT_LIMIT_MESSAGE, "");
             review(pi, "REQUEST_CHANGES", "다시 " + round, null);
-            assertThat(pi).isWaitingAt("Activity_DraftSummary");
+            assertThat(pi).isWaitingAt(Activities.DRAFT_SUMMARY);
             draftAndCheck(pi);
         }
-        assertThat(pi).isWaitingAt("Activity_ReviewReport").variables()
-                .containsEntry("draftRound", MAX_REDRAFT_ROUNDS + 1);
-        Assertions.assertThat((String) runtimeService().getVariable(pi.getId(), "redraftLimitMessage"))
+        assertThat(pi).isWaitingAt(Activities.REVIEW_REPORT).variables()
+                .containsEntry(Vars.DRAFT_ROUND, MAX_REDRAFT_ROUNDS + 1);
+        Assertions.assertThat((String) runtimeService().getVariable(pi.getId(), Vars.REDRAFT_LIMIT_MESSAGE))
                 .contains("재작성 한도(" + MAX_REDRAFT_ROUNDS + "회)");
 
         review(pi, "REQUEST_CHANGES", "한 번 더", null);
 
-        assertThat(pi).isWaitingAt("Activity_ReviewReport").variables()
-                .containsEntry("draftRound", MAX_REDRAFT_ROUNDS + 1);
+        assertThat(pi).isWaitingAt(Activities.REVIEW_REPORT).variables()
+                .containsEntry(Vars.DRAFT_ROUND, MAX_REDRAFT_ROUNDS + 1);
         // No redraft job; only the review's overdue timer waits.
         Assertions.assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId())
                 .messages().count()).isZero();
         Assertions.assertThat(processEngine.getHistoryService().createHistoricActivityInstanceQuery()
-                .processInstanceId(pi.getId()).activityId("Activity_DraftSummary").count())
+                .processInstanceId(pi.getId()).activityId(Activities.DRAFT_SUMMARY).count())
                 .isEqualTo(MAX_REDRAFT_ROUNDS + 1);
         Assertions.assertThat(processEngine.getHistoryService().createHistoricActivityInstanceQuery()
-                .processInstanceId(pi.getId()).activityId("Activity_ReviewReport").count())
+                .processInstanceId(pi.getId()).activityId(Activities.REVIEW_REPORT).count())
                 .isEqualTo(MAX_REDRAFT_ROUNDS + 2);
 
         review(pi, "WRITE_MANUALLY", null, "의사가 직접 작성한 소견");
         issueAndDeliver(pi);
 
-        assertThat(pi).isEnded().hasPassed("Event_ReportDelivered");
+        assertThat(pi).isEnded().hasPassed(Events.REPORT_DELIVERED);
         reports.verifyIssued("limit-1", "의사가 직접 작성한 소견");
     }
 
     @Test
     void shouldIssuePhysicianTextWhenReportIsWrittenManually() {
         ProcessInstance pi = start("manual-1", Profile.KNOWN_DISEASE, 8);
-        execute(job("Activity_JudgeResults", pi));
+        execute(job(Activities.JUDGE_RESULTS, pi));
         draftAndCheck(pi);
 
-        Task review = task("Activity_ReviewReport", pi);
+        Task review = task(Activities.REVIEW_REPORT, pi);
         claim(review, PHYSICIAN);
         Assertions.assertThatThrownBy(() -> complete(review,
-                        withVariables("reviewDecision", "WRITE_MANUALLY", "finalText", " ")))
+                        withVariables(Vars.REVIEW_DECISION, "WRITE_MANUALLY", Vars.FINAL_TEXT, " ")))
                 .hasMessageContaining("결과지 본문이 비어 있습니다");
 
-        complete(review, withVariables("reviewDecision", "WRITE_MANUALLY", "finalText", "고혈압 치료를 계속하세요."));
-        assertThat(pi).hasPassed("Gateway_ReportTextFinal").isWaitingAt("Activity_IssueReport");
+        complete(review, withVariables(Vars.REVIEW_DECISION, "WRITE_MANUALLY", Vars.FINAL_TEXT, "고혈압 치료를 계속하세요."));
+        assertThat(pi).hasPassed(Gateways.REPORT_TEXT_FINAL).isWaitingAt(Activities.ISSUE_REPORT);
         issueAndDeliver(pi);
 
-        assertThat(pi).isEnded().hasPassed("Event_ReportDelivered").hasNotPassed("Gateway_RedraftAllowed");
+        assertThat(pi).isEnded().hasPassed(Events.REPORT_DELIVERED).hasNotPassed(Gateways.REDRAFT_ALLOWED);
         reviews.verifyRecorded("manual-1", "WRITE_MANUALLY", null, "고혈압 치료를 계속하세요.", PHYSICIAN);
         reports.verifyIssued("manual-1", "고혈압 치료를 계속하세요.");
     }
@@ -439,9 +445,9 @@ class ScreeningReportProcessTest {
         ProcessInstance pi = issued("deliver-1", 21);
         deliveries.failDelivery("deliver-1", 3);
 
-        Job deliver = job("Activity_DeliverReport", pi);
+        Job deliver = job(Activities.DELIVER_REPORT, pi);
         Assertions.assertThatThrownBy(() -> execute(deliver)).hasMessageContaining("mail_send_failed");
-        assertThat(pi).isWaitingAt("Activity_DeliverReport");
+        assertThat(pi).isWaitingAt(Activities.DELIVER_REPORT);
         Assertions.assertThat(taskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
     }
 
@@ -450,19 +456,19 @@ class ScreeningReportProcessTest {
         ProcessInstance pi = issued("deliver-2", 22);
         deliveries.failDelivery("deliver-2", 1);
 
-        execute(job("Activity_DeliverReport", pi));
+        execute(job(Activities.DELIVER_REPORT, pi));
 
-        assertThat(pi).hasPassed("Event_DeliveryFailed").isWaitingAt("Activity_ResolveDelivery")
-                .variables().containsEntry("deliveryProblem", "mail_send_failed (1 attempts)");
-        assertThat(task("Activity_ResolveDelivery", pi)).hasCandidateGroup("coordinator");
-        Task resolve = task("Activity_ResolveDelivery", pi);
+        assertThat(pi).hasPassed(Events.DELIVERY_FAILED).isWaitingAt(Activities.RESOLVE_DELIVERY)
+                .variables().containsEntry(Vars.DELIVERY_PROBLEM, "mail_send_failed (1 attempts)");
+        assertThat(task(Activities.RESOLVE_DELIVERY, pi)).hasCandidateGroup("coordinator");
+        Task resolve = task(Activities.RESOLVE_DELIVERY, pi);
         claim(resolve, "coordinator.park");
-        complete(resolve, withVariables("deliveryResolution", "RETRY_BY_POST", "deliveryNote", "주소 확인"));
+        complete(resolve, withVariables(Vars.DELIVERY_RESOLUTION, "RETRY_BY_POST", Vars.DELIVERY_NOTE, "주소 확인"));
 
         deliveries.verifyResolved("deliver-2", "RETRY_BY_POST", "coordinator.park");
-        assertThat(pi).hasPassed("Gateway_DeliveryResolution").isWaitingAt("Activity_DeliverReport");
-        execute(job("Activity_DeliverReport", pi));
-        assertThat(pi).isEnded().hasPassed("Event_ReportDelivered").hasNotPassed("Activity_ReferToSpecialist");
+        assertThat(pi).hasPassed(Gateways.DELIVERY_RESOLUTION).isWaitingAt(Activities.DELIVER_REPORT);
+        execute(job(Activities.DELIVER_REPORT, pi));
+        assertThat(pi).isEnded().hasPassed(Events.REPORT_DELIVERED).hasNotPassed(Activities.REFER_TO_SPECIALIST);
         deliveries.verifyDeliveryRuns("deliver-2", 2);
     }
 
@@ -470,16 +476,16 @@ class ScreeningReportProcessTest {
     void shouldEndAsDeliveredByHandWhenCoordinatorHandedTheReportOver() {
         ProcessInstance pi = issued("deliver-3", 23);
         deliveries.failDelivery("deliver-3", 1);
-        execute(job("Activity_DeliverReport", pi));
+        execute(job(Activities.DELIVER_REPORT, pi));
 
-        Task resolve = task("Activity_ResolveDelivery", pi);
+        Task resolve = task(Activities.RESOLVE_DELIVERY, pi);
         claim(resolve, "coordinator.park");
-        Assertions.assertThatThrownBy(() -> complete(resolve, withVariables("deliveryResolution", "LOST")))
+        Assertions.assertThatThrownBy(() -> complete(resolve, withVariables(Vars.DELIVERY_RESOLUTION, "LOST")))
                 .hasMessageContaining("deliveryResolution must be");
-        complete(resolve, withVariables("deliveryResolution", "DELIVERED_MANUALLY"));
+        complete(resolve, withVariables(Vars.DELIVERY_RESOLUTION, "DELIVERED_MANUALLY"));
 
-        assertThat(pi).isEnded().hasPassed("Gateway_ReportHandedOver", "Event_ReportDelivered")
-                .hasNotPassed("Activity_ReferToSpecialist");
+        assertThat(pi).isEnded().hasPassed(Gateways.REPORT_HANDED_OVER, Events.REPORT_DELIVERED)
+                .hasNotPassed(Activities.REFER_TO_SPECIALIST);
         deliveries.verifyResolved("deliver-3", "DELIVERED_MANUALLY", "coordinator.park");
     }
 
@@ -489,48 +495,48 @@ class ScreeningReportProcessTest {
     void shouldReferToSpecialistWhenIssuedReportHasSuspectFindingsOfReferralUnits() {
         ProcessInstance pi = start("referral-1", Profile.HEALTHY, 31);
         reports.referUnits("referral-1", java.util.List.of("creatinine", "egfr"));
-        execute(job("Activity_JudgeResults", pi));
+        execute(job(Activities.JUDGE_RESULTS, pi));
         draftAndCheck(pi);
         review(pi, "APPROVE", null, null);
         issueAndDeliver(pi);
 
-        assertThat(pi).hasPassed("Gateway_ReferralNeeded").isWaitingAt("Activity_ReferToSpecialist")
-                .variables().containsEntry("referralNeeded", true).containsEntry("referralUnits", "creatinine,egfr");
-        ProcessInstance letter = runtimeService().createProcessInstanceQuery().processDefinitionKey("referral-letter")
+        assertThat(pi).hasPassed(Gateways.REFERRAL_NEEDED).isWaitingAt(Activities.REFER_TO_SPECIALIST)
+                .variables().containsEntry(Vars.REFERRAL_NEEDED, true).containsEntry(Vars.REFERRAL_UNITS, "creatinine,egfr");
+        ProcessInstance letter = runtimeService().createProcessInstanceQuery().processDefinitionKey(ReferralLetterProcess.PROCESS_ID)
                 .superProcessInstanceId(pi.getId()).singleResult();
         Assertions.assertThat(letter.getBusinessKey()).isEqualTo("referral-1");
-        assertThat(letter).isWaitingAt("Activity_DraftReferralLetter");
+        assertThat(letter).isWaitingAt(ReferralLetterProcess.Activities.DRAFT_REFERRAL_LETTER);
         referrals.workDraftReferralLetterTasks(processEngine.getExternalTaskService());
         referrals.verifyDrafted("referral-1", java.util.List.of("creatinine", "egfr"));
 
-        assertThat(letter).isWaitingAt("Activity_SignReferralLetter").variables()
-                .containsEntry("referralText", ReferralFixtures.DRAFT).containsEntry("patientLabel", ReviewFixtures.PATIENT_LABEL);
-        Task sign = task("Activity_SignReferralLetter", letter);
+        assertThat(letter).isWaitingAt(ReferralLetterProcess.Activities.SIGN_REFERRAL_LETTER).variables()
+                .containsEntry(ReferralLetterProcess.Vars.REFERRAL_TEXT, ReferralFixtures.DRAFT).containsEntry(Vars.PATIENT_LABEL, ReviewFixtures.PATIENT_LABEL);
+        Task sign = task(ReferralLetterProcess.Activities.SIGN_REFERRAL_LETTER, letter);
         assertThat(sign).hasCandidateGroup("physician");
         claim(sign, PHYSICIAN);
-        Assertions.assertThatThrownBy(() -> complete(sign, withVariables("referralText", " ")))
-                .hasMessageContaining("referralText");
-        complete(sign, withVariables("referralText", "수정한 의뢰서"));
+        Assertions.assertThatThrownBy(() -> complete(sign, withVariables(ReferralLetterProcess.Vars.REFERRAL_TEXT, " ")))
+                .hasMessageContaining(ReferralLetterProcess.Vars.REFERRAL_TEXT);
+        complete(sign, withVariables(ReferralLetterProcess.Vars.REFERRAL_TEXT, "수정한 의뢰서"));
         referrals.verifySigned("referral-1", "수정한 의뢰서", PHYSICIAN);
 
-        Task book = task("Activity_BookAppointment", letter);
+        Task book = task(ReferralLetterProcess.Activities.BOOK_APPOINTMENT, letter);
         assertThat(book).hasCandidateGroup("coordinator");
         claim(book, "coordinator.park");
-        complete(book, withVariables("appointmentAt", "2026-12-01T10:30", "appointmentPlace", "서울대병원 신장내과"));
+        complete(book, withVariables(ReferralLetterProcess.Vars.APPOINTMENT_AT, "2026-12-01T10:30", ReferralLetterProcess.Vars.APPOINTMENT_PLACE, "서울대병원 신장내과"));
         referrals.verifyBooked("referral-1", "2026-12-01T10:30", "서울대병원 신장내과", "coordinator.park");
 
-        assertThat(letter).isEnded().hasPassed("Event_AppointmentBooked");
-        assertThat(pi).isEnded().hasPassed("Activity_ReferToSpecialist", "Event_SpecialistReferred")
-                .hasNotPassed("Event_ReportDelivered");
+        assertThat(letter).isEnded().hasPassed(ReferralLetterProcess.Events.APPOINTMENT_BOOKED);
+        assertThat(pi).isEnded().hasPassed(Activities.REFER_TO_SPECIALIST, Events.SPECIALIST_REFERRED)
+                .hasNotPassed(Events.REPORT_DELIVERED);
     }
 
     @Test
     void shouldEndWithoutReferralWhenNoReferralUnitIsSuspect() {
         ProcessInstance pi = issued("referral-2", 32);
-        execute(job("Activity_DeliverReport", pi));
+        execute(job(Activities.DELIVER_REPORT, pi));
 
-        assertThat(pi).isEnded().hasPassed("Gateway_ReferralNeeded", "Event_ReportDelivered")
-                .hasNotPassed("Activity_ReferToSpecialist").variables().containsEntry("referralNeeded", false);
+        assertThat(pi).isEnded().hasPassed(Gateways.REFERRAL_NEEDED, Events.REPORT_DELIVERED)
+                .hasNotPassed(Activities.REFER_TO_SPECIALIST).variables().containsEntry(Vars.REFERRAL_NEEDED, false);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -545,73 +551,73 @@ class ScreeningReportProcessTest {
         variables.put("screeningId", screeningId);
         variables.put("center", "gangnam");
         variables.put("language", "ko");
-        variables.put("taskPriority", 50);
-        variables.put("criticalEscalationAfter", Duration.ofHours(1).toString());
-        variables.put("reviewSla", Duration.ofHours(48).toString());
-        variables.put("maxRedraftRounds", MAX_REDRAFT_ROUNDS);
-        variables.put("draftRound", 0);
-        variables.put("autoRedraftUsed", false);
+        variables.put(Vars.TASK_PRIORITY, 50);
+        variables.put(Vars.CRITICAL_ESCALATION_AFTER, Duration.ofHours(1).toString());
+        variables.put(Vars.REVIEW_SLA, Duration.ofHours(48).toString());
+        variables.put(Vars.MAX_REDRAFT_ROUNDS, MAX_REDRAFT_ROUNDS);
+        variables.put(Vars.DRAFT_ROUND, 0);
+        variables.put(Vars.AUTO_REDRAFT_USED, false);
         return runtimeService().startProcessInstanceByKey(PROCESS, screeningId, variables);
     }
 
     /** Runs "Issue report" and then "Deliver report", each an async step of its own. */
     private void issueAndDeliver(ProcessInstance pi) {
-        execute(job("Activity_IssueReport", pi));
-        assertThat(pi).isWaitingAt("Activity_DeliverReport");
-        execute(job("Activity_DeliverReport", pi));
+        execute(job(Activities.ISSUE_REPORT, pi));
+        assertThat(pi).isWaitingAt(Activities.DELIVER_REPORT);
+        execute(job(Activities.DELIVER_REPORT, pi));
     }
 
     /** Approves the first draft of a healthy screening up to the issued report, waiting at "Deliver report". */
     private ProcessInstance issued(String screeningId, long seed) {
         ProcessInstance pi = start(screeningId, Profile.HEALTHY, seed);
-        execute(job("Activity_JudgeResults", pi));
+        execute(job(Activities.JUDGE_RESULTS, pi));
         draftAndCheck(pi);
         review(pi, "APPROVE", null, null);
-        execute(job("Activity_IssueReport", pi));
-        assertThat(pi).isWaitingAt("Activity_DeliverReport");
+        execute(job(Activities.ISSUE_REPORT, pi));
+        assertThat(pi).isWaitingAt(Activities.DELIVER_REPORT);
         return pi;
     }
 
     @Test
     void shouldKeepTheReviewOpenUntilThePhysicianSignsAnywayWithAReasonWhenTheTextToSignHasCheckFindings() {
         ProcessInstance pi = start("signed-check-1", Profile.SUSPECT, 9);
-        execute(job("Activity_JudgeResults", pi));
+        execute(job(Activities.JUDGE_RESULTS, pi));
         draftAndCheck(pi);
         reviews.signedTextFindings(new com.checkupflow.drafting.DraftCheck.Finding("PLACEHOLDER", "the text has 2 letters"));
 
-        Task review = task("Activity_ReviewReport", pi);
+        Task review = task(Activities.REVIEW_REPORT, pi);
         claim(review, PHYSICIAN);
-        Assertions.assertThatThrownBy(() -> complete(review, withVariables("reviewDecision", "WRITE_MANUALLY", "finalText", "확인")))
+        Assertions.assertThatThrownBy(() -> complete(review, withVariables(Vars.REVIEW_DECISION, "WRITE_MANUALLY", Vars.FINAL_TEXT, "확인")))
                 .hasMessageContaining("점검을 통과하지 못했습니다").hasMessageContaining("PLACEHOLDER");
-        Assertions.assertThatThrownBy(() -> complete(review, withVariables("reviewDecision", "WRITE_MANUALLY", "finalText", "확인",
-                        "signAnyway", true, "signAnywayReason", " ")))
+        Assertions.assertThatThrownBy(() -> complete(review, withVariables(Vars.REVIEW_DECISION, "WRITE_MANUALLY", Vars.FINAL_TEXT, "확인",
+                        Vars.SIGN_ANYWAY, true, Vars.SIGN_ANYWAY_REASON, " ")))
                 .hasMessageContaining("그대로 서명하려면 사유를 적어 주세요");
-        assertThat(pi).isWaitingAt("Activity_ReviewReport");
+        assertThat(pi).isWaitingAt(Activities.REVIEW_REPORT);
 
-        complete(review, withVariables("reviewDecision", "WRITE_MANUALLY", "finalText", "확인",
-                "signAnyway", true, "signAnywayReason", "전화로 설명함"));
+        complete(review, withVariables(Vars.REVIEW_DECISION, "WRITE_MANUALLY", Vars.FINAL_TEXT, "확인",
+                Vars.SIGN_ANYWAY, true, Vars.SIGN_ANYWAY_REASON, "전화로 설명함"));
 
-        assertThat(pi).hasPassed("Gateway_ReportTextFinal").isWaitingAt("Activity_IssueReport");
+        assertThat(pi).hasPassed(Gateways.REPORT_TEXT_FINAL).isWaitingAt(Activities.ISSUE_REPORT);
         reviews.verifySignedAnyway("signed-check-1", "WRITE_MANUALLY", "확인", PHYSICIAN, "전화로 설명함");
     }
 
     private void draftAndCheck(ProcessInstance pi) {
         drafting.workDraftTasks(processEngine.getExternalTaskService());
-        execute(job("Activity_CheckDraft", pi));
+        execute(job(Activities.CHECK_DRAFT, pi));
     }
 
     /** The physician claims "Review report" and submits the form; a null finalText keeps the prefilled one. */
     private void review(ProcessInstance pi, String decision, String note, String finalText) {
-        assertThat(pi).isWaitingAt("Activity_ReviewReport");
-        Task review = task("Activity_ReviewReport", pi);
+        assertThat(pi).isWaitingAt(Activities.REVIEW_REPORT);
+        Task review = task(Activities.REVIEW_REPORT, pi);
         claim(review, PHYSICIAN);
         Map<String, Object> form = new HashMap<>();
-        form.put("reviewDecision", decision);
+        form.put(Vars.REVIEW_DECISION, decision);
         if (note != null) {
-            form.put("reviewNote", note);
+            form.put(Vars.REVIEW_NOTE, note);
         }
         if (finalText != null) {
-            form.put("finalText", finalText);
+            form.put(Vars.FINAL_TEXT, finalText);
         }
         complete(review, form);
     }

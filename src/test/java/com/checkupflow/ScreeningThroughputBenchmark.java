@@ -47,6 +47,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.checkupflow.demo.SyntheticScreenings;
+import com.checkupflow.process.ScreeningReportProcess.Activities;
+import com.checkupflow.process.ScreeningReportProcess.Topics;
+import com.checkupflow.process.ScreeningReportProcess.Vars;
+import com.checkupflow.process.ScreeningReportProcess;
 
 import ca.uhn.fhir.context.FhirContext;
 
@@ -113,8 +117,8 @@ class ScreeningThroughputBenchmark {
             String post(@RequestBody String bundle) {
                 String id = "bare-" + next.incrementAndGet();
                 bare.getRuntimeService().startProcessInstanceByKey("bare-screening", id, Map.of(
-                        "center", "gangnam", "screeningId", id, "invalidItems", false, "newCriticalResult", false,
-                        "draftCheckPassed", true, "referralNeeded", false, "bundleSize", bundle.length()));
+                        "center", "gangnam", "screeningId", id, Vars.INVALID_ITEMS, false, Vars.NEW_CRITICAL_RESULT, false,
+                        Vars.DRAFT_CHECK_PASSED, true, Vars.REFERRAL_NEEDED, false, "bundleSize", bundle.length()));
                 return id;
             }
         }
@@ -154,7 +158,7 @@ class ScreeningThroughputBenchmark {
         worker.start();
         HttpClient http = HttpClient.newHttpClient();
         String auth = "Basic " + Base64.getEncoder().encodeToString("integration:demo".getBytes(StandardCharsets.UTF_8));
-        Pipeline app = new Pipeline("checkupflow", historyService, "screening-report", i -> http.send(
+        Pipeline app = new Pipeline("checkupflow", historyService, ScreeningReportProcess.PROCESS_ID, i -> http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/screenings?center=gangnam"))
                         .header("Authorization", auth).header("Content-Type", "application/fhir+json")
                         .POST(HttpRequest.BodyPublishers.ofString(bundle.apply(i), StandardCharsets.UTF_8)).build(),
@@ -303,7 +307,7 @@ class ScreeningThroughputBenchmark {
     }
 
     private void approveOpenReviews(TaskService bareTasks) {
-        List<Task> reviews = taskService.createTaskQuery().taskDefinitionKey("Activity_ReviewReport").listPage(0, 50);
+        List<Task> reviews = taskService.createTaskQuery().taskDefinitionKey(Activities.REVIEW_REPORT).listPage(0, 50);
         for (Task review : reviews) {
             try {
                 ReviewTasks.approveAsDrafted(taskService, review, "physicianGangnam");
@@ -311,10 +315,10 @@ class ScreeningThroughputBenchmark {
                 // completed meanwhile; the next round sees the current state
             }
         }
-        List<Task> bareReviews = bareTasks.createTaskQuery().taskDefinitionKey("Activity_ReviewReport").listPage(0, 50);
+        List<Task> bareReviews = bareTasks.createTaskQuery().taskDefinitionKey(Activities.REVIEW_REPORT).listPage(0, 50);
         for (Task review : bareReviews) {
             bareTasks.claim(review.getId(), "physicianGangnam");
-            bareTasks.complete(review.getId(), Map.of("reviewDecision", "APPROVE"));
+            bareTasks.complete(review.getId(), Map.of(Vars.REVIEW_DECISION, "APPROVE"));
         }
         if (reviews.isEmpty() && bareReviews.isEmpty()) {
             pause(100);
@@ -335,7 +339,7 @@ class ScreeningThroughputBenchmark {
 
     private static void completeDrafts() {
         List<LockedExternalTask> tasks = bare.getExternalTaskService().fetchAndLock(20, "benchmark")
-                .topic("draftSummary", 60_000).execute();
+                .topic(Topics.DRAFT_SUMMARY, 60_000).execute();
         tasks.forEach(t -> bare.getExternalTaskService().complete(t.getId(), "benchmark"));
         if (tasks.isEmpty()) {
             pause(500);

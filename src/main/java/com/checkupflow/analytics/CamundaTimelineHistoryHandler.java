@@ -14,16 +14,14 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 
+import com.checkupflow.process.ScreeningReportProcess.Vars;
+
 /**
  * Engine adapter: Camunda history events → {@link StageTimeline}. Registered next to the default database handler
  * (a composite), so it runs in the engine's command and transaction: the timeline commits or rolls back with the
  * engine state it describes.
  */
 class CamundaTimelineHistoryHandler implements HistoryEventHandler {
-
-    /** Variables the workflow sets once a judgement / a draft check is stored. */
-    static final String OVERALL_PRIMARY = "overallPrimary";
-    static final String DRAFT_CHECK_PASSED = "draftCheckPassed";
 
     private final StageTimeline timeline;
 
@@ -57,9 +55,9 @@ class CamundaTimelineHistoryHandler implements HistoryEventHandler {
                 timeline.taskDue(t.getActivityInstanceId(), instant(t.getDueDate()));
             }
         } else if (event instanceof HistoricVariableUpdateEventEntity v) {
-            if (OVERALL_PRIMARY.equals(v.getVariableName()) && v.getTextValue() != null) {
+            if (Vars.OVERALL_PRIMARY.equals(v.getVariableName()) && v.getTextValue() != null) {
                 timeline.judged(v.getProcessInstanceId(), v.getTextValue());
-            } else if (DRAFT_CHECK_PASSED.equals(v.getVariableName())) {
+            } else if (Vars.DRAFT_CHECK_PASSED.equals(v.getVariableName())) {
                 timeline.draftChecked(v.getProcessInstanceId());
             }
         }

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.checkupflow.center.Centers;
+import com.checkupflow.process.ScreeningReportProcess.Activities;
 
 /**
  * Writes synthetic historic screenings with realistic timelines straight into the analytics tables (batch inserts,
@@ -120,27 +121,27 @@ class TimelineSeeder {
     private List<Interval> timeline(String pid, String center, Instant received, Random r) {
         List<Interval> out = new ArrayList<>();
         Instant t = received.plusSeconds(1 + r.nextInt(20));
-        t = add(out, pid, center, TimelineStage.RECEIVED, "Activity_JudgeResults", t, secs(r, 2, 0.5), null);
+        t = add(out, pid, center, TimelineStage.RECEIVED, Activities.JUDGE_RESULTS, t, secs(r, 2, 0.5), null);
         if (r.nextInt(100) < 3) {
-            add(out, pid, center, TimelineStage.CRITICAL_CONFIRMATION, "Activity_ConfirmCriticalResult", t,
+            add(out, pid, center, TimelineStage.CRITICAL_CONFIRMATION, Activities.CONFIRM_CRITICAL_RESULT, t,
                     mins(r, 40, 0.8), "physician" + center);
         }
         if (r.nextInt(100) < 10) {
-            t = add(out, pid, center, TimelineStage.CORRECTING, "Activity_ResolveInvalidResults", t,
+            t = add(out, pid, center, TimelineStage.CORRECTING, Activities.RESOLVE_INVALID_RESULTS, t,
                     mins(r, 240, 1.0), "nurse" + center);
-            t = add(out, pid, center, TimelineStage.CORRECTING, "Activity_ApplyCorrections", t, secs(r, 1, 0.3), null);
-            t = add(out, pid, center, TimelineStage.RECEIVED, "Activity_JudgeResults", t, secs(r, 2, 0.5), null);
+            t = add(out, pid, center, TimelineStage.CORRECTING, Activities.APPLY_CORRECTIONS, t, secs(r, 1, 0.3), null);
+            t = add(out, pid, center, TimelineStage.RECEIVED, Activities.JUDGE_RESULTS, t, secs(r, 2, 0.5), null);
         }
         int rounds = r.nextInt(100) < 12 ? 2 : 1;
         for (int round = 0; round < rounds; round++) {
-            t = add(out, pid, center, TimelineStage.DRAFTING, "Activity_DraftSummary", t.plusSeconds(1),
+            t = add(out, pid, center, TimelineStage.DRAFTING, Activities.DRAFT_SUMMARY, t.plusSeconds(1),
                     secs(r, 8, 0.6), null);
-            t = add(out, pid, center, TimelineStage.CHECKING, "Activity_CheckDraft", t.plusSeconds(1),
+            t = add(out, pid, center, TimelineStage.CHECKING, Activities.CHECK_DRAFT, t.plusSeconds(1),
                     Duration.ofMillis(50 + r.nextInt(400)), null);
-            t = add(out, pid, center, TimelineStage.REVIEW, "Activity_ReviewReport", t, mins(r, 360, 1.1),
+            t = add(out, pid, center, TimelineStage.REVIEW, Activities.REVIEW_REPORT, t, mins(r, 360, 1.1),
                     "physician" + center);
         }
-        add(out, pid, center, TimelineStage.ISSUED, "Activity_IssueReport", t.plusSeconds(2), secs(r, 3, 0.5), null);
+        add(out, pid, center, TimelineStage.ISSUED, Activities.ISSUE_REPORT, t.plusSeconds(2), secs(r, 3, 0.5), null);
         return out;
     }
 

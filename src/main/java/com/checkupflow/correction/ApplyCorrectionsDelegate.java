@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import com.checkupflow.kernel.ItemKey;
+import com.checkupflow.process.ScreeningReportProcess.Vars;
 
 /** "Apply corrections": stores the nurse's corrections and refreshes the decision inputs for judging again. */
 @Component("applyCorrectionsDelegate")
@@ -20,16 +21,16 @@ class ApplyCorrectionsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        List<ItemKey> invalid = CorrectionForm.invalidKeys(execution.getVariable(CorrectionForm.INVALID_KEYS));
+        List<ItemKey> invalid = CorrectionForm.invalidKeys(execution.getVariable(Vars.INVALID_ITEM_KEYS));
         List<Correction> read = corrections.read(invalid, execution.getVariables());
-        Object note = execution.getVariable("correctionNote");
-        Object by = execution.getVariable("correctedBy");
+        Object note = execution.getVariable(Vars.CORRECTION_NOTE);
+        Object by = execution.getVariable(Vars.CORRECTED_BY);
         execution.setVariables(corrections.apply(execution.getProcessBusinessKey(), read,
                 note == null ? null : note.toString(), by == null ? null : by.toString()));
         for (ItemKey key : invalid) {
-            execution.removeVariable("correction_" + key.json());
-            execution.removeVariable("notMeasured_" + key.json());
+            execution.removeVariable(Vars.CORRECTION_PREFIX + key.json());
+            execution.removeVariable(Vars.NOT_MEASURED_PREFIX + key.json());
         }
-        execution.removeVariable("correctionNote");
+        execution.removeVariable(Vars.CORRECTION_NOTE);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import com.checkupflow.kernel.ItemKey;
+import com.checkupflow.process.ScreeningReportProcess.Vars;
 
 /**
  * Reads the "Resolve invalid results" form: for each invalid item {@code correction_<key>} (number, or code for
@@ -17,7 +18,6 @@ import com.checkupflow.kernel.ItemKey;
  */
 final class CorrectionForm {
 
-    static final String INVALID_KEYS = "invalidItemKeys";
     static final Set<String> URINE_CODES = Set.of("negative", "trace", "1+", "2+", "3+", "4+");
     static final Set<String> CHEST_XRAY_CODES = Set.of("normal", "inactive_tb", "abnormal", "poor_image", "not_taken");
 
@@ -39,8 +39,8 @@ final class CorrectionForm {
         List<Correction> corrections = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (ItemKey key : invalid) {
-            boolean notMeasured = Boolean.TRUE.equals(variables.get("notMeasured_" + key.json()));
-            Object raw = variables.get("correction_" + key.json());
+            boolean notMeasured = Boolean.TRUE.equals(variables.get(Vars.NOT_MEASURED_PREFIX + key.json()));
+            Object raw = variables.get(Vars.CORRECTION_PREFIX + key.json());
             boolean hasValue = raw != null && !raw.toString().isBlank();
             if (notMeasured && hasValue) {
                 problems.add(name.apply(key) + ": 값 입력과 '측정하지 않음'을 동시에 선택할 수 없습니다");

@@ -10,12 +10,13 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import com.checkupflow.judgement.JudgementService;
+import com.checkupflow.kernel.BloodPressurePair;
 import com.checkupflow.kernel.CanonicalItem;
 import com.checkupflow.kernel.InvalidReason;
 import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.kernel.ItemLabels;
 import com.checkupflow.kernel.ItemStatus;
-import com.checkupflow.judgement.JudgementService;
 import com.checkupflow.screening.Screening;
 import com.checkupflow.screening.ScreeningRepository;
 
@@ -48,20 +49,6 @@ class CorrectionService {
                         + "은(는) 받을 수 없는 값입니다 (" + labels.reason(reason) + ")");
     }
 
-    /** The BP pair rule (§5) applies to corrected values too: both components go back to the nurse. */
-    private void rejectDiastolicAtOrAboveSystolic(String screeningId, Map<ItemKey, CanonicalItem> items) {
-        CanonicalItem sbp = items.get(ItemKey.SYSTOLIC_BP);
-        CanonicalItem dbp = items.get(ItemKey.DIASTOLIC_BP);
-        if (sbp.valid() && dbp.valid() && dbp.value().compareTo(sbp.value()) >= 0) {
-            for (CanonicalItem bp : List.of(sbp, dbp)) {
-                CanonicalItem invalid = new CanonicalItem(bp.key(), ItemStatus.INVALID, null, null, bp.reportedValue(),
-                        bp.reportedUnit(), InvalidReason.BP_DIASTOLIC_GE_SYSTOLIC, bp.observationId());
-                screenings.replaceItem(screeningId, invalid);
-                items.put(bp.key(), invalid);
-            }
-        }
-    }
-
     /** @return the decision input variables after the corrections */
     Map<String, Object> apply(String screeningId, List<Correction> corrections, String note, String correctedBy) {
         Screening screening = screenings.find(screeningId).orElseThrow();
@@ -82,7 +69,8 @@ class CorrectionService {
                             c.code(), note, correctedBy, Timestamp.from(clock.instant()))
                     .update();
         }
-        rejectDiastolicAtOrAboveSystolic(screeningId, items);
+        // the pair rule applies to corrected values too: both components go back to the nurse
+        BloodPressurePair.rejectDiastolicAtOrAboveSystolic(items).forEach(bp -> screenings.replaceItem(screeningId, bp));
         return judgements.variables(screening.toNormalized(items));
     }
 }

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import com.checkupflow.kernel.ItemKey;
+import com.checkupflow.process.ScreeningReportProcess.Vars;
 
 /**
  * On completing "Resolve invalid results": refuses an incomplete or implausible correction (the Tasklist shows
@@ -23,8 +24,8 @@ class ResolveInvalidResultsListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        List<ItemKey> invalid = CorrectionForm.invalidKeys(task.getVariable(CorrectionForm.INVALID_KEYS));
+        List<ItemKey> invalid = CorrectionForm.invalidKeys(task.getVariable(Vars.INVALID_ITEM_KEYS));
         corrections.read(invalid, task.getVariables());
-        task.setVariable("correctedBy", task.getAssignee());
+        task.setVariable(Vars.CORRECTED_BY, task.getAssignee());
     }
 }

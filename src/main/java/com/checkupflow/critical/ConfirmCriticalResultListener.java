@@ -10,6 +10,9 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import com.checkupflow.process.ScreeningReportProcess.Activities;
+import com.checkupflow.process.ScreeningReportProcess.Vars;
+
 /**
  * "Confirm critical result" (and its escalated twin). On create: the form's facts ({@code criticalFacts}: the
  * values that triggered it with units, each threshold in words, the patient's phone, the deadline) as a
@@ -24,7 +27,6 @@ class ConfirmCriticalResultListener implements TaskListener {
     /** As long as a review note (review.ReviewService.MAX_NOTE_LENGTH); stored as TEXT. */
     static final int MAX_NOTE_LENGTH = 10_000;
 
-    static final String ESCALATED = "Activity_ConfirmCriticalResultEscalated";
     private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final CriticalContactService contacts;
@@ -36,7 +38,7 @@ class ConfirmCriticalResultListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String screeningId = task.getExecution().getProcessBusinessKey();
-        boolean escalated = ESCALATED.equals(task.getTaskDefinitionKey());
+        boolean escalated = Activities.CONFIRM_CRITICAL_RESULT_ESCALATED.equals(task.getTaskDefinitionKey());
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             CriticalContactService.Facts facts = contacts.facts(screeningId);
             Instant now = contacts.now();
@@ -45,33 +47,33 @@ class ConfirmCriticalResultListener implements TaskListener {
                 task.setDueDate(Date.from(now));
                 deadline = CriticalTexts.text("deadline-escalated", facts.language());
             } else {
-                Instant due = now.plus(Duration.parse(String.valueOf(task.getVariable("criticalEscalationAfter"))));
+                Instant due = now.plus(Duration.parse(String.valueOf(task.getVariable(Vars.CRITICAL_ESCALATION_AFTER))));
                 task.setDueDate(Date.from(due));
                 deadline = CriticalTexts.text("deadline", facts.language(),
                         DEADLINE.format(due.atZone(ZoneId.systemDefault())));
             }
-            task.setVariableLocal("criticalFacts", facts.findings() + "\n" + facts.phone() + "\n\n" + deadline);
+            task.setVariableLocal(Vars.CRITICAL_FACTS, facts.findings() + "\n" + facts.phone() + "\n\n" + deadline);
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             complete(task, screeningId, escalated);
         }
     }
 
     private void complete(DelegateTask task, String screeningId, boolean escalated) {
-        String language = String.valueOf(task.getVariable("formLanguage"));
-        Object outcome = task.getVariable("patientReached");
-        Boolean reached = outcome == null ? legacyContacted(task.getVariable("patientContacted"))
+        String language = String.valueOf(task.getVariable(Vars.FORM_LANGUAGE));
+        Object outcome = task.getVariable(Vars.PATIENT_REACHED);
+        Boolean reached = outcome == null ? legacyContacted(task.getVariable(Vars.PATIENT_CONTACTED))
                 : "REACHED".equals(outcome) ? Boolean.TRUE : "NOT_REACHED".equals(outcome) ? Boolean.FALSE : null;
         if (reached == null) {
             throw new IllegalArgumentException(CriticalTexts.text("outcome-required", language));
         }
-        Object method = task.getVariable("contactMethod");
+        Object method = task.getVariable(Vars.CONTACT_METHOD);
         if (reached && (method == null || method.toString().isBlank())) {
             throw new IllegalArgumentException(CriticalTexts.text("method-required", language));
         }
         if (method != null && !method.toString().isBlank() && !METHODS.contains(method.toString())) {
             throw new IllegalArgumentException(CriticalTexts.text("method-unknown", language));
         }
-        Object note = task.getVariable("contactNote");
+        Object note = task.getVariable(Vars.CONTACT_NOTE);
         if (note != null && note.toString().length() > MAX_NOTE_LENGTH) {
             throw new IllegalArgumentException(CriticalTexts.text("note-too-long", language, MAX_NOTE_LENGTH));
         }

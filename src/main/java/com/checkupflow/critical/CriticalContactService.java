@@ -13,8 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.checkupflow.center.Centers;
 import com.checkupflow.delivery.PatientContacts;
-import com.checkupflow.kernel.ItemLabels;
 import com.checkupflow.judgement.JudgementJson;
+import com.checkupflow.kernel.ItemLabels;
 import com.checkupflow.screening.Screening;
 import com.checkupflow.screening.ScreeningRepository;
 

@@ -14,9 +14,9 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.checkupflow.judgement.Judgement;
 import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.kernel.ItemLabels;
-import com.checkupflow.judgement.Judgement;
 
 /** The critical-result form's words ({@code labels/critical.properties}) around the DMN's findings. */
 final class CriticalTexts {

@@ -5,14 +5,15 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import com.checkupflow.process.ScreeningReportProcess.Errors;
+import com.checkupflow.process.ScreeningReportProcess.Vars;
+
 /**
  * "Deliver report": sends the outbox message. A failure is retried by the job; once exhausted it raises
- * {@value #DELIVERY_FAILED} so that a coordinator resolves it ({@code deliveryProblem} says why).
+ * {@value #Errors.DELIVERY_FAILED} so that a coordinator resolves it ({@code deliveryProblem} says why).
  */
 @Component("deliverReportDelegate")
 class DeliverReportDelegate implements JavaDelegate {
-
-    static final String DELIVERY_FAILED = "DELIVERY_FAILED";
 
     private final DeliveryService delivery;
 
@@ -24,14 +25,14 @@ class DeliverReportDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         try {
             DeliveryService.Outcome outcome = delivery.deliverReport(execution.getProcessBusinessKey());
-            execution.setVariable("deliveryOutcome", outcome.name());
-            execution.setVariable("deliveryProblem", "");
+            execution.setVariable(Vars.DELIVERY_OUTCOME, outcome.name());
+            execution.setVariable(Vars.DELIVERY_PROBLEM, "");
         } catch (DeliveryFailedException e) {
             if (!e.exhausted()) {
                 throw e;
             }
-            execution.setVariable("deliveryProblem", e.reason() + " (" + e.attempts() + " attempts)");
-            throw new BpmnError(DELIVERY_FAILED, e.reason());
+            execution.setVariable(Vars.DELIVERY_PROBLEM, e.reason() + " (" + e.attempts() + " attempts)");
+            throw new BpmnError(Errors.DELIVERY_FAILED, e.reason());
         }
     }
 }

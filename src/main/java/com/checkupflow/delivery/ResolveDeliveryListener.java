@@ -4,6 +4,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import com.checkupflow.process.ScreeningReportProcess.Vars;
+
 /** "Resolve delivery" completed: records the coordinator's resolution ({@code deliveryResolution}). */
 @Component("resolveDeliveryListener")
 class ResolveDeliveryListener implements TaskListener {
@@ -16,14 +18,14 @@ class ResolveDeliveryListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Object value = task.getVariable("deliveryResolution");
+        Object value = task.getVariable(Vars.DELIVERY_RESOLUTION);
         DeliveryService.Resolution resolution;
         try {
             resolution = DeliveryService.Resolution.valueOf(String.valueOf(value));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("deliveryResolution must be RETRY, RETRY_BY_POST or DELIVERED_MANUALLY");
         }
-        Object note = task.getVariable("deliveryNote");
+        Object note = task.getVariable(Vars.DELIVERY_NOTE);
         delivery.resolveReport(task.getExecution().getProcessBusinessKey(), resolution, task.getAssignee(),
                 note == null ? null : note.toString());
     }

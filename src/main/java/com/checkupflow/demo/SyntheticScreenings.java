@@ -22,6 +22,9 @@ import org.hl7.fhir.r4.model.Reference;
 
 import ca.uhn.fhir.context.FhirContext;
 
+import com.checkupflow.kernel.ItemKey;
+import com.checkupflow.kernel.Terminology;
+
 /**
  * Builds fictitious but realistic screening Bundles (names, resident registration numbers and values are
  * synthetic) for the demo and for tests. Deterministic for a given seed.
@@ -29,16 +32,13 @@ import ca.uhn.fhir.context.FhirContext;
 public class SyntheticScreenings {
 
     public static final String DEMO_IDENTIFIER_SYSTEM = "https://demo.checkupflow.example/screening";
-    static final String LOINC = "http://loinc.org";
-    static final String UCUM = "http://unitsofmeasure.org";
-    static final String SNOMED = "http://snomed.info/sct";
-    static final String CXR_SYSTEM = "https://example.org/fhir/CodeSystem/kr-nhis-chest-xray-result";
-    static final String ICD10 = "http://hl7.org/fhir/sid/icd-10";
 
     private static final String[] FAMILY = {"김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오"};
     private static final String[] GIVEN = {"민수", "서연", "지훈", "하은", "도윤", "수아", "예준", "지민", "현우", "유진",
             "성민", "다은", "준호", "미경", "영철", "은정"};
-    private static final String[] URINE = {"167273002", "167273002", "167273002", "167274008", "167275009"};
+    private static final String[] URINE = {Terminology.urineProteinSnomed("negative"),
+            Terminology.urineProteinSnomed("negative"), Terminology.urineProteinSnomed("negative"),
+            Terminology.urineProteinSnomed("trace"), Terminology.urineProteinSnomed("1+")};
 
     private final FhirContext fhir;
 
@@ -100,20 +100,20 @@ public class SyntheticScreenings {
                 continue;
             }
             Observation o = observation(patientUrl, examDate, (String) q[0], (String) q[3]);
-            o.setValue(new Quantity().setValue((BigDecimal) q[1]).setSystem(UCUM).setCode((String) q[2]).setUnit((String) q[2]));
+            o.setValue(new Quantity().setValue((BigDecimal) q[1]).setSystem(Terminology.UCUM).setCode((String) q[2]).setUnit((String) q[2]));
             bundle.addEntry().setFullUrl("urn:uuid:" + uuid(random)).setResource(o.setId("obs-" + identifierValue + "-" + (++observation)));
         }
-        Observation urine = observation(patientUrl, examDate, "20454-5", "Protein [Presence] in Urine by Test strip");
-        urine.setValue(new CodeableConcept(new Coding(SNOMED, v.urineCode(), null)));
+        Observation urine = observation(patientUrl, examDate, Terminology.loinc(ItemKey.URINE_PROTEIN), "Protein [Presence] in Urine by Test strip");
+        urine.setValue(new CodeableConcept(new Coding(Terminology.SNOMED, v.urineCode(), null)));
         bundle.addEntry().setFullUrl("urn:uuid:" + uuid(random)).setResource(urine.setId("obs-" + identifierValue + "-" + (++observation)));
-        Observation cxr = observation(patientUrl, examDate, "36554-4", "XR Chest Single view");
-        cxr.setValue(new CodeableConcept(new Coding(CXR_SYSTEM, v.chestXray(), null)));
+        Observation cxr = observation(patientUrl, examDate, Terminology.loinc(ItemKey.CHEST_XRAY), "XR Chest Single view");
+        cxr.setValue(new CodeableConcept(new Coding(Terminology.CHEST_XRAY_SYSTEM, v.chestXray(), null)));
         bundle.addEntry().setFullUrl("urn:uuid:" + uuid(random)).setResource(cxr.setId("obs-" + identifierValue + "-" + (++observation)));
 
         if (profile == Profile.KNOWN_DISEASE) {
             Condition condition = new Condition();
             String conditionUrl = "urn:uuid:" + uuid(random);
-            condition.getCode().addCoding(new Coding(ICD10, "I10", "Essential (primary) hypertension"));
+            condition.getCode().addCoding(new Coding(Terminology.ICD10, "I10", "Essential (primary) hypertension"));
             condition.setSubject(new Reference(patientUrl));
             bundle.addEntry().setFullUrl(conditionUrl).setResource(condition);
             MedicationStatement medication = new MedicationStatement();
@@ -129,7 +129,7 @@ public class SyntheticScreenings {
     private static Observation observation(String patientUrl, LocalDate examDate, String loinc, String display) {
         Observation o = new Observation();
         o.setStatus(Observation.ObservationStatus.FINAL);
-        o.getCode().addCoding(new Coding(LOINC, loinc, display));
+        o.getCode().addCoding(new Coding(Terminology.LOINC, loinc, display));
         o.setSubject(new Reference(patientUrl));
         o.setEffective(new DateTimeType(examDate + "T09:00:00+09:00"));
         return o;
@@ -172,23 +172,23 @@ public class SyntheticScreenings {
             int glucose = healthy ? 80 + r.nextInt(15) : suspect ? 128 + r.nextInt(30) : 100 + r.nextInt(20);
             double hb = male ? (healthy ? 14 + r.nextInt(20) / 10.0 : 12.4 + r.nextInt(8) / 10.0) : (healthy ? 12.5 + r.nextInt(20) / 10.0 : 11.0 + r.nextInt(8) / 10.0);
             List<Object[]> q = new ArrayList<>();
-            q.add(new Object[]{"8302-2", dec(height, 1), "cm", "Body height"});
-            q.add(new Object[]{"29463-7", dec(weight, 1), "kg", "Body weight"});
-            q.add(new Object[]{"39156-5", dec(bmi, 1), "kg/m2", "Body mass index"});
-            q.add(new Object[]{"8280-0", dec(male ? (healthy ? 80 + r.nextInt(8) : 86 + r.nextInt(10)) : (healthy ? 72 + r.nextInt(8) : 80 + r.nextInt(9)), 1), "cm", "Waist circumference"});
-            q.add(new Object[]{"8480-6", dec(sbp, 0), "mm[Hg]", "Systolic blood pressure"});
-            q.add(new Object[]{"8462-4", dec(dbp, 0), "mm[Hg]", "Diastolic blood pressure"});
-            q.add(new Object[]{"718-7", profile == Profile.INVALID_ITEM ? dec(hb * 10, 0) : dec(hb, 1), profile == Profile.INVALID_ITEM ? "g/dL" : "g/dL", "Hemoglobin"});
-            q.add(new Object[]{"1558-6", profile == Profile.CRITICAL ? dec(312, 0) : dec(glucose, 0), "mg/dL", "Fasting glucose"});
-            q.add(new Object[]{"2093-3", dec(healthy ? 160 + r.nextInt(30) : suspect ? 245 + r.nextInt(30) : 200 + r.nextInt(35), 0), "mg/dL", "Total cholesterol"});
-            q.add(new Object[]{"2085-9", dec(healthy ? 60 + r.nextInt(15) : 42 + r.nextInt(15), 0), "mg/dL", "HDL cholesterol"});
-            q.add(new Object[]{"2571-8", dec(healthy ? 80 + r.nextInt(60) : 150 + r.nextInt(45), 0), "mg/dL", "Triglycerides"});
-            q.add(new Object[]{"13457-7", dec(healthy ? 90 + r.nextInt(35) : suspect ? 162 + r.nextInt(20) : 130 + r.nextInt(25), 0), "mg/dL", "LDL cholesterol (calculated)"});
-            q.add(new Object[]{"1920-8", dec(healthy ? 18 + r.nextInt(15) : 30 + r.nextInt(18), 0), "U/L", "AST"});
-            q.add(new Object[]{"1742-6", dec(healthy ? 15 + r.nextInt(15) : 28 + r.nextInt(16), 0), "U/L", "ALT"});
-            q.add(new Object[]{"2324-2", dec(male ? (healthy ? 20 + r.nextInt(30) : 55 + r.nextInt(20)) : (healthy ? 12 + r.nextInt(15) : 30 + r.nextInt(12)), 0), "U/L", "Gamma glutamyl transferase"});
-            q.add(new Object[]{"2160-0", dec(0.7 + r.nextInt(50) / 100.0, 2), "mg/dL", "Creatinine"});
-            q.add(new Object[]{"33914-3", dec(healthy ? 85 + r.nextInt(25) : 62 + r.nextInt(25), 0), "mL/min/{1.73_m2}", "eGFR (MDRD)"});
+            q.add(new Object[]{Terminology.loinc(ItemKey.HEIGHT), dec(height, 1), "cm", "Body height"});
+            q.add(new Object[]{Terminology.loinc(ItemKey.WEIGHT), dec(weight, 1), "kg", "Body weight"});
+            q.add(new Object[]{Terminology.loinc(ItemKey.BMI), dec(bmi, 1), "kg/m2", "Body mass index"});
+            q.add(new Object[]{Terminology.loinc(ItemKey.WAIST), dec(male ? (healthy ? 80 + r.nextInt(8) : 86 + r.nextInt(10)) : (healthy ? 72 + r.nextInt(8) : 80 + r.nextInt(9)), 1), "cm", "Waist circumference"});
+            q.add(new Object[]{Terminology.loinc(ItemKey.SYSTOLIC_BP), dec(sbp, 0), "mm[Hg]", "Systolic blood pressure"});
+            q.add(new Object[]{Terminology.loinc(ItemKey.DIASTOLIC_BP), dec(dbp, 0), "mm[Hg]", "Diastolic blood pressure"});
+            q.add(new Object[]{Terminology.loinc(ItemKey.HEMOGLOBIN), profile == Profile.INVALID_ITEM ? dec(hb * 10, 0) : dec(hb, 1), profile == Profile.INVALID_ITEM ? "g/dL" : "g/dL", "Hemoglobin"});
+            q.add(new Object[]{Terminology.loinc(ItemKey.FASTING_GLUCOSE), profile == Profile.CRITICAL ? dec(312, 0) : dec(glucose, 0), "mg/dL", "Fasting glucose"});
+            q.add(new Object[]{Terminology.loinc(ItemKey.TOTAL_CHOLESTEROL), dec(healthy ? 160 + r.nextInt(30) : suspect ? 245 + r.nextInt(30) : 200 + r.nextInt(35), 0), "mg/dL", "Total cholesterol"});
+            q.add(new Object[]{Terminology.loinc(ItemKey.HDL), dec(healthy ? 60 + r.nextInt(15) : 42 + r.nextInt(15), 0), "mg/dL", "HDL cholesterol"});
+            q.add(new Object[]{Terminology.loinc(ItemKey.TRIGLYCERIDES), dec(healthy ? 80 + r.nextInt(60) : 150 + r.nextInt(45), 0), "mg/dL", "Triglycerides"});
+            q.add(new Object[]{Terminology.loinc(ItemKey.LDL), dec(healthy ? 90 + r.nextInt(35) : suspect ? 162 + r.nextInt(20) : 130 + r.nextInt(25), 0), "mg/dL", "LDL cholesterol (calculated)"});
+            q.add(new Object[]{Terminology.loinc(ItemKey.AST), dec(healthy ? 18 + r.nextInt(15) : 30 + r.nextInt(18), 0), "U/L", "AST"});
+            q.add(new Object[]{Terminology.loinc(ItemKey.ALT), dec(healthy ? 15 + r.nextInt(15) : 28 + r.nextInt(16), 0), "U/L", "ALT"});
+            q.add(new Object[]{Terminology.loinc(ItemKey.GGT), dec(male ? (healthy ? 20 + r.nextInt(30) : 55 + r.nextInt(20)) : (healthy ? 12 + r.nextInt(15) : 30 + r.nextInt(12)), 0), "U/L", "Gamma glutamyl transferase"});
+            q.add(new Object[]{Terminology.loinc(ItemKey.CREATININE), dec(0.7 + r.nextInt(50) / 100.0, 2), "mg/dL", "Creatinine"});
+            q.add(new Object[]{Terminology.loinc(ItemKey.EGFR), dec(healthy ? 85 + r.nextInt(25) : 62 + r.nextInt(25), 0), "mL/min/{1.73_m2}", "eGFR (MDRD)"});
             String urine = healthy ? URINE[0] : URINE[r.nextInt(URINE.length)];
             String cxr = suspect && r.nextBoolean() ? "inactive_tb" : "normal";
             return new Values(q, urine, cxr);

@@ -13,10 +13,10 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import com.checkupflow.kernel.Category;
-import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.judgement.Judgement;
 import com.checkupflow.judgement.JudgementUnit;
+import com.checkupflow.kernel.Category;
+import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.privacy.PersonalDataScrubber;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

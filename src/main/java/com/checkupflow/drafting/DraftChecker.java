@@ -1,12 +1,12 @@
 package com.checkupflow.drafting;
 
-import com.checkupflow.privacy.PersonalDataScrubber;
-import com.checkupflow.kernel.Category;
-import com.checkupflow.kernel.ItemKey;
-import com.checkupflow.kernel.ItemStatus;
 import com.checkupflow.judgement.ItemUnits;
 import com.checkupflow.judgement.Judgement;
 import com.checkupflow.judgement.JudgementUnit;
+import com.checkupflow.kernel.Category;
+import com.checkupflow.kernel.ItemKey;
+import com.checkupflow.kernel.ItemStatus;
+import com.checkupflow.privacy.PersonalDataScrubber;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;

@@ -5,9 +5,9 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import com.checkupflow.judgement.Judgement;
 import com.checkupflow.kernel.Category;
 import com.checkupflow.kernel.ItemKey;
-import com.checkupflow.judgement.Judgement;
 
 /**
  * Turns a model's {@link DraftAnswer} into the report text, deterministically: the same answer and judgement always

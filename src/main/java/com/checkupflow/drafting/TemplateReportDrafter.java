@@ -1,10 +1,10 @@
 package com.checkupflow.drafting;
 
+import com.checkupflow.judgement.Judgement;
+import com.checkupflow.judgement.JudgementUnit;
 import com.checkupflow.kernel.Category;
 import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.kernel.ItemStatus;
-import com.checkupflow.judgement.Judgement;
-import com.checkupflow.judgement.JudgementUnit;
 import com.checkupflow.kernel.TargetDisease;
 import org.springframework.stereotype.Component;
 

@@ -1,8 +1,8 @@
 package com.checkupflow.drafting;
 
+import com.checkupflow.judgement.Judgement;
 import com.checkupflow.kernel.Category;
 import com.checkupflow.kernel.ItemKey;
-import com.checkupflow.judgement.Judgement;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;

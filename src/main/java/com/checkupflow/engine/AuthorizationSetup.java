@@ -27,7 +27,9 @@ import org.springframework.stereotype.Component;
 
 import com.checkupflow.center.Center;
 import com.checkupflow.center.Centers;
-import com.checkupflow.screening.ScreeningWorkflow;
+import com.checkupflow.process.ReferralLetterProcess;
+import com.checkupflow.process.ScreeningReportProcess.Activities;
+import com.checkupflow.process.ScreeningReportProcess;
 import com.checkupflow.security.Roles;
 
 /**
@@ -57,11 +59,9 @@ class AuthorizationSetup implements SmartInitializingSingleton {
     static final String FILTER_CRITICAL_V2 = "위험 결과 통보 (위험 먼저)";
     static final String FILTER_REFERRALS = "진료의뢰서 서명";
     static final String FILTER_OVERDUE_V2 = "기한 초과";
-    static final String REFERRAL_PROCESS = "referral-letter";
 
     private static final Logger log = LoggerFactory.getLogger(AuthorizationSetup.class);
     private static final String ANY = Authorization.ANY;
-    private static final String PROCESS = ScreeningWorkflow.PROCESS_KEY;
 
     /** Group id and display name of every role. */
     static final Map<String, String> GROUPS = new LinkedHashMap<>();
@@ -89,15 +89,18 @@ class AuthorizationSetup implements SmartInitializingSingleton {
         List<Grant> g = new ArrayList<>();
         for (String staff : Roles.CENTER_STAFF) {
             g.add(new Grant(staff, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
-            g.add(new Grant(staff, Resources.PROCESS_DEFINITION, PROCESS, ProcessDefinitionPermissions.READ));
+            g.add(new Grant(staff, Resources.PROCESS_DEFINITION, ScreeningReportProcess.PROCESS_ID,
+                    ProcessDefinitionPermissions.READ));
         }
         // Coordinators follow every task of their center (read only); nobody else reads tasks beyond their own.
-        g.add(new Grant(Roles.COORDINATOR, Resources.PROCESS_DEFINITION, PROCESS, ProcessDefinitionPermissions.READ_TASK));
+        g.add(new Grant(Roles.COORDINATOR, Resources.PROCESS_DEFINITION, ScreeningReportProcess.PROCESS_ID,
+                ProcessDefinitionPermissions.READ_TASK));
         // The judgement dry run (POST /api/judgements) evaluates the DMN as the caller.
         for (String dryRun : List.of(Roles.PHYSICIAN, Roles.DESIGNER)) {
             g.add(new Grant(dryRun, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.CREATE_INSTANCE));
         }
-        g.add(new Grant(Roles.INTEGRATION, Resources.PROCESS_DEFINITION, PROCESS, ProcessDefinitionPermissions.READ,
+        g.add(new Grant(Roles.INTEGRATION, Resources.PROCESS_DEFINITION, ScreeningReportProcess.PROCESS_ID,
+                ProcessDefinitionPermissions.READ,
                 ProcessDefinitionPermissions.CREATE_INSTANCE));
         g.add(new Grant(Roles.INTEGRATION, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE));
         // Managers: Cockpit and read-only insight into every center, never task work.
@@ -127,11 +130,11 @@ class AuthorizationSetup implements SmartInitializingSingleton {
      */
     static List<Grant> grantsV2() {
         return List.of(
-                new Grant(Roles.HEAD_PHYSICIAN, Resources.PROCESS_DEFINITION, PROCESS,
+                new Grant(Roles.HEAD_PHYSICIAN, Resources.PROCESS_DEFINITION, ScreeningReportProcess.PROCESS_ID,
                         ProcessDefinitionPermissions.READ_TASK),
-                new Grant(Roles.HEAD_PHYSICIAN, Resources.PROCESS_DEFINITION, REFERRAL_PROCESS,
+                new Grant(Roles.HEAD_PHYSICIAN, Resources.PROCESS_DEFINITION, ReferralLetterProcess.PROCESS_ID,
                         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_TASK),
-                new Grant(Roles.COORDINATOR, Resources.PROCESS_DEFINITION, REFERRAL_PROCESS,
+                new Grant(Roles.COORDINATOR, Resources.PROCESS_DEFINITION, ReferralLetterProcess.PROCESS_ID,
                         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_TASK));
     }
 
@@ -193,11 +196,11 @@ class AuthorizationSetup implements SmartInitializingSingleton {
     private void applyVersion1() {
         grants().forEach(this::grant);
         ensureFilter(FILTER_REVIEWS, "검토 대기 결과지, 오래된 순 (Reviews of my center, oldest first)", -10,
-                tasks.createTaskQuery().taskDefinitionKey("Activity_ReviewReport").orderByTaskCreateTime().asc(),
+                tasks.createTaskQuery().taskDefinitionKey(Activities.REVIEW_REPORT).orderByTaskCreateTime().asc(),
                 Roles.PHYSICIAN, Roles.HEAD_PHYSICIAN, Roles.COORDINATOR);
         ensureFilter(FILTER_CRITICAL, "위험 결과 환자 확인 (Critical results to confirm)", -5,
-                tasks.createTaskQuery().taskDefinitionKeyIn("Activity_ConfirmCriticalResult",
-                        "Activity_ConfirmCriticalResultEscalated").orderByTaskCreateTime().asc(),
+                tasks.createTaskQuery().taskDefinitionKeyIn(Activities.CONFIRM_CRITICAL_RESULT,
+                        Activities.CONFIRM_CRITICAL_RESULT_ESCALATED).orderByTaskCreateTime().asc(),
                 Roles.PHYSICIAN, Roles.HEAD_PHYSICIAN, Roles.COORDINATOR, Roles.MANAGER);
         ensureFilter(FILTER_OVERDUE, "기한 초과 (Overdue)", 0,
                 tasks.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc(),
@@ -214,11 +217,12 @@ class AuthorizationSetup implements SmartInitializingSingleton {
         grantsV2().forEach(this::grant);
         Filter reviews = ensureFilter(FILTER_CENTER_REVIEWS, FILTER_REVIEWS,
                 "검토할 결과지: 위험·질환의심 먼저, 그다음 오래된 순", -10,
-                urgentFirst(tasks.createTaskQuery().taskDefinitionKey("Activity_ReviewReport")),
+                urgentFirst(tasks.createTaskQuery().taskDefinitionKey(Activities.REVIEW_REPORT)),
                 Roles.PHYSICIAN, Roles.HEAD_PHYSICIAN);
         revokeFilterRead(reviews, Roles.COORDINATOR);
         ensureFilter(FILTER_NURSE, null, "부적합 결과 정정과 결과지 전달 실패, 오래된 순", -10,
-                tasks.createTaskQuery().taskDefinitionKeyIn("Activity_ResolveInvalidResults", "Activity_ResolveDelivery")
+                tasks.createTaskQuery()
+                        .taskDefinitionKeyIn(Activities.RESOLVE_INVALID_RESULTS, Activities.RESOLVE_DELIVERY)
                         .orderByTaskCreateTime().asc(), Roles.NURSE);
         // Task names begin with the kind of task, so ordering by name groups the center's work by type.
         ensureFilter(FILTER_COORDINATOR, null, "센터의 모든 진행 중 업무, 유형별 (열람; 전달 실패·진료 예약은 처리)", -10,
@@ -226,11 +230,12 @@ class AuthorizationSetup implements SmartInitializingSingleton {
         ensureFilter(FILTER_MANAGER, null, "모든 센터의 진행 중 업무, 위험·의심 먼저 (열람 전용)", -10,
                 urgentFirst(tasks.createTaskQuery()), Roles.MANAGER);
         ensureFilter(FILTER_CRITICAL_V2, FILTER_CRITICAL, "위험 결과(패닉 값) 환자 통보, 오래된 순", -5,
-                tasks.createTaskQuery().taskDefinitionKeyIn("Activity_ConfirmCriticalResult",
-                        "Activity_ConfirmCriticalResultEscalated").orderByTaskCreateTime().asc(),
+                tasks.createTaskQuery().taskDefinitionKeyIn(Activities.CONFIRM_CRITICAL_RESULT,
+                        Activities.CONFIRM_CRITICAL_RESULT_ESCALATED).orderByTaskCreateTime().asc(),
                 Roles.PHYSICIAN, Roles.HEAD_PHYSICIAN, Roles.COORDINATOR, Roles.MANAGER);
         ensureFilter(FILTER_REFERRALS, null, "서명할 진료의뢰서, 위험·의심 먼저", -3,
-                urgentFirst(tasks.createTaskQuery().taskDefinitionKey("Activity_SignReferralLetter")),
+                urgentFirst(tasks.createTaskQuery()
+                        .taskDefinitionKey(ReferralLetterProcess.Activities.SIGN_REFERRAL_LETTER)),
                 Roles.PHYSICIAN, Roles.HEAD_PHYSICIAN);
         ensureFilter(FILTER_OVERDUE_V2, FILTER_OVERDUE, "기한이 지난 업무, 기한 순", 0,
                 tasks.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc(),

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import com.checkupflow.process.ScreeningReportProcess;
 import com.checkupflow.screening.ScreeningWorkflow;
 import com.checkupflow.web.Problem;
 import com.checkupflow.web.ProblemException;
@@ -34,7 +35,7 @@ class CamundaScreeningWorkflow implements ScreeningWorkflow {
 
     @Override
     public String start(String screeningId, Map<String, Object> variables) {
-        return runtime.createProcessInstanceByKey(PROCESS_KEY)
+        return runtime.createProcessInstanceByKey(ScreeningReportProcess.PROCESS_ID)
                 .processDefinitionWithoutTenantId()
                 .businessKey(screeningId)
                 .setVariables(variables)

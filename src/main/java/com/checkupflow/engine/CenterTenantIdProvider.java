@@ -5,6 +5,8 @@ import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstance
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
 
+import com.checkupflow.process.ScreeningReportProcess.Vars;
+
 /**
  * Process definitions are shared by all centers; each screening's instance belongs to its center's
  * tenant, taken from the {@code center} start variable. Decisions evaluated inside a screening inherit
@@ -12,14 +14,12 @@ import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInsta
  */
 class CenterTenantIdProvider implements TenantIdProvider {
 
-    static final String CENTER_VARIABLE = "center";
-
     @Override
     public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext ctx) {
         if (ctx.getSuperExecution() != null) {
             return ctx.getSuperExecution().getTenantId();
         }
-        Object center = ctx.getVariables() == null ? null : ctx.getVariables().get(CENTER_VARIABLE);
+        Object center = ctx.getVariables() == null ? null : ctx.getVariables().get(Vars.CENTER);
         return center == null ? null : center.toString();
     }
 

@@ -3,8 +3,6 @@ package com.checkupflow.judgement;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,15 +12,10 @@ import com.checkupflow.kernel.ItemKey;
 
 /**
  * What the normalizer knows about each item (screening-criteria.md §2, §5; fhir-input-and-judgement-api.md):
- * LOINC codes, accepted units with their conversion to the canonical unit, plausibility windows, and the code maps
- * of the coded items.
+ * accepted units with their conversion to the canonical unit, plausibility windows and the chest X-ray codes (the
+ * LOINC and SNOMED codes are in {@link com.checkupflow.kernel.Terminology}).
  */
 final class ItemCatalog {
-
-    static final String LOINC = "http://loinc.org";
-    static final String SNOMED = "http://snomed.info/sct";
-    static final String CHEST_XRAY_SYSTEM = "https://example.org/fhir/CodeSystem/kr-nhis-chest-xray-result";
-    static final String BP_PANEL = "85354-9";
 
     /** A unit other than the canonical one, converted by multiplying or dividing by {@code factor}. */
     record Conversion(BigDecimal factor, boolean divide) {
@@ -47,32 +40,10 @@ final class ItemCatalog {
         }
     }
 
-    private static final Map<String, ItemKey> BY_LOINC = new HashMap<>();
     private static final Map<ItemKey, QuantitySpec> QUANTITIES = new EnumMap<>(ItemKey.class);
-    private static final Map<String, String> URINE_PROTEIN = new LinkedHashMap<>();
     private static final List<String> CHEST_XRAY = List.of("normal", "inactive_tb", "abnormal", "poor_image", "not_taken");
 
     static {
-        loinc(ItemKey.HEIGHT, "8302-2");
-        loinc(ItemKey.WEIGHT, "29463-7");
-        loinc(ItemKey.BMI, "39156-5");
-        loinc(ItemKey.WAIST, "8280-0");
-        loinc(ItemKey.SYSTOLIC_BP, "8480-6");
-        loinc(ItemKey.DIASTOLIC_BP, "8462-4");
-        loinc(ItemKey.HEMOGLOBIN, "718-7");
-        loinc(ItemKey.FASTING_GLUCOSE, "1558-6");
-        loinc(ItemKey.TOTAL_CHOLESTEROL, "2093-3");
-        loinc(ItemKey.HDL, "2085-9");
-        loinc(ItemKey.LDL, "13457-7", "18262-6");
-        loinc(ItemKey.TRIGLYCERIDES, "2571-8");
-        loinc(ItemKey.AST, "1920-8");
-        loinc(ItemKey.ALT, "1742-6");
-        loinc(ItemKey.GGT, "2324-2");
-        loinc(ItemKey.CREATININE, "2160-0");
-        loinc(ItemKey.EGFR, "33914-3", "62238-1", "98979-8", "77147-7");
-        loinc(ItemKey.URINE_PROTEIN, "20454-5");
-        loinc(ItemKey.CHEST_XRAY, "36554-4");
-
         Conversion lipidMmol = times("38.67");
         quantity(ItemKey.HEIGHT, "100", "250", Map.of());
         quantity(ItemKey.WEIGHT, "20", "300", Map.of());
@@ -91,22 +62,9 @@ final class ItemCatalog {
         quantity(ItemKey.GGT, "1", "10000", Map.of());
         quantity(ItemKey.CREATININE, "0.1", "30", Map.of("umol/L", new Conversion(new BigDecimal("88.42"), true)));
         quantity(ItemKey.EGFR, "1", "250", Map.of());
-
-        URINE_PROTEIN.put("167273002", "negative");
-        URINE_PROTEIN.put("167274008", "trace");
-        URINE_PROTEIN.put("167275009", "1+");
-        URINE_PROTEIN.put("167276005", "2+");
-        URINE_PROTEIN.put("167277001", "3+");
-        URINE_PROTEIN.put("167278006", "4+");
     }
 
     private ItemCatalog() {
-    }
-
-    private static void loinc(ItemKey key, String... codes) {
-        for (String code : codes) {
-            BY_LOINC.put(code, key);
-        }
     }
 
     private static Conversion times(String factor) {
@@ -115,11 +73,6 @@ final class ItemCatalog {
 
     private static void quantity(ItemKey key, String min, String max, Map<String, Conversion> alternatives) {
         QUANTITIES.put(key, new QuantitySpec(new BigDecimal(min), new BigDecimal(max), alternatives));
-    }
-
-    /** The item a LOINC code measures; empty for unknown codes and for the BP panel itself. */
-    static Optional<ItemKey> byLoinc(String code) {
-        return Optional.ofNullable(code == null ? null : BY_LOINC.get(code));
     }
 
     static QuantitySpec quantitySpec(ItemKey key) {
@@ -158,11 +111,6 @@ final class ItemCatalog {
             case "kg/m²" -> "kg/m2";
             default -> u;
         };
-    }
-
-    /** Canonical urine-protein code for a SNOMED CT code, or null. */
-    static String urineProtein(String snomed) {
-        return snomed == null ? null : URINE_PROTEIN.get(snomed);
     }
 
     /** The chest X-ray code if it is one of the project code system's codes, or null. */

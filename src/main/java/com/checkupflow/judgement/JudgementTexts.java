@@ -9,6 +9,7 @@ import com.checkupflow.kernel.Category;
 import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.kernel.ItemLabels;
 import com.checkupflow.kernel.ItemStatus;
+import com.checkupflow.kernel.Terminology;
 
 /** Markdown shown in the Tasklist forms (Korean, the staff's language). */
 @Component
@@ -74,7 +75,7 @@ public class JudgementTexts {
             return "(없음)";
         }
         if (key.coded()) {
-            String code = key == ItemKey.URINE_PROTEIN ? ItemCatalog.urineProtein(raw.toString())
+            String code = key == ItemKey.URINE_PROTEIN ? Terminology.urineProtein(raw.toString())
                     : ItemCatalog.chestXray(raw.toString());
             return code == null ? "코드 " + raw : labels.code(code, "ko") + " (코드 " + raw + ")";
         }

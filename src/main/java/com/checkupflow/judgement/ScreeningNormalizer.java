@@ -38,15 +38,17 @@ import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Type;
 import org.springframework.stereotype.Component;
 
+import com.checkupflow.kernel.BloodPressurePair;
 import com.checkupflow.kernel.CanonicalItem;
 import com.checkupflow.kernel.InvalidReason;
 import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.kernel.ItemStatus;
 import com.checkupflow.kernel.NormalizedScreening;
 import com.checkupflow.kernel.PatientInfo;
-import com.checkupflow.kernel.Sex;
-import com.checkupflow.kernel.TreatedDisease;
 import com.checkupflow.kernel.RrnValidator;
+import com.checkupflow.kernel.Sex;
+import com.checkupflow.kernel.Terminology;
+import com.checkupflow.kernel.TreatedDisease;
 
 /**
  * Reduces an accepted screening Bundle (see {@link BundleParser}) to a {@link NormalizedScreening}, following
@@ -76,8 +78,6 @@ import com.checkupflow.kernel.RrnValidator;
 public class ScreeningNormalizer {
 
     static final String RRN_SYSTEM = "https://mois.go.kr/rrn";
-    static final String ICD10 = "http://hl7.org/fhir/sid/icd-10";
-    static final String KCD8 = "http://www.hl7korea.or.kr/CodeSystem/kostat-kcd-8";
 
     private static final Pattern DIAGNOSIS = Pattern.compile("([A-Z])(\\d{2}).*");
     private static final Pattern HANGUL = Pattern.compile("\\p{IsHangul}");
@@ -111,22 +111,22 @@ public class ScreeningNormalizer {
             }
             String observationId = logicalId(obs, entry);
             Optional<String> loinc = loincCodes(obs.getCode()).stream()
-                    .filter(c -> c.equals(ItemCatalog.BP_PANEL) || ItemCatalog.byLoinc(c).isPresent())
+                    .filter(c -> c.equals(Terminology.BP_PANEL_LOINC) || Terminology.byLoinc(c).isPresent())
                     .findFirst();
             if (loinc.isEmpty()) {
                 continue;
             }
-            if (loinc.get().equals(ItemCatalog.BP_PANEL)) {
+            if (loinc.get().equals(Terminology.BP_PANEL_LOINC)) {
                 for (Observation.ObservationComponentComponent component : obs.getComponent()) {
                     loincCodes(component.getCode()).stream()
-                            .map(ItemCatalog::byLoinc).flatMap(Optional::stream)
+                            .map(Terminology::byLoinc).flatMap(Optional::stream)
                             .filter(k -> k == ItemKey.SYSTOLIC_BP || k == ItemKey.DIASTOLIC_BP)
                             .findFirst()
                             .ifPresent(key -> add(candidates, evaluate(key,
                                     component.hasDataAbsentReason() ? null : component.getValue(), observationId)));
                 }
             } else {
-                ItemKey key = ItemCatalog.byLoinc(loinc.get()).orElseThrow();
+                ItemKey key = Terminology.byLoinc(loinc.get()).orElseThrow();
                 add(candidates, evaluate(key, obs.hasDataAbsentReason() ? null : obs.getValue(), observationId));
             }
         }
@@ -135,7 +135,7 @@ public class ScreeningNormalizer {
         for (ItemKey key : ItemKey.values()) {
             items.put(key, choose(key, candidates.getOrDefault(key, List.of())));
         }
-        checkBloodPressurePair(items);
+        BloodPressurePair.rejectDiastolicAtOrAboveSystolic(items);
         computeBmiIfMissing(items);
         boolean lipidsDue = lipidSchedule.isDue(patient.sex(), patient.birthDate(), examDate);
         if (!lipidsDue) {
@@ -199,7 +199,7 @@ public class ScreeningNormalizer {
 
     private static List<String> loincCodes(CodeableConcept code) {
         return code.getCoding().stream()
-                .filter(c -> ItemCatalog.LOINC.equals(c.getSystem()) && c.hasCode())
+                .filter(c -> Terminology.LOINC.equals(c.getSystem()) && c.hasCode())
                 .map(Coding::getCode)
                 .toList();
     }
@@ -267,13 +267,13 @@ public class ScreeningNormalizer {
         if (!(value instanceof CodeableConcept cc)) {
             return invalid(key, InvalidReason.UNRECOGNIZED_CODE, display(value), null, observationId);
         }
-        String expectedSystem = key == ItemKey.URINE_PROTEIN ? ItemCatalog.SNOMED : ItemCatalog.CHEST_XRAY_SYSTEM;
+        String expectedSystem = key == ItemKey.URINE_PROTEIN ? Terminology.SNOMED : Terminology.CHEST_XRAY_SYSTEM;
         for (Coding coding : cc.getCoding()) {
             if (coding.hasSystem() && !expectedSystem.equals(coding.getSystem())) {
                 continue;
             }
             String canonical = key == ItemKey.URINE_PROTEIN
-                    ? ItemCatalog.urineProtein(coding.getCode()) : ItemCatalog.chestXray(coding.getCode());
+                    ? Terminology.urineProtein(coding.getCode()) : ItemCatalog.chestXray(coding.getCode());
             if (canonical != null) {
                 return new CanonicalItem(key, ItemStatus.VALID, null, canonical, coding.getCode(), null, null,
                         observationId);
@@ -296,18 +296,6 @@ public class ScreeningNormalizer {
                     .orElse(cc.hasText() ? cc.getText() : null);
         }
         return value.fhirType();
-    }
-
-    /** If both BP components are valid and DBP ≥ SBP, both become invalid (screening-criteria.md §4.2, §5). */
-    private static void checkBloodPressurePair(Map<ItemKey, CanonicalItem> items) {
-        CanonicalItem sbp = items.get(ItemKey.SYSTOLIC_BP);
-        CanonicalItem dbp = items.get(ItemKey.DIASTOLIC_BP);
-        if (sbp.valid() && dbp.valid() && dbp.value().compareTo(sbp.value()) >= 0) {
-            for (CanonicalItem i : List.of(sbp, dbp)) {
-                items.put(i.key(), invalid(i.key(), InvalidReason.BP_DIASTOLIC_GE_SYSTOLIC, i.reportedValue(),
-                        i.reportedUnit(), i.observationId()));
-            }
-        }
     }
 
     /** BMI = weight / height(m)², 1 decimal HALF_UP, only when no BMI was reported and both inputs are valid. */
@@ -368,7 +356,7 @@ public class ScreeningNormalizer {
     static Set<TreatedDisease> classify(Condition condition) {
         Set<TreatedDisease> found = EnumSet.noneOf(TreatedDisease.class);
         for (Coding coding : condition.getCode().getCoding()) {
-            if (!(ICD10.equals(coding.getSystem()) || KCD8.equals(coding.getSystem())) || !coding.hasCode()) {
+            if (!(Terminology.ICD10.equals(coding.getSystem()) || Terminology.KCD8.equals(coding.getSystem())) || !coding.hasCode()) {
                 continue;
             }
             Matcher m = DIAGNOSIS.matcher(coding.getCode().trim().toUpperCase());

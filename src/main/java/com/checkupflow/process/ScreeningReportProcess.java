@@ -101,6 +101,7 @@ public final class ScreeningReportProcess {
         public static final String MAX_REDRAFT_ROUNDS = "maxRedraftRounds";
         public static final String REVIEW_SLA = "reviewSla";
         // judge results
+        /** The business rule task's result (not "decisionResult": the engine uses that name itself). */
         public static final String JUDGEMENT_RESULT = "judgementResult";
         public static final String INVALID_ITEMS = "invalidItems";
         public static final String INVALID_ITEM_KEYS = "invalidItemKeys";

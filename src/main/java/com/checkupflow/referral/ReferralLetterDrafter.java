@@ -5,11 +5,11 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import com.checkupflow.center.Centers;
+import com.checkupflow.judgement.Judgement;
+import com.checkupflow.judgement.JudgementUnit;
 import com.checkupflow.kernel.Category;
 import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.kernel.ItemLabels;
-import com.checkupflow.judgement.Judgement;
-import com.checkupflow.judgement.JudgementUnit;
 import com.checkupflow.screening.Screening;
 
 /**

@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import com.checkupflow.process.ScreeningReportProcess.Vars;
+
 /** "Issue report": the signed final text becomes the report; {@code referralUnits} / {@code referralNeeded} say whether a specialist referral follows. */
 @Component("issueReportDelegate")
 class IssueReportDelegate implements JavaDelegate {
@@ -18,8 +20,8 @@ class IssueReportDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        List<String> referralUnits = reports.issue(execution.getProcessBusinessKey(), (String) execution.getVariable("finalText"));
-        execution.setVariable("referralUnits", String.join(",", referralUnits));
-        execution.setVariable("referralNeeded", !referralUnits.isEmpty());
+        List<String> referralUnits = reports.issue(execution.getProcessBusinessKey(), (String) execution.getVariable(Vars.FINAL_TEXT));
+        execution.setVariable(Vars.REFERRAL_UNITS, String.join(",", referralUnits));
+        execution.setVariable(Vars.REFERRAL_NEEDED, !referralUnits.isEmpty());
     }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-import com.checkupflow.kernel.Category;
 import com.checkupflow.judgement.Judgement;
+import com.checkupflow.kernel.Category;
 
 /**
  * Which suspect findings the issued report refers to a specialist with a referral letter.

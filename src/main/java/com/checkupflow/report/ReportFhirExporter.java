@@ -29,14 +29,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.checkupflow.center.Centers;
-import com.checkupflow.physician.PhysicianProfiles;
+import com.checkupflow.judgement.Judgement;
+import com.checkupflow.judgement.JudgementJson;
 import com.checkupflow.kernel.Category;
 import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.kernel.ItemLabels;
 import com.checkupflow.kernel.ItemStatus;
-import com.checkupflow.judgement.Judgement;
-import com.checkupflow.judgement.JudgementJson;
 import com.checkupflow.kernel.Sex;
+import com.checkupflow.kernel.Terminology;
+import com.checkupflow.physician.PhysicianProfiles;
 import com.checkupflow.screening.Screening;
 import com.checkupflow.screening.ScreeningRepository;
 
@@ -52,9 +53,6 @@ import ca.uhn.fhir.parser.DataFormatException;
 @Component
 class ReportFhirExporter {
 
-    static final String LOINC = "http://loinc.org";
-    static final String UCUM = "http://unitsofmeasure.org";
-    static final String SNOMED = "http://snomed.info/sct";
     static final String INTERPRETATION = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation";
     static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
     static final String CHEST_XRAY_SYSTEM = "https://example.org/fhir/CodeSystem/kr-nhis-chest-xray-result";
@@ -73,19 +71,6 @@ class ReportFhirExporter {
     /** LOINC 11502-2 "Laboratory report" (a project convention: no LOINC panel exists for the NHIS screening). */
     static final String PANEL_LOINC = "11502-2";
 
-    /** The LOINC code used when the original Observation is not found (the first one the intake accepts). */
-    private static final Map<ItemKey, String> DEFAULT_LOINC = Map.ofEntries(
-            Map.entry(ItemKey.HEIGHT, "8302-2"), Map.entry(ItemKey.WEIGHT, "29463-7"),
-            Map.entry(ItemKey.BMI, "39156-5"), Map.entry(ItemKey.WAIST, "8280-0"),
-            Map.entry(ItemKey.SYSTOLIC_BP, "8480-6"), Map.entry(ItemKey.DIASTOLIC_BP, "8462-4"),
-            Map.entry(ItemKey.HEMOGLOBIN, "718-7"), Map.entry(ItemKey.FASTING_GLUCOSE, "1558-6"),
-            Map.entry(ItemKey.TOTAL_CHOLESTEROL, "2093-3"), Map.entry(ItemKey.HDL, "2085-9"),
-            Map.entry(ItemKey.TRIGLYCERIDES, "2571-8"), Map.entry(ItemKey.LDL, "13457-7"),
-            Map.entry(ItemKey.AST, "1920-8"), Map.entry(ItemKey.ALT, "1742-6"), Map.entry(ItemKey.GGT, "2324-2"),
-            Map.entry(ItemKey.CREATININE, "2160-0"), Map.entry(ItemKey.EGFR, "33914-3"),
-            Map.entry(ItemKey.URINE_PROTEIN, "20454-5"), Map.entry(ItemKey.CHEST_XRAY, "36554-4"));
-    private static final Map<String, String> URINE_PROTEIN_SNOMED = Map.of("negative", "167273002",
-            "trace", "167274008", "1+", "167275009", "2+", "167276005", "3+", "167277001", "4+", "167278006");
     private static final List<ItemKey> VITAL_SIGNS = List.of(ItemKey.HEIGHT, ItemKey.WEIGHT, ItemKey.BMI,
             ItemKey.WAIST, ItemKey.SYSTOLIC_BP, ItemKey.DIASTOLIC_BP);
 
@@ -141,7 +126,7 @@ class ReportFhirExporter {
 
         DiagnosticReport report = new DiagnosticReport();
         report.setStatus(DiagnosticReport.DiagnosticReportStatus.FINAL);
-        report.setCode(new CodeableConcept(new Coding(LOINC, PANEL_LOINC, "Laboratory report"))
+        report.setCode(new CodeableConcept(new Coding(Terminology.LOINC, PANEL_LOINC, "Laboratory report"))
                 .setText("en".equals(s.language()) ? "Health screening result" : "일반건강검진 결과통보서"));
         report.setSubject(subject);
         if (s.examDate() != null) {
@@ -200,9 +185,9 @@ class ReportFhirExporter {
         boolean vital = VITAL_SIGNS.contains(key);
         String category = vital ? "vital-signs" : key == ItemKey.CHEST_XRAY ? "imaging" : "laboratory";
         obs.addCategory(new CodeableConcept(new Coding(OBSERVATION_CATEGORY, category, null)));
-        CodeableConcept code = original != null && original.getCoding().stream().anyMatch(c -> LOINC.equals(c.getSystem()))
+        CodeableConcept code = original != null && original.getCoding().stream().anyMatch(c -> Terminology.LOINC.equals(c.getSystem()))
                 ? original.copy()
-                : new CodeableConcept(new Coding(LOINC, DEFAULT_LOINC.get(key), null));
+                : new CodeableConcept(new Coding(Terminology.LOINC, Terminology.loinc(key), null));
         code.setText(labels.item(key, s.language()));
         obs.setCode(code);
         if (s.examDate() != null) {
@@ -211,13 +196,13 @@ class ReportFhirExporter {
         if (key.coded()) {
             String value = item.value().toString();
             Coding coding = key == ItemKey.URINE_PROTEIN
-                    ? new Coding(SNOMED, URINE_PROTEIN_SNOMED.get(value), null)
+                    ? new Coding(Terminology.SNOMED, Terminology.urineProteinSnomed(value), null)
                     : new Coding(CHEST_XRAY_SYSTEM, value, null);
             obs.setValue(new CodeableConcept(coding).setText(labels.value(value, s.language())));
         } else {
             BigDecimal value = new BigDecimal(item.value().toString());
             obs.setValue(new Quantity().setValue(value).setUnit(labels.unit(key.canonicalUnit()))
-                    .setSystem(UCUM).setCode(key.canonicalUnit()));
+                    .setSystem(Terminology.UCUM).setCode(key.canonicalUnit()));
             bands.normalRange(key, s.sex()).ifPresent(range -> {
                 Observation.ObservationReferenceRangeComponent rr = obs.addReferenceRange();
                 if (range.low() != null) {
@@ -264,7 +249,7 @@ class ReportFhirExporter {
 
     private static SimpleQuantity simple(BigDecimal value, ItemKey key) {
         SimpleQuantity q = new SimpleQuantity();
-        q.setValue(value).setSystem(UCUM).setCode(key.canonicalUnit()).setUnit(key.canonicalUnit());
+        q.setValue(value).setSystem(Terminology.UCUM).setCode(key.canonicalUnit()).setUnit(key.canonicalUnit());
         return q;
     }
 

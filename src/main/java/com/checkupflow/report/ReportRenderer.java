@@ -23,15 +23,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
 import com.checkupflow.center.Centers;
+import com.checkupflow.judgement.Judgement;
+import com.checkupflow.judgement.JudgementUnit;
 import com.checkupflow.kernel.Category;
 import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.kernel.ItemLabels;
 import com.checkupflow.kernel.ItemStatus;
-import com.checkupflow.judgement.Judgement;
-import com.checkupflow.judgement.JudgementUnit;
+import com.checkupflow.kernel.Sex;
 import com.checkupflow.kernel.TargetDisease;
 import com.checkupflow.kernel.TreatedDisease;
-import com.checkupflow.kernel.Sex;
 import com.checkupflow.screening.PersonalData;
 import com.checkupflow.screening.Screening;
 

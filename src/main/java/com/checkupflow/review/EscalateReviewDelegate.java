@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import com.checkupflow.process.ScreeningReportProcess.Activities;
 import com.checkupflow.security.Roles;
 
 /**
@@ -25,7 +26,7 @@ class EscalateReviewDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         TaskService tasks = execution.getProcessEngineServices().getTaskService();
         for (Task review : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey("Activity_ReviewReport").list()) {
+                .taskDefinitionKey(Activities.REVIEW_REPORT).list()) {
             boolean already = tasks.getIdentityLinksForTask(review.getId()).stream().anyMatch(l ->
                     IdentityLinkType.CANDIDATE.equals(l.getType()) && Roles.HEAD_PHYSICIAN.equals(l.getGroupId()));
             if (!already) {

@@ -4,6 +4,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import com.checkupflow.process.ScreeningReportProcess.Vars;
+
 /**
  * On create of every user task: names it for its (masked) patient in the center's language ("결과지 검토 – 김*수,
  * 54세 여, 강남센터, 2026-07-07") and describes it in plain words, sets {@code patientLabel} for the form's header and the task-local
@@ -12,8 +14,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("patientLabelListener")
 class PatientLabelListener implements TaskListener {
-
-    static final String FORM_LANGUAGE = "formLanguage";
 
     private final ReviewService reviews;
 
@@ -29,9 +29,9 @@ class PatientLabelListener implements TaskListener {
         if (description != null) {
             task.setDescription(description);
         }
-        task.setVariable("patientLabel", label.text());
-        task.setVariableLocal(FORM_LANGUAGE, label.language());
-        if (task.getVariable("taskPriority") instanceof Number priority) {
+        task.setVariable(Vars.PATIENT_LABEL, label.text());
+        task.setVariableLocal(Vars.FORM_LANGUAGE, label.language());
+        if (task.getVariable(Vars.TASK_PRIORITY) instanceof Number priority) {
             task.setPriority(priority.intValue());
         }
     }

@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.checkupflow.process.ScreeningReportProcess.Activities;
+import com.checkupflow.process.ScreeningReportProcess.Vars;
 import com.checkupflow.screening.Screening;
 import com.checkupflow.screening.ScreeningRepository;
 import com.checkupflow.screening.ScreeningWorkflow;
@@ -32,8 +34,6 @@ import com.checkupflow.web.ProblemException;
 @RestController
 class ReviewController {
 
-    static final String REVIEW_TASK = "Activity_ReviewReport";
-
     private final ScreeningRepository screenings;
     private final ScreeningWorkflow workflow;
     private final CenterAccess access;
@@ -50,8 +50,8 @@ class ReviewController {
      * variable names ({@code finalText}, {@code reviewNote}, {@code signAnywayReason}) are understood too: an
      * integrator who sends them must not have the text silently ignored.
      */
-    record ReviewRequest(String decision, @JsonAlias("finalText") String text, @JsonAlias("reviewNote") String note,
-                         Boolean signAnyway, @JsonAlias("signAnywayReason") String reason) {
+    record ReviewRequest(String decision, @JsonAlias(Vars.FINAL_TEXT) String text, @JsonAlias(Vars.REVIEW_NOTE) String note,
+                         Boolean signAnyway, @JsonAlias(Vars.SIGN_ANYWAY_REASON) String reason) {
     }
 
     @PostMapping(path = "/api/screenings/{id}/review", consumes = "application/json", produces = "application/json")
@@ -67,7 +67,7 @@ class ReviewController {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "The review decision is incomplete",
                     problems.stream().map(p -> new Problem("review_incomplete", p)).toList());
         }
-        ScreeningWorkflow.OpenTask task = workflow.openTask(id, REVIEW_TASK).orElseThrow(() -> new ProblemException(
+        ScreeningWorkflow.OpenTask task = workflow.openTask(id, Activities.REVIEW_REPORT).orElseThrow(() -> new ProblemException(
                 HttpStatus.CONFLICT, "No open review", new Problem("no_open_review",
                         "The screening has no open review you may work on (stage " + s.stage() + ")")));
         if (task.assignee() == null) {
@@ -77,13 +77,13 @@ class ReviewController {
                     new Problem("review_claimed", "The review is assigned to another physician"));
         }
         Map<String, Object> variables = new HashMap<>();
-        variables.put("reviewDecision", decision);
-        variables.put("reviewNote", request.note());
+        variables.put(Vars.REVIEW_DECISION, decision);
+        variables.put(Vars.REVIEW_NOTE, request.note());
         if (request.text() != null) {
-            variables.put("finalText", request.text());
+            variables.put(Vars.FINAL_TEXT, request.text());
         }
-        variables.put("signAnyway", Boolean.TRUE.equals(request.signAnyway()));
-        variables.put("signAnywayReason", request.reason());
+        variables.put(Vars.SIGN_ANYWAY, Boolean.TRUE.equals(request.signAnyway()));
+        variables.put(Vars.SIGN_ANYWAY_REASON, request.reason());
         try {
             workflow.complete(task.id(), variables);
         } catch (RuntimeException e) {

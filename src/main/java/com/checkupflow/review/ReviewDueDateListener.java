@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
+import com.checkupflow.process.ScreeningReportProcess.Vars;
+
 /**
  * Taking the flow into "Review report" (before the task and its "Review overdue" timer exist): {@code reviewDueDate}
  * = now + {@code reviewSla} the first time, read by the task's {@code camunda:dueDate} and the timer's date. A review
@@ -15,9 +17,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("reviewDueDateListener")
 class ReviewDueDateListener implements ExecutionListener {
-
-    static final String SLA_VARIABLE = "reviewSla";
-    static final String DUE_VARIABLE = "reviewDueDate";
 
     private final ReviewProperties properties;
     private final Clock clock;
@@ -29,11 +28,11 @@ class ReviewDueDateListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        if (execution.getVariable(DUE_VARIABLE) != null) {
+        if (execution.getVariable(Vars.REVIEW_DUE_DATE) != null) {
             return;
         }
-        Object sla = execution.getVariable(SLA_VARIABLE);
+        Object sla = execution.getVariable(Vars.REVIEW_SLA);
         Duration duration = sla == null ? properties.sla() : Duration.parse(sla.toString());
-        execution.setVariable(DUE_VARIABLE, Date.from(clock.instant().plus(duration)));
+        execution.setVariable(Vars.REVIEW_DUE_DATE, Date.from(clock.instant().plus(duration)));
     }
 }

@@ -4,6 +4,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import com.checkupflow.process.ScreeningReportProcess.Vars;
+
 /**
  * "Review report": on create fills the form's read-only parts (patientLabelListener, before it, names the task);
  * on complete validates the decision, checks the text to sign and records both with the reviewer.
@@ -22,23 +24,23 @@ class ReviewTaskListener implements TaskListener {
         String screeningId = task.getExecution().getProcessBusinessKey();
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             ReviewService.ReviewContext context = reviews.context(screeningId);
-            task.setVariable("judgementSummary", context.judgementTable());
-            task.setVariable("overallSummary", context.overallSummary());
-            int round = ((Number) task.getVariable("draftRound")).intValue();
-            int max = ((Number) task.getVariable("maxRedraftRounds")).intValue();
-            task.setVariable("redraftLimitMessage", round > max
+            task.setVariable(Vars.JUDGEMENT_SUMMARY, context.judgementTable());
+            task.setVariable(Vars.OVERALL_SUMMARY, context.overallSummary());
+            int round = ((Number) task.getVariable(Vars.DRAFT_ROUND)).intValue();
+            int max = ((Number) task.getVariable(Vars.MAX_REDRAFT_ROUNDS)).intValue();
+            task.setVariable(Vars.REDRAFT_LIMIT_MESSAGE, round > max
                     ? "재작성 한도(" + max + "회)에 도달했습니다. 승인하거나 직접 작성하세요." : "");
-            task.setVariable("reviewReopenedNote", reviews.reopenedNote(screeningId, round, str(task.getVariable("draftProvider"))));
+            task.setVariable(Vars.REVIEW_REOPENED_NOTE, reviews.reopenedNote(screeningId, round, str(task.getVariable(Vars.DRAFT_PROVIDER))));
             // A decision of the previous round must not be resubmitted by accident.
-            task.removeVariable("reviewDecision");
-            task.removeVariable("reviewNote");
-            task.removeVariable("signAnyway");
-            task.removeVariable("signAnywayReason");
+            task.removeVariable(Vars.REVIEW_DECISION);
+            task.removeVariable(Vars.REVIEW_NOTE);
+            task.removeVariable(Vars.SIGN_ANYWAY);
+            task.removeVariable(Vars.SIGN_ANYWAY_REASON);
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            reviews.record(screeningId, str(task.getVariable("reviewDecision")), str(task.getVariable("reviewNote")),
-                    str(task.getVariable("finalText")), task.getAssignee(), str(task.getVariable("draftText")),
-                    task.getVariable("draftRound") instanceof Number n ? n.intValue() : null,
-                    Boolean.TRUE.equals(task.getVariable("signAnyway")), str(task.getVariable("signAnywayReason")));
+            reviews.record(screeningId, str(task.getVariable(Vars.REVIEW_DECISION)), str(task.getVariable(Vars.REVIEW_NOTE)),
+                    str(task.getVariable(Vars.FINAL_TEXT)), task.getAssignee(), str(task.getVariable(Vars.DRAFT_TEXT)),
+                    task.getVariable(Vars.DRAFT_ROUND) instanceof Number n ? n.intValue() : null,
+                    Boolean.TRUE.equals(task.getVariable(Vars.SIGN_ANYWAY)), str(task.getVariable(Vars.SIGN_ANYWAY_REASON)));
         }
     }
 

@@ -5,13 +5,13 @@ import java.util.Map;
 
 import org.springframework.stereotype.Service;
 
-import com.checkupflow.screening.Screening;
-import com.checkupflow.screening.ScreeningRepository;
-import com.checkupflow.screening.Stage;
-import com.checkupflow.kernel.NormalizedScreening;
 import com.checkupflow.judgement.JudgementJson;
 import com.checkupflow.judgement.JudgementOutcome;
 import com.checkupflow.judgement.JudgementService;
+import com.checkupflow.kernel.NormalizedScreening;
+import com.checkupflow.screening.Screening;
+import com.checkupflow.screening.ScreeningRepository;
+import com.checkupflow.screening.Stage;
 
 /** Stores the result of the "Judge results" step with the screening and moves it to its next stage. */
 @Service

@@ -8,8 +8,6 @@ import java.util.Optional;
 /** The engine as the screening features see it; the Camunda adapter lives in {@code com.checkupflow.engine}. */
 public interface ScreeningWorkflow {
 
-    String PROCESS_KEY = "screening-report";
-
     /** Starts the report workflow in the caller's transaction; returns the process instance id. */
     String start(String screeningId, Map<String, Object> variables);
 

@@ -23,6 +23,7 @@ import com.checkupflow.TestHttp;
 import com.checkupflow.WebappSession;
 import com.checkupflow.demo.SyntheticScreenings;
 import com.checkupflow.intake.IntakeService;
+import com.checkupflow.process.ScreeningReportProcess.Activities;
 import com.checkupflow.screening.ScreeningRepository;
 import com.checkupflow.screening.Stage;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -76,9 +77,9 @@ class CockpitHeatmapHttpTest {
                 .isEqualTo("[\"activityId\",\"count\",\"avgMinutes\",\"p90Minutes\"]");
         Map<String, JsonNode> rows = new HashMap<>();
         table.get("rows").forEach(row -> rows.put(row.get(0).asText(), row));
-        Assertions.assertThat(rows).containsKeys("Activity_JudgeResults", "Activity_DraftSummary",
-                "Activity_CheckDraft", "Activity_ReviewReport", "Activity_IssueReport", "Activity_DeliverReport");
-        JsonNode review = rows.get("Activity_ReviewReport");
+        Assertions.assertThat(rows).containsKeys(Activities.JUDGE_RESULTS, Activities.DRAFT_SUMMARY,
+                Activities.CHECK_DRAFT, Activities.REVIEW_REPORT, Activities.ISSUE_REPORT, Activities.DELIVER_REPORT);
+        JsonNode review = rows.get(Activities.REVIEW_REPORT);
         Assertions.assertThat(review.get(1).asLong()).isEqualTo(1);
         Assertions.assertThat(review.get(2).isNumber()).isTrue();
         Assertions.assertThat(review.get(3).isNumber()).isTrue();

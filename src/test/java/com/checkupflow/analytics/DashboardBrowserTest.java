@@ -30,6 +30,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.checkupflow.HeadlessChromium;
 import com.checkupflow.OwnJvm;
+import com.checkupflow.process.ScreeningReportProcess.Activities;
+import com.checkupflow.process.ScreeningReportProcess;
 
 /**
  * The managers' dashboard in headless Chromium draws every chart from timelines written by the seeding command, and
@@ -135,8 +137,8 @@ class DashboardBrowserTest {
         Assertions.assertThat(review.getAttribute("title")).matches("건수 \\d+ · 평균 .+ · p90 .+");
         Assertions.assertThat(browser.findElements(By.cssSelector(".cf-heat-box")))
                 .extracting(b -> b.getAttribute("data-activity-id"))
-                .contains("Activity_JudgeResults", "Activity_DraftSummary", "Activity_CheckDraft",
-                        "Activity_IssueReport");
+                .contains(Activities.JUDGE_RESULTS, Activities.DRAFT_SUMMARY, Activities.CHECK_DRAFT,
+                        Activities.ISSUE_REPORT);
         Assertions.assertThat(browser.findElement(By.cssSelector(".cf-heat-legend")).getText()).contains("p90");
         new org.openqa.selenium.interactions.Actions(browser).moveToElement(review).perform();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".cf-heat-info"), "건수"));
@@ -203,7 +205,7 @@ class DashboardBrowserTest {
 
     /** One JVM per test class, so Camunda's static registry holds this context's engine under "default". */
     private String reportDefinitionId() {
-        return repository.createProcessDefinitionQuery().processDefinitionKey("screening-report").latestVersion()
+        return repository.createProcessDefinitionQuery().processDefinitionKey(ScreeningReportProcess.PROCESS_ID).latestVersion()
                 .singleResult().getId();
     }
 

@@ -26,6 +26,9 @@ import com.checkupflow.TestHttp;
 import com.checkupflow.WebappSession;
 import com.checkupflow.demo.SyntheticScreenings;
 import com.checkupflow.intake.IntakeService;
+import com.checkupflow.process.ReferralLetterProcess;
+import com.checkupflow.process.ScreeningReportProcess.Activities;
+import com.checkupflow.process.ScreeningReportProcess.Vars;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -67,9 +70,9 @@ class AccessLogHttpTest {
         ReviewTasks.approveAsDrafted(taskService, ReviewTasks.awaitReview(taskService, issued), "physicianGangnam");
         Task sign = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                 .until(() -> taskService.createTaskQuery().processInstanceBusinessKey(issued)
-                        .taskDefinitionKey("Activity_SignReferralLetter").singleResult(), Objects::nonNull);
+                        .taskDefinitionKey(ReferralLetterProcess.Activities.SIGN_REFERRAL_LETTER).singleResult(), Objects::nonNull);
         taskService.claim(sign.getId(), "physicianGangnam");
-        taskService.complete(sign.getId(), Map.of("referralText", taskService.getVariable(sign.getId(), "referralText")));
+        taskService.complete(sign.getId(), Map.of(ReferralLetterProcess.Vars.REFERRAL_TEXT, taskService.getVariable(sign.getId(), ReferralLetterProcess.Vars.REFERRAL_TEXT)));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> jdbc.sql(
                 "SELECT COUNT(*) FROM cf_referral WHERE screening_id = ? AND letter_html IS NOT NULL").param(issued)
                 .query(Long.class).single() == 1);
@@ -81,7 +84,7 @@ class AccessLogHttpTest {
                 SyntheticScreenings.Profile.INVALID_ITEM, 32), "gangnam");
         correction = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                 .until(() -> taskService.createTaskQuery().processInstanceBusinessKey(toCorrect)
-                        .taskDefinitionKey("Activity_ResolveInvalidResults").singleResult(), Objects::nonNull);
+                        .taskDefinitionKey(Activities.RESOLVE_INVALID_RESULTS).singleResult(), Objects::nonNull);
     }
 
     @Test
@@ -129,7 +132,7 @@ class AccessLogHttpTest {
                 + "/form-variables");
 
         Assertions.assertThat(form.statusCode()).isEqualTo(200);
-        Assertions.assertThat(form.body()).contains("patientLabel");
+        Assertions.assertThat(form.body()).contains(Vars.PATIENT_LABEL);
         Assertions.assertThat(rows(inReview, "TASK_FORM", "physicianGangnam")).isEqualTo(before + 1);
         JsonNode row = lastRow(inReview, "TASK_FORM", "physicianGangnam");
         Assertions.assertThat(row.get("resource").asText()).endsWith("(Activity_ReviewReport)");

@@ -7,8 +7,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 
-import com.checkupflow.kernel.ItemLabels;
 import com.checkupflow.judgement.JudgementService;
+import com.checkupflow.kernel.ItemLabels;
 import com.checkupflow.kernel.NormalizedScreening;
 import com.checkupflow.screening.StoredScreenings;
 

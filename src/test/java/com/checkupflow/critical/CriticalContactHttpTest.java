@@ -19,6 +19,8 @@ import com.checkupflow.ReviewTasks;
 import com.checkupflow.TestHttp;
 import com.checkupflow.demo.SyntheticScreenings;
 import com.checkupflow.intake.IntakeService;
+import com.checkupflow.process.ScreeningReportProcess.Activities;
+import com.checkupflow.process.ScreeningReportProcess.Vars;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -44,11 +46,11 @@ class CriticalContactHttpTest {
         String bundle = new SyntheticScreenings(fhir).bundleJson("critical-contact-1", SyntheticScreenings.Profile.CRITICAL, 41);
         String id = intake.receive("gangnam", null, bundle.getBytes(StandardCharsets.UTF_8)).id();
         Task confirm = await().atMost(Duration.ofSeconds(30)).until(() -> taskService.createTaskQuery()
-                .processInstanceBusinessKey(id).taskDefinitionKey("Activity_ConfirmCriticalResult").singleResult(),
+                .processInstanceBusinessKey(id).taskDefinitionKey(Activities.CONFIRM_CRITICAL_RESULT).singleResult(),
                 Objects::nonNull);
         Assertions.assertThat(confirm.getName()).startsWith("위험 결과 통보 – ").contains("강남센터");
         Assertions.assertThat(confirm.getDueDate()).isNotNull();
-        Assertions.assertThat((String) taskService.getVariableLocal(confirm.getId(), "criticalFacts"))
+        Assertions.assertThat((String) taskService.getVariableLocal(confirm.getId(), Vars.CRITICAL_FACTS))
                 .contains("수축기 혈압").contains("위험 기준: 180 mmHg 이상").contains("위험 기준: 300 mg/dL 이상")
                 .contains("010-0000-").doesNotContain(">=");
         // The report branch runs in parallel: let it reach its review first, so that no job of the same instance
@@ -57,11 +59,11 @@ class CriticalContactHttpTest {
         taskService.claim(confirm.getId(), "physicianGangnam");
 
         Assertions.assertThatThrownBy(() -> taskService.complete(confirm.getId(),
-                        Map.of("patientReached", "NOT_REACHED", "contactNote", "부재중")))
+                        Map.of(Vars.PATIENT_REACHED, "NOT_REACHED", Vars.CONTACT_NOTE, "부재중")))
                 .hasMessageContaining("다시 연락한 뒤");
         Assertions.assertThat(taskService.createTaskQuery().taskId(confirm.getId()).count()).isEqualTo(1);
-        taskService.complete(confirm.getId(), Map.of("patientReached", "REACHED", "contactMethod", "PHONE",
-                "contactNote", "내원 권고"));
+        taskService.complete(confirm.getId(), Map.of(Vars.PATIENT_REACHED, "REACHED", Vars.CONTACT_METHOD, "PHONE",
+                Vars.CONTACT_NOTE, "내원 권고"));
 
         JsonNode contacts = json.readTree(new TestHttp(port).get("physicianGangnam", "/api/screenings/" + id).body())
                 .get("criticalContacts");

@@ -1,7 +1,7 @@
 package com.checkupflow.drafting;
 
-import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.judgement.Judgement;
+import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.kernel.TreatedDisease;
 
 import java.math.BigDecimal;

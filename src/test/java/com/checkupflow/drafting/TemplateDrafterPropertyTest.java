@@ -1,9 +1,9 @@
 package com.checkupflow.drafting;
 
+import com.checkupflow.judgement.Judgement;
 import com.checkupflow.kernel.Category;
 import com.checkupflow.kernel.InvalidReason;
 import com.checkupflow.kernel.ItemKey;
-import com.checkupflow.judgement.Judgement;
 import com.checkupflow.kernel.TreatedDisease;
 import org.junit.jupiter.api.Test;
 

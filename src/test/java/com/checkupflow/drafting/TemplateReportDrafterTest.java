@@ -1,7 +1,7 @@
 package com.checkupflow.drafting;
 
-import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.judgement.Judgement;
+import com.checkupflow.kernel.ItemKey;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

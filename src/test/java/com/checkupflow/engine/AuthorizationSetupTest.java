@@ -25,6 +25,7 @@ import com.checkupflow.CheckupFlowHttpTest;
 import com.checkupflow.ReviewTasks;
 import com.checkupflow.demo.SyntheticScreenings;
 import com.checkupflow.intake.IntakeService;
+import com.checkupflow.process.ScreeningReportProcess.Activities;
 import com.checkupflow.security.Roles;
 
 import ca.uhn.fhir.context.FhirContext;
@@ -98,13 +99,13 @@ class AuthorizationSetupTest {
         ReviewTasks.awaitReview(taskService, suspect);
         Task normalReview = ReviewTasks.awaitReview(taskService, normal);
         Task correction = await().atMost(Duration.ofSeconds(30)).until(() -> taskService.createTaskQuery()
-                .processInstanceBusinessKey(invalid).taskDefinitionKey("Activity_ResolveInvalidResults")
+                .processInstanceBusinessKey(invalid).taskDefinitionKey(Activities.RESOLVE_INVALID_RESULTS)
                 .singleResult(), java.util.Objects::nonNull);
 
         // critical and suspect first, then the oldest (in Daegu, where no other test of the shared context leaves tasks)
         List<Task> physician = defaultFilterTasks("physicianDaegu", Roles.PHYSICIAN,
                 AuthorizationSetup.FILTER_CENTER_REVIEWS);
-        Assertions.assertThat(physician).extracting(Task::getTaskDefinitionKey).containsOnly("Activity_ReviewReport");
+        Assertions.assertThat(physician).extracting(Task::getTaskDefinitionKey).containsOnly(Activities.REVIEW_REPORT);
         Assertions.assertThat(physician).extracting(Task::getId).contains(criticalReview.getId(), normalReview.getId());
         Assertions.assertThat(physician.get(0).getId()).isEqualTo(criticalReview.getId());
         Assertions.assertThat(physician.get(physician.size() - 1).getPriority()).isLessThan(physician.get(0).getPriority());
@@ -116,7 +117,7 @@ class AuthorizationSetupTest {
                 AuthorizationSetup.FILTER_CENTER_REVIEWS)).extracting(Task::getId).contains(criticalReview.getId());
         Assertions.assertThat(defaultFilterTasks("coordinatorDaegu", Roles.COORDINATOR,
                 AuthorizationSetup.FILTER_COORDINATOR)).extracting(Task::getTaskDefinitionKey)
-                .contains("Activity_ReviewReport", "Activity_ResolveInvalidResults", "Activity_ConfirmCriticalResult");
+                .contains(Activities.REVIEW_REPORT, Activities.RESOLVE_INVALID_RESULTS, Activities.CONFIRM_CRITICAL_RESULT);
         Assertions.assertThat(defaultFilterTasks("manager", Roles.MANAGER, AuthorizationSetup.FILTER_MANAGER))
                 .extracting(Task::getId).contains(correction.getId(), criticalReview.getId());
         // another center's staff sees none of them

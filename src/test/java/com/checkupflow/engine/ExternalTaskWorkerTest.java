@@ -21,12 +21,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import com.checkupflow.process.ReferralLetterProcess.Activities;
+import com.checkupflow.process.ReferralLetterProcess.Topics;
+import com.checkupflow.process.ReferralLetterProcess;
+import com.checkupflow.process.ScreeningReportProcess.Vars;
+
 /** The worker base on the engine, with referral-letter's external task as the topic and a work that waits. */
 @ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = "processes/referral-letter.bpmn")
 class ExternalTaskWorkerTest {
 
-    private static final String TOPIC = "draftReferralLetter";
+    private static final String TOPIC = Topics.DRAFT_REFERRAL_LETTER;
 
     ProcessEngine processEngine;
     private final CountDownLatch release = new CountDownLatch(1);
@@ -47,15 +52,15 @@ class ExternalTaskWorkerTest {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
             }
-            return new Complete(Map.of("referralText", "letter"));
+            return new Complete(Map.of(ReferralLetterProcess.Vars.REFERRAL_TEXT, "letter"));
         }
     }
 
     /** Not in a {@code @BeforeEach}: the extension deploys the process just before the test method. */
     private void startReferrals() {
         for (int i = 0; i < 5; i++) {
-            processEngine.getRuntimeService().startProcessInstanceByKey("referral-letter", "worker-" + i,
-                    Map.of("referralUnits", "egfr", "taskPriority", 50));
+            processEngine.getRuntimeService().startProcessInstanceByKey(ReferralLetterProcess.PROCESS_ID, "worker-" + i,
+                    Map.of(Vars.REFERRAL_UNITS, "egfr", Vars.TASK_PRIORITY, 50));
         }
     }
 
@@ -99,7 +104,7 @@ class ExternalTaskWorkerTest {
         release.countDown();
         await().atMost(Duration.ofSeconds(20)).until(() -> tasks().count() == 0);
         Assertions.assertThat(processEngine.getTaskService().createTaskQuery()
-                .taskDefinitionKey("Activity_SignReferralLetter").count()).isEqualTo(5);
+                .taskDefinitionKey(Activities.SIGN_REFERRAL_LETTER).count()).isEqualTo(5);
     }
 
     @Test
@@ -117,8 +122,8 @@ class ExternalTaskWorkerTest {
 
     @Test
     void shouldReportAScrubbedMessageAndTheStackWhenTheWorkFails() {
-        processEngine.getRuntimeService().startProcessInstanceByKey("referral-letter", "worker-fail",
-                Map.of("referralUnits", "egfr", "taskPriority", 50));
+        processEngine.getRuntimeService().startProcessInstanceByKey(ReferralLetterProcess.PROCESS_ID, "worker-fail",
+                Map.of(Vars.REFERRAL_UNITS, "egfr", Vars.TASK_PRIORITY, 50));
         ExternalTaskWorker failing = new ExternalTaskWorker(processEngine.getExternalTaskService(), TOPIC, List.of(),
                 ExternalTaskWorker.Settings.of(1, Duration.ofMinutes(5), Duration.ofMillis(50), false)) {
             @Override

@@ -33,6 +33,8 @@ import com.checkupflow.HeadlessChromium;
 import com.checkupflow.ReviewTasks;
 import com.checkupflow.demo.SyntheticScreenings;
 import com.checkupflow.intake.IntakeService;
+import com.checkupflow.process.ScreeningReportProcess.Activities;
+import com.checkupflow.process.ScreeningReportProcess.Vars;
 
 import ca.uhn.fhir.context.FhirContext;
 
@@ -71,9 +73,9 @@ class TasklistRolesBrowserTest {
         criticalReview = ReviewTasks.awaitReview(taskService, critical);
         borderlineReview = ReviewTasks.awaitReview(taskService, borderline);
         confirmation = taskService.createTaskQuery().processInstanceBusinessKey(critical)
-                .taskDefinitionKey("Activity_ConfirmCriticalResult").singleResult();
+                .taskDefinitionKey(Activities.CONFIRM_CRITICAL_RESULT).singleResult();
         correction = await().atMost(Duration.ofSeconds(30)).until(() -> taskService.createTaskQuery()
-                .processInstanceBusinessKey(invalid).taskDefinitionKey("Activity_ResolveInvalidResults")
+                .processInstanceBusinessKey(invalid).taskDefinitionKey(Activities.RESOLVE_INVALID_RESULTS)
                 .singleResult(), Objects::nonNull);
     }
 
@@ -117,7 +119,7 @@ class TasklistRolesBrowserTest {
         } finally {
             shot("roles-physician-refused");
         }
-        Assertions.assertThat(page()).doesNotContain("reviewNote").doesNotContain("Field is required");
+        Assertions.assertThat(page()).doesNotContain(Vars.REVIEW_NOTE).doesNotContain("Field is required");
         Assertions.assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                 "const r = arguments[0].getBoundingClientRect();"
                         + "const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
@@ -146,8 +148,8 @@ class TasklistRolesBrowserTest {
                 .orElseThrow(), "roles-nurse");
         Assertions.assertThat(form).contains("부적합 결과 정정").contains("혈색소").contains("g/dL")
                 .contains("정정이 필요한 이유").contains("측정하지 않음").doesNotContain("(Hemoglobin)")
-                .doesNotContain("not measured").doesNotContain("invalidItemKeys");
-        Assertions.assertThat(page()).doesNotContain("invalidItemKeys");
+                .doesNotContain("not measured").doesNotContain(Vars.INVALID_ITEM_KEYS);
+        Assertions.assertThat(page()).doesNotContain(Vars.INVALID_ITEM_KEYS);
     }
 
     @Test

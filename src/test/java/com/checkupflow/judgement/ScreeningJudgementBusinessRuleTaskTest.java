@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import com.checkupflow.process.ScreeningReportProcess.Vars;
+
 /**
  * How a BPMN business rule task with {@code decisionRef="screening_judgement"} and
  * {@code mapDecisionResult="singleEntry"} sees the result, with the engine settings of camunda.cfg.xml
@@ -35,8 +37,8 @@ class ScreeningJudgementBusinessRuleTaskTest {
         @Override
         @SuppressWarnings("unchecked")
         public void notify(DelegateExecution execution) {
-            Map<String, ?> raw = (Map<String, ?>) execution.getVariable("judgementResult");
-            execution.setVariable("judgementResult", JudgementService.plainCopy(raw));
+            Map<String, ?> raw = (Map<String, ?>) execution.getVariable(Vars.JUDGEMENT_RESULT);
+            execution.setVariable(Vars.JUDGEMENT_RESULT, JudgementService.plainCopy(raw));
         }
     }
 
@@ -51,7 +53,7 @@ class ScreeningJudgementBusinessRuleTaskTest {
         BusinessRuleTaskBuilder task = Bpmn.createExecutableProcess("judgement_probe").camundaHistoryTimeToLive(1)
                 .startEvent()
                 .businessRuleTask("judge").name("Judge").camundaDecisionRef("screening_judgement")
-                .camundaMapDecisionResult("singleEntry").camundaResultVariable("judgementResult");
+                .camundaMapDecisionResult("singleEntry").camundaResultVariable(Vars.JUDGEMENT_RESULT);
         if (withListener) {
             task = task.camundaExecutionListenerClass(ExecutionListener.EVENTNAME_END, PlainResultListener.class);
         }
@@ -67,7 +69,7 @@ class ScreeningJudgementBusinessRuleTaskTest {
     void shouldFailToReadTheResultVariableWhenStoredAsReturnedByFeel() {
         ProcessInstance pi = start(false);
 
-        Assertions.assertThatThrownBy(() -> processEngine.getRuntimeService().getVariable(pi.getId(), "judgementResult"))
+        Assertions.assertThatThrownBy(() -> processEngine.getRuntimeService().getVariable(pi.getId(), Vars.JUDGEMENT_RESULT))
                 .isInstanceOf(ProcessEngineException.class)
                 .hasMessageContaining("Cannot deserialize");
     }
@@ -78,11 +80,11 @@ class ScreeningJudgementBusinessRuleTaskTest {
 
         @SuppressWarnings("unchecked")
         Map<String, Object> result = (Map<String, Object>) processEngine.getRuntimeService()
-                .getVariable(pi.getId(), "judgementResult");
+                .getVariable(pi.getId(), Vars.JUDGEMENT_RESULT);
 
         Assertions.assertThat(result)
                 .containsEntry("bloodPressureCategory", "DISEASE_SUSPECT")
-                .containsEntry("overallPrimary", "CARDIOMETABOLIC_SUSPECT")
+                .containsEntry(Vars.OVERALL_PRIMARY, "CARDIOMETABOLIC_SUSPECT")
                 .containsEntry("overallFlags", List.of("CARDIOMETABOLIC_SUSPECT"))
                 .containsEntry("criticalFindings", List.of())
                 .containsEntry("bmiNote", null)

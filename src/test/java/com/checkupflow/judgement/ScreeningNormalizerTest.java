@@ -16,9 +16,10 @@ import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.kernel.ItemStatus;
 import com.checkupflow.kernel.NormalizedScreening;
 import com.checkupflow.kernel.PatientInfo;
-import com.checkupflow.kernel.TreatedDisease;
-import com.checkupflow.kernel.Sex;
 import com.checkupflow.kernel.RrnValidator;
+import com.checkupflow.kernel.Sex;
+import com.checkupflow.kernel.Terminology;
+import com.checkupflow.kernel.TreatedDisease;
 
 class ScreeningNormalizerTest {
 
@@ -585,8 +586,8 @@ class ScreeningNormalizerTest {
     @Nested
     class KnownDiseases {
 
-        private static final String ICD = ScreeningNormalizer.ICD10;
-        private static final String KCD = ScreeningNormalizer.KCD8;
+        private static final String ICD = Terminology.ICD10;
+        private static final String KCD = Terminology.KCD8;
 
         private NormalizedScreening withCondition(String system, String code, String medicationStatus, boolean relative) {
             return normalize(bundle().quantity("1920-8", "20", "U/L").condition("c1", system, code, medicationStatus, relative));

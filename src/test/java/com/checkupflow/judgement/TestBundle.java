@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.checkupflow.kernel.SyntheticRrns;
+import com.checkupflow.kernel.Terminology;
 
 /**
  * Builds screening Bundles as JSON text (so tests go through {@link BundleParser}). Defaults: a man born
@@ -95,11 +96,11 @@ final class TestBundle {
     }
 
     TestBundle urineProtein(String snomed) {
-        return coded("20454-5", ItemCatalog.SNOMED, snomed);
+        return coded("20454-5", Terminology.SNOMED, snomed);
     }
 
     TestBundle chestXray(String code) {
-        return coded("36554-4", ItemCatalog.CHEST_XRAY_SYSTEM, code);
+        return coded("36554-4", Terminology.CHEST_XRAY_SYSTEM, code);
     }
 
     TestBundle absent(String loinc) {

@@ -15,11 +15,11 @@ import java.util.Set;
 
 import com.checkupflow.center.Center;
 import com.checkupflow.center.Centers;
+import com.checkupflow.judgement.Judgement;
 import com.checkupflow.kernel.Category;
 import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.kernel.ItemLabels;
 import com.checkupflow.kernel.ItemStatus;
-import com.checkupflow.judgement.Judgement;
 import com.checkupflow.kernel.PatientInfo;
 import com.checkupflow.kernel.Sex;
 import com.checkupflow.screening.Screening;

@@ -23,6 +23,7 @@ import com.checkupflow.ReviewTasks;
 import com.checkupflow.TestHttp;
 import com.checkupflow.demo.SyntheticScreenings;
 import com.checkupflow.intake.IntakeService;
+import com.checkupflow.process.ScreeningReportProcess.Vars;
 
 import ca.uhn.fhir.context.FhirContext;
 
@@ -49,7 +50,7 @@ class TemplateReportLabelHttpTest {
         String bundle = new SyntheticScreenings(fhir).bundleJson("template-label-1", SyntheticScreenings.Profile.SUSPECT, 51);
         String id = intake.receive("gangnam", null, bundle.getBytes(StandardCharsets.UTF_8)).id();
         Task review = ReviewTasks.awaitReview(taskService, id);
-        Assertions.assertThat((String) taskService.getVariable(review.getId(), "draftOrigin"))
+        Assertions.assertThat((String) taskService.getVariable(review.getId(), Vars.DRAFT_ORIGIN))
                 .startsWith("**템플릿 초안** (template-v").contains("AI가 작성하지 않았습니다");
         ReviewTasks.approveAsDrafted(taskService, review, "physicianGangnam");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> jdbc.sql(

@@ -22,12 +22,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.checkupflow.TasklistPage;
 import com.checkupflow.CheckupFlowHttpTest;
 import com.checkupflow.HeadlessChromium;
 import com.checkupflow.ReviewTasks;
+import com.checkupflow.TasklistPage;
 import com.checkupflow.demo.SyntheticScreenings;
 import com.checkupflow.intake.IntakeService;
+import com.checkupflow.process.ScreeningReportProcess.Vars;
 
 import ca.uhn.fhir.context.FhirContext;
 
@@ -69,10 +70,10 @@ class ReopenedReviewBrowserTest {
         String bundle = new SyntheticScreenings(fhir).bundleJson("browser-reopen-1", SyntheticScreenings.Profile.BORDERLINE, 31);
         String id = intake.receive("gangnam", null, bundle.getBytes(StandardCharsets.UTF_8)).id();
         Task first = ReviewTasks.awaitReview(taskService, id);
-        String edited = taskService.getVariable(first.getId(), "finalText") + "\n의사가 고친 문장.";
+        String edited = taskService.getVariable(first.getId(), Vars.FINAL_TEXT) + "\n의사가 고친 문장.";
         taskService.claim(first.getId(), "physicianGangnam");
-        taskService.complete(first.getId(), Map.of("reviewDecision", "REQUEST_CHANGES",
-                "reviewNote", "혈압 설명을 더 쉽게 써 주세요", "finalText", edited));
+        taskService.complete(first.getId(), Map.of(Vars.REVIEW_DECISION, "REQUEST_CHANGES",
+                Vars.REVIEW_NOTE, "혈압 설명을 더 쉽게 써 주세요", Vars.FINAL_TEXT, edited));
         Task reopened = ReviewTasks.awaitReviewAfter(taskService, id, first.getId());
 
         WebDriverWait wait = TasklistPage.logIn(browser, port, "physicianGangnam").open(reopened.getId()).waiting();

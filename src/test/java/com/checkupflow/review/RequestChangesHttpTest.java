@@ -13,6 +13,7 @@ import com.checkupflow.CheckupFlowHttpTest;
 import com.checkupflow.ReviewTasks;
 import com.checkupflow.TestHttp;
 import com.checkupflow.demo.SyntheticScreenings;
+import com.checkupflow.process.ScreeningReportProcess.Vars;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ca.uhn.fhir.context.FhirContext;
@@ -36,23 +37,23 @@ class RequestChangesHttpTest {
         String id = json.readTree(new TestHttp(port).post("integration", "/api/screenings?center=gangnam",
                 "application/fhir+json", bundle).body()).get("id").asText();
         Task first = ReviewTasks.awaitReview(taskService, id);
-        Assertions.assertThat((String) taskService.getVariable(first.getId(), "reviewReopenedNote")).isEmpty();
-        String edited = taskService.getVariable(first.getId(), "finalText") + "\n고친 문장입니다.";
+        Assertions.assertThat((String) taskService.getVariable(first.getId(), Vars.REVIEW_REOPENED_NOTE)).isEmpty();
+        String edited = taskService.getVariable(first.getId(), Vars.FINAL_TEXT) + "\n고친 문장입니다.";
 
         taskService.claim(first.getId(), "physicianGangnam");
-        taskService.complete(first.getId(), Map.of("reviewDecision", "REQUEST_CHANGES", "reviewNote", "혈압 설명을 더 쉽게",
-                "finalText", edited));
+        taskService.complete(first.getId(), Map.of(Vars.REVIEW_DECISION, "REQUEST_CHANGES", Vars.REVIEW_NOTE, "혈압 설명을 더 쉽게",
+                Vars.FINAL_TEXT, edited));
         Task second = ReviewTasks.awaitReviewAfter(taskService, id, first.getId());
         taskService.claim(second.getId(), "physicianGangnam");
-        taskService.complete(second.getId(), Map.of("reviewDecision", "REQUEST_CHANGES", "reviewNote", "생활습관 안내를 짧게"));
+        taskService.complete(second.getId(), Map.of(Vars.REVIEW_DECISION, "REQUEST_CHANGES", Vars.REVIEW_NOTE, "생활습관 안내를 짧게"));
         Task third = ReviewTasks.awaitReviewAfter(taskService, id, second.getId());
 
-        String note = (String) taskService.getVariable(third.getId(), "reviewReopenedNote");
+        String note = (String) taskService.getVariable(third.getId(), Vars.REVIEW_REOPENED_NOTE);
         Assertions.assertThat(note).contains("수정 요청 2회 후 다시 열린 검토", "오프라인 템플릿은 의견대로 문장을 다시 쓰지 못합니다",
                 "physicianGangnam", "혈압 설명을 더 쉽게", "생활습관 안내를 짧게");
         Assertions.assertThat(note.indexOf("혈압 설명을 더 쉽게")).isLessThan(note.indexOf("생활습관 안내를 짧게"));
-        Assertions.assertThat(taskService.getVariable(third.getId(), "finalText")).isEqualTo(edited);
+        Assertions.assertThat(taskService.getVariable(third.getId(), Vars.FINAL_TEXT)).isEqualTo(edited);
         Assertions.assertThat(third.getDueDate()).isEqualTo(first.getDueDate());
-        Assertions.assertThat(taskService.getVariable(third.getId(), "draftRound")).isEqualTo(3);
+        Assertions.assertThat(taskService.getVariable(third.getId(), Vars.DRAFT_ROUND)).isEqualTo(3);
     }
 }

@@ -22,6 +22,7 @@ import com.checkupflow.ReviewTasks;
 import com.checkupflow.TestHttp;
 import com.checkupflow.demo.SyntheticScreenings;
 import com.checkupflow.intake.IntakeService;
+import com.checkupflow.process.ScreeningReportProcess.Vars;
 import com.checkupflow.screening.ScreeningRepository;
 import com.checkupflow.screening.Stage;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -74,7 +75,7 @@ class SignedTextCheckHttpTest {
         Assertions.assertThat(decisions(id)).as("nothing recorded").isZero();
 
         HttpResponse<String> noReason = review(id, Map.of("decision", "APPROVE", "text", "확인했습니다. 특별한 소견 없음.",
-                "signAnyway", true));
+                Vars.SIGN_ANYWAY, true));
         Assertions.assertThat(noReason.statusCode()).as(noReason.body()).isEqualTo(422);
         Assertions.assertThat(decisions(id)).isZero();
     }
@@ -85,7 +86,7 @@ class SignedTextCheckHttpTest {
         ReviewTasks.awaitReview(taskService, id);
         String text = "이상 소견은 외래에서 직접 설명하였습니다. 자세한 내용은 진료 기록을 참고하십시오.";
 
-        HttpResponse<String> signed = review(id, Map.of("decision", "WRITE_MANUALLY", "text", text, "signAnyway", true,
+        HttpResponse<String> signed = review(id, Map.of("decision", "WRITE_MANUALLY", "text", text, Vars.SIGN_ANYWAY, true,
                 "reason", "외래에서 결과를 직접 설명함"));
 
         Assertions.assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
@@ -94,7 +95,7 @@ class SignedTextCheckHttpTest {
         JsonNode audit = json.readTree(http.get("physicianGangnam", "/api/screenings/" + id).body()).get("review");
         Assertions.assertThat(audit.get("signedText").asText()).isEqualTo(text);
         Assertions.assertThat(audit.get("signedAnyway").asBoolean()).isTrue();
-        Assertions.assertThat(audit.get("signAnywayReason").asText()).isEqualTo("외래에서 결과를 직접 설명함");
+        Assertions.assertThat(audit.get(Vars.SIGN_ANYWAY_REASON).asText()).isEqualTo("외래에서 결과를 직접 설명함");
         Assertions.assertThat(audit.get("signedCheckFindings").findValuesAsText("type")).contains("MISSING_FINDING");
     }
 
@@ -124,7 +125,7 @@ class SignedTextCheckHttpTest {
         JsonNode audit = json.readTree(http.get("physicianGangnam", "/api/screenings/" + id).body()).get("review");
         Assertions.assertThat(audit.get("signedCheckFindings")).isEmpty();
         Assertions.assertThat(audit.get("signedAnyway").asBoolean()).isFalse();
-        Assertions.assertThat(audit.get("signAnywayReason").isNull()).isTrue();
+        Assertions.assertThat(audit.get(Vars.SIGN_ANYWAY_REASON).isNull()).isTrue();
     }
 
     private String receive(String identifier, SyntheticScreenings.Profile profile, long seed) {

@@ -28,6 +28,8 @@ import com.checkupflow.ReviewTasks;
 import com.checkupflow.TestHttp;
 import com.checkupflow.demo.SyntheticScreenings;
 import com.checkupflow.intake.IntakeService;
+import com.checkupflow.process.ScreeningReportProcess.Events;
+import com.checkupflow.process.ScreeningReportProcess.Vars;
 import com.checkupflow.screening.ScreeningRepository;
 import com.checkupflow.screening.Stage;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -269,7 +271,7 @@ class AuthorizationMatrixHttpTest {
                 .isEqualTo("review_incomplete");
         Assertions.assertThat(review("physicianGangnam", id, "{\"decision\":\"MAYBE\"}").statusCode()).isEqualTo(400);
 
-        String draft = (String) taskService.getVariable(task.getId(), "finalText");
+        String draft = (String) taskService.getVariable(task.getId(), Vars.FINAL_TEXT);
         String signed = draft + "\n\nAPI 추가 소견: 6개월 후 재검.";
         HttpResponse<String> approved = review("physicianGangnam", id,
                 json.writeValueAsString(java.util.Map.of("decision", "APPROVE", "text", signed)));
@@ -298,7 +300,7 @@ class AuthorizationMatrixHttpTest {
                 .extracting(IdentityLink::getGroupId).doesNotContain("headPhysician");
 
         Job overdue = managementService.createJobQuery().processInstanceId(task.getProcessInstanceId())
-                .activityId("Event_ReviewOverdue").singleResult();
+                .activityId(Events.REVIEW_OVERDUE).singleResult();
         Assertions.assertThat(overdue).isNotNull();
         Assertions.assertThat(overdue.getDuedate()).isCloseTo(task.getDueDate(), 5_000);
         managementService.executeJob(overdue.getId());
