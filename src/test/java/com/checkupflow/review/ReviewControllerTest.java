@@ -33,6 +33,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import com.checkupflow.drafting.DraftCheck;
 import com.checkupflow.kernel.PatientInfo;
 import com.checkupflow.kernel.Sex;
+import com.checkupflow.process.ScreeningReportProcess.Activities;
 import com.checkupflow.screening.Screening;
 import com.checkupflow.screening.ScreeningRepository;
 import com.checkupflow.screening.ScreeningWorkflow;
@@ -72,8 +73,8 @@ class ReviewControllerTest {
                 "ko", Stage.REVIEW, Instant.now(), LocalDate.of(2026, 11, 2), patient, false, Set.of(), null, List.of(),
                 null, null, null, null)));
         when(access.requireAnyGroup(any(String[].class))).thenReturn(new CurrentUser("dr.kim", Set.of("physician"), Set.of("gangnam")));
-        when(workflow.openTask("scr-1", ReviewController.REVIEW_TASK)).thenReturn(Optional.of(
-                new ScreeningWorkflow.OpenTask("task-1", "결과지 검토", ReviewController.REVIEW_TASK, "dr.kim",
+        when(workflow.openTask("scr-1", Activities.REVIEW_REPORT)).thenReturn(Optional.of(
+                new ScreeningWorkflow.OpenTask("task-1", "결과지 검토", Activities.REVIEW_REPORT, "dr.kim",
                         List.of("physician"), Instant.now(), null, 50)));
     }
 
