@@ -61,6 +61,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
         "spring.datasource.url=jdbc:h2:mem:model-test;DB_CLOSE_DELAY=-1",
         "camunda.bpm.process-engine-name=model-test",
         "camunda.bpm.job-execution.enabled=false"})
+@OwnJvm
 class ProcessModelTest {
 
     /** A whole-expression bean reference, {@code ${beanName}}, or a method / property of a bean {@code ${bean.x}}. */

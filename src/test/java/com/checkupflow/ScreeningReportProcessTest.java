@@ -16,17 +16,20 @@ import java.util.Map;
 
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.checkupflow.correction.CorrectionFixtures;
 import com.checkupflow.critical.CriticalFixtures;
@@ -55,14 +58,33 @@ import ca.uhn.fhir.context.FhirContext;
 /**
  * The paths of {@code screening-report} on an in-memory engine without Spring: the real delegates and listeners
  * (registered under their bean names through the MockExpressionManager of camunda.cfg.xml) around mocked
- * services; the judgement itself is the real DMN. Async steps are driven with {@code execute(job(...))}.
+ * services; the judgement itself is the real DMN, the corrections the real service on H2. Async steps are driven with {@code execute(job(...))}.
  */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = {"processes/screening-report.bpmn", "processes/screening-judgement.dmn",
         "forms/review-report.form", "forms/resolve-invalid-results.form", "forms/confirm-critical-result.form",
         "forms/resolve-delivery.form", "processes/referral-letter.bpmn", "forms/sign-referral-letter.form",
         "forms/book-appointment.form"})
 class ScreeningReportProcessTest {
+
+    /**
+     * Share of the deployed models' flow nodes and sequence flows the tests of this class pass through, together
+     * (report: target/process-test-coverage/); the build fails below it. Measured 2026-12-01: see docs/testing.md.
+     */
+    static final double COVERAGE_FLOOR = 0.85;
+
+    @RegisterExtension
+    static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension.builder(coveredEngine())
+            .assertClassCoverageAtLeast(COVERAGE_FLOOR).build();
+
+    /** The shared test engine's settings (camunda.cfg.xml) under a name and database of its own, with the coverage listeners. */
+    private static ProcessEngineConfigurationImpl coveredEngine() {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
+                .createProcessEngineConfigurationFromResource("camunda.cfg.xml")
+                .setProcessEngineName("checkupflow-coverage")
+                .setJdbcUrl("jdbc:h2:mem:checkupflow-coverage;DB_CLOSE_DELAY=1000");
+        ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
+        return configuration;
+    }
 
     private static final FhirContext FHIR = FhirContext.forR4();
     private static final String PROCESS = ScreeningReportProcess.PROCESS_ID;
@@ -186,6 +208,8 @@ class ScreeningReportProcessTest {
         assertThat(pi).isWaitingAt(Activities.JUDGE_RESULTS).variables()
                 .doesNotContainKeys("hemoglobin", "correction_hemoglobin", "notMeasured_hemoglobin", Vars.CORRECTION_NOTE);
         Assertions.assertThat(screenings.get("invalid-1").item(ItemKey.HEMOGLOBIN).value()).isEqualByComparingTo("13.5");
+        Assertions.assertThat(corrections.recorded("invalid-1")).containsExactly(new CorrectionFixtures.Recorded(
+                "hemoglobin", "CORRECTED", "원자료 재확인: 단위 오기", NURSE));
 
         execute(job(Activities.JUDGE_RESULTS, pi));
 
@@ -524,6 +548,7 @@ class ScreeningReportProcessTest {
         NormalizedScreening normalized = JudgementFixtures.normalize(
                 new SyntheticScreenings(FHIR).bundle(screeningId, profile, seed));
         screenings.put(screeningId, normalized);
+        corrections.store(screeningId, "gangnam", normalized);
         Map<String, Object> variables = new HashMap<>();
         variables.put("screeningId", screeningId);
         variables.put("center", "gangnam");

@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.checkupflow.center.Centers;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -147,7 +148,7 @@ class StageTimeline {
     private JsonNode read(String text) {
         try {
             return json.readTree(text);
-        } catch (Exception e) {
+        } catch (JsonProcessingException e) {
             log.warn("Unreadable JSON for analytics ({}); skipped", e.getClass().getSimpleName());
             return json.createObjectNode();
         }

@@ -17,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
-import com.checkupflow.privacy.PersonalDataScrubber;
 
 /**
  * Engine adapter for an in-application external task worker: a poller fetches and locks as many tasks of one topic
@@ -318,13 +317,13 @@ public abstract class ExternalTaskWorker implements SmartLifecycle {
 
     private void fail(LockedExternalTask task, RuntimeException e) {
         int retries = Math.max((task.getRetries() == null ? FAILURE_RETRIES : task.getRetries()) - 1, 0);
-        log.warn("{} task of {} failed ({}), {} retries left", topic, task.getBusinessKey(),
-                e.getClass().getSimpleName(), retries);
+        // The incident and the log line say what went wrong and where, scrubbed of personal data like a failed job's.
+        ScrubbedJobFailures.ScrubbedFailure scrubbed = ScrubbedJobFailures.ScrubbedFailure.of(e);
+        String message = e.getClass().getSimpleName() + (scrubbed.getMessage() == null ? "" : ": " + scrubbed.getMessage());
+        log.warn("{} task of {} failed ({}), {} retries left", topic, task.getBusinessKey(), message, retries, scrubbed);
         try {
-            // The incident says what went wrong and where (scrubbed of personal data); the log line only which class.
-            String message = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            externalTasks.handleFailure(task.getId(), workerId, PersonalDataScrubber.scrub(message),
-                    PersonalDataScrubber.scrubbedStackTrace(e), retries, FAILURE_RETRY_TIMEOUT_MS);
+            externalTasks.handleFailure(task.getId(), workerId, message, scrubbed.stackTrace(), retries,
+                    FAILURE_RETRY_TIMEOUT_MS);
         } catch (RuntimeException lost) {
             // the lock expired or the task is gone: the engine hands it out again; nothing else to do here
             log.warn("{} task of {}: could not report the failure ({})", topic, task.getBusinessKey(),

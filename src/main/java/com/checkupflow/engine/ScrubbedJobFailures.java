@@ -1,5 +1,8 @@
 package com.checkupflow.engine;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.jobexecutor.FailedJobCommandFactory;
@@ -8,8 +11,8 @@ import com.checkupflow.privacy.PersonalDataScrubber;
 
 /**
  * A failed job's message and stack trace go into the engine's tables and Cockpit's incident view: both are scrubbed
- * of personal data first, like the external tasks' failures, so an incident says what failed and where without the
- * patient's identifiers. Optimistic-locking failures pass unchanged: the engine retries them without spending a retry.
+ * of personal data first, and so are the external tasks' failures ({@link ExternalTaskWorker}), so an incident says
+ * what failed and where without the patient's identifiers. Optimistic-locking failures pass unchanged: the engine retries them without spending a retry.
  */
 final class ScrubbedJobFailures implements FailedJobCommandFactory {
 
@@ -43,6 +46,13 @@ final class ScrubbedJobFailures implements FailedJobCommandFactory {
             }
             Throwable cause = original.getCause();
             return new ScrubbedFailure(original, cause == null || cause == original ? null : of(cause));
+        }
+
+        /** As {@link Throwable#printStackTrace()} writes it: the original classes, scrubbed messages and frames. */
+        String stackTrace() {
+            StringWriter out = new StringWriter();
+            printStackTrace(new PrintWriter(out));
+            return out.toString();
         }
 
         @Override

@@ -4,6 +4,7 @@ import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -329,7 +330,7 @@ public class ScreeningNormalizer {
         }
         try {
             return LocalDate.parse(date.getValueAsString().substring(0, 10));
-        } catch (RuntimeException e) {
+        } catch (DateTimeParseException e) {
             return null;
         }
     }

@@ -1,7 +1,5 @@
 package com.checkupflow.privacy;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.MatchResult;
@@ -14,7 +12,7 @@ import java.util.regex.Pattern;
  * {@code [RRN]}, and so is anyone's name written next to a relation, role, title or honorific ("딸 이수진에게",
  * "박지훈 간호사", "Dr. Kim"). A bare name with none of these is not recognized. The model input's de-identifier
  * (drafting.Deidentifier) applies them after the screened person's own identifiers; log lines and incident messages
- * (ScrubbingMessageConverter, Incidents) apply them alone.
+ * (ScrubbingMessageConverter, engine.ScrubbedJobFailures) apply them alone.
  */
 public final class PersonalDataScrubber {
 
@@ -104,16 +102,6 @@ public final class PersonalDataScrubber {
             "\\b((?i:patient|guardian|wife|husband|son|daughter|mother|father|nurse)[:,]?\\s+)"
                     + TITLE_WORD + "(?:\\s+" + TITLE_WORD + "){1,2}\\b");
     private PersonalDataScrubber() {
-    }
-
-    /**
-     * The exception's stack trace as {@link Throwable#printStackTrace()} writes it (causes included), scrubbed: for
-     * incidents, which need the messages and frames for diagnosis but no personal data.
-     */
-    public static String scrubbedStackTrace(Throwable e) {
-        StringWriter out = new StringWriter();
-        e.printStackTrace(new PrintWriter(out));
-        return scrub(out.toString());
     }
 
     /** Text with everything shaped like personal data replaced by tokens; null stays null. */

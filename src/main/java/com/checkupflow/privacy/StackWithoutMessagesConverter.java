@@ -8,7 +8,7 @@ import ch.qos.logback.core.CoreConstants;
 /**
  * Logback {@code %stackOnly}: a logged exception as its class names and stack frames (causes and suppressed ones
  * included), without their messages, which may carry personal data or lab values. The full, scrubbed message is in
- * the incident (see {@link PersonalDataScrubber#scrubbedStackTrace}).
+ * the incident (engine.ScrubbedJobFailures).
  */
 public class StackWithoutMessagesConverter extends ThrowableProxyConverter {
 

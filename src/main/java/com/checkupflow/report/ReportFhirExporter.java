@@ -24,6 +24,8 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.SimpleQuantity;
 import org.hl7.fhir.r4.model.StringType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.checkupflow.center.Centers;
@@ -40,6 +42,7 @@ import com.checkupflow.screening.Screening;
 import com.checkupflow.screening.ScreeningRepository;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
 
 /**
  * The issued report as a FHIR R4 {@code collection} Bundle: a Patient (name, gender, birth date; no RRN), the
@@ -70,6 +73,8 @@ class ReportFhirExporter {
 
     private static final List<ItemKey> VITAL_SIGNS = List.of(ItemKey.HEIGHT, ItemKey.WEIGHT, ItemKey.BMI,
             ItemKey.WAIST, ItemKey.SYSTOLIC_BP, ItemKey.DIASTOLIC_BP);
+
+    private static final Logger log = LoggerFactory.getLogger(ReportFhirExporter.class);
 
     private final FhirContext fhir;
     private final ScreeningRepository screenings;
@@ -262,8 +267,11 @@ class ReportFhirExporter {
                         codes.put(e.getFullUrl(), o.getCode());
                     }
                 }
-            } catch (RuntimeException e) {
-                // the default LOINC codes serve
+            } catch (DataFormatException e) {
+                // the stored Bundle passed intake, so this is a HAPI upgrade reading it differently: the default LOINC
+                // codes serve, and the log says why the export lost the center's own codes
+                log.warn("Stored Bundle of a screening unreadable for the FHIR export ({}); default codes used",
+                        e.getClass().getSimpleName());
             }
         });
         return codes;

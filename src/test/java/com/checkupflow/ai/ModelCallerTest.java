@@ -58,7 +58,8 @@ class ModelCallerTest {
                 results.add(callers.submit(() -> caller.call(request, text -> text)));
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> model.inFlight.get() == 3);
-            Thread.sleep(300);
+            // No fourth call gets through while three are held (checked throughout, not after a fixed sleep).
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> model.started.get() == 3);
             Assertions.assertThat(model.started).as("calls let through while three are in flight").hasValue(3);
 
             model.release.countDown();

@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.assertj.core.api.Assertions;
+import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.checkupflow.HeadlessChromium;
+import com.checkupflow.OwnJvm;
 import com.checkupflow.process.ScreeningReportProcess.Activities;
 import com.checkupflow.process.ScreeningReportProcess;
 
@@ -40,6 +43,7 @@ import com.checkupflow.process.ScreeningReportProcess;
         // The benchmark seeding command, run at start: 600 screenings, 40 a day.
         "checkupflow.analytics.seed.screenings=600",
         "checkupflow.analytics.seed.per-day=40"})
+@OwnJvm
 class DashboardBrowserTest {
 
     static final Path ARTIFACTS = Path.of("target", "browser");
@@ -75,7 +79,8 @@ class DashboardBrowserTest {
         List<WebElement> canvases = browser.findElements(By.cssSelector("article canvas"));
         Files.write(ARTIFACTS.resolve("dashboard-1366x768.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         browser.manage().window().setSize(new Dimension(1366, 2600));
-        Thread.sleep(800); // let Chart.js redraw for the taller window before the full-page screenshot
+        // Chart.js redraws for the taller window: wait until the canvases keep their size before the screenshot.
+        awaitSettled("return [...document.querySelectorAll('article canvas')].map(c => c.width + 'x' + c.height).join();");
         Files.write(ARTIFACTS.resolve("dashboard.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         Assertions.assertThat(canvases).hasSizeGreaterThanOrEqualTo(10);
         Assertions.assertThat(canvases).allSatisfy(c ->
@@ -123,7 +128,9 @@ class DashboardBrowserTest {
         browser.get(base + "#/process-definition/" + reportDefinitionId() + "/runtime");
         WebElement review = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector(".cf-heat-box[data-activity-id='Activity_ReviewReport']")));
-        Thread.sleep(1500); // let the diagram finish its zoom-to-fit before the screenshot
+        // The diagram zooms to fit: wait until the overlays stay put before the screenshot and the overlap check.
+        awaitSettled("const r = document.querySelector(\".cf-heat-box[data-activity-id='Activity_ReviewReport']\")"
+                + ".getBoundingClientRect(); return r.left + ',' + r.top + ',' + r.width + ',' + r.height;");
         Files.write(ARTIFACTS.resolve("cockpit-heatmap.png"),
                 ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
@@ -171,6 +178,16 @@ class DashboardBrowserTest {
                 ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
         Assertions.assertThat(browser.findElements(By.cssSelector(".cf-heat-box"))).isEmpty();
+    }
+
+    /** Waits until the script answers the same twice in a row, a quarter second apart. */
+    private void awaitSettled(String script) {
+        AtomicReference<Object> last = new AtomicReference<>();
+        Awaitility.await().atMost(Duration.ofSeconds(15)).pollDelay(Duration.ofMillis(250))
+                .pollInterval(Duration.ofMillis(250)).until(() -> {
+                    Object now = ((JavascriptExecutor) browser).executeScript(script);
+                    return now != null && now.equals(last.getAndSet(now));
+                });
     }
 
     /** Logs in with Cockpit's own form; returns Cockpit's base URL. */

@@ -24,6 +24,7 @@ import com.checkupflow.demo.SyntheticScreenings;
 import com.checkupflow.intake.IntakeService;
 import com.checkupflow.screening.ScreeningRepository;
 import com.checkupflow.screening.Stage;
+import com.checkupflow.OwnJvm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -36,6 +37,7 @@ import ca.uhn.fhir.context.FhirContext;
         "spring.datasource.url=jdbc:h2:mem:analytics-test;DB_CLOSE_DELAY=-1",
         "camunda.bpm.job-execution.wait-time-in-millis=200",
         "camunda.bpm.job-execution.max-wait=1000"})
+@OwnJvm
 class StageTimelineRecordingTest {
 
     @LocalServerPort

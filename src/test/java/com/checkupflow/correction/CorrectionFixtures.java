@@ -1,64 +1,59 @@
 package com.checkupflow.correction;
 
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyList;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.spy;
-
 import java.time.Clock;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.checkupflow.judgement.JudgementService;
-import com.checkupflow.kernel.CanonicalItem;
-import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.kernel.ItemLabels;
-import com.checkupflow.kernel.ItemStatus;
 import com.checkupflow.kernel.NormalizedScreening;
-import com.checkupflow.screening.ScreeningRepository;
+import com.checkupflow.screening.StoredScreenings;
 
 /**
- * Public test fixtures of the correction feature: the real listener and delegate around a
- * {@link CorrectionService} whose validation ({@code read}) is real and whose {@code apply} is stubbed to
- * update the screening the test keeps in memory instead of the database.
+ * Public test fixtures of the correction feature: the real listener and delegate around the real
+ * {@link CorrectionService} on an H2 database ({@link StoredScreenings}). A process test stores each screening it
+ * starts ({@link #store}); after the corrections are applied, the test's own map of screenings holds what the
+ * database holds, so the recorded judgements see the corrected items.
  */
 public final class CorrectionFixtures {
 
+    /** A correction as stored in cf_correction. */
+    public record Recorded(String itemKey, String action, String note, String correctedBy) {
+    }
+
+    private final StoredScreenings stored = new StoredScreenings();
     private final CorrectionService service;
 
     /**
-     * @param screenings the test's screenings by id (= business key); {@code apply} replaces the corrected
-     *                   screening in this map
+     * @param screenings the test's screenings by id (= business key); after {@code apply} the corrected screening is
+     *                   read back from the database into this map
      */
     public CorrectionFixtures(JudgementService judgements, Map<String, NormalizedScreening> screenings) {
-        service = spy(new CorrectionService(mock(ScreeningRepository.class), judgements, mock(JdbcClient.class),
-                Clock.systemUTC(), new ItemLabels()));
-        doAnswer(invocation -> {
-            String screeningId = invocation.getArgument(0);
-            List<Correction> corrections = invocation.getArgument(1);
-            NormalizedScreening before = screenings.get(screeningId);
-            Map<ItemKey, CanonicalItem> items = new EnumMap<>(before.items());
-            for (Correction c : corrections) {
-                CanonicalItem old = items.get(c.key());
-                items.put(c.key(), c.notMeasured()
-                        ? new CanonicalItem(c.key(), ItemStatus.MISSING, null, null, old.reportedValue(),
-                                old.reportedUnit(), null, old.observationId())
-                        : new CanonicalItem(c.key(), ItemStatus.VALID, c.value(), c.code(),
-                                c.key().coded() ? c.code() : c.value(), c.key().canonicalUnit(), null,
-                                old.observationId()));
+        service = new CorrectionService(stored.repository(), judgements, stored.jdbc(), Clock.systemUTC(),
+                new ItemLabels()) {
+            @Override
+            void apply(String screeningId, List<Correction> corrections, String note, String by) {
+                super.apply(screeningId, corrections, note, by);
+                screenings.put(screeningId, stored.stored(screeningId));
             }
-            NormalizedScreening after = new NormalizedScreening(before.patient(), before.examDate(), items,
-                    before.lipidsScheduled(), before.treatedDiseases());
-            screenings.put(screeningId, after);
-            return null;
-        }).when(service).apply(anyString(), anyList(), any(), any());
+        };
+    }
+
+    /** Stores a screening the test starts, as intake would. */
+    public void store(String screeningId, String center, NormalizedScreening normalized) {
+        stored.store(screeningId, center, normalized);
+    }
+
+    /** What cf_correction holds for the screening, oldest first. */
+    public List<Recorded> recorded(String screeningId) {
+        return stored.jdbc().sql("SELECT item_key, action, note, corrected_by FROM cf_correction"
+                        + " WHERE screening_id = ? ORDER BY corrected_at, item_key")
+                .param(screeningId)
+                .query((rs, n) -> new Recorded(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
     }
 
     public TaskListener resolveInvalidResultsListener() {

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.checkupflow.CheckupFlowHttpTest;
+import com.checkupflow.ReviewTasks;
 import com.checkupflow.TestHttp;
 import com.checkupflow.demo.SyntheticScreenings;
 import com.checkupflow.intake.IntakeService;
@@ -52,6 +53,9 @@ class CriticalContactHttpTest {
         Assertions.assertThat((String) taskService.getVariableLocal(confirm.getId(), Vars.CRITICAL_FACTS))
                 .contains("수축기 혈압").contains("위험 기준: 180 mmHg 이상").contains("위험 기준: 300 mg/dL 이상")
                 .contains("010-0000-").doesNotContain(">=");
+        // The report branch runs in parallel: let it reach its review first, so that no job of the same instance
+        // races the completions below (an optimistic-locking failure, seen with a busy shared job executor).
+        ReviewTasks.awaitReview(taskService, id);
         taskService.claim(confirm.getId(), "physicianGangnam");
 
         Assertions.assertThatThrownBy(() -> taskService.complete(confirm.getId(),

@@ -38,6 +38,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import com.checkupflow.ReviewTasks;
 import com.checkupflow.TestHttp;
+import com.checkupflow.OwnJvm;
 
 import ca.uhn.fhir.context.FhirContext;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -59,6 +60,7 @@ import io.micrometer.core.instrument.MeterRegistry;
         "checkupflow.ai.backoff=PT0.05S",
         "checkupflow.ai.timeout=PT5S",
         "checkupflow.ai.poll-interval=PT0.1S"})
+@OwnJvm
 class ModelDraftingHttpTest {
 
     static final StandInModel model = new StandInModel();

@@ -102,20 +102,20 @@ class AuthorizationSetupTest {
                 .processInstanceBusinessKey(invalid).taskDefinitionKey(Activities.RESOLVE_INVALID_RESULTS)
                 .singleResult(), java.util.Objects::nonNull);
 
-        // critical and suspect first, then the oldest
-        List<Task> physician = defaultFilterTasks("physicianGangnam", Roles.PHYSICIAN,
+        // critical and suspect first, then the oldest (in Daegu, where no other test of the shared context leaves tasks)
+        List<Task> physician = defaultFilterTasks("physicianDaegu", Roles.PHYSICIAN,
                 AuthorizationSetup.FILTER_CENTER_REVIEWS);
         Assertions.assertThat(physician).extracting(Task::getTaskDefinitionKey).containsOnly(Activities.REVIEW_REPORT);
         Assertions.assertThat(physician).extracting(Task::getId).contains(criticalReview.getId(), normalReview.getId());
         Assertions.assertThat(physician.get(0).getId()).isEqualTo(criticalReview.getId());
         Assertions.assertThat(physician.get(physician.size() - 1).getPriority()).isLessThan(physician.get(0).getPriority());
-        Assertions.assertThat(physician.get(0).getName()).startsWith("결과지 검토 – ").contains("세 ").contains("강남센터");
+        Assertions.assertThat(physician.get(0).getName()).startsWith("결과지 검토 – ").contains("세 ").contains("대구센터");
 
-        Assertions.assertThat(defaultFilterTasks("nurseGangnam", Roles.NURSE, AuthorizationSetup.FILTER_NURSE))
+        Assertions.assertThat(defaultFilterTasks("nurseDaegu", Roles.NURSE, AuthorizationSetup.FILTER_NURSE))
                 .extracting(Task::getId).contains(correction.getId());
-        Assertions.assertThat(defaultFilterTasks("headPhysicianGangnam", Roles.HEAD_PHYSICIAN,
+        Assertions.assertThat(defaultFilterTasks("headPhysicianDaegu", Roles.HEAD_PHYSICIAN,
                 AuthorizationSetup.FILTER_CENTER_REVIEWS)).extracting(Task::getId).contains(criticalReview.getId());
-        Assertions.assertThat(defaultFilterTasks("coordinatorGangnam", Roles.COORDINATOR,
+        Assertions.assertThat(defaultFilterTasks("coordinatorDaegu", Roles.COORDINATOR,
                 AuthorizationSetup.FILTER_COORDINATOR)).extracting(Task::getTaskDefinitionKey)
                 .contains(Activities.REVIEW_REPORT, Activities.RESOLVE_INVALID_RESULTS, Activities.CONFIRM_CRITICAL_RESULT);
         Assertions.assertThat(defaultFilterTasks("manager", Roles.MANAGER, AuthorizationSetup.FILTER_MANAGER))
@@ -142,6 +142,6 @@ class AuthorizationSetupTest {
 
     private String receive(String identifier, SyntheticScreenings.Profile profile, long seed) {
         String bundle = new SyntheticScreenings(fhir).bundleJson(identifier, profile, seed);
-        return intake.receive("gangnam", null, bundle.getBytes(StandardCharsets.UTF_8)).id();
+        return intake.receive("daegu", null, bundle.getBytes(StandardCharsets.UTF_8)).id();
     }
 }

@@ -7,8 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 import com.checkupflow.CheckupFlowApplication;
+import com.checkupflow.OwnJvm;
 
 /** The prod profile refuses to start with a weak or missing administrator password, before the engine exists. */
+@OwnJvm
 class ProdProfileStartTest {
 
     @Test
