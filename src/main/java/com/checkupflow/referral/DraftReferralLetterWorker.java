@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.springframework.stereotype.Component;
 
+import com.checkupflow.ai.KindDrafter;
+import com.checkupflow.ai.PromptTemplates;
 import com.checkupflow.engine.ExternalTaskWorker;
 
 /**
@@ -19,7 +21,7 @@ import com.checkupflow.engine.ExternalTaskWorker;
  * sign form shows them), null otherwise.
  */
 @Component
-class DraftReferralLetterWorker extends ExternalTaskWorker {
+class DraftReferralLetterWorker extends ExternalTaskWorker implements KindDrafter {
 
     static final String TOPIC = "draftReferralLetter";
 
@@ -29,6 +31,12 @@ class DraftReferralLetterWorker extends ExternalTaskWorker {
                               ExternalTaskWorker.Settings modelWorkerSettings) {
         super(externalTasks, TOPIC, List.of("referralUnits"), modelWorkerSettings);
         this.referrals = referrals;
+    }
+
+    /** The drafter of the referral letter kind's drafter ({@code documents/referral-letter/kind.properties}). */
+    @Override
+    public String drafter() {
+        return PromptTemplates.REFERRAL_LETTER_KIND;
     }
 
     @Override
