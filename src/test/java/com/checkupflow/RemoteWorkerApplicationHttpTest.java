@@ -50,6 +50,8 @@ import ca.uhn.fhir.context.FhirContext;
         "checkupflow.delivery.outbox-dir=target/remote-worker-outbox",
         "checkupflow.crypto.master-key-file=" + RemoteWorkerApplicationHttpTest.MASTER_KEY,
         "checkupflow.workers.mode=remote"})
+// Starts a second node and a worker application, whose engine and webapps share JVM-wide registries.
+@OwnJvm
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RemoteWorkerApplicationHttpTest {
 
@@ -182,10 +184,14 @@ class RemoteWorkerApplicationHttpTest {
                 .hasMessageContaining("could not log in");
         Assertions.assertThat(http.get("worker", "/api/screenings/" + id).statusCode()).isEqualTo(403);
         Assertions.assertThat(http.get("worker", "/api/analytics/cycle-times").statusCode()).isEqualTo(403);
-        // Tasks and history stay invisible; the external task itself is visible.
-        Assertions.assertThat(json.readTree(http.get("worker", "/engine-rest/task").body())).isEmpty();
-        Assertions.assertThat(json.readTree(http.get("worker", "/engine-rest/history/process-instance").body()))
-                .isEmpty();
+        // Only the external-task resources: no tasks, history, instances, variables or modifications.
+        for (String path : List.of("/engine-rest/task", "/engine-rest/history/process-instance",
+                "/engine-rest/process-instance", "/engine-rest/process-instance/" + waiting.getProcessInstanceId()
+                        + "/variables")) {
+            Assertions.assertThat(http.get("worker", path).statusCode()).as(path).isEqualTo(403);
+        }
+        Assertions.assertThat(http.get("physicianGangnam", "/engine-rest/task").statusCode())
+                .as("other users keep the API").isEqualTo(200);
         Assertions.assertThat(json.readTree(http.get("worker", "/engine-rest/external-task?processInstanceId="
                 + waiting.getProcessInstanceId())
                 .body())).hasSize(1);

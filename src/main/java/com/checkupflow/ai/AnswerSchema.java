@@ -39,7 +39,7 @@ public final class AnswerSchema {
 
     /**
      * @param name         the schema's name in the request ({@code draft_summary})
-     * @param resourcePath a class-path resource, e.g. {@code prompts/draft-summary/v2.schema.json}
+     * @param resourcePath a class-path resource, e.g. {@code documents/report-summary/v2.schema.json}
      */
     public static AnswerSchema load(String name, String resourcePath) {
         try (InputStream in = AnswerSchema.class.getClassLoader().getResourceAsStream(resourcePath)) {

@@ -10,20 +10,23 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * The versioned model prompts: {@code prompts/<name>/<version>.<lang>.txt}, each with a {@code ### system}, a
- * {@code ### user}, a {@code ### schema} and (for the report summary) a {@code ### feedback} part; since v2 the report
- * summary also has a {@code ### reask} part (the targeted re-ask after an unusable answer). Bump the file
- * version (and add new files) whenever the wording changes; the version is stored with every draft and letter.
- * The bean is the report summary's ({@code draft-summary}); {@link #REFERRAL_NAME} is the referral letter's.
+ * The versioned model prompts of a document kind ({@link KindDescription}): {@code documents/<kind>/<version>.<lang>.txt},
+ * each with a {@code ### system}, a {@code ### user} and a {@code ### schema} part; the report summary's also have a
+ * {@code ### feedback} part ({@code prompt.feedback=true}) and, since v2, a {@code ### reask} part (the targeted re-ask
+ * after an unusable answer). Bump the file version (and add new files, and the version to {@code prompt.versions})
+ * whenever the wording changes; the version is stored with every draft and letter.
+ * The bean is the report summary's default version ({@value #REPORT_SUMMARY_KIND}); {@link #referralLetter()} is the
+ * referral letter's.
  */
 @Component
 public class PromptTemplates {
 
-    public static final String NAME = "draft-summary";
-    public static final String FILE_VERSION = "v2";
-    public static final String VERSION = NAME + "-" + FILE_VERSION;
-    public static final String REFERRAL_NAME = "referral-letter";
-    public static final String REFERRAL_FILE_VERSION = "v1";
+    public static final String REPORT_SUMMARY_KIND = "report-summary";
+    public static final String REFERRAL_LETTER_KIND = "referral-letter";
+    private static final KindDescription REPORT_SUMMARY = KindDescription.load(REPORT_SUMMARY_KIND);
+    public static final String FILE_VERSION = REPORT_SUMMARY.defaultPromptVersion();
+    /** The version stored with a report summary draft, e.g. {@code draft-summary-v2}. */
+    public static final String VERSION = REPORT_SUMMARY.promptVersion(FILE_VERSION);
 
     public record Prompt(String system, String user, String version) {
     }
@@ -34,28 +37,30 @@ public class PromptTemplates {
     /** The JSON schema as text, sent in the prompt when the request carries none ({@link StructuredOutput}). */
     private final String schemaText;
 
+    /** The report summary's prompts, its kind's default version. */
     public PromptTemplates() {
-        this("prompts/" + NAME, NAME, FILE_VERSION, true);
+        this(REPORT_SUMMARY.folder(), VERSION, FILE_VERSION, true);
     }
 
-    private PromptTemplates(String folder, String name, String fileVersion, boolean feedback) {
-        this.version = name + "-" + fileVersion;
+    private PromptTemplates(String folder, String version, String fileVersion, boolean feedback) {
+        this.version = version;
         this.parts = Map.of(TemplateTexts.KO, load(folder, fileVersion, TemplateTexts.KO, feedback),
                 TemplateTexts.EN, load(folder, fileVersion, TemplateTexts.EN, feedback));
-        this.schemaText = read(folder + "/" + fileVersion + ".schema.json");
+        this.schemaText = read(folder + fileVersion + ".schema.json");
     }
 
-    /** The referral letter's prompts ({@code prompts/referral-letter/v1.*}); they have no feedback part. */
+    /** The referral letter's prompts, its kind's default version ({@code documents/referral-letter/}). */
     public static PromptTemplates referralLetter() {
-        return new PromptTemplates("prompts/" + REFERRAL_NAME, REFERRAL_NAME, REFERRAL_FILE_VERSION, false);
+        KindDescription kind = KindDescription.load(REFERRAL_LETTER_KIND);
+        return kind.prompts(kind.defaultPromptVersion());
     }
 
     /**
-     * A document kind's prompts: {@code <folder>/<fileVersion>.<lang>.txt} and {@code <folder>/<fileVersion>.schema.json};
-     * the version is {@code <name>-<fileVersion>}. They have no feedback part.
+     * A kind's prompts: {@code <folder><fileVersion>.<lang>.txt} and {@code <folder><fileVersion>.schema.json}, stored
+     * as {@code version}; {@code feedback}: every file must have a {@code ### feedback} part.
      */
-    public static PromptTemplates of(String folder, String name, String fileVersion) {
-        return new PromptTemplates(folder, name, fileVersion, false);
+    static PromptTemplates of(String folder, String version, String fileVersion, boolean feedback) {
+        return new PromptTemplates(folder, version, fileVersion, feedback);
     }
 
     public String version() {
@@ -96,7 +101,7 @@ public class PromptTemplates {
     }
 
     private static Map<String, String> load(String folder, String fileVersion, String language, boolean feedback) {
-        String path = folder + "/" + fileVersion + "." + language + ".txt";
+        String path = folder + fileVersion + "." + language + ".txt";
         Map<String, String> sections = new LinkedHashMap<>();
         String current = null;
         StringBuilder text = new StringBuilder();

@@ -36,7 +36,7 @@ public class DocumentTemplates {
         return text.process(path, new Context(Locale.ROOT, variables));
     }
 
-    /** An XHTML template ({@code referral/referral-letter.html}) with these variables, escaped as XML. */
+    /** An XHTML template ({@code documents/referral-letter/letter.html}) with these variables, escaped as XML. */
     public String xhtml(String path, Map<String, Object> variables) {
         return xml.process(path, new Context(Locale.ROOT, variables));
     }

@@ -2,9 +2,9 @@ package com.checkupflow.document;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.springframework.stereotype.Component;
 
+import com.checkupflow.engine.CompletingUser;
 import com.checkupflow.process.ScreeningReportProcess;
 
 /**
@@ -27,18 +27,16 @@ class ReviewDocumentListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
+        if (execution.isCanceled()) {
+            // the end of a cancelled task (instance deleted or modified): nobody reviewed the draft
+            return;
+        }
         Object output = execution.getVariableLocal(DOCUMENT_OUTPUT);
         Object text = execution.getVariable(DOCUMENT_TEXT);
         if (output == null) {
             throw new IllegalArgumentException("the review task has no documentOutput parameter");
         }
         documents.review(execution.getProcessBusinessKey(), output.toString(), text == null ? null : text.toString(),
-                reviewer(execution));
-    }
-
-    private static String reviewer(DelegateExecution execution) {
-        HistoricTaskInstance task = execution.getProcessEngineServices().getHistoryService()
-                .createHistoricTaskInstanceQuery().activityInstanceIdIn(execution.getActivityInstanceId()).singleResult();
-        return task == null ? null : task.getAssignee();
+                CompletingUser.of(execution));
     }
 }

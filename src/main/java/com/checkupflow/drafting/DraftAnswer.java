@@ -2,6 +2,7 @@ package com.checkupflow.drafting;
 
 import com.checkupflow.ai.AnswerSchema;
 import com.checkupflow.ai.InvalidAnswerException;
+import com.checkupflow.ai.KindDescription;
 import com.checkupflow.ai.PromptTemplates;
 
 import java.util.LinkedHashSet;
@@ -14,7 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 
 /**
- * The structured answer a model gives (JSON schema {@code prompts/draft-summary/<version>.schema.json}, {@link #SCHEMA}):
+ * The structured answer a model gives (JSON schema {@code documents/report-summary/<version>.schema.json}, {@link #SCHEMA}):
  * summary paragraphs, one explanation per abnormal finding naming the judgement's item key and citing the observation
  * ids it rests on, lifestyle advice per target disease and follow-up recommendations. {@link DraftRenderer} turns it
  * into the report text; {@link DraftChecker#checkAnswer} checks it.
@@ -28,16 +29,17 @@ public record DraftAnswer(List<String> summary, List<Finding> findings, List<Lif
     public record Lifestyle(String disease, String advice) {
     }
 
-    /** The schema version of the current prompt ({@link PromptTemplates#FILE_VERSION}). */
-    static final String SCHEMA_PATH = "prompts/" + PromptTemplates.NAME + "/" + PromptTemplates.FILE_VERSION + ".schema.json";
-
     // additionalProperties false in the schema: an unknown property is a schema violation, not silently dropped
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
-    /** The answer's schema, from its resource only (one source for request, prompt and validation). */
-    static final AnswerSchema SCHEMA = AnswerSchema.load("draft_summary", SCHEMA_PATH);
+    /**
+     * The answer's schema, from its resource only (one source for request, prompt and validation): the report summary
+     * kind's, of the current prompt version ({@link PromptTemplates#FILE_VERSION}).
+     */
+    static final AnswerSchema SCHEMA = KindDescription.load(PromptTemplates.REPORT_SUMMARY_KIND)
+            .schema(PromptTemplates.FILE_VERSION);
 
     /**
      * Reads a model's answer. Tolerates a Markdown code fence around the JSON (some models add one when JSON is only

@@ -1,6 +1,8 @@
 package com.checkupflow.drafting;
 
+import com.checkupflow.ai.KindDrafter;
 import com.checkupflow.ai.ModelUnavailableException;
+import com.checkupflow.ai.PromptTemplates;
 
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,7 @@ import com.checkupflow.engine.ExternalTasks;
  * with it (no second model call, no second draft).
  */
 @Component
-class DraftSummaryWorker extends ExternalTaskWorker {
+class DraftSummaryWorker extends ExternalTaskWorker implements KindDrafter {
 
     static final String TOPIC = "draftSummary";
     /** errorCode of {@code Error_ModelUnavailable} in screening-report.bpmn. */
@@ -39,6 +41,12 @@ class DraftSummaryWorker extends ExternalTaskWorker {
                        ExternalTaskWorker.Settings modelWorkerSettings) {
         super(externalTasks, TOPIC, List.of("draftRound", "reviewNote", "screeningId"), modelWorkerSettings);
         this.drafting = drafting;
+    }
+
+    /** The drafter of the report summary kind's drafter ({@code documents/report-summary/kind.properties}). */
+    @Override
+    public String drafter() {
+        return PromptTemplates.REPORT_SUMMARY_KIND;
     }
 
     @Override

@@ -2,6 +2,8 @@ package com.checkupflow.drafting;
 
 import com.checkupflow.ai.AnswerSchema;
 import com.checkupflow.ai.InvalidAnswerException;
+import com.checkupflow.ai.KindDescription;
+import com.checkupflow.ai.PromptTemplates;
 
 import java.util.HashSet;
 import java.util.List;
@@ -14,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The structured answer a model gives for a referral letter (JSON schema
- * {@code prompts/referral-letter/v1.schema.json}, {@link #SCHEMA}): the reason for referral, one statement per relevant finding
+ * {@code documents/referral-letter/<version>.schema.json}, the kind's default version, {@link #SCHEMA}): the reason for referral, one statement per relevant finding
  * citing the observation ids it rests on, and the question for the specialist.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -27,7 +29,7 @@ record ReferralLetterAnswer(String reason, List<Finding> findings, String questi
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The answer's schema, from its resource only (one source for request, prompt and validation). */
-    static final AnswerSchema SCHEMA = AnswerSchema.load("referral_letter", "prompts/referral-letter/v1.schema.json");
+    static final AnswerSchema SCHEMA = schema();
 
     /**
      * Parses and validates a model's answer (a Markdown code fence around the JSON is tolerated). Every cited
@@ -65,5 +67,10 @@ record ReferralLetterAnswer(String reason, List<Finding> findings, String questi
             throw new InvalidAnswerException(unknown.size() + " cited observation id(s) are not in the input");
         }
         return answer;
+    }
+
+    private static AnswerSchema schema() {
+        KindDescription kind = KindDescription.load(PromptTemplates.REFERRAL_LETTER_KIND);
+        return kind.schema(kind.defaultPromptVersion());
     }
 }

@@ -29,7 +29,7 @@ import dev.langchain4j.model.chat.request.ChatRequest;
  * The model path of the referral letter, on the same infrastructure as the report summary: the configured chat
  * model behind the one {@link ModelCaller} (retries, backoff, no retry on 401/403, metrics), the
  * {@link Deidentifier} (sex and age band; no name, RRN, birth date, center or exam date), the versioned prompts
- * {@code prompts/referral-letter/v1.*} and the deterministic {@link DraftChecker}. The letter is rendered
+ * {@code documents/referral-letter/v1.*} and the deterministic {@link DraftChecker}. The letter is rendered
  * deterministically from the parsed {@link ReferralLetterAnswer}: the salutation, patient line and closing come
  * from the application (template wording), the reason, findings and question from the model; only the model's
  * part is checked. With {@code checkupflow.ai.provider=template} the model path is off ({@link #enabled()}).

@@ -66,6 +66,11 @@ class EngineConfiguration {
         return new ClusterStartLock(dataSource, timeout);
     }
 
+    @Bean
+    EngineIndexes engineIndexes(DataSource dataSource) {
+        return new EngineIndexes(dataSource);
+    }
+
     /** The model workers' engine: this one, unless remote workers serve the topics. */
     @Bean
     ExternalTasks externalTasks(ExternalTaskService service, WorkerProperties workers) {

@@ -89,7 +89,7 @@ public final class DecisionBands {
             if (output.equals("null") || value.equals("-") || value.equals("null") || value.isEmpty()) {
                 continue;
             }
-            Category category = Category.valueOf(unquote(output, row.ruleId()));
+            Category category = category(unquote(output, row.ruleId()), row.ruleId());
             Band band = band(row.item(), value, row.ruleId());
             List<Sex> sexes = row.sex() == null ? Arrays.asList(Sex.values()) : sexes(text(row.sex()), row.ruleId());
             for (Sex sex : sexes) {
@@ -152,6 +152,19 @@ public final class DecisionBands {
             throw unreadable(rule, output);
         }
         return m.group(1);
+    }
+
+    private static Category category(String output, String rule) {
+        try {
+            return Category.valueOf(output);
+        } catch (IllegalArgumentException e) {
+            throw unreadable(rule, output);
+        }
+    }
+
+    /** No bands at all: every item prints "-". */
+    public static DecisionBands none() {
+        return new DecisionBands(Map.of());
     }
 
     private static UnreadableBandException unreadable(String rule, String entry) {

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * date, a phone number, an e-mail address, a postal address or a patient/chart id is replaced by a token such as
  * {@code [RRN]}, and so is anyone's name written next to a relation, role, title or honorific ("딸 이수진에게",
  * "박지훈 간호사", "Dr. Kim"). A bare name with none of these is not recognized. The model input's de-identifier
- * (drafting.Deidentifier) applies them after the screened person's own identifiers; log lines and incident messages
+ * (ai.Deidentifier) applies them after the screened person's own identifiers; log lines and incident messages
  * (ScrubbingMessageConverter, engine.ScrubbedJobFailures) apply them alone.
  */
 public final class PersonalDataScrubber {

@@ -8,6 +8,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.springframework.stereotype.Component;
 
+import com.checkupflow.ai.KindDrafter;
+import com.checkupflow.ai.PromptTemplates;
 import com.checkupflow.engine.ExternalTaskWorker;
 import com.checkupflow.engine.ExternalTasks;
 
@@ -19,7 +21,7 @@ import com.checkupflow.engine.ExternalTasks;
  * sign form shows them), null otherwise.
  */
 @Component
-class DraftReferralLetterWorker extends ExternalTaskWorker {
+class DraftReferralLetterWorker extends ExternalTaskWorker implements KindDrafter {
 
     static final String TOPIC = "draftReferralLetter";
 
@@ -29,6 +31,12 @@ class DraftReferralLetterWorker extends ExternalTaskWorker {
                               ExternalTaskWorker.Settings modelWorkerSettings) {
         super(externalTasks, TOPIC, List.of("referralUnits"), modelWorkerSettings);
         this.referrals = referrals;
+    }
+
+    /** The drafter of the referral letter kind's drafter ({@code documents/referral-letter/kind.properties}). */
+    @Override
+    public String drafter() {
+        return PromptTemplates.REFERRAL_LETTER_KIND;
     }
 
     @Override

@@ -12,6 +12,8 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import com.checkupflow.ai.KindDescription;
+import com.checkupflow.ai.PromptTemplates;
 import com.checkupflow.center.Centers;
 import com.checkupflow.document.DocumentTemplates;
 import com.checkupflow.physician.PhysicianProfiles;
@@ -19,13 +21,14 @@ import com.checkupflow.screening.PersonalData;
 import com.checkupflow.screening.Screening;
 
 /**
- * The signed letter as XHTML for the PDF ({@code referral/referral-letter.html}, Thymeleaf in XML mode: every value
+ * The signed letter as XHTML for the PDF ({@code documents/referral-letter/letter.html}, Thymeleaf in XML mode: every value
  * escaped), and the appointment times as the Tasklist sends them and the letter prints them (Asia/Seoul).
  */
 @Component
 class ReferralLetterRenderer {
 
-    static final String TEMPLATE = "referral/referral-letter.html";
+    /** The referral letter kind's renderer ({@code renderer} of {@code documents/referral-letter/kind.properties}). */
+    static final String TEMPLATE = KindDescription.load(PromptTemplates.REFERRAL_LETTER_KIND).resource("renderer");
     private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(SEOUL);
 

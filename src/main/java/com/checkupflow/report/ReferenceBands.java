@@ -8,6 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.checkupflow.kernel.Category;
@@ -26,6 +28,8 @@ import com.checkupflow.screening.ScreeningRepository;
 @Component
 class ReferenceBands {
 
+    private static final Logger log = LoggerFactory.getLogger(ReferenceBands.class);
+
     /** The 정상A band as an inclusive range in the canonical unit; either side may be open (null). */
     record Range(BigDecimal low, BigDecimal high) {
     }
@@ -42,7 +46,15 @@ class ReferenceBands {
 
     /** The bands of the rules that judged the screening (the latest deployed ones if that was not recorded). */
     Printed of(String screeningId) {
-        return of(rules.bands(screenings.judgingRules(screeningId).orElse(null)));
+        String judgedBy = screenings.judgingRules(screeningId).orElse(null);
+        try {
+            return of(rules.bands(judgedBy));
+        } catch (DecisionBands.UnreadableBandException e) {
+            // A DMN deployed from the Modeler whose entries are no intervals or code lists (never checked like a
+            // what-if candidate): the report still goes out, with "-" for the bands, rather than no report at all.
+            log.warn("Reference bands of {} cannot be read ({}); the report prints none", judgedBy, e.getMessage());
+            return of(DecisionBands.none());
+        }
     }
 
     Printed of(DecisionBands bands) {

@@ -32,6 +32,11 @@ class JudgeResultsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        judge(execution);
+    }
+
+    /** Also run by {@link RecordJudgementListener} for instances of screening-report versions before 2. */
+    void judge(DelegateExecution execution) {
         JudgementRecorder.Recorded recorded = recorder.judge(execution.getProcessBusinessKey());
         JudgementOutcome outcome = recorded.outcome();
         Judgement judgement = outcome.judgement();

@@ -130,12 +130,13 @@ public class ScreeningRepository {
 
     /**
      * The same person's latest judged screening before this one (matched by the RRN's keyed hash, never by the RRN
-     * itself), for what changed since; empty when there is none or the screening has no RRN.
+     * itself) at the same center (staff see only their center's screenings), for what changed since; empty when
+     * there is none or the screening has no RRN.
      */
     public Optional<Screening> previousJudged(String id) {
         return jdbc.sql("""
                 SELECT p.* FROM cf_screening p JOIN cf_screening s ON s.patient_rrn_hash = p.patient_rrn_hash
-                WHERE s.id = ? AND p.id <> s.id AND p.judgement_json IS NOT NULL
+                WHERE s.id = ? AND p.id <> s.id AND p.center = s.center AND p.judgement_json IS NOT NULL
                   AND COALESCE(p.exam_date, CAST(p.received_at AS DATE)) < COALESCE(s.exam_date, CAST(s.received_at AS DATE))
                 ORDER BY COALESCE(p.exam_date, CAST(p.received_at AS DATE)) DESC, p.received_at DESC
                 FETCH FIRST 1 ROWS ONLY""").param(id).query(this::mapScreening).optional();

@@ -7,6 +7,8 @@ import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import com.checkupflow.ai.InvalidAnswerException;
+import com.checkupflow.ai.KindDrafter;
+import com.checkupflow.ai.PromptTemplates;
 
 class DocumentKindsTest {
 
@@ -53,5 +55,47 @@ class DocumentKindsTest {
                 "outputVariable", "consultationSummary"), "en", kinds);
         Assertions.assertThat(step).isEqualTo(new DocumentStep("consultation-summary", "v1", "en",
                 List.of("judgement", "previousJudgement"), "consultationSummary", "prose"));
+    }
+
+    @Test
+    void shouldDescribeTheReportSummaryAndTheReferralLetterAsKindsWithTheirDraftersWhenLoading() {
+        Assertions.assertThat(kinds.drafted()).extracting(DocumentKind::id, DocumentKind::drafter)
+                .containsExactly(Assertions.tuple("referral-letter", "referral-letter"),
+                        Assertions.tuple("report-summary", "report-summary"));
+        DocumentKind report = kinds.drafted().stream().filter(k -> k.id().equals("report-summary")).findFirst().orElseThrow();
+        Assertions.assertThat(report.promptVersions()).containsExactly("v2", "v1");
+        Assertions.assertThat(report.prompts("v2").version()).isEqualTo(new PromptTemplates().version())
+                .isEqualTo("draft-summary-v2");
+        Assertions.assertThat(kinds.profile(report.checkProfile())).contains("MISSING_FINDING");
+        Assertions.assertThat(kinds.all()).extracting(DocumentKind::id).containsExactly("consultation-summary");
+    }
+
+    @Test
+    void shouldNameTheTopicThatDraftsAKindWhenTheAiDocumentStepNamesAKindWithADrafter() {
+        DocumentKinds registered = new DocumentKinds(List.of(drafter("report-summary", "draftSummary"),
+                drafter("referral-letter", "draftReferralLetter")));
+        Assertions.assertThatThrownBy(() -> DocumentStep.of(Map.of("documentKind", "report-summary",
+                        "outputVariable", "x"), "ko", registered))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("topic draftSummary");
+    }
+
+    @Test
+    void shouldNotStartWhenAKindNamesADrafterThatIsNotRegistered() {
+        Assertions.assertThatThrownBy(() -> new DocumentKinds(List.of(drafter("report-summary", "draftSummary"))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("referral-letter");
+    }
+
+    private static KindDrafter drafter(String name, String topic) {
+        return new KindDrafter() {
+            @Override
+            public String drafter() {
+                return name;
+            }
+
+            @Override
+            public String topic() {
+                return topic;
+            }
+        };
     }
 }

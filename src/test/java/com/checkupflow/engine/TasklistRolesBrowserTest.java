@@ -28,6 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.checkupflow.OwnJvm;
 import com.checkupflow.CheckupFlowHttpTest;
 import com.checkupflow.HeadlessChromium;
 import com.checkupflow.ReviewTasks;
@@ -44,6 +45,8 @@ import ca.uhn.fhir.context.FhirContext;
  * no Claim. Screenshots under target/browser/roles-*.png.
  */
 @CheckupFlowHttpTest
+// Reads the Tasklist's first page of a center: other tests' screenings in the shared database would change it.
+@OwnJvm
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TasklistRolesBrowserTest {
 

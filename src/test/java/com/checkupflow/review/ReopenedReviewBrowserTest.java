@@ -22,6 +22,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.checkupflow.OwnJvm;
 import com.checkupflow.CheckupFlowHttpTest;
 import com.checkupflow.HeadlessChromium;
 import com.checkupflow.ReviewTasks;
@@ -37,6 +38,8 @@ import ca.uhn.fhir.context.FhirContext;
  * 1366×768: the earlier note, its round and reviewer on top, the text as they left it, editable.
  */
 @CheckupFlowHttpTest
+// Reads the Tasklist's first page of a center: other tests' screenings in the shared database would change it.
+@OwnJvm
 class ReopenedReviewBrowserTest {
 
     static final Path ARTIFACTS = Path.of("target", "browser");

@@ -119,6 +119,14 @@ class RuleComparisonHttpTest {
     }
 
     @Test
+    void shouldCompareOverAnyCenterWhenTheDesignerWhoEditsTheRulesAsks() throws Exception {
+        HttpResponse<String> response = compare("designer", "?center=gangnam&limit=3", WhatIfRequests.glucoseAt135());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json.readTree(response.body()).get("changedScreenings").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void shouldRecordTheDeployedVersionThatJudgedWhenAScreeningIsJudged() {
         String latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey("screening_judgement")
                 .withoutTenantId().latestVersion().singleResult().getId();
@@ -134,11 +142,11 @@ class RuleComparisonHttpTest {
         String dmn = WhatIfRequests.glucoseAt135();
 
         assertProblem(compare("physicianBusan", "?center=gangnam&limit=3", dmn), 403, "other_center");
-        assertProblem(compare("designer", "?center=gangnam&limit=3", dmn), 403, "other_center");
+        assertProblem(compare("designer", "?center=atlantis&limit=3", dmn), 400, "unknown_center");
         assertProblem(compare("nurseGangnam", "?center=gangnam&limit=3", dmn), 403, "forbidden_role");
         assertProblem(compare("physicianGangnam", "?center=gangnam&limit=0", dmn), 400, "bad_parameter");
         assertProblem(compare("physicianGangnam", "?center=gangnam&limit=501", dmn), 400, "bad_parameter");
-        assertProblem(compare("physicianGangnam", "?center=atlantis&limit=3", dmn), 400, "unknown_center");
+        assertProblem(compare("physicianGangnam", "?center=atlantis&limit=3", dmn), 403, "other_center");
         assertProblem(compare("physicianGangnam", "?center=gangnam&limit=3", "<definitions/>"), 422, null);
         assertProblem(http.postBytes("physicianGangnam", "/api/judgements/compare?limit=3", CONTENT_TYPE,
                 WhatIfRequests.multipart("dmn", dmn, null, null)), 400, null);
