@@ -14,6 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.checkupflow.OwnJvm;
 import com.checkupflow.TestHttp;
 import com.checkupflow.demo.SyntheticScreenings;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +28,8 @@ import ca.uhn.fhir.context.FhirContext;
  * keyed hash), passes its check, waits for a physician beside the report review, and its reviewed text shows in
  * {@code GET /api/screenings/{id}}.
  */
+// A context of its own (the consultation summary switched on): Camunda's engine and webapp registries are JVM-wide.
+@OwnJvm
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "checkupflow.demo.screenings=0",
         "spring.datasource.url=jdbc:h2:mem:consultation-summary-test;DB_CLOSE_DELAY=-1",

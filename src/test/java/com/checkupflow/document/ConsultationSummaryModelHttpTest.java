@@ -16,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.checkupflow.OwnJvm;
 import com.checkupflow.TestHttp;
 import com.checkupflow.demo.SyntheticScreenings;
 import com.checkupflow.drafting.StandInModel;
@@ -29,6 +30,8 @@ import ca.uhn.fhir.context.FhirContext;
  * the kind's schema from its resource, the input is de-identified like the report summary's, the answer is validated
  * and rendered by the kind's template, and the physician reviews it.
  */
+// A context of its own (the consultation summary switched on): Camunda's engine and webapp registries are JVM-wide.
+@OwnJvm
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "checkupflow.demo.screenings=0",
         "spring.datasource.url=jdbc:h2:mem:consultation-model-test;DB_CLOSE_DELAY=-1",

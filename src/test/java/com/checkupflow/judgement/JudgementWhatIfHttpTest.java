@@ -89,6 +89,13 @@ class JudgementWhatIfHttpTest {
         assertProblem(whatIf("designer", multipart("bundle", bundle, null, null)), 400, null);
         assertProblem(whatIf("designer", multipart("bundle", "{\"resourceType\":\"Patient\"}", "dmn", shipped)), 400, null);
         assertProblem(whatIf("nurseGangnam", multipart("bundle", bundle, "dmn", shipped)), 403, "forbidden_role");
+        assertProblem(whatIf("designer", ("--" + WhatIfRequests.BOUNDARY + "\r\nContent-Disposition: form-data; name=\"bundle\"\r\n\r\n{")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)), 400, null);
+        String large = "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"id\":\"" + "x".repeat(1_500_000) + "\"}";
+        HttpResponse<String> largeButAllowed = whatIf("designer", multipart("bundle", large, "dmn", shipped));
+        assertThat(largeButAllowed.statusCode()).as("a 1.5 MB Bundle is under max-bundle-size: judged, not refused by the"
+                + " container").isEqualTo(400);
+        assertThat(largeButAllowed.body()).doesNotContain("body_too_large");
 
         assertThat(counts()).as(String.join(", ", COUNTED)).isEqualTo(before);
     }
