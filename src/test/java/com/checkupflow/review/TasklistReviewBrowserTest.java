@@ -94,7 +94,7 @@ class TasklistReviewBrowserTest {
         click(browser.findElement(By.xpath("//button[contains(., 'Complete') or contains(., '완료')]")));
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                .until(() -> screenings.find(id).orElseThrow().stage(), Stage.ISSUED::equals);
+                .until(() -> screenings.find(id).orElseThrow().stage(), s -> s == Stage.ISSUED || s == Stage.DELIVERED);
         shot("04-completed");
         Assertions.assertThat(screenings.find(id).orElseThrow().finalText())
                 .contains("담당 의사 추가 소견: 3개월 후 혈압 재측정을 권합니다.");
@@ -135,7 +135,7 @@ class TasklistReviewBrowserTest {
         click(browser.findElement(By.xpath("//button[contains(., 'Complete') or contains(., '완료')]")));
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                .until(() -> screenings.find(id).orElseThrow().stage(), Stage.ISSUED::equals);
+                .until(() -> screenings.find(id).orElseThrow().stage(), s -> s == Stage.ISSUED || s == Stage.DELIVERED);
         shot("signed-check-04-issued");
         Assertions.assertThat(screenings.find(id).orElseThrow().finalText()).isEqualTo("확인");
     }
