@@ -3,6 +3,7 @@ package com.checkupflow;
 import java.util.Arrays;
 
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -28,7 +29,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
         "org.camunda.bpm.spring.boot.starter.CamundaBpmAutoConfiguration",
         "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration",
         "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration"})
-@ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = WorkerComponents.class))
+// TypeExcludeFilter as in @SpringBootApplication: test configurations on the classpath stay out.
+@ComponentScan(excludeFilters = {@ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = WorkerComponents.class)})
 @ConfigurationPropertiesScan
 public class RemoteWorkerApplication {
 
