@@ -79,7 +79,13 @@ class CamundaScreeningWorkflow implements ScreeningWorkflow {
         } catch (AuthorizationException e) {
             throw denied();
         } catch (RuntimeException e) {
-            throw conflictOr(e);
+            // Completed by another request in the same moment, the engine may also fail on the execution the winner
+            // just ended (seen: a NullPointerException in its history producer under kill -9 load); the task being
+            // gone afterwards says which case it was.
+            if (isConcurrentChange(e) || tasks.createTaskQuery().taskId(taskId).count() == 0) {
+                throw conflict();
+            }
+            throw e;
         }
     }
 
