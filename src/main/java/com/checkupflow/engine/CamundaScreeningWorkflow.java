@@ -54,9 +54,9 @@ class CamundaScreeningWorkflow implements ScreeningWorkflow {
         try {
             return tasks.createTaskQuery().processInstanceBusinessKey(screeningId).taskDefinitionKey(taskDefinitionKey)
                     .orderByTaskCreateTime().desc().list().stream().findFirst().map(this::toOpenTask);
-        } catch (AuthorizationException e) {
-            // The query found the task, reading its candidates was refused: another request completed it in
-            // between (seen under concurrent approvals), so it is no longer the caller's to work on.
+        } catch (AuthorizationException | NullValueException e) {
+            // The query found the task, reading its candidates was refused or found no task: another request
+            // completed it in between (seen under concurrent approvals), so it is no longer the caller's to work on.
             throw conflict();
         }
     }
