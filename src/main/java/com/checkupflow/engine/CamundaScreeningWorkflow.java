@@ -66,7 +66,7 @@ class CamundaScreeningWorkflow implements ScreeningWorkflow {
         try {
             tasks.claim(taskId, userId);
         } catch (AuthorizationException e) {
-            throw denied();
+            throw deniedOrGone(taskId);
         } catch (RuntimeException e) {
             throw conflictOr(e);
         }
@@ -77,7 +77,7 @@ class CamundaScreeningWorkflow implements ScreeningWorkflow {
         try {
             tasks.complete(taskId, variables);
         } catch (AuthorizationException e) {
-            throw denied();
+            throw deniedOrGone(taskId);
         } catch (RuntimeException e) {
             // Completed by another request in the same moment, the engine may also fail on the execution the winner
             // just ended (seen: a NullPointerException in its history producer under kill -9 load); the task being
@@ -116,6 +116,14 @@ class CamundaScreeningWorkflow implements ScreeningWorkflow {
             }
         }
         return false;
+    }
+
+    /**
+     * The caller found the task a moment ago (openTask); a refusal now, with the task gone, means another request
+     * completed it in between (its grants went with it): a 409. A task still there is a real refusal.
+     */
+    private ProblemException deniedOrGone(String taskId) {
+        return tasks.createTaskQuery().taskId(taskId).count() == 0 ? conflict() : denied();
     }
 
     private static ProblemException denied() {
