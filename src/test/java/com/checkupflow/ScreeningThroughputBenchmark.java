@@ -9,17 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
+import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
+
+import javax.sql.DataSource;
 
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.HistoryService;
@@ -56,7 +55,8 @@ import ca.uhn.fhir.context.FhirContext;
 
 /**
  * Not a unit test: a load harness, skipped unless run with {@code -Dgroups=benchmark}:
- * <pre>./mvnw test -Dtest=ScreeningThroughputBenchmark -Dgroups=benchmark [-Dbenchmark.stored=1000,10000] [-Dbenchmark.batch=100]</pre>
+ * <pre>./mvnw test -Dtest=ScreeningThroughputBenchmark -Dgroups=benchmark [-Dbenchmark.stored=1000,10000] [-Dbenchmark.batch=100]
+ *     [-Dbenchmark.pairs=2] [-Dbenchmark.prefill=copy|http] [-Dbenchmark.templates=200]</pre>
  * CheckupFlow end to end (intake over HTTP as {@code integration}, offline template drafter, the harness approves
  * each review as it opens, until DELIVERED) against a bare Camunda engine built by the harness in the same JVM: its
  * own H2 file, full history, the default job executor, and {@code benchmark/bare-screening.bpmn} of the same shape
@@ -66,6 +66,9 @@ import ca.uhn.fhir.context.FhirContext;
  * CheckupFlow), so each has the machine to itself; both databases grow by the same number per batch. At each level
  * of stored screenings it prints throughput ratio, CPU per screening (whole JVM), latency percentiles (process start to
  * end, from each engine's history) and database bytes per stored screening. Results also in target/benchmark/e2e.txt.
+ * Beyond the first {@code benchmark.templates} screenings run per side, the stored history is filled up to each level
+ * by SQL copies of the finished ones ({@link StoredHistory}, the same way on both databases) unless
+ * {@code -Dbenchmark.prefill=http}.
  */
 @Tag("benchmark")
 @EnabledIfSystemProperty(named = "groups", matches = ".*benchmark.*")
@@ -84,6 +87,9 @@ class ScreeningThroughputBenchmark {
     static final int[] LEVELS = Arrays.stream(System.getProperty("benchmark.stored", "1000,10000").split(","))
             .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
     static final int MEASURED_PAIRS = Integer.getInteger("benchmark.pairs", 2);
+    /** {@code copy} (default): stored screenings beyond the first {@link #TEMPLATES} are SQL copies ({@link StoredHistory}); {@code http}: all run. */
+    static final boolean COPY = !"http".equals(System.getProperty("benchmark.prefill", "copy"));
+    static final int TEMPLATES = Integer.getInteger("benchmark.templates", 200);
     static final String BARE_DB = "./target/benchmark/e2e-bare";
     static final String APP_DB = "./target/benchmark/e2e-app";
     static ProcessEngine bare;
@@ -148,6 +154,8 @@ class ScreeningThroughputBenchmark {
     HistoryService historyService;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
 
     record Batch(String pipeline, int stored, int count, double seconds, double perSecond, double cpuMsPerScreening,
                  double p50, double p90, double p99) {
@@ -166,34 +174,41 @@ class ScreeningThroughputBenchmark {
         AtomicInteger posted = new AtomicInteger();
         IntFunction<String> bundle = i -> synthetic.bundleJson("e2e-" + i, profiles[i % profiles.length], i);
         AtomicBoolean running = new AtomicBoolean(true);
-        Thread approver = new Thread(() -> approve(running), "benchmark-approver");
         Thread worker = new Thread(() -> bareWorker(running), "benchmark-bare-worker");
-        approver.start();
         worker.start();
         HttpClient http = HttpClient.newHttpClient();
-        String auth = "Basic " + Base64.getEncoder().encodeToString("integration:demo".getBytes(StandardCharsets.UTF_8));
-        Pipeline app = new Pipeline("checkupflow", historyService, ScreeningReportProcess.PROCESS_ID, i -> http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/screenings?center=gangnam"))
-                        .header("Authorization", auth).header("Content-Type", "application/fhir+json")
-                        .POST(HttpRequest.BodyPublishers.ofString(bundle.apply(i), StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode(),
-                () -> jdbc.sql("SELECT COUNT(*) FROM cf_screening WHERE stage = 'DELIVERED'").query(Long.class).single());
+        DataSource bareDb = ((ProcessEngineConfigurationImpl) bare.getProcessEngineConfiguration()).getDataSource();
+        Pipeline app = new Pipeline("checkupflow", historyService, ScreeningReportProcess.PROCESS_ID,
+                ScreeningLoad.intake(http, port, bundle),
+                () -> jdbc.sql("SELECT COUNT(*) FROM cf_screening WHERE stage = 'DELIVERED'").query(Long.class).single(),
+                new StoredHistory(dataSource, true),
+                () -> jdbc.sql("SELECT COUNT(*) FROM cf_screening").query(Long.class).single());
+        JdbcClient bareJdbc = JdbcClient.create(bareDb);
         Pipeline baseline = new Pipeline("bare", bare.getHistoryService(), "bare-screening", i -> http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/bench/bare/screenings"))
                         .header("Content-Type", "application/fhir+json")
                         .POST(HttpRequest.BodyPublishers.ofString(bundle.apply(i), StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode(),
                 () -> bare.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("bare-screening")
-                        .finished().count());
+                        .finished().count(),
+                new StoredHistory(bareDb, false),
+                () -> bareJdbc.sql("SELECT COUNT(*) FROM ACT_HI_PROCINST").query(Long.class).single());
 
         LoadStats.log(FILE, "==== ScreeningThroughputBenchmark " + java.time.Instant.now() + " · batch " + BATCH + " · "
+                + "pre-population " + (COPY ? "by SQL copies of " + TEMPLATES + " run screenings" : "over HTTP") + " · "
                 + LoadStats.uptime());
         List<String> summary = new ArrayList<>();
-        try {
+        try (ScreeningLoad.Approver approver = new ScreeningLoad.Approver(List.of(
+                ScreeningLoad.Approver.reviews(taskService, "physicianGangnam"), () -> approveBareReviews(bare.getTaskService())))) {
             for (int level : LEVELS) {
-                while (app.stored < level - MEASURED_PAIRS * BATCH) {
+                int seeded = level - MEASURED_PAIRS * BATCH;
+                while (app.stored < (COPY ? Math.min(seeded, TEMPLATES) : seeded)) {
                     LoadStats.log(FILE, "seed  " + baseline.run(BATCH, posted));
                     LoadStats.log(FILE, "seed  " + app.run(BATCH, posted));
+                }
+                if (COPY && app.stored < seeded) {
+                    LoadStats.log(FILE, "copy  " + baseline.prefill(seeded));
+                    LoadStats.log(FILE, "copy  " + app.prefill(seeded));
                 }
                 List<Batch> bareBatches = new ArrayList<>();
                 List<Batch> appBatches = new ArrayList<>();
@@ -224,7 +239,6 @@ class ScreeningThroughputBenchmark {
             }
         } finally {
             running.set(false);
-            approver.join();
             worker.join();
         }
         summary.forEach(System.out::println);
@@ -265,26 +279,27 @@ class ScreeningThroughputBenchmark {
         return batches.stream().mapToDouble(f).sum();
     }
 
-    @FunctionalInterface
-    interface Post {
-        int send(int i) throws Exception;
-    }
-
-    /** One side of the comparison: how to post a screening and how many have reached the end. */
+    /** One side of the comparison: how to post a screening, how many have reached the end, how to copy history. */
     static final class Pipeline {
         final String name;
         final HistoryService history;
         final String processKey;
-        final Post post;
+        final ScreeningLoad.Post post;
         final LongSupplier delivered;
+        final StoredHistory copies;
+        final LongSupplier instances;
         int stored;
+        int nextTag;
 
-        Pipeline(String name, HistoryService history, String processKey, Post post, LongSupplier delivered) {
+        Pipeline(String name, HistoryService history, String processKey, ScreeningLoad.Post post, LongSupplier delivered,
+                 StoredHistory copies, LongSupplier instances) {
             this.name = name;
             this.history = history;
             this.processKey = processKey;
             this.post = post;
             this.delivered = delivered;
+            this.copies = copies;
+            this.instances = instances;
         }
 
         Batch run(int count, AtomicInteger posted) throws Exception {
@@ -292,43 +307,17 @@ class ScreeningThroughputBenchmark {
             Date startedAfter = new Date(System.currentTimeMillis() - 1);
             long cpu = LoadStats.processCpuNanos();
             long start = System.nanoTime();
-            ExecutorService clients = Executors.newFixedThreadPool(4);
-            AtomicInteger failed = new AtomicInteger();
-            AtomicInteger lastStatus = new AtomicInteger();
-            for (int i = 0; i < count; i++) {
-                int n = posted.incrementAndGet();
-                clients.execute(() -> {
-                    // On a loaded machine an H2 lock timeout now and then fails a post: try it again.
-                    for (int attempt = 1; ; attempt++) {
-                        try {
-                            int status = post.send(n);
-                            lastStatus.set(status);
-                            // 200: an earlier attempt was stored after all (intake is idempotent by identifier)
-                            if (status == 201 || (status == 200 && attempt > 1)) {
-                                return;
-                            }
-                        } catch (Exception e) {
-                            // counted below when the attempts are used up
-                        }
-                        if (attempt == 3) {
-                            failed.incrementAndGet();
-                            return;
-                        }
-                    }
-                });
+            int first = posted.getAndAdd(count) + 1;
+            try {
+                ScreeningLoad.postAll(first, count, 4, post);
+            } catch (IllegalStateException e) {
+                throw new IllegalStateException(name + ": " + e.getMessage(), e);
             }
-            clients.shutdown();
-            clients.awaitTermination(10, TimeUnit.MINUTES);
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(20);
-            while (failed.get() == 0 && delivered.getAsLong() < before + count && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            long done = ScreeningLoad.awaitCount(delivered, before + count, Duration.ofMinutes(20)) - before;
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpuMs = (LoadStats.processCpuNanos() - cpu) / 1e6 / count;
-            long done = delivered.getAsLong() - before;
-            if (failed.get() > 0 || done < count) {
-                throw new IllegalStateException(name + ": " + failed.get() + " posts failed (last status "
-                        + lastStatus.get() + "), " + done + " of " + count + " reached the end");
+            if (done < count) {
+                throw new IllegalStateException(name + ": " + done + " of " + count + " reached the end");
             }
             stored += count;
             long[] latencies = history.createHistoricProcessInstanceQuery().processDefinitionKey(processKey)
@@ -338,42 +327,33 @@ class ScreeningThroughputBenchmark {
                     LoadStats.percentileMs(latencies, 90), LoadStats.percentileMs(latencies, 99));
         }
 
+        /** Copies the finished screenings stored so far in SQL until about {@code target} are stored. */
+        String prefill(int target) throws Exception {
+            long start = System.nanoTime();
+            int from = stored;
+            while (stored < target) {
+                int templates = copies.copy(1, ++nextTag);
+                if (templates == 0) {
+                    throw new IllegalStateException(name + ": no finished screening to copy");
+                }
+                stored = (int) instances.getAsLong();
+            }
+            return String.format("%-11s stored %,7d  copied %,d in %.1f s", name, stored, stored - from,
+                    (System.nanoTime() - start) / 1e9);
+        }
+
         private static long durationNanos(HistoricProcessInstance p) {
             return (p.getEndTime().getTime() - p.getStartTime().getTime()) * 1_000_000L;
         }
     }
 
-    /** Approves each review of either engine as it opens (CheckupFlow's as a physician, as the Tasklist does). */
-    private void approve(AtomicBoolean running) {
-        TaskService bareTasks = bare.getTaskService();
-        while (running.get()) {
-            try {
-                approveOpenReviews(bareTasks);
-            } catch (RuntimeException e) {
-                // e.g. a task completed by the other engine's job meanwhile: report it and go on
-                System.err.println("approver: " + e);
-                pause(100);
-            }
-        }
-    }
-
-    private void approveOpenReviews(TaskService bareTasks) {
-        List<Task> reviews = taskService.createTaskQuery().taskDefinitionKey(Activities.REVIEW_REPORT).listPage(0, 50);
+    private static int approveBareReviews(TaskService bareTasks) {
+        List<Task> reviews = bareTasks.createTaskQuery().taskDefinitionKey(Activities.REVIEW_REPORT).listPage(0, 50);
         for (Task review : reviews) {
-            try {
-                ReviewTasks.approveAsDrafted(taskService, review, "physicianGangnam");
-            } catch (RuntimeException raced) {
-                // completed meanwhile; the next round sees the current state
-            }
-        }
-        List<Task> bareReviews = bareTasks.createTaskQuery().taskDefinitionKey(Activities.REVIEW_REPORT).listPage(0, 50);
-        for (Task review : bareReviews) {
             bareTasks.claim(review.getId(), "physicianGangnam");
             bareTasks.complete(review.getId(), Map.of(Vars.REVIEW_DECISION, "APPROVE"));
         }
-        if (reviews.isEmpty() && bareReviews.isEmpty()) {
-            pause(100);
-        }
+        return reviews.size();
     }
 
     /** The bare engine's external task worker: polls like the application's worker (idle interval 0.5 s). */

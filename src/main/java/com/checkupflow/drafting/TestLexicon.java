@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,11 +27,30 @@ final class TestLexicon {
     private record Name(String text, ItemKey key, String test) {
     }
 
-    /** Per language: every name, longest first. */
-    private final Map<String, List<Name>> names;
+    /** A name as the scan compares it, lower-cased and classified once (the scan ran per character of every check). */
+    private record Candidate(Name name, String lower, boolean hangul, boolean asciiEnd) {
+        Candidate(Name name) {
+            this(name, name.text().toLowerCase(Locale.ROOT),
+                    Character.UnicodeScript.of(name.text().codePointAt(0)) == Character.UnicodeScript.HANGUL,
+                    isAsciiAlnum(name.text().charAt(name.text().length() - 1)));
+        }
+    }
+
+    /** Per language: the names by the first character of their lower-cased text, longest first within each. */
+    private final Map<String, Map<Character, List<Candidate>>> names;
 
     private TestLexicon(Map<String, List<Name>> names) {
-        this.names = names;
+        Map<String, Map<Character, List<Candidate>>> byLanguage = new HashMap<>();
+        names.forEach((language, all) -> {
+            Map<Character, List<Candidate>> byFirst = new HashMap<>();
+            for (Name n : all) {
+                Candidate c = new Candidate(n);
+                byFirst.computeIfAbsent(c.lower().charAt(0), k -> new ArrayList<>()).add(c);
+            }
+            byFirst.replaceAll((k, v) -> List.copyOf(v));
+            byLanguage.put(language, Map.copyOf(byFirst));
+        });
+        this.names = Map.copyOf(byLanguage);
     }
 
     static TestLexicon load(TemplateTexts texts) {
@@ -92,7 +112,7 @@ final class TestLexicon {
      * words only ("Hb" is not read in "HbA1c"); a Korean name may end a compound ("혈중요산").
      */
     List<DraftChecker.Hit> names(TemplateTexts.Bundle b, String text) {
-        List<Name> candidates = names.get(b.language());
+        Map<Character, List<Candidate>> byFirst = names.get(b.language());
         String lower = text.toLowerCase(Locale.ROOT);
         List<DraftChecker.Hit> found = new ArrayList<>();
         int i = 0;
@@ -100,12 +120,13 @@ final class TestLexicon {
             DraftChecker.Hit hit = null;
             boolean asciiBoundary = i == 0 || !isAsciiAlnum(text.charAt(i - 1));
             boolean boundary = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1));
-            for (Name n : candidates) {
-                String name = n.text();
-                int end = i + name.length();
-                boolean hangul = Character.UnicodeScript.of(name.codePointAt(0)) == Character.UnicodeScript.HANGUL;
-                if ((hangul ? asciiBoundary : boundary) && lower.startsWith(name.toLowerCase(Locale.ROOT), i)
-                        && !(isAsciiAlnum(name.charAt(name.length() - 1)) && end < text.length() && isAsciiAlnum(text.charAt(end)))) {
+            // only names whose first character is the text's here can start here
+            List<Candidate> candidates = i < lower.length() ? byFirst.getOrDefault(lower.charAt(i), List.of()) : List.of();
+            for (Candidate c : candidates) {
+                Name n = c.name();
+                int end = i + n.text().length();
+                if ((c.hangul() ? asciiBoundary : boundary) && lower.startsWith(c.lower(), i)
+                        && !(c.asciiEnd() && end < text.length() && isAsciiAlnum(text.charAt(end)))) {
                     hit = new DraftChecker.Hit(n.key(), n.test(), text.substring(i, end), i, end);
                     break;
                 }

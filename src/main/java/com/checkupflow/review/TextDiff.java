@@ -26,6 +26,21 @@ final class TextDiff {
     }
 
     static int levenshtein(String a, String b) {
+        // a common prefix and suffix cost nothing: only the changed middle goes through the quadratic table (a text
+        // signed as drafted costs one comparison)
+        int prefix = 0;
+        int shorter = Math.min(a.length(), b.length());
+        while (prefix < shorter && a.charAt(prefix) == b.charAt(prefix)) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < shorter - prefix && a.charAt(a.length() - 1 - suffix) == b.charAt(b.length() - 1 - suffix)) {
+            suffix++;
+        }
+        return table(a.substring(prefix, a.length() - suffix), b.substring(prefix, b.length() - suffix));
+    }
+
+    private static int table(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
