@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 import javax.sql.DataSource;
 
@@ -21,9 +22,11 @@ import javax.sql.DataSource;
  * Copied: every engine history table ({@code ACT_HI_*}, history byte arrays) by {@code ROOT_PROC_INST_ID_}, and for
  * CheckupFlow its own per-screening tables ({@link #CHECKUPFLOW_TABLES}). Not copied: runtime rows (templates are
  * finished, so the job executor never sees a copy), the hash-chained access log, keys and reference data. A copied
- * id is the original with its first 8 characters replaced by the copy's tag when it is 36 long (a UUID, so it still
- * fits a {@code VARCHAR(36)} screening id), else the original with {@code -tag} appended; tags start with {@code r},
- * which no UUID does, and differ per copy. Every column that identifies an instance, a screening or one of their rows
+ * id is the original with its last 8 characters replaced by the copy's tag when it is 36 long (a UUID, so it still
+ * fits a {@code VARCHAR(36)} screening id; the engine's time-based UUIDs differ in their first characters, the last
+ * ones are the node) or longer than 55 (an activity instance id, {@code activity:uuid}, that must still fit 64), else
+ * the original with {@code -tag} appended; tags ({@code rNNNNNNN}) contain {@code r}, which no UUID does, and differ
+ * per copy. Every column that identifies an instance, a screening or one of their rows
  * is rewritten ({@code ID_}, {@code *_ID_} except definitions, deployments, tenants, users and groups;
  * {@code BUSINESS_KEY_}; our {@link #CHECKUPFLOW_KEYS}); values (variable texts, timestamps, report texts) are kept,
  * so copies have their templates' times and sizes.
@@ -63,45 +66,54 @@ final class StoredHistory {
     }
 
     /**
-     * Copies the finished instances stored so far {@code copies} times (tags {@code firstTag ..}); answers the number
-     * of templates, so the stored instances grow by {@code copies} times that.
+     * Copies the finished instances stored so far (the templates, snapshotted once) until {@code stored} reaches
+     * {@code target}, one copy per tag from {@code firstTag}; answers the next unused tag. Each copy reads the small
+     * snapshot, never the growing tables, so a copy costs the same at 100k as at 1k.
      */
-    int copy(int copies, int firstTag) throws SQLException {
+    int copyUntil(LongSupplier stored, long target, int firstTag) throws SQLException {
+        int tag = firstTag;
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(true);
             s.execute("DROP TABLE IF EXISTS bench_template");
             s.execute("CREATE TABLE bench_template (id VARCHAR(64) PRIMARY KEY, screening_id VARCHAR(64))");
-            // originals only (a copy's id starts with r or ends in -rNNNNNNN), finished, and for CheckupFlow with the
+            // originals only (a copy's id ends in rNNNNNNN), finished, and for CheckupFlow with the
             // screening they belong to
             s.execute(checkupFlow
                     ? "INSERT INTO bench_template SELECT p.ID_, cs.id FROM ACT_HI_PROCINST p JOIN cf_screening cs "
-                            + "ON cs.process_instance_id = p.ID_ WHERE p.END_TIME_ IS NOT NULL AND p.ID_ NOT LIKE 'r%' "
-                            + "AND p.ID_ NOT LIKE '%-r_______'"
+                            + "ON cs.process_instance_id = p.ID_ WHERE p.END_TIME_ IS NOT NULL AND p.ID_ NOT LIKE '%r_______'"
                     : "INSERT INTO bench_template SELECT ID_, NULL FROM ACT_HI_PROCINST WHERE END_TIME_ IS NOT NULL "
-                            + "AND ID_ NOT LIKE 'r%' AND ID_ NOT LIKE '%-r_______'");
-            int templates;
+                            + "AND ID_ NOT LIKE '%r_______'");
             try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM bench_template")) {
                 rs.next();
-                templates = rs.getInt(1);
+                if (rs.getInt(1) == 0) {
+                    throw new IllegalStateException("no finished instance to copy");
+                }
             }
-            List<String> inserts = new ArrayList<>();
+            List<String[]> tables = new ArrayList<>();
             for (String table : historyTables(c.getMetaData())) {
-                inserts.add(insert(c.getMetaData(), table, "ROOT_PROC_INST_ID_ IN (SELECT id FROM bench_template)"));
+                tables.add(new String[] {table, "ROOT_PROC_INST_ID_ IN (SELECT id FROM bench_template)"});
             }
             if (checkupFlow) {
-                for (String[] table : CHECKUPFLOW_TABLES) {
-                    inserts.add(insert(c.getMetaData(), table[0], table[1]));
+                tables.addAll(CHECKUPFLOW_TABLES);
+            }
+            List<String> inserts = new ArrayList<>();
+            for (String[] table : tables) {
+                s.execute("DROP TABLE IF EXISTS bench_copy_" + table[0]);
+                s.execute("CREATE TABLE bench_copy_" + table[0] + " AS SELECT * FROM " + table[0] + " WHERE " + table[1]);
+                inserts.add(insert(c.getMetaData(), table[0]));
+            }
+            while (stored.getAsLong() < target) {
+                String name = String.format(Locale.ROOT, "r%07d", tag++);
+                for (String insert : inserts) {
+                    s.execute(insert.replace("{tag}", name));
                 }
             }
-            for (int k = 0; k < copies; k++) {
-                String tag = String.format(Locale.ROOT, "r%07d", firstTag + k);
-                for (String insert : inserts) {
-                    s.execute(insert.replace("{tag}", tag));
-                }
+            for (String[] table : tables) {
+                s.execute("DROP TABLE bench_copy_" + table[0]);
             }
             s.execute("DROP TABLE bench_template");
-            return templates;
         }
+        return tag;
     }
 
     private static List<String> historyTables(DatabaseMetaData meta) throws SQLException {
@@ -117,8 +129,8 @@ final class StoredHistory {
         return tables;
     }
 
-    /** {@code INSERT INTO t (...) SELECT ... FROM t WHERE filter}, ids rewritten with {@code {tag}}, identities left out. */
-    private String insert(DatabaseMetaData meta, String table, String filter) throws SQLException {
+    /** {@code INSERT INTO t (...) SELECT ... FROM bench_copy_t}, ids rewritten with {@code {tag}}, identities left out. */
+    private static String insert(DatabaseMetaData meta, String table) throws SQLException {
         List<String> columns = new ArrayList<>();
         List<String> values = new ArrayList<>();
         try (ResultSet rs = meta.getColumns(null, null, table, null)) {
@@ -131,15 +143,15 @@ final class StoredHistory {
                 boolean key = column.equals("ID_") || column.equals("BUSINESS_KEY_")
                         || (column.endsWith("_ID_") && !SHARED.contains(column))
                         || (table.startsWith("CF_") && CHECKUPFLOW_KEYS.contains(column));
-                values.add(key ? "CASE WHEN " + column + " IS NULL THEN NULL WHEN LENGTH(" + column + ") = 36 THEN "
-                        + "CONCAT('{tag}', SUBSTRING(" + column + ", 9)) ELSE CONCAT(" + column + ", '-{tag}') END"
-                        : column);
+                values.add(key ? "CASE WHEN " + column + " IS NULL THEN NULL WHEN LENGTH(" + column + ") = 36 OR LENGTH("
+                        + column + ") > 55 THEN CONCAT(LEFT(" + column + ", LENGTH(" + column + ") - 8), '{tag}') ELSE CONCAT("
+                        + column + ", '-{tag}') END" : column);
             }
         }
         if (columns.isEmpty()) {
             throw new IllegalStateException("no table " + table);
         }
         return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") SELECT " + String.join(", ", values)
-                + " FROM " + table + " WHERE " + filter;
+                + " FROM bench_copy_" + table;
     }
 }
