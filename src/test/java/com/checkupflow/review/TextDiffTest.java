@@ -26,6 +26,16 @@ class TextDiffTest {
     }
 
     @Test
+    void shouldCountOnlyTheEditsWhenTextsShareTheirStartAndEnd() {
+        Assertions.assertThat(TextDiff.levenshtein("검진 결과 정상입니다", "검진 결과는 정상입니다")).isEqualTo(1);
+        Assertions.assertThat(TextDiff.levenshtein("abcabc", "abc")).isEqualTo(3);
+        Assertions.assertThat(TextDiff.levenshtein("aaa", "aa")).isEqualTo(1);
+        Assertions.assertThat(TextDiff.levenshtein("xabcx", "xabdx")).isEqualTo(1);
+        Assertions.assertThat(TextDiff.levenshtein("ab", "ba")).isEqualTo(2);
+        Assertions.assertThat(TextDiff.levenshtein("", "abc")).isEqualTo(3);
+    }
+
+    @Test
     void shouldMarkKeptRemovedAndAddedLinesWhenDiffing() {
         Assertions.assertThat(TextDiff.lineDiff("a\nb\nc", "a\nc\nd"))
                 .isEqualTo("  a\n- b\n  c\n+ d");
