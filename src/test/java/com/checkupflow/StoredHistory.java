@@ -15,7 +15,7 @@ import javax.sql.DataSource;
 
 /**
  * Fast pre-population for the end-to-end harness: the rows of the finished process instances stored so far (the
- * templates) copied in SQL, {@code copies} times, with fresh ids, the same way on the bare engine's database and on
+ * templates) copied in SQL until a target count is stored, with fresh ids, the same way on the bare engine's database and on
  * CheckupFlow's. So a measured batch runs against 10k or 100k stored screenings without running each through the
  * engine (about 55 s per 100 over HTTP).
  * <p>
@@ -26,8 +26,7 @@ import javax.sql.DataSource;
  * fits a {@code VARCHAR(36)} screening id; the engine's time-based UUIDs differ in their first characters, the last
  * ones are the node) or longer than 55 (an activity instance id, {@code activity:uuid}, that must still fit 64), else
  * the original with {@code -tag} appended; tags ({@code rNNNNNNN}) contain {@code r}, which no UUID does, and differ
- * per copy. Every column that identifies an instance, a screening or one of their rows
- * is rewritten ({@code ID_}, {@code *_ID_} except definitions, deployments, tenants, users and groups;
+ * per copy. Every column that identifies an instance, a screening or one of their rows is rewritten ({@code ID_}, {@code *_ID_} except definitions, deployments, tenants, users and groups;
  * {@code BUSINESS_KEY_}; our {@link #CHECKUPFLOW_KEYS}); values (variable texts, timestamps, report texts) are kept,
  * so copies have their templates' times and sizes.
  */
