@@ -8,18 +8,16 @@ import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.stereotype.Component;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * The bare-engine baseline as an application of its own, for the start-up and memory harness
@@ -30,8 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
  * gateways read; an in-app worker completes the external task, polling like CheckupFlow's worker (0.5 s when idle).
  * Configuration comes only from the command line ({@code spring.config.name=bare}: CheckupFlow's application.yaml is
  * not read).
+ * <p>
+ * No stereotype annotation anywhere here (only {@code @EnableAutoConfiguration}, beans by {@code @Bean} methods): it
+ * lives on the test classpath under {@code com.checkupflow}, which CheckupFlow's own component scan covers.
  */
-@SpringBootApplication
+@EnableAutoConfiguration
 public class BareScreeningApplication {
 
     public static void main(String[] args) {
@@ -58,28 +59,26 @@ public class BareScreeningApplication {
                 .build();
     }
 
-    @RestController
-    static class BareIntake {
-        private final RuntimeService runtime;
-        private final AtomicInteger next = new AtomicInteger();
-
-        BareIntake(RuntimeService runtime) {
-            this.runtime = runtime;
-        }
-
-        @PostMapping(path = "/bench/bare/screenings", consumes = "application/fhir+json")
-        @ResponseStatus(HttpStatus.CREATED)
-        Map<String, String> post(@RequestBody String bundle) {
+    /** The intake: the same Bundle in, an instance with the variables the gateways read. */
+    @Bean
+    RouterFunction<ServerResponse> bareIntake(RuntimeService runtime) {
+        AtomicInteger next = new AtomicInteger();
+        return RouterFunctions.route().POST("/bench/bare/screenings", request -> {
+            String bundle = request.body(String.class);
             String id = "bare-" + next.incrementAndGet();
             runtime.startProcessInstanceByKey("bare-screening", id, Map.of("center", "gangnam", "screeningId", id,
                     "invalidItems", false, "newCriticalResult", false, "draftCheckPassed", true, "referralNeeded", false,
                     "bundleSize", bundle.length()));
-            return Map.of("id", id);
-        }
+            return ServerResponse.status(HttpStatus.CREATED).body(Map.of("id", id));
+        }).build();
+    }
+
+    @Bean
+    BareWorker bareWorker(ExternalTaskService externalTasks) {
+        return new BareWorker(externalTasks);
     }
 
     /** Completes the bare engine's external task as CheckupFlow's in-app worker would, on its own thread. */
-    @Component
     static class BareWorker implements SmartLifecycle {
         private final ExternalTaskService externalTasks;
         private volatile Thread thread;
