@@ -1,4 +1,4 @@
-package com.checkupflow.judgement;
+package com.checkupflow.intake;
 
 import ca.uhn.fhir.context.FhirContext;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 /** The shared HAPI {@link FhirContext} (expensive to create, thread-safe) and the judgement conventions. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(JudgementProperties.class)
-public class JudgementConfiguration {
+public class IntakeConfiguration {
 
     @Bean
     public FhirContext fhirContext() {
