@@ -5,7 +5,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The shared HAPI {@link FhirContext} (expensive to create, thread-safe) and the judgement conventions. */
+/**
+ * The shared HAPI {@link FhirContext} (expensive to create, thread-safe) and the judgement conventions the normalizer
+ * applies ({@link JudgementProperties}).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(JudgementProperties.class)
 public class IntakeConfiguration {
