@@ -56,19 +56,26 @@ class StartupMemoryBenchmark {
     static final int ROUNDS = Integer.getInteger("benchmark.rounds", 3);
     static final int SCREENINGS = Integer.getInteger("benchmark.screenings", 60);
     static final List<String> JVM = List.of(System.getProperty("benchmark.jvm", "-Xmx768m").trim().split("\\s+"));
+    /** Environment of both children, e.g. {@code -Dbenchmark.env=MALLOC_ARENA_MAX=2} (comma-separated). */
+    static final List<String> ENV = List.of(System.getProperty("benchmark.env", "").split(",")).stream()
+            .filter(e -> e.contains("=")).toList();
     static final Path WORK = Path.of("target/benchmark/startup");
     static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("integration:demo".getBytes(StandardCharsets.UTF_8));
     static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes(StandardCharsets.UTF_8));
 
     record Start(String side, int round, double readySeconds, double firstToReviewSeconds, double loadSeconds,
-                 long rssKb, long hwmKb, double cpuSeconds) {
+                 long rssKb, long hwmKb, double cpuSeconds, long heapCommittedKb, long heapUsedKb) {
         @Override
         public String toString() {
             return String.format("%-11s round %d  ready %6.2f s  first screening to review %6.2f s  load %6.1f s  "
-                    + "RSS %4d MB  HWM %4d MB  CPU %6.1f s", side, round, readySeconds, firstToReviewSeconds, loadSeconds,
-                    rssKb / 1024, hwmKb / 1024, cpuSeconds);
+                    + "RSS %4d MB  HWM %4d MB  heap committed %4d MB used %4d MB  CPU %6.1f s", side, round, readySeconds,
+                    firstToReviewSeconds, loadSeconds, rssKb / 1024, hwmKb / 1024, heapCommittedKb / 1024, heapUsedKb / 1024,
+                    cpuSeconds);
         }
     }
+
+    /** Top classes of the child's live heap after the measurement ({@code -Dbenchmark.histogram=20}; forces a full GC). */
+    static final int HISTOGRAM = Integer.getInteger("benchmark.histogram", 0);
 
     /** How one side is started and fed. */
     record Side(String name, List<String> classpath, String mainClass, String intakePath, String restAuth, List<String> args) {
@@ -103,7 +110,7 @@ class StartupMemoryBenchmark {
                 "/api/screenings?center=gangnam", ADMIN, List.of("--checkupflow.data-dir=" + WORK.toAbsolutePath() + "/app-data",
                         "--checkupflow.demo.screenings=0"));
 
-        LoadStats.log(FILE, "==== StartupMemoryBenchmark " + java.time.Instant.now() + " · JVM flags " + JVM + " · "
+        LoadStats.log(FILE, "==== StartupMemoryBenchmark " + java.time.Instant.now() + " · JVM flags " + JVM + " · environment " + ENV + " · "
                 + SCREENINGS + " screenings after the first · " + LoadStats.uptime());
         List<Start> bares = new ArrayList<>();
         List<Start> apps = new ArrayList<>();
@@ -139,7 +146,9 @@ class StartupMemoryBenchmark {
         command.addAll(side.args());
         Path log = WORK.resolve(side.name() + "-" + round + ".log");
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ENV.forEach(e -> builder.environment().put(e.substring(0, e.indexOf('=')), e.substring(e.indexOf('=') + 1)));
+        Process process = builder.start();
         try {
             String base = "http://localhost:" + port;
             Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(50))
@@ -165,8 +174,16 @@ class StartupMemoryBenchmark {
                     .until(() -> reviews(base, side.restAuth(), "") == bundles.size());
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             String status = Files.readString(Path.of("/proc/" + process.pid() + "/status"));
+            double cpu = cpuSeconds(process.pid());
+            String heap = jcmd(process.pid(), "GC.heap_info");
+            Matcher g1 = Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(heap);
+            boolean found = g1.find();
+            if (HISTOGRAM > 0) {
+                LoadStats.log(FILE, side.name() + " round " + round + " live heap:\n" + jcmd(process.pid(), "GC.class_histogram")
+                        .lines().limit(HISTOGRAM + 3).collect(java.util.stream.Collectors.joining("\n")));
+            }
             return new Start(side.name(), round, ready, firstToReview, loadSeconds, kb(status, "VmRSS"), kb(status, "VmHWM"),
-                    cpuSeconds(process.pid()));
+                    cpu, found ? Long.parseLong(g1.group(1)) : -1, found ? Long.parseLong(g1.group(2)) : -1);
         } finally {
             process.destroy();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
@@ -224,6 +241,14 @@ class StartupMemoryBenchmark {
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         Matcher count = COUNT.matcher(response.body());
         return response.statusCode() == 200 && count.find() ? Long.parseLong(count.group(1)) : -1;
+    }
+
+    private static String jcmd(long pid, String command) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(60, TimeUnit.SECONDS);
+        return out;
     }
 
     private static long kb(String procStatus, String field) {
