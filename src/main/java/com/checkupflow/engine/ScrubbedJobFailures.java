@@ -4,15 +4,24 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.impl.cmd.JobRetryCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.jobexecutor.FailedJobCommandFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 
 import com.checkupflow.privacy.PersonalDataScrubber;
 
 /**
  * A failed job's message and stack trace go into the engine's tables and Cockpit's incident view: both are scrubbed
  * of personal data first, and so are the external tasks' failures ({@link ExternalTaskWorker}), so an incident says
- * what failed and where without the patient's identifiers. Optimistic-locking failures pass unchanged: the engine retries them without spending a retry.
+ * what failed and where without the patient's identifiers.
+ * <p>
+ * A job that lost an optimistic-locking race (a parallel branch of the same screening changed it at the same moment,
+ * e.g. both user tasks' listeners creating {@code patientLabel}) is not a failure of the step: it is unlocked and run
+ * again at once, with its retries and due date untouched. The engine's own handling keeps the retries but applies the
+ * step's retry cycle ({@code R3/PT1M}), so the screening waited a minute, plus up to the job acquisition's idle wait,
+ * for nothing (the first screening after a start stayed in DRAFTING ~40–80 s beside the demo screenings).
  */
 final class ScrubbedJobFailures implements FailedJobCommandFactory {
 
@@ -24,8 +33,32 @@ final class ScrubbedJobFailures implements FailedJobCommandFactory {
 
     @Override
     public Command<Object> getCommand(String jobId, Throwable exception) {
-        return delegate.getCommand(jobId, exception instanceof OptimisticLockingException ? exception
-                : ScrubbedFailure.of(exception));
+        if (exception instanceof OptimisticLockingException race) {
+            return new RetryAtOnce(jobId, race);
+        }
+        return delegate.getCommand(jobId, ScrubbedFailure.of(exception));
+    }
+
+    /**
+     * Unlocks the job and wakes the job acquisition. Leaves no exception on the job: the engine would take the next
+     * real failure for a later one and not give the step its configured number of retries (the failure stays in the
+     * job log).
+     */
+    static final class RetryAtOnce extends JobRetryCmd {
+
+        private RetryAtOnce(String jobId, OptimisticLockingException race) {
+            super(jobId, race);
+        }
+
+        @Override
+        public Object execute(CommandContext commandContext) {
+            JobEntity job = getJob();
+            if (job != null) {
+                job.unlock();
+                notifyAcquisition(commandContext);
+            }
+            return null;
+        }
     }
 
     /** The original exception's class, scrubbed message and stack frames, and the same for each cause. */

@@ -143,11 +143,13 @@ class DraftingBenchmark {
         DraftSummaryWorker worker = new DraftSummaryWorker(ExternalTasks.of(externalTasks), drafting, ExternalTaskWorker.Settings.of(
                 settings.threads(), settings.lockDuration(), settings.pollInterval(), true));
         long draftStart = System.currentTimeMillis();
+        long cpuStart = com.checkupflow.LoadStats.processCpuNanos();
         worker.start();
         while (drafts() < SCREENINGS && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
         long draftEnd = System.currentTimeMillis();
+        double draftCpuSeconds = (com.checkupflow.LoadStats.processCpuNanos() - cpuStart) / 1e9;
         while (issued() < SCREENINGS && System.nanoTime() < deadline) {
             Thread.sleep(500);
         }
@@ -172,11 +174,13 @@ class DraftingBenchmark {
                 drafts              %d (fallbacks %s), model calls %d
                 draft throughput    %.2f drafts/s over %.1f s (worker start → last draft stored)
                 Little's law bound  %.1f drafts/s (%d in flight / %.1f s latency) → %.0f%% of the bound
-                other engine jobs   %d jobs created while drafting: p50 %d ms, p99 %d ms, max %d ms (creation → success)
+                other engine jobs   %d jobs created while drafting: p50 %d ms, p99 %d ms, max %d ms (creation → success)%s
+                JVM CPU while drafting %.1f s over %.1f s wall (%.2f cores); %s
                 ===========================
                 %n""", SCREENINGS, issued(), approved.get(), intakeSeconds, SCREENINGS / intakeSeconds, backlogSeconds,
                 totalSeconds, drafts, fallbacks, model.calls(), throughput, draftSeconds, bound, CONCURRENCY,
-                MODEL_LATENCY_MS / 1000.0, 100 * throughput / bound, waits.count, waits.p50, waits.p99, waits.max);
+                MODEL_LATENCY_MS / 1000.0, 100 * throughput / bound, waits.count, waits.p50, waits.p99, waits.max,
+                waits.byActivity, draftCpuSeconds, draftSeconds, draftCpuSeconds / draftSeconds, com.checkupflow.LoadStats.uptime());
         Assertions.assertThat(issued()).isEqualTo(SCREENINGS);
     }
 
@@ -211,10 +215,10 @@ class DraftingBenchmark {
         }
     }
 
-    private record JobWaits(int count, long p50, long p99, long max) {
+    private record JobWaits(int count, long p50, long p99, long max, String byActivity) {
     }
 
-    /** Waits of the jobs created in [from, to]. */
+    /** Waits of the jobs created in [from, to], all together and per activity (count, p50, p99 in ms). */
     private JobWaits jobWaits(long from, long to) {
         Map<String, Long> created = new HashMap<>();
         for (HistoricJobLog log : historyService.createHistoricJobLogQuery().creationLog().list()) {
@@ -224,17 +228,28 @@ class DraftingBenchmark {
             }
         }
         List<Long> waits = new ArrayList<>();
+        Map<String, List<Long>> perActivity = new java.util.TreeMap<>();
         for (HistoricJobLog log : historyService.createHistoricJobLogQuery().successLog().list()) {
             Long at = created.get(log.getJobId());
             if (at != null) {
-                waits.add(log.getTimestamp().getTime() - at);
+                long wait = log.getTimestamp().getTime() - at;
+                waits.add(wait);
+                perActivity.computeIfAbsent(log.getActivityId() + " " + log.getJobDefinitionConfiguration(),
+                        k -> new ArrayList<>()).add(wait);
             }
         }
-        waits.sort(Long::compare);
         if (waits.isEmpty()) {
-            return new JobWaits(0, 0, 0, 0);
+            return new JobWaits(0, 0, 0, 0, "");
         }
-        return new JobWaits(waits.size(), waits.get(waits.size() / 2), waits.get((int) Math.ceil(waits.size() * 0.99) - 1),
-                waits.get(waits.size() - 1));
+        StringBuilder byActivity = new StringBuilder();
+        perActivity.forEach((activity, w) -> byActivity.append(String.format("%n                  %-55s %4d: p50 %6d ms, p99 %6d ms",
+                activity, w.size(), percentile(w, 0.5), percentile(w, 0.99))));
+        return new JobWaits(waits.size(), percentile(waits, 0.5), percentile(waits, 0.99), percentile(waits, 1.0),
+                byActivity.toString());
+    }
+
+    private static long percentile(List<Long> values, double p) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(Math.max((int) Math.ceil(sorted.size() * p) - 1, 0));
     }
 }
