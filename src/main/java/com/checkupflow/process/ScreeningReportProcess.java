@@ -83,8 +83,11 @@ public final class ScreeningReportProcess {
 
     /** External task topics. */
     public static final class Topics {
-        public static final String DRAFT_SUMMARY = "draftSummary";
-        /** The generic AI document step (DraftDocumentWorker), configured by the element's input parameters. */
+        /**
+         * The generic AI document step (DraftDocumentWorker), configured by the element's input parameters: the report
+         * summary and the consultation summary (versions before versionTag 3 drafted the summary on topic
+         * draftSummary, still served: legacy.topics of documents/report-summary/kind.properties).
+         */
         public static final String DRAFT_DOCUMENT = "draftDocument";
 
         private Topics() {

@@ -46,7 +46,7 @@ class ConsultationSummaryProcessTest {
     void setUp() {
         BpmnAwareTests.init(processEngine);
         worker = new DraftDocumentWorker(ExternalTasks.of(processEngine.getExternalTaskService()), documents,
-                ExternalTaskWorker.Settings.of(4, Duration.ofMinutes(2), Duration.ofMillis(500), false));
+                new DocumentKinds(), ExternalTaskWorker.Settings.of(4, Duration.ofMinutes(2), Duration.ofMillis(500), false));
         Mocks.register("reviewDocumentListener", new ReviewDocumentListener(documents));
         Mocks.register("patientLabelListener", (TaskListener) task -> { });
         Mocks.register("reviewTaskListener", (TaskListener) task -> { });
@@ -83,9 +83,18 @@ class ConsultationSummaryProcessTest {
         }
     }
 
+    /** The consultation summary's draftDocument tasks; the report summary's (same topic, kind report-summary) stay. */
     private List<LockedExternalTask> fetchDocumentTasks() {
-        return processEngine.getExternalTaskService().fetchAndLock(10, worker.workerId())
-                .topic(worker.topic(), 60_000).variables(worker.variables()).execute();
+        List<LockedExternalTask> tasks = new java.util.ArrayList<>();
+        for (LockedExternalTask t : processEngine.getExternalTaskService().fetchAndLock(10, worker.workerId())
+                .topic(worker.topic(), 60_000).variables(worker.variables()).execute()) {
+            if (t.getActivityId().equals("Activity_DraftConsultationSummary")) {
+                tasks.add(t);
+            } else {
+                processEngine.getExternalTaskService().unlock(t.getId());
+            }
+        }
+        return tasks;
     }
 
     @Test

@@ -135,7 +135,7 @@ class ElementTemplatesTest {
         processEngine.getManagementService().createJobQuery().list()
                 .forEach(job -> processEngine.getManagementService().executeJob(job.getId()));
         DraftDocumentWorker worker = new DraftDocumentWorker(ExternalTasks.of(processEngine.getExternalTaskService()), documents,
-                ExternalTaskWorker.Settings.of(1, Duration.ofMinutes(1), Duration.ofSeconds(1), false));
+                new DocumentKinds(), ExternalTaskWorker.Settings.of(1, Duration.ofMinutes(1), Duration.ofSeconds(1), false));
         Assertions.assertThat(worker.poll()).isZero(); // not started: the test hands the task over itself
         List<LockedExternalTask> tasks = processEngine.getExternalTaskService().fetchAndLock(1, worker.workerId())
                 .topic(worker.topic(), 60_000).variables(worker.variables()).execute();
