@@ -62,6 +62,45 @@ public final class DocumentFixtures {
         return worked;
     }
 
+    /**
+     * The consultation summary (and any kind of resources only) around a mocked {@link DocumentService} that drafts
+     * {@code text}: the real worker and the real review listener.
+     */
+    public static final class ResourceKinds {
+
+        private final DocumentService service = Mockito.mock(DocumentService.class);
+        private final DraftDocumentWorker worker;
+
+        public ResourceKinds(ExternalTaskService externalTasks, String text) {
+            Mockito.when(service.draft(Mockito.anyString(), Mockito.anyMap()))
+                    .thenReturn(new DocumentService.Drafted(text, true, null, "template", false));
+            worker = new DraftDocumentWorker(ExternalTasks.of(externalTasks), service, new DocumentKinds(),
+                    ExternalTaskWorker.Settings.of(4, Duration.ofMinutes(2), Duration.ofMillis(500), false));
+        }
+
+        /** Works the open draftDocument tasks of kinds without a drafter; the others are unlocked again. */
+        public void work(ExternalTaskService externalTasks) {
+            DocumentKinds kinds = new DocumentKinds();
+            for (LockedExternalTask task : externalTasks.fetchAndLock(10, worker.workerId())
+                    .topic(worker.topic(), 60_000).variables(worker.variables()).execute()) {
+                if (kinds.get(String.valueOf(task.getVariables().get(DocumentStep.KIND))).drafter() == null) {
+                    worker.handle(task);
+                } else {
+                    externalTasks.unlock(task.getId());
+                }
+            }
+        }
+
+        public org.camunda.bpm.engine.delegate.ExecutionListener reviewDocumentListener() {
+            return new ReviewDocumentListener(service);
+        }
+
+        /** Verifies that no review of a document was stored. */
+        public void verifyNotReviewed() {
+            Mockito.verify(service, Mockito.never()).review(Mockito.any(), Mockito.any(), Mockito.any(), Mockito.any());
+        }
+    }
+
     private static DocumentKinds kinds(KindDrafter... drafters) {
         List<KindDrafter> all = new ArrayList<>(List.of(drafters));
         Set<String> brought = all.stream().map(KindDrafter::drafter).collect(Collectors.toSet());

@@ -186,7 +186,7 @@ class ElementTemplatesTest {
                 .thenReturn(new DocumentService.Drafted("draft text", false, "- PII_LEAK: phone", "openai", false));
 
         ProcessInstance pi = processEngine.getRuntimeService().startProcessInstanceByKey("designer-copy", "s-9",
-                Map.of("language", "en", "taskPriority", 50));
+                Map.of("language", "en", "taskPriority", 50, "consultationReviewDueDate", new java.util.Date(0)));
         processEngine.getManagementService().createJobQuery().list()
                 .forEach(job -> processEngine.getManagementService().executeJob(job.getId()));
         DraftDocumentWorker worker = new DraftDocumentWorker(ExternalTasks.of(processEngine.getExternalTaskService()), documents,
@@ -203,6 +203,7 @@ class ElementTemplatesTest {
                 .initializeFormKeys().singleResult();
         Assertions.assertThat(review.getCamundaFormRef().getKey()).isEqualTo("review-document");
         Assertions.assertThat(review.getPriority()).isEqualTo(50);
+        Assertions.assertThat(review.getDueDate()).isEqualTo(new java.util.Date(0));
         Assertions.assertThat(processEngine.getTaskService().getVariables(review.getId()))
                 .containsEntry("documentText", "draft text").containsEntry("documentCheckNote", "- PII_LEAK: phone");
         processEngine.getTaskService().claim(review.getId(), "physicianBusan");

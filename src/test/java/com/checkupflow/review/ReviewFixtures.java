@@ -67,6 +67,15 @@ public final class ReviewFixtures {
         return new EscalateReviewDelegate();
     }
 
+    /** The consultation review's due-date listener with {@code checkupflow.review.consultation-sla} and -expiry. */
+    public ExecutionListener consultationReviewDueDateListener(Duration sla, Duration expiry, Clock clock) {
+        return new ConsultationReviewDueDateListener(new ReviewProperties(Duration.ofHours(48), sla, expiry), clock);
+    }
+
+    public JavaDelegate escalateConsultationReviewDelegate() {
+        return new EscalateConsultationReviewDelegate();
+    }
+
     public TaskListener reviewTaskListener() {
         return new ReviewTaskListener(service);
     }
