@@ -15,8 +15,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties(prefix = "checkupflow.review")
 public record ReviewProperties(@DefaultValue("PT48H") Duration sla, @DefaultValue("PT48H") Duration consultationSla,
                                @DefaultValue("P30D") Duration consultationExpiry) {
-
-    public ReviewProperties(Duration sla) {
-        this(sla, Duration.ofHours(48), Duration.ofDays(30));
-    }
 }

@@ -60,7 +60,8 @@ public final class ReviewFixtures {
     }
 
     public ExecutionListener reviewDueDateListener() {
-        return new ReviewDueDateListener(new ReviewProperties(Duration.ofHours(48)), Clock.systemUTC());
+        return new ReviewDueDateListener(new ReviewProperties(Duration.ofHours(48), Duration.ofHours(48),
+                Duration.ofDays(30)), Clock.systemUTC());
     }
 
     public JavaDelegate escalateReviewDelegate() {
