@@ -109,7 +109,8 @@ public final class DocumentFixtures {
         return new DocumentKinds(all);
     }
 
-    private static KindDrafter refusing(String name) {
+    /** A drafter of that name that a test does not expect to be called. */
+    static KindDrafter refusing(String name) {
         return new KindDrafter() {
             @Override
             public String drafter() {

@@ -7,7 +7,6 @@ import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import com.checkupflow.ai.InvalidAnswerException;
-import com.checkupflow.ai.KindDrafter;
 import com.checkupflow.ai.PromptTemplates;
 
 class DocumentKindsTest {
@@ -98,26 +97,7 @@ class DocumentKindsTest {
 
     @Test
     void shouldNotStartWhenAKindNamesADrafterThatIsNotRegistered() {
-        Assertions.assertThatThrownBy(() -> new DocumentKinds(List.of(drafter("report-summary"))))
+        Assertions.assertThatThrownBy(() -> new DocumentKinds(List.of(DocumentFixtures.refusing("report-summary"))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("referral-letter");
-    }
-
-    private static KindDrafter drafter(String name) {
-        return new KindDrafter() {
-            @Override
-            public String drafter() {
-                return name;
-            }
-
-            @Override
-            public List<String> variables() {
-                return List.of();
-            }
-
-            @Override
-            public Map<String, Object> draft(String screeningId, Map<String, Object> variables) {
-                throw new AssertionError("not drafted here");
-            }
-        };
     }
 }
