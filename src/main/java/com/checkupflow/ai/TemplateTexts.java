@@ -155,7 +155,7 @@ public class TemplateTexts {
 
         /** The official label of a category (정상B(경계), Disease suspected). */
         public String categoryLabel(Category category) {
-            return KO.equals(language) ? category.labelKo() : category.labelEn();
+            return category.label(language);
         }
 
         public Pattern pattern(String key) {

@@ -87,9 +87,9 @@ class ReportRenderer {
                     text(key, lang));
         }
         v.put("bandsNote", text("bandsNote", lang));
-        v.put("labelNormalA", label(Category.NORMAL_A, lang));
-        v.put("labelNormalB", label(Category.NORMAL_B, lang));
-        v.put("labelSuspect", label(Category.DISEASE_SUSPECT, lang));
+        v.put("labelNormalA", Category.NORMAL_A.label(lang));
+        v.put("labelNormalB", Category.NORMAL_B.label(lang));
+        v.put("labelSuspect", Category.DISEASE_SUSPECT.label(lang));
         v.put("center", centers.get(s.center()).displayName(lang));
         v.put("examDate", s.examDate() == null ? "" : s.examDate().toString());
         v.put("patientName", s.patient().name() == null ? "" : s.patient().name());
@@ -134,7 +134,7 @@ class ReportRenderer {
             boolean abnormal = item.category() != null && item.category() != Category.NORMAL_A;
             boolean valid = item.status() == ItemStatus.VALID || item.measuredNotDue();
             String value = valid ? labels.value(item.value(), lang) : labels.status(item.status(), lang);
-            String category = item.category() != null ? label(item.category(), lang)
+            String category = item.category() != null ? item.category().label(lang)
                     : item.measuredNotDue() ? labels.notDue(lang) : "";
             rows.add(new Row(abnormal, labels.item(key, lang), !key.coded(), value, valid ? labels.unit(item.unit()) : "",
                     printed.band(key, sex, Category.NORMAL_A, lang), printed.band(key, sex, Category.NORMAL_B, lang),
@@ -189,7 +189,7 @@ class ReportRenderer {
     /** "고혈압, 당뇨병과 이상지질혈증이" / "Hypertension, diabetes and dyslipidemia": a list with its particle. */
     private String diseases(List<TargetDisease> diseases, String lang) {
         boolean ko = !"en".equals(lang);
-        List<String> names = diseases.stream().map(d -> ko ? d.labelKo() : d.labelEn()).toList();
+        List<String> names = diseases.stream().map(d -> d.label(lang)).toList();
         String last = names.get(names.size() - 1);
         String list = names.size() == 1 ? last : String.join(", ", names.subList(0, names.size() - 1))
                 + (ko ? (finalConsonant(names.get(names.size() - 2)) ? "과 " : "와 ") : " and ") + last;
@@ -202,10 +202,6 @@ class ReportRenderer {
     private static boolean finalConsonant(String word) {
         char last = word.charAt(word.length() - 1);
         return last < 0xAC00 || last > 0xD7A3 || (last - 0xAC00) % 28 != 0;
-    }
-
-    private static String label(Category category, String lang) {
-        return "en".equals(lang) ? category.labelEn() : category.labelKo();
     }
 
     private String text(String key, String lang) {
