@@ -31,7 +31,7 @@ import com.checkupflow.process.ScreeningReportProcess.Vars;
 @Deployment(resources = "processes/referral-letter.bpmn")
 class ExternalTaskWorkerTest {
 
-    private static final String TOPIC = Topics.DRAFT_REFERRAL_LETTER;
+    private static final String TOPIC = Topics.DRAFT_DOCUMENT;
 
     ProcessEngine processEngine;
     private final CountDownLatch release = new CountDownLatch(1);
