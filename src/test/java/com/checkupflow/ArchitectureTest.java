@@ -90,6 +90,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void shouldReadNoFhirWhenTheClassBelongsToTheJudgement() {
+        noClasses().that().resideInAPackage("com.checkupflow.judgement..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.hl7.fhir..", "ca.uhn.fhir..", "com.checkupflow.intake..")
+                .because("intake parses and normalizes the Bundle; the judgement evaluates the kernel's normalized screening")
+                .check(MAIN);
+    }
+
+    @Test
     void shouldDependOnNoFeatureWhenTheClassBelongsToTheKernel() {
         onlyItselfAndLibraries("com.checkupflow.kernel..").check(MAIN);
     }

@@ -70,8 +70,7 @@ class ProcessModelTest {
     private static final String FORMS_DEPLOYMENT_PREFIX = "camunda-forms:deployment:";
 
     /** External task topics and the bean of the in-application worker that handles each. */
-    private static final Map<String, String> EXTERNAL_TASK_WORKERS = Map.of("draftSummary", "draftSummaryWorker",
-            "draftReferralLetter", "draftReferralLetterWorker", "draftDocument", "draftDocumentWorker");
+    private static final Map<String, String> EXTERNAL_TASK_WORKERS = Map.of("draftDocument", "draftDocumentWorker");
 
     private static final Map<String, BpmnModelInstance> MODELS = new LinkedHashMap<>();
     private static final Set<String> DECISION_IDS = new TreeSet<>();

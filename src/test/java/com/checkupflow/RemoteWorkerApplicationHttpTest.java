@@ -129,7 +129,7 @@ class RemoteWorkerApplicationHttpTest {
         RestExternalTasks rest = new RestExternalTasks(new WorkerProperties(WorkerProperties.REMOTE,
                 URI.create("http://localhost:" + port + "/engine-rest"), "worker", TestHttp.PASSWORD), json);
 
-        LockedExternalTask task = rest.fetchAndLock("rest-test", "draftSummary", 10, 5_000,
+        LockedExternalTask task = rest.fetchAndLock("rest-test", "draftDocument", 10, 5_000,
                 List.of("screeningId", "draftRound")).stream()
                 .filter(t -> t.getId().equals(waiting.getId())).findFirst().orElseThrow();
         Assertions.assertThat(task.getBusinessKey()).isEqualTo(id);
@@ -140,7 +140,7 @@ class RemoteWorkerApplicationHttpTest {
         rest.handleFailure(task.getId(), "rest-test", "model down", "stack", 2, 0);
         Assertions.assertThat(externalTask(id).getRetries()).isEqualTo(2);
         // another worker's task: the engine refuses, the adapter says so
-        LockedExternalTask again = rest.fetchAndLock("rest-test", "draftSummary", 10, 60_000, List.of()).stream()
+        LockedExternalTask again = rest.fetchAndLock("rest-test", "draftDocument", 10, 60_000, List.of()).stream()
                 .filter(t -> t.getId().equals(waiting.getId())).findFirst().orElseThrow();
         Assertions.assertThatThrownBy(() -> rest.complete(again.getId(), "someone-else", Map.of()))
                 .isInstanceOf(RestExternalTasks.EngineRestException.class);
@@ -154,13 +154,13 @@ class RemoteWorkerApplicationHttpTest {
         String id = post("remote-worker-1");
         ExternalTask waiting = awaitExternalTask(id);
         // The node itself polls nothing in remote mode: the task waits, unlocked, for a worker process.
-        Assertions.assertThat(waiting.getTopicName()).isEqualTo("draftSummary");
+        Assertions.assertThat(waiting.getTopicName()).isEqualTo("draftDocument");
         Assertions.assertThat(waiting.getWorkerId()).isNull();
 
         ConfigurableApplicationContext remote = worker();
         Assertions.assertThat(remote.getBeanNamesForType(org.camunda.bpm.engine.ProcessEngine.class)).isEmpty();
         String workerId = remote.getBeansOfType(ExternalTaskWorker.class).values().stream()
-                .filter(w -> w.topic().equals("draftSummary")).findFirst().orElseThrow().workerId();
+                .filter(w -> w.topic().equals("draftDocument")).findFirst().orElseThrow().workerId();
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
                 json.readTree(http.get("physicianGangnam", "/api/screenings/" + id).body()).get("stage").asText()

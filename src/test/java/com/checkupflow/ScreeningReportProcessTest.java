@@ -36,6 +36,7 @@ import com.checkupflow.critical.CriticalFixtures;
 import com.checkupflow.delivery.DeliveryFixtures;
 import com.checkupflow.demo.SyntheticScreenings.Profile;
 import com.checkupflow.demo.SyntheticScreenings;
+import com.checkupflow.document.DocumentFixtures;
 import com.checkupflow.drafting.DraftingFixtures;
 import com.checkupflow.judgement.JudgementFixtures;
 import com.checkupflow.judgement.JudgementService;
@@ -105,6 +106,7 @@ class ScreeningReportProcessTest {
     private ReportFixtures reports;
     private DeliveryFixtures deliveries;
     private ReferralFixtures referrals;
+    private DocumentFixtures.ResourceKinds consultations;
 
     @BeforeEach
     void setUp() {
@@ -133,6 +135,11 @@ class ScreeningReportProcessTest {
         Mocks.register("resolveDeliveryListener", deliveries.resolveDeliveryListener());
         Mocks.register("signReferralLetterListener", referrals.signReferralLetterListener());
         Mocks.register("bookAppointmentListener", referrals.bookAppointmentListener());
+        consultations = new DocumentFixtures.ResourceKinds(processEngine.getExternalTaskService(), "결과 상담 요약 초안");
+        Mocks.register("reviewDocumentListener", consultations.reviewDocumentListener());
+        Mocks.register("consultationReviewDueDateListener", reviews.consultationReviewDueDateListener(
+                Duration.ofHours(48), Duration.ofDays(30), java.time.Clock.systemUTC()));
+        Mocks.register("escalateConsultationReviewDelegate", reviews.escalateConsultationReviewDelegate());
     }
 
     @AfterEach
@@ -580,6 +587,28 @@ class ScreeningReportProcessTest {
         execute(job(Activities.ISSUE_REPORT, pi));
         assertThat(pi).isWaitingAt(Activities.DELIVER_REPORT);
         return pi;
+    }
+
+    @Test
+    void shouldEndOnceTheConsultationReviewExpiresWhenTheReportIsDeliveredAndNobodyReviewsTheSummary() {
+        ProcessInstance pi = start("consultation-1", Profile.HEALTHY, 11);
+        runtimeService().setVariable(pi.getId(), Vars.CONSULTATION_SUMMARY_WANTED, true);
+        execute(job(Activities.JUDGE_RESULTS, pi));
+        execute(job(Activities.DRAFT_CONSULTATION_SUMMARY, pi));
+        consultations.work(processEngine.getExternalTaskService());
+        assertThat(pi).isWaitingAt(Activities.REVIEW_CONSULTATION_SUMMARY, Activities.DRAFT_SUMMARY);
+
+        draftAndCheck(pi);
+        review(pi, "APPROVE", null, null);
+        issueAndDeliver(pi);
+        assertThat(pi).hasPassed(Events.REPORT_DELIVERED).isWaitingAt(Activities.REVIEW_CONSULTATION_SUMMARY);
+        execute(job(Events.CONSULTATION_REVIEW_OVERDUE, pi));
+        assertThat(task(Activities.REVIEW_CONSULTATION_SUMMARY, pi)).hasCandidateGroup("headPhysician");
+        execute(job(Events.CONSULTATION_REVIEW_EXPIRED, pi));
+
+        assertThat(pi).isEnded().hasPassed(Activities.ESCALATE_CONSULTATION_REVIEW,
+                Events.CONSULTATION_REVIEW_ESCALATED, Events.CONSULTATION_SUMMARY_NOT_REVIEWED);
+        consultations.verifyNotReviewed();
     }
 
     @Test

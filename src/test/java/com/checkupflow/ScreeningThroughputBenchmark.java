@@ -404,7 +404,7 @@ class ScreeningThroughputBenchmark {
 
     private static void completeDrafts() {
         List<LockedExternalTask> tasks = bare.getExternalTaskService().fetchAndLock(20, "benchmark")
-                .topic(Topics.DRAFT_SUMMARY, 60_000).execute();
+                .topic(Topics.DRAFT_DOCUMENT, 60_000).execute();
         tasks.forEach(t -> bare.getExternalTaskService().complete(t.getId(), "benchmark"));
         if (tasks.isEmpty()) {
             pause(500);

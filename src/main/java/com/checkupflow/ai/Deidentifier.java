@@ -135,8 +135,7 @@ public class Deidentifier {
             }
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("item", key);
-            ItemKey.fromJson(key).filter(k -> b.has("item." + k.json() + ".name"))
-                    .ifPresent(k -> m.put("name", b.itemName(k)));
+            ItemKey.fromJson(key).ifPresent(k -> m.put("name", b.itemName(k)));
             m.put("status", item.status() == null ? null : item.status().name());
             m.put("category", item.category() == null ? null : item.category().name());
             m.put("value", item.value() == null ? null : Values.decimal(item.value()).map(Values::plain)

@@ -46,6 +46,17 @@ public record KindDescription(String id, Properties properties) {
         return d.isEmpty() ? null : d;
     }
 
+    /** The variable a kind with a drafter sets its text in ({@code output.variable}); null for a kind of resources only. */
+    public String outputVariable() {
+        String v = properties.getProperty("output.variable", "").trim();
+        return v.isEmpty() ? null : v;
+    }
+
+    /** External-task topics of older process versions whose waiting instances this kind's step still serves. */
+    public List<String> legacyTopics() {
+        return list(properties.getProperty("legacy.topics"));
+    }
+
     /** The prompt versions, the first is the default. */
     public List<String> promptVersions() {
         return list(properties.getProperty("prompt.versions"));

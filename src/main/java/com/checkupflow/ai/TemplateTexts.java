@@ -3,6 +3,7 @@ package com.checkupflow.ai;
 import com.checkupflow.judgement.Judgement;
 import com.checkupflow.kernel.Category;
 import com.checkupflow.kernel.ItemKey;
+import com.checkupflow.kernel.ItemLabels;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -20,7 +21,9 @@ import java.util.regex.Pattern;
 
 /**
  * The wording of the template drafter and the names the draft checker recognises, one UTF-8 resource per
- * language: {@code prompts/template/ko.properties} and {@code en.properties}. Both languages are loaded once.
+ * language: {@code prompts/template/ko.properties} and {@code en.properties}. Both languages are loaded once. Item
+ * names are not there: they come from the one label catalogue ({@link ItemLabels}, {@code labels/items.properties});
+ * the template files hold only the other names (synonyms) the checker recognises.
  */
 @Component
 public class TemplateTexts {
@@ -30,7 +33,8 @@ public class TemplateTexts {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_]+)}");
 
-    private final Map<String, Bundle> bundles = Map.of(KO, load(KO), EN, load(EN));
+    private final ItemLabels labels = new ItemLabels();
+    private final Map<String, Bundle> bundles = Map.of(KO, load(KO, labels), EN, load(EN, labels));
 
     /** "en"/"en-US"/"EN" → en; null, blank or anything else → ko (the default language of reports). */
     public static String normalizeLanguage(String language) {
@@ -41,7 +45,7 @@ public class TemplateTexts {
         return bundles.get(normalizeLanguage(language));
     }
 
-    private static Bundle load(String language) {
+    private static Bundle load(String language, ItemLabels labels) {
         String path = "prompts/template/" + language + ".properties";
         try (InputStream in = TemplateTexts.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
@@ -49,7 +53,7 @@ public class TemplateTexts {
             }
             Properties properties = new Properties();
             properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return new Bundle(language, properties);
+            return new Bundle(language, properties, labels);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);
         }
@@ -58,10 +62,12 @@ public class TemplateTexts {
     public static final class Bundle {
         private final String language;
         private final Properties properties;
+        private final ItemLabels labels;
 
-        private Bundle(String language, Properties properties) {
+        private Bundle(String language, Properties properties, ItemLabels labels) {
             this.language = language;
             this.properties = properties;
+            this.labels = labels;
         }
 
         public String language() {
@@ -109,8 +115,9 @@ public class TemplateTexts {
             return format(text(key), values);
         }
 
+        /** The item's name in the label catalogue ({@code labels/items.properties}), as reports and tables show it. */
         public String itemName(ItemKey key) {
-            return text("item." + key.json() + ".name");
+            return labels.item(key, language);
         }
 
         /** The display name followed by the synonyms. */
@@ -148,7 +155,7 @@ public class TemplateTexts {
 
         /** The official label of a category (정상B(경계), Disease suspected). */
         public String categoryLabel(Category category) {
-            return KO.equals(language) ? category.labelKo() : category.labelEn();
+            return category.label(language);
         }
 
         public Pattern pattern(String key) {

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import com.checkupflow.center.Centers;
 import com.checkupflow.web.Problem;
+import com.checkupflow.web.QueryCenters;
 import com.checkupflow.web.QueryDates;
 import com.checkupflow.web.ProblemException;
 
@@ -46,11 +47,7 @@ class AnalyticsFilters {
             problems.add(new Problem("range_too_long",
                     "The date range may span at most " + properties.maxRangeDays() + " days"));
         }
-        String centerId = center == null || center.isBlank() ? null : center.trim();
-        if (centerId != null && centers.find(centerId).isEmpty()) {
-            problems.add(new Problem("unknown_center", "Unknown center; known: "
-                    + String.join(", ", centers.all().stream().map(c -> c.id()).toList())));
-        }
+        String centerId = QueryCenters.of(center, centers, problems);
         if (!problems.isEmpty()) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "Bad analytics query", problems);
         }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.checkupflow.center.Centers;
 import com.checkupflow.web.Problem;
+import com.checkupflow.web.QueryCenters;
 import com.checkupflow.web.QueryDates;
 import com.checkupflow.web.ProblemException;
 
@@ -68,11 +69,7 @@ class AiRegisterController {
                 problems.add(new Problem("bad_month", "'month' must be YYYY-MM, e.g. 2026-12"));
             }
         }
-        String centerId = center == null || center.isBlank() ? null : center.trim();
-        if (centerId != null && centers.find(centerId).isEmpty()) {
-            problems.add(new Problem("unknown_center", "Unknown center; known: "
-                    + String.join(", ", centers.all().stream().map(c -> c.id()).toList())));
-        }
+        String centerId = QueryCenters.of(center, centers, problems);
         if (!problems.isEmpty()) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "Bad AI register query", problems);
         }

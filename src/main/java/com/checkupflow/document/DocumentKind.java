@@ -15,8 +15,9 @@ import com.checkupflow.ai.PromptTemplates;
  *   <li>{@code kind.properties}: its names ({@code name.ko}, {@code name.en}), the prompt versions it has
  *       ({@code prompt.versions}, the first is the default), the answer schema's name ({@code schema.name}), the check
  *       profile that applies ({@code check.profile}, see {@code documents/check-profiles.properties}), the process
- *       data it reads by default ({@code inputs}) and, for a kind the generic step does not draft, its Java
- *       {@code drafter};</li>
+ *       data it reads by default ({@code inputs}) and, for a kind with a Java {@code drafter} ({@link
+ *       com.checkupflow.ai.KindDrafter}), the variable its text goes to ({@code output.variable}); the topics of older
+ *       process versions its step had ({@code legacy.topics});</li>
  *   <li>{@code <version>.<lang>.txt} and {@code <version>.schema.json}: the model prompts and the answer's schema;</li>
  *   <li>{@code document.<lang>.txt}: the deterministic renderer (Thymeleaf, TEXT mode) of the whole document from the
  *       data and the model's answer or, without one, the fallback's text;</li>
@@ -25,7 +26,7 @@ import com.checkupflow.ai.PromptTemplates;
  */
 record DocumentKind(String id, Map<String, String> names, List<String> promptVersions,
                     Map<String, PromptTemplates> prompts, Map<String, AnswerSchema> schemas, String checkProfile,
-                    List<String> inputs, String drafter) {
+                    List<String> inputs, String drafter, String outputVariable, List<String> legacyTopics) {
 
     static final String FOLDER = KindDescription.FOLDER;
 
@@ -40,7 +41,7 @@ record DocumentKind(String id, Map<String, String> names, List<String> promptVer
         }
         Map<String, String> names = Map.of("ko", d.name("ko"), "en", d.name("en"));
         return new DocumentKind(id, names, d.promptVersions(), prompts, schemas, d.checkProfile(),
-                d.inputs(DocumentInputs.JUDGEMENT), d.drafter());
+                d.inputs(DocumentInputs.JUDGEMENT), d.drafter(), d.outputVariable(), d.legacyTopics());
     }
 
     String name(String language) {

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +20,6 @@ import com.checkupflow.drafting.DraftCheck;
 import com.checkupflow.drafting.DraftChecker;
 import com.checkupflow.screening.Screening;
 import com.checkupflow.screening.ScreeningRepository;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -74,7 +72,8 @@ class DocumentService {
         DocumentStep step = DocumentStep.of(parameters, s.language(), kinds);
         Optional<DocumentRepository.StoredDocument> stored = documents.find(screeningId, step.outputVariable());
         DocumentRepository.StoredDocument d = stored.orElseGet(() -> documents.saveIfAbsent(draft(s, step)));
-        return new Drafted(d.text(), d.checkPassed(), d.checkPassed() ? null : note(d.checkFindings()), d.provider(),
+        return new Drafted(d.text(), d.checkPassed(),
+                d.checkPassed() ? null : DraftCheck.note(DraftCheck.fromJson(json, d.checkFindings())), d.provider(),
                 d.fallback());
     }
 
@@ -150,22 +149,9 @@ class DocumentService {
                                                      String provider, String modelName, String promptVersion,
                                                      boolean fallback, DraftCheck check, String inputSha256,
                                                      Integer attempts) {
-        try {
-            return new DocumentRepository.StoredDocument(s.id(), step.outputVariable(), step.kind(), step.language(),
-                    text, answerJson, provider, modelName, promptVersion, fallback, step.checkProfile(), check.passed(),
-                    json.writeValueAsString(check.findings()), inputSha256, attempts, clock.instant(), null, null, null);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private String note(String findingsJson) {
-        try {
-            List<DraftCheck.Finding> findings = json.readValue(findingsJson, new TypeReference<>() { });
-            return findings.stream().map(f -> "- " + f.type() + ": " + f.detail()).collect(Collectors.joining("\n"));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return new DocumentRepository.StoredDocument(s.id(), step.outputVariable(), step.kind(), step.language(),
+                text, answerJson, provider, modelName, promptVersion, fallback, step.checkProfile(), check.passed(),
+                DraftCheck.toJson(json, check.findings()), inputSha256, attempts, clock.instant(), null, null, null);
     }
 
     /** The physician's reviewed text of a document. */

@@ -26,9 +26,12 @@ record DocumentStep(String kind, String promptVersion, String language, List<Str
     static final List<String> PARAMETERS = List.of(KIND, PROMPT_VERSION, LANGUAGE, INPUTS, OUTPUT_VARIABLE, CHECK_PROFILE);
 
     /**
-     * The step of an element's parameters, with the kind's defaults.
+     * The step of an element's parameters, with the kind's defaults. A kind with a Java drafter drafts as its
+     * kind.properties say (the default prompt version, its inputs, check profile and output variable, in the
+     * screening's language): a step that asks for something else is refused, naming what the kind does.
      *
-     * @throws IllegalArgumentException for an unknown kind, version or profile, or no output variable
+     * @throws IllegalArgumentException for an unknown kind, version or profile, no output variable, or a setting a
+     *                                  kind with a drafter does not follow
      */
     static DocumentStep of(Map<String, Object> parameters, String screeningLanguage, DocumentKinds kinds) {
         DocumentKind kind = kinds.get(string(parameters.get(KIND)));
@@ -39,14 +42,34 @@ record DocumentStep(String kind, String promptVersion, String language, List<Str
         language = "en".equals(language != null ? language : screeningLanguage) ? "en" : "ko";
         String inputs = blankToNull(parameters.get(INPUTS));
         String output = blankToNull(parameters.get(OUTPUT_VARIABLE));
+        output = output == null ? kind.outputVariable() : output;
         if (output == null || !output.matches("[A-Za-z_][A-Za-z0-9_]{0,99}")) {
             throw new IllegalArgumentException("outputVariable must be a variable name, was " + output);
         }
         String profile = blankToNull(parameters.get(CHECK_PROFILE));
         profile = profile == null ? kind.checkProfile() : profile;
         kinds.profile(profile);
-        return new DocumentStep(kind.id(), version, language,
+        DocumentStep step = new DocumentStep(kind.id(), version, language,
                 inputs == null ? kind.inputs() : DocumentKind.list(inputs), output, profile);
+        if (kind.drafter() != null) {
+            step.requireAsDrafted(kind);
+        }
+        return step;
+    }
+
+    private void requireAsDrafted(DocumentKind kind) {
+        requireSame(PROMPT_VERSION, kind.defaultPromptVersion(), promptVersion, kind);
+        requireSame(INPUTS, String.join(",", kind.inputs()), String.join(",", inputs), kind);
+        requireSame(CHECK_PROFILE, kind.checkProfile(), checkProfile, kind);
+        requireSame(OUTPUT_VARIABLE, kind.outputVariable(), outputVariable, kind);
+    }
+
+    private static void requireSame(String parameter, String kindValue, String stepValue, DocumentKind kind) {
+        if (!kindValue.equals(stepValue)) {
+            throw new IllegalArgumentException("document kind " + kind.id() + " is drafted by its drafter "
+                    + kind.drafter() + " with " + parameter + " " + kindValue + " (documents/" + kind.id()
+                    + "/kind.properties), the step sets " + stepValue);
+        }
     }
 
     private static String string(Object value) {

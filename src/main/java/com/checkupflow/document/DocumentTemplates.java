@@ -11,7 +11,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * The one template engine of the application's documents (Thymeleaf): document kinds in TEXT mode, the referral
- * letter in XML mode, so the XHTML stays well-formed for openhtmltopdf. Templates are class-path resources named
+ * letter and the report in XML mode, so the XHTML stays well-formed for openhtmltopdf. Templates are class-path resources named
  * by path; values are escaped by the mode ({@code th:text} in XML, none in TEXT, which is plain text).
  */
 @Component

@@ -2,12 +2,18 @@ package com.checkupflow.document;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import com.checkupflow.ai.KindDrafter;
+import com.checkupflow.ai.ModelUnavailableException;
 import com.checkupflow.engine.ExternalTaskWorker;
 import com.checkupflow.engine.ExternalTasks;
 import com.checkupflow.process.ScreeningReportProcess;
@@ -16,34 +22,73 @@ import com.checkupflow.process.ScreeningReportProcess;
  * Works the external task topic {@value #TOPIC}: the generic AI document step, configured per BPMN element by its
  * input parameters ({@link DocumentStep}, set with the element template {@code element-templates/ai-document-step.json}).
  * An external task so that the model's latency never holds the job executor; it shares the model workers' slots.
- * The task completes with {@code <outputVariable>} (the text), {@code <outputVariable>CheckPassed},
- * {@code <outputVariable>CheckNote} (the check's findings, null when passed) and {@code <outputVariable>Provider}.
- * The service falls back to the kind's template itself, so a model outage never fails the task; a wrong
- * configuration (unknown kind, version, input or profile) is an incident naming it.
+ * <ul>
+ *   <li>a kind of resources only ({@link DocumentService}) completes with {@code <outputVariable>} (the text),
+ *       {@code <outputVariable>CheckPassed}, {@code <outputVariable>CheckNote} (the check's findings, null when
+ *       passed) and {@code <outputVariable>Provider}; the service falls back to the kind's template itself, so a
+ *       model outage never fails the task;</li>
+ *   <li>a kind with a Java drafter ({@link KindDrafter}: the report summary, the referral letter) completes with
+ *       the drafter's variables; when the drafter leaves the fallback to the process (the model unavailable), the
+ *       task ends with the BPMN error {@value ScreeningReportProcess.Errors#MODEL_UNAVAILABLE} (no incident);</li>
+ *   <li>a wrong configuration (unknown kind, version, input or profile) or any other failure is a failure with one
+ *       retry less, an incident naming it when none are left.</li>
+ * </ul>
+ * Instances of older process versions wait on the topics their kinds had ({@code legacy.topics} of kind.properties,
+ * e.g. {@code draftSummary}): fetched too, their task is drafted as that kind with its defaults.
  */
 @Component
 class DraftDocumentWorker extends ExternalTaskWorker {
 
     static final String TOPIC = ScreeningReportProcess.Topics.DRAFT_DOCUMENT;
+    static final String FALLBACK_REASON = "draftFallbackReason";
+
+    private static final Logger log = LoggerFactory.getLogger(DraftDocumentWorker.class);
 
     private final DocumentService documents;
+    private final DocumentKinds kinds;
 
-    DraftDocumentWorker(ExternalTasks externalTasks, DocumentService documents,
+    DraftDocumentWorker(ExternalTasks externalTasks, DocumentService documents, DocumentKinds kinds,
                         ExternalTaskWorker.Settings modelWorkerSettings) {
-        super(externalTasks, TOPIC, fetched(), modelWorkerSettings);
+        super(externalTasks, topics(kinds), fetched(kinds), modelWorkerSettings);
         this.documents = documents;
+        this.kinds = kinds;
     }
 
-    private static List<String> fetched() {
-        List<String> names = new ArrayList<>(DocumentStep.PARAMETERS);
-        names.add("screeningId");
-        return names;
+    private static List<String> topics(DocumentKinds kinds) {
+        List<String> topics = new ArrayList<>();
+        topics.add(TOPIC);
+        topics.addAll(kinds.legacyTopics().keySet());
+        return topics;
+    }
+
+    private static List<String> fetched(DocumentKinds kinds) {
+        Set<String> names = new LinkedHashSet<>(DocumentStep.PARAMETERS);
+        names.add(ScreeningReportProcess.Vars.SCREENING_ID);
+        kinds.drafters().forEach(d -> names.addAll(d.variables()));
+        return List.copyOf(names);
     }
 
     @Override
     protected Outcome work(LockedExternalTask task) {
-        Map<String, Object> parameters = task.getVariables();
-        String screeningId = task.getBusinessKey() != null ? task.getBusinessKey() : (String) parameters.get("screeningId");
+        Map<String, Object> parameters = new HashMap<>(task.getVariables());
+        String legacyKind = kinds.legacyTopics().get(task.getTopicName());
+        if (legacyKind != null) {
+            parameters.put(DocumentStep.KIND, legacyKind);
+        }
+        String screeningId = task.getBusinessKey() != null ? task.getBusinessKey()
+                : (String) parameters.get(ScreeningReportProcess.Vars.SCREENING_ID);
+        DocumentKind kind = kinds.get(String.valueOf(parameters.get(DocumentStep.KIND)));
+        if (kind.drafter() != null) {
+            DocumentStep.of(parameters, null, kinds);
+            try {
+                return new Complete(kinds.drafter(kind).draft(screeningId, parameters));
+            } catch (ModelUnavailableException e) {
+                log.warn("Screening {} document {}: model unavailable ({}, {} attempt(s)); the process drafts with the "
+                        + "template", screeningId, kind.id(), e.kind(), e.attempts());
+                return new BpmnError(ScreeningReportProcess.Errors.MODEL_UNAVAILABLE, e.getMessage(),
+                        Map.of(FALLBACK_REASON, e.kind()));
+            }
+        }
         DocumentService.Drafted drafted = documents.draft(screeningId, parameters);
         String output = parameters.get(DocumentStep.OUTPUT_VARIABLE).toString().trim();
         Map<String, Object> variables = new HashMap<>();

@@ -1,6 +1,11 @@
 package com.checkupflow.drafting;
 
 import java.util.List;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Result of {@link DraftChecker#check}. {@code passed} is true exactly when there are no findings.
@@ -15,6 +20,32 @@ public record DraftCheck(boolean passed, List<Finding> findings) {
         return new DraftCheck(findings.isEmpty(), findings);
     }
 
+    /** The findings as the physician (and the model's next round) reads them: one {@link Finding#line()} a line. */
+    public static String note(List<Finding> findings) {
+        return findings.stream().map(Finding::line).collect(Collectors.joining("\n"));
+    }
+
+    /** The findings as every table stores them: a JSON array of {@code {type, detail}}. */
+    public static String toJson(ObjectMapper json, List<Finding> findings) {
+        try {
+            return json.writeValueAsString(findings);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stored findings read back; null (no check stored) reads as none. */
+    public static List<Finding> fromJson(ObjectMapper json, String stored) {
+        if (stored == null) {
+            return List.of();
+        }
+        try {
+            return List.copyOf(json.readValue(stored, new TypeReference<List<Finding>>() { }));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * One explainable problem of a draft.
      *
@@ -24,5 +55,10 @@ public record DraftCheck(boolean passed, List<Finding> findings) {
      * @param detail what was found, for the reviewer; never contains the personal data itself
      */
     public record Finding(String type, String detail) {
+
+        /** {@code - TYPE: detail} */
+        public String line() {
+            return "- " + type + ": " + detail;
+        }
     }
 }

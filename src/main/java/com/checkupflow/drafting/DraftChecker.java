@@ -7,7 +7,7 @@ import com.checkupflow.privacy.PersonalDataScrubber;
 import com.checkupflow.kernel.Category;
 import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.kernel.ItemStatus;
-import com.checkupflow.judgement.ItemUnits;
+import com.checkupflow.kernel.ItemUnits;
 import com.checkupflow.judgement.Judgement;
 import com.checkupflow.judgement.JudgementUnit;
 import org.springframework.stereotype.Component;

@@ -17,8 +17,6 @@ import com.checkupflow.judgement.JudgementJson;
 import com.checkupflow.screening.Screening;
 import com.checkupflow.screening.ScreeningRepository;
 import com.checkupflow.screening.Stage;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Drafts and checks report summaries through the {@link ReportDrafter} port; stores every draft. */
@@ -96,21 +94,10 @@ class DraftingService {
         }
         if (round > 1) {
             drafts.find(screeningId, round - 1).filter(d -> Boolean.FALSE.equals(d.checkPassed()))
-                    .map(d -> findings(d.checkFindings()))
-                    .ifPresent(findings -> findings.forEach(f -> parts.add("- " + f.type() + ": " + f.detail())));
+                    .map(d -> DraftCheck.fromJson(json, d.checkFindings()))
+                    .ifPresent(findings -> findings.forEach(f -> parts.add(f.line())));
         }
         return parts.isEmpty() ? null : String.join("\n", parts);
-    }
-
-    private List<DraftCheck.Finding> findings(String findingsJson) {
-        if (findingsJson == null) {
-            return List.of();
-        }
-        try {
-            return json.readValue(findingsJson, new TypeReference<List<DraftCheck.Finding>>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /**
@@ -125,11 +112,7 @@ class DraftingService {
         // a model's draft is checked with its structured answer; template drafts and drafts stored before V10 by text
         DraftCheck check = stored.answer() == null ? checker.check(stored.text(), judgement, s.language())
                 : checker.checkAnswer(DraftAnswer.read(stored.answer()), stored.text(), judgement, s.language());
-        try {
-            drafts.saveCheck(screeningId, round, check.passed(), json.writeValueAsString(check.findings()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        drafts.saveCheck(screeningId, round, check.passed(), DraftCheck.toJson(json, check.findings()));
         screenings.updateStage(screeningId, check.passed() || autoRedraftUsed ? Stage.REVIEW : Stage.DRAFTING);
         return check;
     }

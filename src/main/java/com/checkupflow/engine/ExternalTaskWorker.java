@@ -73,6 +73,7 @@ public abstract class ExternalTaskWorker implements SmartLifecycle {
     private final Logger log = LoggerFactory.getLogger(getClass());
     private final ExternalTasks externalTasks;
     private final String topic;
+    private final List<String> topics;
     private final List<String> variables;
     private final Settings settings;
     private final String workerId;
@@ -83,8 +84,18 @@ public abstract class ExternalTaskWorker implements SmartLifecycle {
 
     protected ExternalTaskWorker(ExternalTasks externalTasks, String topic, List<String> variables,
                                  Settings settings) {
+        this(externalTasks, List.of(topic), variables, settings);
+    }
+
+    /**
+     * A worker of several topics, fetched together within one budget: the first names the worker; the others are
+     * e.g. topics that instances of older process versions still wait on.
+     */
+    protected ExternalTaskWorker(ExternalTasks externalTasks, List<String> topics, List<String> variables,
+                                 Settings settings) {
         this.externalTasks = externalTasks;
-        this.topic = topic;
+        this.topic = topics.get(0);
+        this.topics = List.copyOf(topics);
         this.variables = List.copyOf(variables);
         this.settings = settings;
         this.workerId = "checkupflow-" + topic + "-" + UUID.randomUUID();
@@ -96,6 +107,11 @@ public abstract class ExternalTaskWorker implements SmartLifecycle {
     /** The external task topic this worker serves (the {@code camunda:topic} of its service task). */
     public String topic() {
         return topic;
+    }
+
+    /** Every topic this worker fetches: {@link #topic()} first. */
+    public List<String> topics() {
+        return topics;
     }
 
     public String workerId() {
@@ -122,7 +138,7 @@ public abstract class ExternalTaskWorker implements SmartLifecycle {
         poller = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, topic + "-poller"));
         heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, topic + "-lock-extender"));
         poller.scheduleWithFixedDelay(this::pollSafely, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-        log.info("Worker {} serves topic {} with {} threads", workerId, topic, settings.threads());
+        log.info("Worker {} serves topics {} with {} threads", workerId, topics, settings.threads());
     }
 
     /**
@@ -205,7 +221,7 @@ public abstract class ExternalTaskWorker implements SmartLifecycle {
         }
         List<LockedExternalTask> tasks;
         try {
-            tasks = externalTasks.fetchAndLock(workerId, topic, taken, lease().toMillis(), variables);
+            tasks = externalTasks.fetchAndLock(workerId, topics, taken, lease().toMillis(), variables);
         } catch (RuntimeException e) {
             slots.release(taken);
             throw e;

@@ -14,8 +14,14 @@ import org.camunda.bpm.engine.externaltask.LockedExternalTask;
  */
 public interface ExternalTasks {
 
-    List<LockedExternalTask> fetchAndLock(String workerId, String topic, int maxTasks, long lockMillis,
+    /** Fetches and locks up to {@code maxTasks} tasks of any of the topics, each with the named variables. */
+    List<LockedExternalTask> fetchAndLock(String workerId, List<String> topics, int maxTasks, long lockMillis,
                                           List<String> variables);
+
+    default List<LockedExternalTask> fetchAndLock(String workerId, String topic, int maxTasks, long lockMillis,
+                                                  List<String> variables) {
+        return fetchAndLock(workerId, List.of(topic), maxTasks, lockMillis, variables);
+    }
 
     void extendLock(String taskId, String workerId, long lockMillis);
 
@@ -48,9 +54,11 @@ public interface ExternalTasks {
     static ExternalTasks of(ExternalTaskService service, boolean polls) {
         return new ExternalTasks() {
             @Override
-            public List<LockedExternalTask> fetchAndLock(String workerId, String topic, int maxTasks, long lockMillis,
-                                                         List<String> variables) {
-                return service.fetchAndLock(maxTasks, workerId).topic(topic, lockMillis).variables(variables).execute();
+            public List<LockedExternalTask> fetchAndLock(String workerId, List<String> topics, int maxTasks,
+                                                         long lockMillis, List<String> variables) {
+                var fetch = service.fetchAndLock(maxTasks, workerId);
+                topics.forEach(topic -> fetch.topic(topic, lockMillis).variables(variables));
+                return fetch.execute();
             }
 
             @Override

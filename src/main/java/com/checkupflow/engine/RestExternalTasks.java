@@ -54,11 +54,14 @@ public final class RestExternalTasks implements ExternalTasks {
     }
 
     @Override
-    public List<LockedExternalTask> fetchAndLock(String workerId, String topic, int maxTasks, long lockMillis,
+    public List<LockedExternalTask> fetchAndLock(String workerId, List<String> topics, int maxTasks, long lockMillis,
                                                  List<String> variables) {
         ObjectNode body = json.createObjectNode().put("workerId", workerId).put("maxTasks", maxTasks);
-        ObjectNode topicNode = body.putArray("topics").addObject().put("topicName", topic).put("lockDuration", lockMillis);
-        variables.forEach(topicNode.putArray("variables")::add);
+        var topicNodes = body.putArray("topics");
+        for (String topic : topics) {
+            ObjectNode topicNode = topicNodes.addObject().put("topicName", topic).put("lockDuration", lockMillis);
+            variables.forEach(topicNode.putArray("variables")::add);
+        }
         JsonNode answer = post("external-task/fetchAndLock", body);
         List<LockedExternalTask> tasks = new ArrayList<>();
         answer.forEach(task -> tasks.add(new Task(task, variables(task.path("variables")))));

@@ -21,9 +21,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.checkupflow.center.Center;
 import com.checkupflow.center.Centers;
-import com.checkupflow.judgement.BundleParser;
-import com.checkupflow.judgement.ParsedBundle;
-import com.checkupflow.judgement.ScreeningNormalizer;
 import com.checkupflow.kernel.NormalizedScreening;
 import com.checkupflow.process.ScreeningReportProcess.Vars;
 import com.checkupflow.review.ReviewProperties;

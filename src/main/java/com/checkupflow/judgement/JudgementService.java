@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 import com.checkupflow.kernel.InvalidReason;
+import com.checkupflow.kernel.ItemCatalog;
 import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.kernel.NormalizedScreening;
 

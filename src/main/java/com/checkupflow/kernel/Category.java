@@ -23,4 +23,9 @@ public enum Category {
     public String labelEn() {
         return labelEn;
     }
+
+    /** The label in a screening's language: English for {@code en}, Korean otherwise. */
+    public String label(String language) {
+        return "en".equals(language) ? labelEn : labelKo;
+    }
 }

@@ -27,4 +27,9 @@ public enum TargetDisease {
     public String labelEn() {
         return labelEn;
     }
+
+    /** The name in a screening's language: English for {@code en}, Korean otherwise. */
+    public String label(String language) {
+        return "en".equals(language) ? labelEn : labelKo;
+    }
 }

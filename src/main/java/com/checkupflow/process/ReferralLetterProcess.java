@@ -32,7 +32,11 @@ public final class ReferralLetterProcess {
 
     /** External task topics. */
     public static final class Topics {
-        public static final String DRAFT_REFERRAL_LETTER = "draftReferralLetter";
+        /**
+         * The generic AI document step, kind referral-letter (versionTag 2 drafted on topic draftReferralLetter, still
+         * served: legacy.topics of documents/referral-letter/kind.properties).
+         */
+        public static final String DRAFT_DOCUMENT = ScreeningReportProcess.Topics.DRAFT_DOCUMENT;
 
         private Topics() {
         }

@@ -32,6 +32,7 @@ public final class ScreeningReportProcess {
         public static final String DRAFT_CONSULTATION_SUMMARY = "Activity_DraftConsultationSummary";
         /** Document review (element template com.checkupflow.document-review). */
         public static final String REVIEW_CONSULTATION_SUMMARY = "Activity_ReviewConsultationSummary";
+        public static final String ESCALATE_CONSULTATION_REVIEW = "Activity_EscalateConsultationReview";
 
         private Activities() {
         }
@@ -52,6 +53,10 @@ public final class ScreeningReportProcess {
         public static final String REPORT_DELIVERED = "Event_ReportDelivered";
         public static final String CONSULTATION_SUMMARY_REVIEWED = "Event_ConsultationSummaryReviewed";
         public static final String NO_CONSULTATION_SUMMARY = "Event_NoConsultationSummary";
+        public static final String CONSULTATION_REVIEW_OVERDUE = "Event_ConsultationReviewOverdue";
+        public static final String CONSULTATION_REVIEW_ESCALATED = "Event_ConsultationReviewEscalated";
+        public static final String CONSULTATION_REVIEW_EXPIRED = "Event_ConsultationReviewExpired";
+        public static final String CONSULTATION_SUMMARY_NOT_REVIEWED = "Event_ConsultationSummaryNotReviewed";
 
         private Events() {
         }
@@ -83,8 +88,11 @@ public final class ScreeningReportProcess {
 
     /** External task topics. */
     public static final class Topics {
-        public static final String DRAFT_SUMMARY = "draftSummary";
-        /** The generic AI document step (DraftDocumentWorker), configured by the element's input parameters. */
+        /**
+         * The generic AI document step (DraftDocumentWorker), configured by the element's input parameters: the report
+         * summary and the consultation summary (versions before versionTag 3 drafted the summary on topic
+         * draftSummary, still served: legacy.topics of documents/report-summary/kind.properties).
+         */
         public static final String DRAFT_DOCUMENT = "draftDocument";
 
         private Topics() {
@@ -115,6 +123,9 @@ public final class ScreeningReportProcess {
         public static final String CONSULTATION_SUMMARY = "consultationSummary";
         public static final String CONSULTATION_SUMMARY_CHECK_NOTE = "consultationSummaryCheckNote";
         public static final String CONSULTATION_SUMMARY_REVIEWED = "consultationSummaryReviewed";
+        /** Set when the review opens (checkupflow.review.consultation-sla, consultation-expiry). */
+        public static final String CONSULTATION_REVIEW_DUE_DATE = "consultationReviewDueDate";
+        public static final String CONSULTATION_REVIEW_EXPIRES_AT = "consultationReviewExpiresAt";
         /** Task-local: the reviewed document's output variable, its text, the check's findings and its title. */
         public static final String DOCUMENT_OUTPUT = "documentOutput";
         public static final String DOCUMENT_TEXT = "documentText";

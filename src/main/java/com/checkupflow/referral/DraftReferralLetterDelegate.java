@@ -6,8 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Serves referral-letter version 1 only, whose "Draft referral letter" was a job (version 2 made it the external task
- * {@link DraftReferralLetterWorker#TOPIC}): instances started before the upgrade still resolve this bean. Remove it
- * once no version-1 instance waits at that step.
+ * {@code draftReferralLetter}, version 3 the AI document step {@code draftDocument}): instances started before the
+ * upgrade still resolve this bean. Remove it once no version-1 instance waits at that step.
  */
 @Component("draftReferralLetterDelegate")
 class DraftReferralLetterDelegate implements JavaDelegate {
@@ -20,7 +20,7 @@ class DraftReferralLetterDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariables(DraftReferralLetterWorker.variables(referrals.draft(execution.getProcessBusinessKey(),
-                DraftReferralLetterWorker.units(execution.getVariable("referralUnits")))));
+        execution.setVariables(ReferralLetterKindDrafter.variables(referrals.draft(execution.getProcessBusinessKey(),
+                ReferralLetterKindDrafter.units(execution.getVariable("referralUnits")))));
     }
 }

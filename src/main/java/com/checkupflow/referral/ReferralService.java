@@ -9,8 +9,6 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import com.checkupflow.center.Centers;
@@ -103,10 +101,10 @@ class ReferralService {
         if (letter.isPresent()) {
             DraftCheck check = letter.get().check();
             checkPassed = check.passed();
-            checkFindings = json(check.findings());
+            checkFindings = DraftCheck.toJson(json, check.findings());
             inputSha256 = letter.get().inputSha256();
             if (!check.passed()) {
-                checkNote = checkNote(check.findings());
+                checkNote = DraftCheck.note(check.findings());
             }
         }
         if (letter.isPresent() && letter.get().check().passed()) {
@@ -131,22 +129,9 @@ class ReferralService {
 
     private Optional<DraftedLetter> unsignedDraft(String screeningId, List<String> units) {
         return referrals.unsignedDraft(screeningId, String.join(",", units)).map(d -> new DraftedLetter(d.text(),
-                d.failedCheckFindings() == null ? null : checkNote(findings(d.failedCheckFindings()))));
+                d.failedCheckFindings() == null ? null : DraftCheck.note(DraftCheck.fromJson(json, d.failedCheckFindings()))));
     }
 
-    private static String checkNote(List<DraftCheck.Finding> findings) {
-        return findings.stream().map(f -> "- " + f.type() + ": " + f.detail())
-                .collect(java.util.stream.Collectors.joining("\n"));
-    }
-
-    private List<DraftCheck.Finding> findings(String findingsJson) {
-        try {
-            return findingsJson == null ? List.of()
-                    : json.readValue(findingsJson, new TypeReference<List<DraftCheck.Finding>>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** The de-identified request: sex and age (the model sees the age band only); center and date stay local. */
     private DraftRequest request(Screening s, Judgement judgement) {
@@ -155,13 +140,6 @@ class ReferralService {
         return DraftRequest.firstRound(judgement, patient, s.language());
     }
 
-    private String json(List<DraftCheck.Finding> findings) {
-        try {
-            return json.writeValueAsString(findings);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** @throws IllegalArgumentException when the letter text is empty; the task then stays open */
     void sign(String screeningId, String letterText, String physician) {

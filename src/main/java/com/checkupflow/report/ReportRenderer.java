@@ -1,7 +1,6 @@
 package com.checkupflow.report;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -9,20 +8,21 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 
 import com.checkupflow.center.Centers;
+import com.checkupflow.document.DocumentTemplates;
 import com.checkupflow.judgement.Judgement;
 import com.checkupflow.judgement.JudgementUnit;
 import com.checkupflow.kernel.Category;
@@ -36,8 +36,9 @@ import com.checkupflow.screening.PersonalData;
 import com.checkupflow.screening.Screening;
 
 /**
- * Renders the issued report from {@code report/report.html}, well-formed XHTML that is served as is and turned
- * into the PDF by {@link ReportPdf}. Every value is escaped; the RRN is printed masked only.
+ * Renders the issued report from {@code report/report.html} (Thymeleaf in XML mode, the documents' one template
+ * engine), well-formed XHTML that is served as is and turned into the PDF by {@link ReportPdf}. Every value is
+ * escaped by the template engine; the RRN is printed masked only.
  */
 @Component
 class ReportRenderer {
@@ -53,20 +54,21 @@ class ReportRenderer {
     private static final DateTimeFormatter SIGNED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.of("Asia/Seoul"));
 
-    private final String template;
+    static final String TEMPLATE = "report/report.html";
+
     private final Properties texts = new Properties();
+    private final DocumentTemplates templates;
     private final ItemLabels labels;
     private final ReferenceBands bands;
     private final Centers centers;
 
-    ReportRenderer(ItemLabels labels, ReferenceBands bands, Centers centers) {
+    ReportRenderer(DocumentTemplates templates, ItemLabels labels, ReferenceBands bands, Centers centers) {
+        this.templates = templates;
         this.labels = labels;
         this.bands = bands;
         this.centers = centers;
-        try (InputStream in = ReportRenderer.class.getResourceAsStream("/report/report.html");
-             Reader textsIn = new InputStreamReader(
-                     ReportRenderer.class.getResourceAsStream("/report/report-texts.properties"), StandardCharsets.UTF_8)) {
-            this.template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        try (Reader textsIn = new InputStreamReader(
+                ReportRenderer.class.getResourceAsStream("/report/report-texts.properties"), StandardCharsets.UTF_8)) {
             texts.load(textsIn);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -77,7 +79,7 @@ class ReportRenderer {
     String render(Screening s, Judgement judgement, String finalText, String signer, Instant signedAt,
                   AiDisclosure.AiUse aiUse) {
         String lang = "en".equals(s.language()) ? "en" : "ko";
-        Map<String, String> v = new LinkedHashMap<>();
+        Map<String, Object> v = new HashMap<>();
         v.put("lang", lang);
         for (String key : List.of("title", "center", "examDate", "name", "rrn", "sex", "age", "overall", "items",
                 "item", "value", "unit", "bands", "category", "summary", "advice", "signedBy", "signedAt")) {
@@ -85,9 +87,9 @@ class ReportRenderer {
                     text(key, lang));
         }
         v.put("bandsNote", text("bandsNote", lang));
-        v.put("labelNormalA", label(Category.NORMAL_A, lang));
-        v.put("labelNormalB", label(Category.NORMAL_B, lang));
-        v.put("labelSuspect", label(Category.DISEASE_SUSPECT, lang));
+        v.put("labelNormalA", Category.NORMAL_A.label(lang));
+        v.put("labelNormalB", Category.NORMAL_B.label(lang));
+        v.put("labelSuspect", Category.DISEASE_SUSPECT.label(lang));
         v.put("center", centers.get(s.center()).displayName(lang));
         v.put("examDate", s.examDate() == null ? "" : s.examDate().toString());
         v.put("patientName", s.patient().name() == null ? "" : s.patient().name());
@@ -97,15 +99,20 @@ class ReportRenderer {
         v.put("summary", finalText == null ? "" : finalText);
         v.put("signer", signer == null ? "" : signer);
         v.put("signedAt", signedAt == null ? "" : SIGNED.format(signedAt));
-        String html = template;
-        for (Map.Entry<String, String> e : v.entrySet()) {
-            html = html.replace("{{" + e.getKey() + "}}", escape(e.getValue()));
-        }
-        return html.replace("{{aiNotice}}", aiUse == null ? ""
-                        : "<p class=\"ai-notice\">" + escape(aiNotice(lang, v.get("signer"))) + "</p>")
-                .replace("{{boxes}}", boxes(judgement, lang))
-                .replace("{{rows}}", rows(judgement, s.sex(), lang, bands.of(s.id())))
-                .replace("{{advice}}", advice(judgement, s.treatedDiseases(), lang));
+        v.put("aiNotice", aiUse == null ? null : aiNotice(lang, signer));
+        v.put("boxes", boxes(judgement, lang));
+        v.put("rows", rows(judgement, s.sex(), lang, bands.of(s.id())));
+        v.put("advice", advice(judgement, s.treatedDiseases(), lang));
+        return templates.xhtml(TEMPLATE, v);
+    }
+
+    /** A box of the overall result: ticked when the judgement has its flag. */
+    record Box(boolean ticked, String mark, String label) {
+    }
+
+    /** A row of the items table: the item, its value and unit, the printed bands and its category. */
+    record Row(boolean abnormal, String item, boolean numeric, String value, String unit, String normalA,
+                      String normalB, String suspect, String category) {
     }
 
     /** The notice that a generative-AI draft was reviewed, edited and signed by the physician (named as signed). */
@@ -113,41 +120,31 @@ class ReportRenderer {
         return text("aiNotice", lang).replace("{physician}", physician == null ? "" : physician);
     }
 
-    private String boxes(Judgement judgement, String lang) {
-        StringBuilder html = new StringBuilder();
-        for (String flag : OVERALL_BOXES) {
+    private List<Box> boxes(Judgement judgement, String lang) {
+        return OVERALL_BOXES.stream().map(flag -> {
             boolean ticked = judgement.overall().flags().contains(flag);
-            html.append("    <td").append(ticked ? " class=\"ticked\"" : "").append("><span class=\"box\">")
-                    // a no-break space keeps the box with the first word of its label when the label wraps
-                    .append(ticked ? TICKED : UNTICKED).append("</span>\u00A0")
-                    .append(escape(labels.flag(flag, lang))).append("</td>\n");
-        }
-        return html.toString();
+            return new Box(ticked, ticked ? TICKED : UNTICKED, labels.flag(flag, lang));
+        }).toList();
     }
 
-    private String rows(Judgement judgement, Sex sex, String lang, ReferenceBands.Printed printed) {
-        StringBuilder rows = new StringBuilder();
+    private List<Row> rows(Judgement judgement, Sex sex, String lang, ReferenceBands.Printed printed) {
+        List<Row> rows = new ArrayList<>();
         judgement.items().forEach((json, item) -> {
             ItemKey key = ItemKey.fromJson(json).orElseThrow();
             boolean abnormal = item.category() != null && item.category() != Category.NORMAL_A;
             boolean valid = item.status() == ItemStatus.VALID || item.measuredNotDue();
             String value = valid ? labels.value(item.value(), lang) : labels.status(item.status(), lang);
-            String category = item.category() != null ? label(item.category(), lang)
+            String category = item.category() != null ? item.category().label(lang)
                     : item.measuredNotDue() ? labels.notDue(lang) : "";
-            rows.append("    <tr").append(abnormal ? " class=\"abnormal\"" : "").append(">")
-                    .append(cell(labels.item(key, lang), ""))
-                    .append(cell(value, key.coded() ? "" : "num"))
-                    .append(cell(valid ? labels.unit(item.unit()) : "", ""))
-                    .append(cell(printed.band(key, sex, Category.NORMAL_A, lang), ""))
-                    .append(cell(printed.band(key, sex, Category.NORMAL_B, lang), ""))
-                    .append(cell(printed.band(key, sex, Category.DISEASE_SUSPECT, lang), ""))
-                    .append(cell(category, "")).append("</tr>\n");
+            rows.add(new Row(abnormal, labels.item(key, lang), !key.coded(), value, valid ? labels.unit(item.unit()) : "",
+                    printed.band(key, sex, Category.NORMAL_A, lang), printed.band(key, sex, Category.NORMAL_B, lang),
+                    printed.band(key, sex, Category.DISEASE_SUSPECT, lang), category));
         });
-        return rows.toString();
+        return rows;
     }
 
-    private String advice(Judgement judgement, Set<TreatedDisease> treated, String lang) {
-        StringBuilder html = new StringBuilder();
+    private List<String> advice(Judgement judgement, Set<TreatedDisease> treated, String lang) {
+        List<String> lines = new ArrayList<>();
         for (String flag : judgement.overall().flags()) {
             String text = texts.getProperty("advice." + flag + "." + lang);
             if (SUSPECT_FLAGS.contains(flag)) {
@@ -157,10 +154,10 @@ class ReportRenderer {
                         : text.replace("{diseases}", diseases(named, lang));
             }
             if (text != null) {
-                html.append("  <li>").append(escape(text)).append("</li>\n");
+                lines.add(text);
             }
         }
-        return html.toString();
+        return lines;
     }
 
     /**
@@ -192,7 +189,7 @@ class ReportRenderer {
     /** "고혈압, 당뇨병과 이상지질혈증이" / "Hypertension, diabetes and dyslipidemia": a list with its particle. */
     private String diseases(List<TargetDisease> diseases, String lang) {
         boolean ko = !"en".equals(lang);
-        List<String> names = diseases.stream().map(d -> ko ? d.labelKo() : d.labelEn()).toList();
+        List<String> names = diseases.stream().map(d -> d.label(lang)).toList();
         String last = names.get(names.size() - 1);
         String list = names.size() == 1 ? last : String.join(", ", names.subList(0, names.size() - 1))
                 + (ko ? (finalConsonant(names.get(names.size() - 2)) ? "과 " : "와 ") : " and ") + last;
@@ -207,20 +204,7 @@ class ReportRenderer {
         return last < 0xAC00 || last > 0xD7A3 || (last - 0xAC00) % 28 != 0;
     }
 
-    private static String cell(String text, String cssClass) {
-        return (cssClass.isEmpty() ? "<td>" : "<td class=\"" + cssClass + "\">") + escape(text) + "</td>";
-    }
-
-    private static String label(Category category, String lang) {
-        return "en".equals(lang) ? category.labelEn() : category.labelKo();
-    }
-
     private String text(String key, String lang) {
         return texts.getProperty(key + "." + lang, key);
-    }
-
-    /** Escapes only markup characters, so the output stays well-formed XML (no HTML-only named entities). */
-    private static String escape(String text) {
-        return HtmlUtils.htmlEscape(text, StandardCharsets.UTF_8.name());
     }
 }

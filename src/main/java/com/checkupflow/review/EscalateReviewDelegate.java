@@ -22,17 +22,30 @@ class EscalateReviewDelegate implements JavaDelegate {
 
     private static final Logger log = LoggerFactory.getLogger(EscalateReviewDelegate.class);
 
+    private final String reviewTask;
+    private final String what;
+
+    EscalateReviewDelegate() {
+        this(Activities.REVIEW_REPORT, "Review");
+    }
+
+    /** Escalates the open tasks of another review ({@code reviewTask}, its activity id), named {@code what} in the log. */
+    EscalateReviewDelegate(String reviewTask, String what) {
+        this.reviewTask = reviewTask;
+        this.what = what;
+    }
+
     @Override
     public void execute(DelegateExecution execution) {
         TaskService tasks = execution.getProcessEngineServices().getTaskService();
         for (Task review : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey(Activities.REVIEW_REPORT).list()) {
+                .taskDefinitionKey(reviewTask).list()) {
             boolean already = tasks.getIdentityLinksForTask(review.getId()).stream().anyMatch(l ->
                     IdentityLinkType.CANDIDATE.equals(l.getType()) && Roles.HEAD_PHYSICIAN.equals(l.getGroupId()));
             if (!already) {
                 tasks.addCandidateGroup(review.getId(), Roles.HEAD_PHYSICIAN);
             }
-            log.info("Review of screening {} is overdue; escalated to the center's head physicians",
+            log.info("{} of screening {} is overdue; escalated to the center's head physicians", what,
                     execution.getProcessBusinessKey());
         }
     }

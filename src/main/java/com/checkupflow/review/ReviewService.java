@@ -23,7 +23,6 @@ import com.checkupflow.judgement.JudgementTexts;
 import com.checkupflow.screening.PersonalData;
 import com.checkupflow.screening.Screening;
 import com.checkupflow.screening.ScreeningRepository;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -179,28 +178,14 @@ public class ReviewService {
                 .params(screeningId, d.name(), note, reviewer, Timestamp.from(clock.instant()), draftRound, draftText,
                         signs ? finalText : null, signs ? TextDiff.lineDiff(draftText, finalText) : null,
                         signs ? TextDiff.editRatio(draftText, finalText) : null,
-                        signs ? findingsJson(signedCheck.findings()) : null, signs ? overridden : null,
+                        signs ? DraftCheck.toJson(json, signedCheck.findings()) : null, signs ? overridden : null,
                         overridden ? reason.strip() : null)
                 .update();
     }
 
-    private String findingsJson(List<DraftCheck.Finding> findings) {
-        try {
-            return json.writeValueAsString(findings);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
+    /** Null when the decision signed nothing (no check of a signed text was stored). */
     private List<DraftCheck.Finding> findings(String findingsJson) {
-        if (findingsJson == null) {
-            return null;
-        }
-        try {
-            return List.of(json.readValue(findingsJson, DraftCheck.Finding[].class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return findingsJson == null ? null : DraftCheck.fromJson(json, findingsJson);
     }
 
     /**

@@ -1,6 +1,10 @@
 package com.checkupflow.document;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +30,7 @@ import org.mockito.ArgumentMatchers;
 import org.mockito.Mockito;
 
 import com.checkupflow.engine.ExternalTasks;
+import com.checkupflow.review.ReviewFixtures;
 import com.checkupflow.engine.ExternalTaskWorker;
 
 /**
@@ -40,13 +45,17 @@ class ConsultationSummaryProcessTest {
     ProcessEngine processEngine;
 
     private final DocumentService documents = Mockito.mock(DocumentService.class);
+    private final ReviewFixtures reviews = new ReviewFixtures();
+    private static final Instant NOW = Instant.parse("2026-12-01T09:00:00Z");
+    private static final Duration SLA = Duration.ofHours(24);
+    private static final Duration EXPIRY = Duration.ofDays(30);
     private DraftDocumentWorker worker;
 
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(processEngine);
         worker = new DraftDocumentWorker(ExternalTasks.of(processEngine.getExternalTaskService()), documents,
-                ExternalTaskWorker.Settings.of(4, Duration.ofMinutes(2), Duration.ofMillis(500), false));
+                new DocumentKinds(), ExternalTaskWorker.Settings.of(4, Duration.ofMinutes(2), Duration.ofMillis(500), false));
         Mocks.register("reviewDocumentListener", new ReviewDocumentListener(documents));
         Mocks.register("patientLabelListener", (TaskListener) task -> { });
         Mocks.register("reviewTaskListener", (TaskListener) task -> { });
@@ -55,6 +64,9 @@ class ConsultationSummaryProcessTest {
         Mocks.register("draftWithTemplateDelegate", (JavaDelegate) execution -> { });
         Mocks.register("checkDraftDelegate", (JavaDelegate) execution -> { });
         Mocks.register("autoRedraftListener", (ExecutionListener) execution -> { });
+        Mocks.register("consultationReviewDueDateListener",
+                reviews.consultationReviewDueDateListener(SLA, EXPIRY, Clock.fixed(NOW, ZoneOffset.UTC)));
+        Mocks.register("escalateConsultationReviewDelegate", reviews.escalateConsultationReviewDelegate());
     }
 
     @AfterEach
@@ -83,9 +95,18 @@ class ConsultationSummaryProcessTest {
         }
     }
 
+    /** The consultation summary's draftDocument tasks; the report summary's (same topic, kind report-summary) stay. */
     private List<LockedExternalTask> fetchDocumentTasks() {
-        return processEngine.getExternalTaskService().fetchAndLock(10, worker.workerId())
-                .topic(worker.topic(), 60_000).variables(worker.variables()).execute();
+        List<LockedExternalTask> tasks = new java.util.ArrayList<>();
+        for (LockedExternalTask t : processEngine.getExternalTaskService().fetchAndLock(10, worker.workerId())
+                .topic(worker.topic(), 60_000).variables(worker.variables()).execute()) {
+            if (t.getActivityId().equals("Activity_DraftConsultationSummary")) {
+                tasks.add(t);
+            } else {
+                processEngine.getExternalTaskService().unlock(t.getId());
+            }
+        }
+        return tasks;
     }
 
     @Test
@@ -143,5 +164,72 @@ class ConsultationSummaryProcessTest {
         Assertions.assertThat(failed.getRetries()).isEqualTo(ExternalTaskWorker.FAILURE_RETRIES - 1);
         Assertions.assertThat(failed.getErrorMessage()).contains("no document kind follow-up-letter");
         BpmnAwareTests.assertThat(pi).isWaitingAt("Activity_DraftConsultationSummary", "Activity_DraftSummary");
+    }
+
+    /** Only the consultation branch, drafted and waiting for its review. */
+    private ProcessInstance startAtTheConsultationReview() {
+        Mockito.when(documents.draft(ArgumentMatchers.eq("s-1"), ArgumentMatchers.anyMap()))
+                .thenReturn(new DocumentService.Drafted("결과 상담 요약 초안", true, null, "template", false));
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("screeningId", "s-1");
+        variables.put("language", "ko");
+        variables.put("taskPriority", 50);
+        variables.put("consultationSummaryWanted", true);
+        ProcessInstance pi = processEngine.getRuntimeService().createProcessInstanceByKey("screening-report")
+                .businessKey("s-1").setVariables(variables).startBeforeActivity("Gateway_ConsultationWanted").execute();
+        runJobs();
+        fetchDocumentTasks().forEach(worker::handle);
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Activity_ReviewConsultationSummary");
+        return pi;
+    }
+
+    private Job timer(String boundaryEvent, ProcessInstance pi) {
+        return processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId())
+                .activityId(boundaryEvent).singleResult();
+    }
+
+    private Task consultationReview() {
+        return processEngine.getTaskService().createTaskQuery().taskDefinitionKey("Activity_ReviewConsultationSummary")
+                .singleResult();
+    }
+
+    @Test
+    void shouldBeDueAfterTheConsultationSlaWhenTheReviewOpens() {
+        ProcessInstance pi = startAtTheConsultationReview();
+
+        Date due = Date.from(NOW.plus(SLA));
+        Assertions.assertThat(consultationReview().getDueDate()).isEqualTo(due);
+        Assertions.assertThat(timer("Event_ConsultationReviewOverdue", pi).getDuedate()).isEqualTo(due);
+        Assertions.assertThat(timer("Event_ConsultationReviewExpired", pi).getDuedate())
+                .isEqualTo(Date.from(NOW.plus(EXPIRY)));
+        BpmnAwareTests.assertThat(pi).variables().containsEntry("consultationReviewDueDate", due);
+    }
+
+    @Test
+    void shouldAddTheHeadPhysiciansAndKeepTheReviewWhenTheConsultationReviewIsOverdue() {
+        ProcessInstance pi = startAtTheConsultationReview();
+        String reviewId = consultationReview().getId();
+
+        processEngine.getManagementService().executeJob(timer("Event_ConsultationReviewOverdue", pi).getId());
+
+        BpmnAwareTests.assertThat(pi).hasPassed("Activity_EscalateConsultationReview", "Event_ConsultationReviewEscalated")
+                .isWaitingAt("Activity_ReviewConsultationSummary");
+        Assertions.assertThat(consultationReview().getId()).isEqualTo(reviewId);
+        Assertions.assertThat(processEngine.getTaskService().getIdentityLinksForTask(reviewId))
+                .extracting(l -> l.getGroupId()).contains("physician", "headPhysician");
+        Assertions.assertThat(timer("Event_ConsultationReviewExpired", pi)).isNotNull();
+    }
+
+    @Test
+    void shouldEndWithTheDraftUnreviewedWhenNobodyReviewsTheConsultationSummaryBeforeItExpires() {
+        ProcessInstance pi = startAtTheConsultationReview();
+
+        processEngine.getManagementService().executeJob(timer("Event_ConsultationReviewExpired", pi).getId());
+
+        BpmnAwareTests.assertThat(pi).isEnded().hasPassed("Event_ConsultationSummaryNotReviewed")
+                .hasNotPassed("Event_ConsultationSummaryReviewed");
+        Assertions.assertThat(processEngine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+        Mockito.verify(documents, Mockito.never()).review(ArgumentMatchers.any(), ArgumentMatchers.any(),
+                ArgumentMatchers.any(), ArgumentMatchers.any());
     }
 }

@@ -7,7 +7,6 @@ import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import com.checkupflow.ai.InvalidAnswerException;
-import com.checkupflow.ai.KindDrafter;
 import com.checkupflow.ai.PromptTemplates;
 
 class DocumentKindsTest {
@@ -59,43 +58,46 @@ class DocumentKindsTest {
 
     @Test
     void shouldDescribeTheReportSummaryAndTheReferralLetterAsKindsWithTheirDraftersWhenLoading() {
-        Assertions.assertThat(kinds.drafted()).extracting(DocumentKind::id, DocumentKind::drafter)
-                .containsExactly(Assertions.tuple("referral-letter", "referral-letter"),
-                        Assertions.tuple("report-summary", "report-summary"));
-        DocumentKind report = kinds.drafted().stream().filter(k -> k.id().equals("report-summary")).findFirst().orElseThrow();
+        Assertions.assertThat(kinds.all()).filteredOn(k -> k.drafter() != null)
+                .extracting(DocumentKind::id, DocumentKind::drafter, DocumentKind::outputVariable, DocumentKind::legacyTopics)
+                .containsExactly(Assertions.tuple("referral-letter", "referral-letter", "referralDraft",
+                                List.of("draftReferralLetter")),
+                        Assertions.tuple("report-summary", "report-summary", "draftText", List.of("draftSummary")));
+        DocumentKind report = kinds.get("report-summary");
         Assertions.assertThat(report.promptVersions()).containsExactly("v2", "v1");
         Assertions.assertThat(report.prompts("v2").version()).isEqualTo(new PromptTemplates().version())
                 .isEqualTo("draft-summary-v2");
         Assertions.assertThat(kinds.profile(report.checkProfile())).contains("MISSING_FINDING");
-        Assertions.assertThat(kinds.all()).extracting(DocumentKind::id).containsExactly("consultation-summary");
+        Assertions.assertThat(kinds.all()).extracting(DocumentKind::id)
+                .containsExactly("consultation-summary", "referral-letter", "report-summary");
+        Assertions.assertThat(kinds.legacyTopics()).containsOnly(Map.entry("draftSummary", "report-summary"),
+                Map.entry("draftReferralLetter", "referral-letter"));
     }
 
     @Test
-    void shouldNameTheTopicThatDraftsAKindWhenTheAiDocumentStepNamesAKindWithADrafter() {
-        DocumentKinds registered = new DocumentKinds(List.of(drafter("report-summary", "draftSummary"),
-                drafter("referral-letter", "draftReferralLetter")));
+    void shouldTakeTheDraftersOutputVariableWhenTheElementSetsOnlyTheKind() {
+        DocumentStep step = DocumentStep.of(Map.of("documentKind", "report-summary"), "ko", kinds);
+        Assertions.assertThat(step).isEqualTo(new DocumentStep("report-summary", "v2", "ko", List.of("judgement"),
+                "draftText", "report"));
+    }
+
+    @Test
+    void shouldNameWhatTheKindDoesWhenAStepAsksAKindWithADrafterForAnotherSetting() {
         Assertions.assertThatThrownBy(() -> DocumentStep.of(Map.of("documentKind", "report-summary",
-                        "outputVariable", "x"), "ko", registered))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("topic draftSummary");
+                        "promptVersion", "v1"), "ko", kinds))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("promptVersion v2")
+                .hasMessageContaining("sets v1");
+        Assertions.assertThatThrownBy(() -> DocumentStep.of(Map.of("documentKind", "referral-letter",
+                        "outputVariable", "letter"), "ko", kinds))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outputVariable referralDraft");
+        Assertions.assertThatThrownBy(() -> DocumentStep.of(Map.of("documentKind", "report-summary",
+                        "checkProfile", "prose"), "ko", kinds))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("checkProfile report");
     }
 
     @Test
     void shouldNotStartWhenAKindNamesADrafterThatIsNotRegistered() {
-        Assertions.assertThatThrownBy(() -> new DocumentKinds(List.of(drafter("report-summary", "draftSummary"))))
+        Assertions.assertThatThrownBy(() -> new DocumentKinds(List.of(DocumentFixtures.refusing("report-summary"))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("referral-letter");
-    }
-
-    private static KindDrafter drafter(String name, String topic) {
-        return new KindDrafter() {
-            @Override
-            public String drafter() {
-                return name;
-            }
-
-            @Override
-            public String topic() {
-                return topic;
-            }
-        };
     }
 }

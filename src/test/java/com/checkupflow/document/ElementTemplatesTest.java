@@ -102,8 +102,63 @@ class ElementTemplatesTest {
     void shouldOfferEveryDocumentKindInTheDropdownWhenADesignerPicksAKind() throws IOException {
         JsonNode kind = property(template("ai-document-step.json"), "documentKind");
         List<String> choices = kind.get("choices").findValuesAsText("value");
-        Assertions.assertThat(choices).containsExactlyInAnyOrderElementsOf(
-                new DocumentKinds().all().stream().map(DocumentKind::id).toList());
+        List<String> folders;
+        try (Stream<Path> list = Files.list(Path.of("src/main/resources/documents"))) {
+            folders = list.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        Assertions.assertThat(folders).as("documents/*/ on disk").contains("consultation-summary", "report-summary",
+                "referral-letter");
+        Assertions.assertThat(choices).as("the kind dropdown of ai-document-step.json").containsExactlyInAnyOrderElementsOf(folders)
+                .containsExactlyInAnyOrderElementsOf(new DocumentKinds().all().stream().map(DocumentKind::id).toList());
+    }
+
+    /**
+     * Every element of the deployed processes that names a template is what the template writes, at its current
+     * version: the hidden bindings, a value of each dropdown, and no parameter the template does not know.
+     */
+    @Test
+    void shouldMatchTheCurrentTemplateWhenAProcessElementNamesIt() throws IOException {
+        Map<String, JsonNode> templates = Map.of("com.checkupflow.ai-document-step", template("ai-document-step.json"),
+                "com.checkupflow.document-review", template("document-review.json"));
+        List<String> checked = new java.util.ArrayList<>();
+        for (String file : List.of("screening-report.bpmn", "referral-letter.bpmn")) {
+            BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("processes", file).toFile());
+            for (BaseElement element : model.getModelElementsByType(BaseElement.class)) {
+                String id = element.getAttributeValueNs(CAMUNDA, "modelerTemplate");
+                if (id == null) {
+                    continue;
+                }
+                JsonNode t = templates.get(id);
+                String where = file + " " + element.getId();
+                Assertions.assertThat(t).as(where).isNotNull();
+                Assertions.assertThat(element.getAttributeValueNs(CAMUNDA, "modelerTemplateVersion")).as(where)
+                        .isEqualTo(t.get("version").asText());
+                CamundaInputOutput io = element.getExtensionElements().getElementsQuery()
+                        .filterByType(CamundaInputOutput.class).singleResult();
+                Map<String, String> inputs = new java.util.HashMap<>();
+                io.getCamundaInputParameters().forEach(in -> inputs.put(in.getCamundaName(), in.getTextContent()));
+                List<String> bound = new java.util.ArrayList<>();
+                for (JsonNode p : t.get("properties")) {
+                    JsonNode b = p.get("binding");
+                    String name = b.path("name").asText();
+                    if (b.get("type").asText().equals("property") && p.get("type").asText().equals("Hidden")) {
+                        Assertions.assertThat(element.getAttributeValueNs(CAMUNDA, name.replace("camunda:", "")))
+                                .as(where + " " + name).isEqualTo(p.get("value").asText());
+                    }
+                    if (b.get("type").asText().equals("camunda:inputParameter")) {
+                        bound.add(name);
+                        if (p.get("type").asText().equals("Dropdown")) {
+                            Assertions.assertThat(p.get("choices").findValuesAsText("value")).as(where + " " + name)
+                                    .contains(inputs.get(name));
+                        }
+                    }
+                }
+                Assertions.assertThat(bound).as(where + ": input parameters").containsAll(inputs.keySet());
+                checked.add(element.getId());
+            }
+        }
+        Assertions.assertThat(checked).contains("Activity_DraftSummary", "Activity_DraftConsultationSummary",
+                "Activity_ReviewConsultationSummary", "Activity_DraftReferralLetter");
     }
 
     private static JsonNode property(JsonNode template, String bindingName) {
@@ -131,11 +186,11 @@ class ElementTemplatesTest {
                 .thenReturn(new DocumentService.Drafted("draft text", false, "- PII_LEAK: phone", "openai", false));
 
         ProcessInstance pi = processEngine.getRuntimeService().startProcessInstanceByKey("designer-copy", "s-9",
-                Map.of("language", "en", "taskPriority", 50));
+                Map.of("language", "en", "taskPriority", 50, "consultationReviewDueDate", new java.util.Date(0)));
         processEngine.getManagementService().createJobQuery().list()
                 .forEach(job -> processEngine.getManagementService().executeJob(job.getId()));
         DraftDocumentWorker worker = new DraftDocumentWorker(ExternalTasks.of(processEngine.getExternalTaskService()), documents,
-                ExternalTaskWorker.Settings.of(1, Duration.ofMinutes(1), Duration.ofSeconds(1), false));
+                new DocumentKinds(), ExternalTaskWorker.Settings.of(1, Duration.ofMinutes(1), Duration.ofSeconds(1), false));
         Assertions.assertThat(worker.poll()).isZero(); // not started: the test hands the task over itself
         List<LockedExternalTask> tasks = processEngine.getExternalTaskService().fetchAndLock(1, worker.workerId())
                 .topic(worker.topic(), 60_000).variables(worker.variables()).execute();
@@ -148,6 +203,7 @@ class ElementTemplatesTest {
                 .initializeFormKeys().singleResult();
         Assertions.assertThat(review.getCamundaFormRef().getKey()).isEqualTo("review-document");
         Assertions.assertThat(review.getPriority()).isEqualTo(50);
+        Assertions.assertThat(review.getDueDate()).isEqualTo(new java.util.Date(0));
         Assertions.assertThat(processEngine.getTaskService().getVariables(review.getId()))
                 .containsEntry("documentText", "draft text").containsEntry("documentCheckNote", "- PII_LEAK: phone");
         processEngine.getTaskService().claim(review.getId(), "physicianBusan");

@@ -85,7 +85,7 @@ class DraftCheckerTest {
 
     @Test
     void shouldFindMissingFindingWhenABorderlineItemIsNotMentioned() {
-        String withoutAst = mutate(en, "- AST 44 U/L: Normal B (borderline). This liver enzyme is slightly high (borderline).\n", "");
+        String withoutAst = mutate(en, "- AST (SGOT) 44 U/L: Normal B (borderline). This liver enzyme is slightly high (borderline).\n", "");
 
         assertThat(types(withoutAst, "en")).containsExactly("MISSING_FINDING");
     }

@@ -27,13 +27,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.Mockito;
 
+import com.checkupflow.document.DocumentFixtures;
 import com.checkupflow.engine.ExternalTaskWorker;
-import com.checkupflow.engine.ExternalTasks;
 
 /**
- * The drafting part of screening-report.bpmn on the engine: the external task "Draft report summary" worked
- * by {@link DraftSummaryWorker}, the fallback through Error_ModelUnavailable, and the one automatic redraft.
- * The drafting service is stubbed; the BPMN, the worker and the fallback delegate are real.
+ * The drafting part of screening-report.bpmn on the engine: the external task "Draft report summary" (AI document
+ * step, kind report-summary) worked by the generic worker with {@link ReportSummaryDrafter}, the fallback through
+ * Error_ModelUnavailable, and the one automatic redraft. The drafting service is stubbed; the BPMN, the worker, the
+ * kind's drafter and the fallback delegate are real.
  */
 @ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = "processes/screening-report.bpmn")
@@ -43,13 +44,13 @@ class DraftSummaryProcessTest {
 
     private final DraftingService drafting = Mockito.mock(DraftingService.class);
     private final Deque<Boolean> checkResults = new ArrayDeque<>();
-    private DraftSummaryWorker worker;
+    private ExternalTaskWorker worker;
 
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(processEngine); // other test classes may have started Spring engines in this JVM
-        worker = new DraftSummaryWorker(ExternalTasks.of(processEngine.getExternalTaskService()), drafting,
-                ExternalTaskWorker.Settings.of(4, Duration.ofMinutes(2), Duration.ofMillis(500), false));
+        worker = DocumentFixtures.draftDocumentWorker(processEngine.getExternalTaskService(),
+                new ReportSummaryDrafter(drafting));
         Mocks.register("draftWithTemplateDelegate", new DraftWithTemplateDelegate(drafting));
         Mocks.register("autoRedraftListener", new AutoRedraftListener());
         Mocks.register("checkDraftDelegate", (JavaDelegate) execution -> {
@@ -90,7 +91,7 @@ class DraftSummaryProcessTest {
     private void drive() {
         for (int i = 0; i < 20; i++) {
             List<LockedExternalTask> tasks = processEngine.getExternalTaskService().fetchAndLock(10, worker.workerId())
-                    .topic(worker.topic(), 60_000).variables("draftRound", "reviewNote", "screeningId").execute();
+                    .topic(worker.topic(), 60_000).variables(worker.variables()).execute();
             tasks.forEach(worker::handle);
             List<Job> jobs = processEngine.getManagementService().createJobQuery().executable().list();
             jobs.forEach(job -> processEngine.getManagementService().executeJob(job.getId()));
@@ -106,7 +107,7 @@ class DraftSummaryProcessTest {
 
         BpmnAwareTests.assertThat(pi).isWaitingAt("Activity_DraftSummary");
         Assertions.assertThat(processEngine.getExternalTaskService().createExternalTaskQuery().singleResult().getTopicName())
-                .isEqualTo(worker.topic()).isEqualTo("draftSummary");
+                .isEqualTo(worker.topic()).isEqualTo("draftDocument");
     }
 
     @Test
@@ -189,6 +190,6 @@ class DraftSummaryProcessTest {
 
         BpmnAwareTests.assertThat(pi).isWaitingAt("Activity_DraftSummary");
         Assertions.assertThat(processEngine.getExternalTaskService().createExternalTaskQuery().singleResult().getRetries())
-                .isEqualTo(DraftSummaryWorker.FAILURE_RETRIES - 1);
+                .isEqualTo(ExternalTaskWorker.FAILURE_RETRIES - 1);
     }
 }

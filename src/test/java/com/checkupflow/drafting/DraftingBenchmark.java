@@ -37,7 +37,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.checkupflow.ReviewTasks;
 import com.checkupflow.demo.SyntheticScreenings;
 import com.checkupflow.engine.ExternalTaskWorker;
-import com.checkupflow.engine.ExternalTasks;
+import com.checkupflow.document.DocumentFixtures;
+import com.checkupflow.process.ScreeningReportProcess;
 
 import ca.uhn.fhir.context.FhirContext;
 
@@ -133,15 +134,15 @@ class DraftingBenchmark {
         posters.awaitTermination(10, TimeUnit.MINUTES);
         double intakeSeconds = (System.nanoTime() - start) / 1e9;
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
-        while (externalTasks.createExternalTaskQuery().topicName(DraftSummaryWorker.TOPIC).count() < SCREENINGS
+        while (externalTasks.createExternalTaskQuery().topicName(ScreeningReportProcess.Topics.DRAFT_DOCUMENT).count() < SCREENINGS
                 && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
         double backlogSeconds = (System.nanoTime() - start) / 1e9;
 
         ExternalTaskWorker.Settings settings = properties.workerSettings();
-        DraftSummaryWorker worker = new DraftSummaryWorker(ExternalTasks.of(externalTasks), drafting, ExternalTaskWorker.Settings.of(
-                settings.threads(), settings.lockDuration(), settings.pollInterval(), true));
+        ExternalTaskWorker worker = DocumentFixtures.draftDocumentWorker(externalTasks, ExternalTaskWorker.Settings.of(
+                settings.threads(), settings.lockDuration(), settings.pollInterval(), true), new ReportSummaryDrafter(drafting));
         long draftStart = System.currentTimeMillis();
         worker.start();
         while (drafts() < SCREENINGS && System.nanoTime() < deadline) {

@@ -13,17 +13,14 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 
-import com.checkupflow.engine.ExternalTaskWorker;
-import com.checkupflow.engine.ExternalTasks;
+import com.checkupflow.document.DocumentFixtures;
 
 /**
  * Public test fixtures of the drafting feature: the real "Draft report summary" worker and the "Check the draft" delegate
@@ -61,15 +58,13 @@ public final class DraftingFixtures {
     }
 
     /**
-     * Works the open "Draft report summary" external tasks with the real {@link DraftSummaryWorker} (offline
-     * provider, around the mocked service), as the in-application worker would.
+     * Works the open "Draft report summary" external tasks (AI document step, kind report-summary) with the real
+     * worker and {@link ReportSummaryDrafter} (offline provider, around the mocked service), as the in-application
+     * worker would.
      */
     public void workDraftTasks(ExternalTaskService externalTasks) {
-        DraftSummaryWorker worker = new DraftSummaryWorker(ExternalTasks.of(externalTasks), service,
-                ExternalTaskWorker.Settings.of(4, Duration.ofMinutes(2), Duration.ofMillis(500), false));
-        List<LockedExternalTask> tasks = externalTasks.fetchAndLock(10, worker.workerId())
-                .topic(worker.topic(), 60_000).variables("draftRound", "reviewNote", "screeningId").execute();
-        tasks.forEach(worker::handle);
+        ReportSummaryDrafter drafter = new ReportSummaryDrafter(service);
+        DocumentFixtures.work(externalTasks, DocumentFixtures.draftDocumentWorker(externalTasks, drafter), drafter);
     }
 
     public ExecutionListener autoRedraftListener() {

@@ -51,10 +51,10 @@ class TemplateReportDrafterTest {
         assertThat(text).contains("종합판정: 일반 질환의심, 고혈압·당뇨병·이상지질혈증 질환의심");
         assertThat(text).contains(
                 "[고혈압]\n- 수축기 혈압 134 mmHg, 이완기 혈압 84 mmHg: 정상B(경계).",
-                "[비만]\n- 체질량지수 27.3 kg/m²: 정상B(경계). 과체중",
+                "[비만]\n- 체질량지수(BMI) 27.3 kg/m²: 정상B(경계). 과체중",
                 "[당뇨병]\n- 공복혈당 131 mg/dL(보고값 7.27 mmol/L): 질환의심. 당뇨병이 의심되는 수치입니다.",
                 "[이상지질혈증]\n- HDL 콜레스테롤 38 mg/dL: 질환의심.",
-                "[간장질환]\n- AST 44 U/L: 정상B(경계).",
+                "[간장질환]\n- AST(SGOT) 44 U/L: 정상B(경계).",
                 "[신장질환]\n- 요단백 약양성(±): 정상B(경계).",
                 "- 혈청 크레아티닌 1.52 mg/dL: 질환의심.");
         // advice per disease, follow-up by kind of finding
@@ -72,7 +72,7 @@ class TemplateReportDrafterTest {
 
         assertThat(text).contains("General disease suspected (일반 질환의심)",
                 "Hypertension, diabetes or dyslipidemia suspected (고혈압·당뇨병·이상지질혈증 질환의심)",
-                "- Fasting blood glucose 131 mg/dL (reported as 7.27 mmol/L): Disease suspected. Diabetes is suspected.",
+                "- Fasting glucose 131 mg/dL (reported as 7.27 mmol/L): Disease suspected. Diabetes is suspected.",
                 "- Serum creatinine 1.52 mg/dL: Disease suspected.",
                 "- Suspected diabetes and dyslipidemia: please visit a clinic", "until 31 January 2027");
         assertThat(checker.check(text, DraftExamples.mixed(), "en").findings()).isEmpty();
@@ -85,7 +85,7 @@ class TemplateReportDrafterTest {
 
         String text = ko(j);
 
-        assertThat(text).contains("공복혈당 131 mg/dL", "혈청 크레아티닌 1.52 mg/dL", "체질량지수 25 kg/m²");
+        assertThat(text).contains("공복혈당 131 mg/dL", "혈청 크레아티닌 1.52 mg/dL", "체질량지수(BMI) 25 kg/m²");
         assertThat(text).doesNotContain("131.0", "1.520", "25.0");
     }
 
@@ -105,7 +105,7 @@ class TemplateReportDrafterTest {
         String text = ko(DraftExamples.incomplete());
 
         assertThat(text).contains("일부 검사 결과가 누락되어", "- 공복혈당: 검사 결과가 없어 판정하지 못했습니다.",
-                "- 흉부 방사선 검사: 촬영하지 않아 판정하지 못했습니다.",
+                "- 흉부방사선: 촬영하지 않아 판정하지 못했습니다.",
                 "감마지티피(γ-GTP) 6 U/L: 판정불가(의사 확인)", "담당 의사가 확인한 뒤", "혈색소 11.4 g/dL: 정상B(경계)");
         assertThat(en(DraftExamples.incomplete())).contains("Some test results are missing", "Chest X-ray: not taken",
                 "Gamma-GTP 6 U/L: Unclassified (physician review)");
@@ -122,7 +122,7 @@ class TemplateReportDrafterTest {
     void shouldExplainPoorImageWhenChestXrayCouldNotBeJudged() {
         String text = ko(JudgementFixture.allNormal("male").code(ItemKey.CHEST_XRAY, "poor_image").build());
 
-        assertThat(text).contains("흉부 방사선 검사: 사진 상태가 불량하여 판정하지 못했으며, 재촬영이 필요할 수 있습니다.");
+        assertThat(text).contains("흉부방사선: 사진 상태가 불량하여 판정하지 못했으며, 재촬영이 필요할 수 있습니다.");
     }
 
     @Test

@@ -31,7 +31,7 @@ import com.checkupflow.process.ScreeningReportProcess.Vars;
 @Deployment(resources = "processes/referral-letter.bpmn")
 class ExternalTaskWorkerTest {
 
-    private static final String TOPIC = Topics.DRAFT_REFERRAL_LETTER;
+    private static final String TOPIC = Topics.DRAFT_DOCUMENT;
 
     ProcessEngine processEngine;
     private final CountDownLatch release = new CountDownLatch(1);
@@ -133,9 +133,27 @@ class ExternalTaskWorkerTest {
         };
         LockedExternalTask task = processEngine.getExternalTaskService().fetchAndLock(1, failing.workerId())
                 .topic(TOPIC, 60_000).execute().get(0);
+        // a worker logs under its own class's name
+        ch.qos.logback.classic.Logger workerLog = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(failing.getClass());
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        workerLog.addAppender(logged);
 
-        failing.handle(task);
+        try {
+            failing.handle(task);
+        } finally {
+            workerLog.detachAppender(logged);
+        }
 
+        ch.qos.logback.classic.spi.ILoggingEvent line = logged.list.stream()
+                .filter(e -> e.getFormattedMessage().contains("failed")).findFirst().orElseThrow();
+        Assertions.assertThat(line.getFormattedMessage()).contains("IllegalStateException: no letter for [RRN]")
+                .doesNotContain("860821", "seoyeon", "2345");
+        Assertions.assertThat(line.getThrowableProxy().getMessage()).startsWith("no letter for [RRN]")
+                .doesNotContain("860821", "seoyeon", "2345");
+        Assertions.assertThat(line.getThrowableProxy().getStackTraceElementProxyArray()).isNotEmpty();
         ExternalTask failed = tasks().singleResult();
         String details = processEngine.getExternalTaskService().getExternalTaskErrorDetails(failed.getId());
         Assertions.assertThat(failed.getErrorMessage()).startsWith("IllegalStateException: no letter for [RRN]")

@@ -1,5 +1,11 @@
 package com.checkupflow.judgement;
 
+import com.checkupflow.intake.BundleParser;
+import com.checkupflow.intake.ScreeningNormalizer;
+import com.checkupflow.intake.ParsedBundle;
+import com.checkupflow.intake.JudgementProperties;
+import com.checkupflow.intake.TestBundle;
+
 import static com.checkupflow.judgement.ReferenceJudgement.Kind;
 import static com.checkupflow.judgement.ReferenceJudgement.Reading;
 import static com.checkupflow.judgement.ReferenceJudgement.Screening;

@@ -3,6 +3,8 @@ package com.checkupflow.judgement;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.hl7.fhir.r4.model.Bundle;
 
+import com.checkupflow.intake.ScreeningNormalizer;
+import com.checkupflow.intake.JudgementProperties;
 import com.checkupflow.kernel.ItemLabels;
 import com.checkupflow.kernel.NormalizedScreening;
 

@@ -1,5 +1,6 @@
 package com.checkupflow.judgement;
 
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -7,6 +7,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
+import com.checkupflow.intake.BundleParser;
+import com.checkupflow.intake.ScreeningNormalizer;
+import com.checkupflow.intake.ParsedBundle;
+import com.checkupflow.intake.JudgementProperties;
+import com.checkupflow.intake.TestBundle;
 import com.checkupflow.kernel.CanonicalItem;
 import com.checkupflow.kernel.InvalidReason;
 import com.checkupflow.kernel.ItemKey;

@@ -7,15 +7,13 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.mockito.ArgumentMatchers;
 
-import com.checkupflow.engine.ExternalTaskWorker;
-import com.checkupflow.engine.ExternalTasks;
+import com.checkupflow.document.DocumentFixtures;
 
 /** Public test fixtures of the referral feature: the real worker and listeners around a mocked {@link ReferralService}. */
 public final class ReferralFixtures {
@@ -31,14 +29,12 @@ public final class ReferralFixtures {
     }
 
     /**
-     * Works the open "Draft referral letter" external tasks with the real {@link DraftReferralLetterWorker} around the
-     * mocked service, as the in-application worker would.
+     * Works the open "Draft referral letter" external tasks (AI document step, kind referral-letter) with the real
+     * worker and {@link ReferralLetterKindDrafter} around the mocked service, as the in-application worker would.
      */
     public void workDraftReferralLetterTasks(ExternalTaskService externalTasks) {
-        DraftReferralLetterWorker worker = new DraftReferralLetterWorker(ExternalTasks.of(externalTasks), service,
-                ExternalTaskWorker.Settings.of(1, Duration.ofMinutes(1), Duration.ofMillis(500), false));
-        externalTasks.fetchAndLock(10, worker.workerId()).topic(worker.topic(), 60_000).variables(worker.variables())
-                .execute().forEach(worker::handle);
+        ReferralLetterKindDrafter drafter = new ReferralLetterKindDrafter(service);
+        DocumentFixtures.work(externalTasks, DocumentFixtures.draftDocumentWorker(externalTasks, drafter), drafter);
     }
 
     public TaskListener signReferralLetterListener() {

@@ -63,7 +63,7 @@ class DemoReportsTest {
     DemoReportsTest() {
         Centers centers = mock(Centers.class);
         when(centers.get("gangnam")).thenReturn(new Center("gangnam", "강남센터", "Gangnam", "ko"));
-        renderer = new ReportRenderer(labels, new ReferenceBands(com.checkupflow.judgement.DmnFileRules.shipped(),
+        renderer = new ReportRenderer(new com.checkupflow.document.DocumentTemplates(), labels, new ReferenceBands(com.checkupflow.judgement.DmnFileRules.shipped(),
                 mock(com.checkupflow.screening.ScreeningRepository.class), labels), centers);
     }
 

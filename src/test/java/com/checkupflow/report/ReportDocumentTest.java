@@ -79,6 +79,17 @@ class ReportDocumentTest {
     }
 
     @Test
+    void shouldEscapeTheSignerWhenTheAiNoticeAndTheSignatureNameIt() throws Exception {
+        String html = examples.renderer.render(ReportExamples.issued("en", null, java.util.List.of()),
+                ReportExamples.mixed(), "ok", "Dr <O'Neil> & co", ReportExamples.ISSUED,
+                new AiDisclosure.AiUse("ollama", "m", "v1"));
+
+        DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(html)));
+        Assertions.assertThat(html).contains("<p class=\"ai-notice\">")
+                .contains("Physician: Dr &lt;O&#39;Neil&gt; &amp; co &#183;").doesNotContain("<O'Neil>");
+    }
+
+    @Test
     void shouldRenderEnglishLabelsWhenScreeningLanguageIsEnglish() throws IOException {
         String text = text(examples.pdf.render(examples.html("en")));
 

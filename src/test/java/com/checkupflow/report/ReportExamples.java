@@ -55,7 +55,7 @@ final class ReportExamples {
         bands = new ReferenceBands(rules, screenings, labels);
         when(centers.get("gangnam")).thenReturn(new Center("gangnam", "강남센터", "Gangnam", "ko"));
         when(screenings.bundleJson(org.mockito.ArgumentMatchers.anyString())).thenReturn(Optional.empty());
-        renderer = new ReportRenderer(labels, bands, centers);
+        renderer = new ReportRenderer(new com.checkupflow.document.DocumentTemplates(), labels, bands, centers);
     }
 
     /** An exporter whose stored judgement is {@link #mixed()}. */

@@ -60,11 +60,21 @@ public final class ReviewFixtures {
     }
 
     public ExecutionListener reviewDueDateListener() {
-        return new ReviewDueDateListener(new ReviewProperties(Duration.ofHours(48)), Clock.systemUTC());
+        return new ReviewDueDateListener(new ReviewProperties(Duration.ofHours(48), Duration.ofHours(48),
+                Duration.ofDays(30)), Clock.systemUTC());
     }
 
     public JavaDelegate escalateReviewDelegate() {
         return new EscalateReviewDelegate();
+    }
+
+    /** The consultation review's due-date listener with {@code checkupflow.review.consultation-sla} and -expiry. */
+    public ExecutionListener consultationReviewDueDateListener(Duration sla, Duration expiry, Clock clock) {
+        return new ConsultationReviewDueDateListener(new ReviewProperties(Duration.ofHours(48), sla, expiry), clock);
+    }
+
+    public JavaDelegate escalateConsultationReviewDelegate() {
+        return new EscalateConsultationReviewDelegate();
     }
 
     public TaskListener reviewTaskListener() {

@@ -1,4 +1,4 @@
-package com.checkupflow.judgement;
+package com.checkupflow.rules;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +12,12 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import com.checkupflow.intake.BundleParser;
+import com.checkupflow.intake.ParsedBundle;
+import com.checkupflow.intake.ScreeningNormalizer;
+import com.checkupflow.judgement.Judgement;
+import com.checkupflow.judgement.JudgementService;
+import com.checkupflow.judgement.JudgingRules;
 import com.checkupflow.kernel.NormalizedScreening;
 import com.checkupflow.web.BundleBody;
 import com.checkupflow.web.Problem;
@@ -19,11 +25,12 @@ import com.checkupflow.web.ProblemException;
 
 /**
  * Dry runs for designers editing the DMN: a Bundle in, the judgement out, by the deployed rules or by an edited DMN
- * that is never deployed (the comparison over stored screenings: {@code rules.RuleComparisonController}). Nothing is
- * stored, no workflow starts, the engine keeps no history of it.
+ * that is never deployed (the comparison over stored screenings: {@link RuleComparisonController}). The Bundle is read
+ * by intake's parser and normalizer, as a posted screening is; the judgement only sees the normalized screening.
+ * Nothing is stored, no workflow starts, the engine keeps no history of it.
  */
 @RestController
-class JudgementController {
+class JudgementDryRunController {
 
     private final BundleParser parser;
     private final ScreeningNormalizer normalizer;
@@ -31,7 +38,7 @@ class JudgementController {
     private final BundleBody body;
     private final JudgingRules rules;
 
-    JudgementController(BundleParser parser, ScreeningNormalizer normalizer, JudgementService judgements, BundleBody body,
+    JudgementDryRunController(BundleParser parser, ScreeningNormalizer normalizer, JudgementService judgements, BundleBody body,
                         JudgingRules rules) {
         this.parser = parser;
         this.normalizer = normalizer;

@@ -1,4 +1,4 @@
-package com.checkupflow.judgement;
+package com.checkupflow.intake;
 
 /**
  * A problem with the screening as a whole (the Bundle is rejected, nothing is stored).

@@ -1,6 +1,6 @@
-package com.checkupflow.judgement;
+package com.checkupflow.intake;
 
-import static com.checkupflow.judgement.TestBundle.bundle;
+import static com.checkupflow.intake.TestBundle.bundle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.hl7.fhir.r4.model.Observation;

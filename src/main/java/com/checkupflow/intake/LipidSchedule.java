@@ -1,4 +1,4 @@
-package com.checkupflow.judgement;
+package com.checkupflow.intake;
 
 import java.time.LocalDate;
 

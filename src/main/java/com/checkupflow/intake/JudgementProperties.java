@@ -1,10 +1,11 @@
-package com.checkupflow.judgement;
+package com.checkupflow.intake;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Project conventions of the judgement that are kept configurable (screening-criteria.md marks them L).
+ * Project conventions of the judgement that are kept configurable (screening-criteria.md marks them L). They live in
+ * intake because the normalizer applies them: a lipid panel that is not due becomes NOT_SCHEDULED before any DMN runs.
  *
  * <pre>
  * checkupflow.judgement.lipids.min-age-male=24

@@ -1,4 +1,4 @@
-package com.checkupflow.judgement;
+package com.checkupflow.intake;
 
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import java.math.BigDecimal;
@@ -41,6 +41,7 @@ import org.springframework.stereotype.Component;
 import com.checkupflow.kernel.BloodPressurePair;
 import com.checkupflow.kernel.CanonicalItem;
 import com.checkupflow.kernel.InvalidReason;
+import com.checkupflow.kernel.ItemCatalog;
 import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.kernel.ItemStatus;
 import com.checkupflow.kernel.NormalizedScreening;

@@ -1,4 +1,4 @@
-package com.checkupflow.judgement;
+package com.checkupflow.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** Wiring only (no application context with the engine): the beans and the property binding. */
-class JudgementConfigurationTest {
+class IntakeConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withUserConfiguration(JudgementConfiguration.class, BundleParser.class, ScreeningNormalizer.class);
+            .withUserConfiguration(IntakeConfiguration.class, BundleParser.class, ScreeningNormalizer.class);
 
     @Test
     void shouldBindDocumentedDefaultsWhenNoPropertiesAreSet() {

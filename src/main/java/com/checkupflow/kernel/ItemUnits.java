@@ -1,13 +1,11 @@
-package com.checkupflow.judgement;
+package com.checkupflow.kernel;
 
 import java.math.BigDecimal;
 import java.util.Optional;
 
-import com.checkupflow.kernel.ItemKey;
-
 /**
- * The normalizer's unit knowledge for readers outside the judgement (the draft check): which units an item is
- * accepted in and how a value converts to the canonical unit. One source with {@link ScreeningNormalizer}.
+ * The intake normalizer's unit knowledge ({@link ItemCatalog}) for readers that convert a stated value (the draft
+ * check): which units an item is accepted in and how a value converts to the canonical unit.
  */
 public final class ItemUnits {
 

@@ -1,4 +1,4 @@
-package com.checkupflow.judgement;
+package com.checkupflow.kernel;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -8,20 +8,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import com.checkupflow.kernel.ItemKey;
-
 /**
- * What the normalizer knows about each item (screening-criteria.md §2, §5; fhir-input-and-judgement-api.md):
- * accepted units with their conversion to the canonical unit, plausibility windows and the chest X-ray codes (the
- * LOINC and SNOMED codes are in {@link com.checkupflow.kernel.Terminology}).
+ * What the intake's normalizer (and the judgement's check of a corrected value) knows about each item
+ * (screening-criteria.md §2, §5; fhir-input-and-judgement-api.md): accepted units with their conversion to the
+ * canonical unit, plausibility windows and the chest X-ray codes (the LOINC and SNOMED codes are in
+ * {@link Terminology}).
  */
-final class ItemCatalog {
+public final class ItemCatalog {
 
     /** A unit other than the canonical one, converted by multiplying or dividing by {@code factor}. */
-    record Conversion(BigDecimal factor, boolean divide) {
+    public record Conversion(BigDecimal factor, boolean divide) {
 
         /** Converts and rounds HALF_UP to the item's scale. */
-        BigDecimal apply(BigDecimal value, int scale) {
+        public BigDecimal apply(BigDecimal value, int scale) {
             return divide
                     ? value.divide(factor, scale, RoundingMode.HALF_UP)
                     : value.multiply(factor).setScale(scale, RoundingMode.HALF_UP);
@@ -29,13 +28,13 @@ final class ItemCatalog {
     }
 
     /** An accepted unit; {@code conversion} is null when the unit is the canonical one. */
-    record UnitMatch(Conversion conversion) {
+    public record UnitMatch(Conversion conversion) {
     }
 
     /** Quantity item: inclusive plausibility window in the canonical unit and the accepted alternative units. */
-    record QuantitySpec(BigDecimal min, BigDecimal max, Map<String, Conversion> alternatives) {
+    public record QuantitySpec(BigDecimal min, BigDecimal max, Map<String, Conversion> alternatives) {
 
-        boolean plausible(BigDecimal canonical) {
+        public boolean plausible(BigDecimal canonical) {
             return canonical.compareTo(min) >= 0 && canonical.compareTo(max) <= 0;
         }
     }
@@ -75,7 +74,7 @@ final class ItemCatalog {
         QUANTITIES.put(key, new QuantitySpec(new BigDecimal(min), new BigDecimal(max), alternatives));
     }
 
-    static QuantitySpec quantitySpec(ItemKey key) {
+    public static QuantitySpec quantitySpec(ItemKey key) {
         return QUANTITIES.get(key);
     }
 
@@ -85,7 +84,7 @@ final class ItemCatalog {
      * @param fromCode true for the UCUM {@code code} (matched exactly); false for the free-text {@code unit}
      *                 fallback (matched ignoring case, µ as u, and "mmHg" for mm[Hg])
      */
-    static Optional<UnitMatch> resolveUnit(ItemKey key, String unit, boolean fromCode) {
+    public static Optional<UnitMatch> resolveUnit(ItemKey key, String unit, boolean fromCode) {
         QuantitySpec spec = QUANTITIES.get(key);
         if (fromCode) {
             if (unit.equals(key.canonicalUnit())) {
@@ -114,7 +113,7 @@ final class ItemCatalog {
     }
 
     /** The chest X-ray code if it is one of the project code system's codes, or null. */
-    static String chestXray(String code) {
+    public static String chestXray(String code) {
         return code != null && CHEST_XRAY.contains(code) ? code : null;
     }
 }

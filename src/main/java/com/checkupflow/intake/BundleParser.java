@@ -1,4 +1,4 @@
-package com.checkupflow.judgement;
+package com.checkupflow.intake;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;

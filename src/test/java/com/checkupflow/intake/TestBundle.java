@@ -1,4 +1,4 @@
-package com.checkupflow.judgement;
+package com.checkupflow.intake;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.util.ArrayList;
@@ -12,10 +12,10 @@ import com.checkupflow.kernel.Terminology;
  * 1982-03-15 (lipids due in 2026) with a valid synthetic RRN, exam date 2026-05-04, Bundle.identifier set.
  * Values are raw JSON literals: {@code "7.27"} is a number, {@code "\"7.27\""} a JSON string.
  */
-final class TestBundle {
+public final class TestBundle {
 
     /** One context for all tests: creating it takes about a second. */
-    static final FhirContext FHIR = FhirContext.forR4();
+    public static final FhirContext FHIR = FhirContext.forR4();
 
     static final String PATIENT_URL = "urn:uuid:5b3c0d1e-0000-4000-8000-000000000001";
 
