@@ -1,6 +1,8 @@
 package com.checkupflow.review;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.Clock;
@@ -173,14 +175,24 @@ public class ReviewService {
         }
         jdbc.sql("""
                 INSERT INTO cf_review (screening_id, decision, note, reviewer, decided_at, draft_round, draft_text,
-                    signed_text, text_diff, edit_ratio, signed_check_findings, signed_anyway, sign_anyway_reason)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    signed_text, edit_ratio, signed_check_findings, signed_anyway, sign_anyway_reason)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(screeningId, d.name(), note, reviewer, Timestamp.from(clock.instant()), draftRound, draftText,
-                        signs ? finalText : null, signs ? TextDiff.lineDiff(draftText, finalText) : null,
+                        signs ? finalText : null,
                         signs ? TextDiff.editRatio(draftText, finalText) : null,
                         signs ? DraftCheck.toJson(json, signedCheck.findings()) : null, signs ? overridden : null,
                         overridden ? reason.strip() : null)
                 .update();
+    }
+
+    /**
+     * The line diff draft -> signed, computed when read: it follows from the two stored texts, and storing it was a
+     * further copy of the report text. Decisions recorded before were stored with theirs.
+     */
+    private static String diff(ResultSet rs) throws SQLException {
+        String stored = rs.getString("text_diff");
+        String signed = rs.getString("signed_text");
+        return stored != null || signed == null ? stored : TextDiff.lineDiff(rs.getString("draft_text"), signed);
     }
 
     /** Null when the decision signed nothing (no check of a signed text was stored). */
@@ -202,7 +214,7 @@ public class ReviewService {
                 .query((rs, n) -> new ReviewRecord(rs.getString("decision"), rs.getString("note"),
                         rs.getString("reviewer"), rs.getTimestamp("decided_at").toInstant(),
                         (Integer) rs.getObject("draft_round", Integer.class), rs.getString("draft_text"),
-                        rs.getString("signed_text"), rs.getString("text_diff"), rs.getBigDecimal("edit_ratio"),
+                        rs.getString("signed_text"), diff(rs), rs.getBigDecimal("edit_ratio"),
                         findings(rs.getString("signed_check_findings")), (Boolean) rs.getObject("signed_anyway", Boolean.class),
                         rs.getString("sign_anyway_reason")))
                 .list();
