@@ -118,6 +118,9 @@ class ScreeningReportHttpTest {
         Assertions.assertThat(audit.get("signedText").asText()).isEqualTo(finalText);
         Assertions.assertThat(audit.get(Vars.DRAFT_TEXT).asText()).isEqualTo(finalText.replace("\n\n추가 소견: 3개월 후 재검.", ""));
         Assertions.assertThat(audit.get("diff").asText()).contains("+ 추가 소견: 3개월 후 재검.");
+        Assertions.assertThat(jdbc.sql("SELECT COUNT(*) FROM cf_review WHERE screening_id = ? AND draft_text IS NULL"
+                + " AND text_diff IS NULL").param(id).query(Long.class).single())
+                .as("the draft is read from cf_draft and the diff computed, neither stored again").isOne();
         Assertions.assertThat(audit.get("editRatio").decimalValue()).isStrictlyBetween(BigDecimal.ZERO, new BigDecimal("0.5"));
 
         HttpResponse<byte[]> pdf = http.getBytes("physicianGangnam", "/api/screenings/" + id + "/report.pdf");

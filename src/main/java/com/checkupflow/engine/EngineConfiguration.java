@@ -3,6 +3,7 @@ package com.checkupflow.engine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -22,6 +23,7 @@ import org.springframework.context.annotation.Configuration;
 
 import com.checkupflow.center.Center;
 import com.checkupflow.center.Centers;
+import com.checkupflow.process.ScreeningReportProcess.Vars;
 
 /**
  * Camunda-specific wiring: one tenant per center, kept in step with configuration at every start; String variables
@@ -29,6 +31,14 @@ import com.checkupflow.center.Centers;
  */
 @Configuration
 class EngineConfiguration {
+
+    /**
+     * Long texts kept in variables only for the open task's form: each is stored in our tables (cf_document, cf_review,
+     * cf_screening) or derived from them, so its history row was a second copy (docs/benchmarks.md, section 0c).
+     */
+    static final Set<String> RUNTIME_ONLY_VARIABLES = Set.of(Vars.DRAFT_TEXT, Vars.FINAL_TEXT,
+            Vars.JUDGEMENT_SUMMARY, Vars.OVERALL_SUMMARY, Vars.REVIEW_REOPENED_NOTE, "consultationSummary",
+            "referralDraft");
 
     @Bean
     ProcessEnginePlugin centerTenantsPlugin(Centers centers) {
@@ -43,7 +53,7 @@ class EngineConfiguration {
                 // selected by name in camunda.bpm.history-level
                 List<HistoryLevel> levels = configuration.getCustomHistoryLevels() == null ? new ArrayList<>()
                         : new ArrayList<>(configuration.getCustomHistoryLevels());
-                levels.add(new FullHistoryWithoutVariableDetails());
+                levels.add(new FullHistoryWithoutVariableDetails(RUNTIME_ONLY_VARIABLES));
                 configuration.setCustomHistoryLevels(levels);
             }
 

@@ -1,21 +1,30 @@
 package com.checkupflow.privacy;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.InflaterInputStream;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Encryption of a personal-data column value: AES-256-GCM (Tink AEAD) with the month's data key. A stored value is
  * {@code enc1:<data key id>:<base64 ciphertext>}, so every value names its key; the associated data is the column
- * and the row id, so a ciphertext copied to another row or column does not decrypt. Null stays null.
+ * and the row id, so a ciphertext copied to another row or column does not decrypt. Null stays null. A long value
+ * stored with {@link #encryptCompressed} is {@code enc1z:<data key id>:<base64 ciphertext of the deflated text>}.
  */
 @Component
 public class FieldCipher {
 
     static final String PREFIX = "enc1:";
+    static final String COMPRESSED_PREFIX = "enc1z:";
 
     private final DataKeys keys;
 
@@ -28,39 +37,68 @@ public class FieldCipher {
      * @param rowId  the row's primary key
      */
     public String encrypt(String plaintext, String column, String rowId) {
+        return plaintext == null ? null : seal(plaintext.getBytes(StandardCharsets.UTF_8), PREFIX, column, rowId);
+    }
+
+    /**
+     * As {@link #encrypt}, deflating the text first: for long markup (the issued report's XHTML, kept as signed), which
+     * deflates to about a fifth; the base64 of its ciphertext was the largest value of a screening's row.
+     */
+    public String encryptCompressed(String plaintext, String column, String rowId) {
         if (plaintext == null) {
             return null;
         }
+        ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+        try (DeflaterOutputStream out = new DeflaterOutputStream(deflated, new Deflater(Deflater.BEST_COMPRESSION))) {
+            out.write(plaintext.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return seal(deflated.toByteArray(), COMPRESSED_PREFIX, column, rowId);
+    }
+
+    private String seal(byte[] plaintext, String prefix, String column, String rowId) {
         DataKeys.Current key = keys.current();
         try {
-            byte[] ciphertext = key.aead().encrypt(plaintext.getBytes(StandardCharsets.UTF_8), ad(column, rowId));
-            return PREFIX + key.keyId() + ":" + Base64.getEncoder().encodeToString(ciphertext);
+            byte[] ciphertext = key.aead().encrypt(plaintext, ad(column, rowId));
+            return prefix + key.keyId() + ":" + Base64.getEncoder().encodeToString(ciphertext);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Could not encrypt " + column, e);
         }
     }
 
+    /** Reads both forms, {@link #encrypt}'s and {@link #encryptCompressed}'s. */
     public String decrypt(String stored, String column, String rowId) {
         if (stored == null) {
             return null;
         }
-        int keyEnd = stored.indexOf(':', PREFIX.length());
-        if (!stored.startsWith(PREFIX) || keyEnd < 0) {
+        boolean compressed = stored.startsWith(COMPRESSED_PREFIX);
+        String prefix = compressed ? COMPRESSED_PREFIX : PREFIX;
+        int keyEnd = stored.indexOf(':', prefix.length());
+        if (!stored.startsWith(prefix) || keyEnd < 0) {
             throw new IllegalStateException(column + " of " + rowId + " is not an encrypted value");
         }
-        String keyId = stored.substring(PREFIX.length(), keyEnd);
+        String keyId = stored.substring(prefix.length(), keyEnd);
+        byte[] plaintext;
         try {
-            byte[] plaintext = keys.field(keyId).decrypt(Base64.getDecoder().decode(stored.substring(keyEnd + 1)),
+            plaintext = keys.field(keyId).decrypt(Base64.getDecoder().decode(stored.substring(keyEnd + 1)),
                     ad(column, rowId));
-            return new String(plaintext, StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException(column + " of " + rowId + " does not decrypt with data key " + keyId, e);
         }
+        if (compressed) {
+            try (InflaterInputStream in = new InflaterInputStream(new ByteArrayInputStream(plaintext))) {
+                plaintext = in.readAllBytes();
+            } catch (IOException e) {
+                throw new IllegalStateException(column + " of " + rowId + " does not inflate", e);
+            }
+        }
+        return new String(plaintext, StandardCharsets.UTF_8);
     }
 
     /** Whether a stored value is already encrypted (the migration of plain rows skips those). */
     public static boolean isEncrypted(String stored) {
-        return stored != null && stored.startsWith(PREFIX);
+        return stored != null && (stored.startsWith(PREFIX) || stored.startsWith(COMPRESSED_PREFIX));
     }
 
     /**

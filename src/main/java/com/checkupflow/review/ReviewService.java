@@ -1,6 +1,8 @@
 package com.checkupflow.review;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.Clock;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -35,6 +38,12 @@ public class ReviewService {
 
     private static final DateTimeFormatter NOTE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.of("Asia/Seoul"));
+
+    /** A screening's review decisions with the draft each was made on ({@code review_draft}). */
+    private static final String REVIEWS = """
+            SELECT r.*, COALESCE(r.draft_text, d.text) AS review_draft FROM cf_review r
+            LEFT JOIN cf_draft d ON d.screening_id = r.screening_id AND d.round = r.draft_round
+            WHERE r.screening_id = ?""";
 
     private final ScreeningRepository screenings;
     private final JudgementJson judgementJson;
@@ -173,14 +182,36 @@ public class ReviewService {
         }
         jdbc.sql("""
                 INSERT INTO cf_review (screening_id, decision, note, reviewer, decided_at, draft_round, draft_text,
-                    signed_text, text_diff, edit_ratio, signed_check_findings, signed_anyway, sign_anyway_reason)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(screeningId, d.name(), note, reviewer, Timestamp.from(clock.instant()), draftRound, draftText,
-                        signs ? finalText : null, signs ? TextDiff.lineDiff(draftText, finalText) : null,
+                    signed_text, edit_ratio, signed_check_findings, signed_anyway, sign_anyway_reason)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(screeningId, d.name(), note, reviewer, Timestamp.from(clock.instant()), draftRound,
+                        storedDraft(screeningId, draftRound).filter(Predicate.isEqual(draftText)).isPresent()
+                                ? null : draftText,
+                        signs ? finalText : null,
                         signs ? TextDiff.editRatio(draftText, finalText) : null,
                         signs ? DraftCheck.toJson(json, signedCheck.findings()) : null, signs ? overridden : null,
                         overridden ? reason.strip() : null)
                 .update();
+    }
+
+    /**
+     * The round's draft as stored by drafting: a decision on that very text keeps no copy of it ({@code draft_text}
+     * null, read back from cf_draft by {@link #REVIEWS}); a text the reviewer saw that differs from it is kept.
+     */
+    private Optional<String> storedDraft(String screeningId, Integer draftRound) {
+        return draftRound == null ? Optional.empty() : jdbc.sql(
+                        "SELECT text FROM cf_draft WHERE screening_id = ? AND round = ?")
+                .params(screeningId, draftRound).query(String.class).optional();
+    }
+
+    /**
+     * The line diff draft -> signed, computed when read: it follows from the two stored texts, and storing it was a
+     * further copy of the report text. Decisions recorded before were stored with theirs.
+     */
+    private static String diff(ResultSet rs) throws SQLException {
+        String stored = rs.getString("text_diff");
+        String signed = rs.getString("signed_text");
+        return stored != null || signed == null ? stored : TextDiff.lineDiff(rs.getString("review_draft"), signed);
     }
 
     /** Null when the decision signed nothing (no check of a signed text was stored). */
@@ -198,11 +229,11 @@ public class ReviewService {
     }
 
     List<ReviewRecord> history(String screeningId) {
-        return jdbc.sql("SELECT * FROM cf_review WHERE screening_id = ? ORDER BY id").param(screeningId)
+        return jdbc.sql(REVIEWS + " ORDER BY r.id").param(screeningId)
                 .query((rs, n) -> new ReviewRecord(rs.getString("decision"), rs.getString("note"),
                         rs.getString("reviewer"), rs.getTimestamp("decided_at").toInstant(),
-                        (Integer) rs.getObject("draft_round", Integer.class), rs.getString("draft_text"),
-                        rs.getString("signed_text"), rs.getString("text_diff"), rs.getBigDecimal("edit_ratio"),
+                        (Integer) rs.getObject("draft_round", Integer.class), rs.getString("review_draft"),
+                        rs.getString("signed_text"), diff(rs), rs.getBigDecimal("edit_ratio"),
                         findings(rs.getString("signed_check_findings")), (Boolean) rs.getObject("signed_anyway", Boolean.class),
                         rs.getString("sign_anyway_reason")))
                 .list();
@@ -252,12 +283,10 @@ public class ReviewService {
 
     /** The latest approving or self-written decision. */
     public Optional<Signature> signature(String screeningId) {
-        return jdbc.sql("""
-                SELECT reviewer, decision, draft_round, draft_text, signed_text FROM cf_review
-                WHERE screening_id = ? AND decision IN ('APPROVE', 'WRITE_MANUALLY')
-                ORDER BY id DESC FETCH FIRST 1 ROWS ONLY""").param(screeningId)
+        return jdbc.sql(REVIEWS + " AND r.decision IN ('APPROVE', 'WRITE_MANUALLY') ORDER BY r.id DESC"
+                        + " FETCH FIRST 1 ROWS ONLY").param(screeningId)
                 .query((rs, n) -> new Signature(rs.getString("reviewer"), rs.getString("decision"),
-                        (Integer) rs.getObject("draft_round", Integer.class), rs.getString("draft_text"),
+                        (Integer) rs.getObject("draft_round", Integer.class), rs.getString("review_draft"),
                         rs.getString("signed_text")))
                 .optional();
     }

@@ -195,7 +195,7 @@ public class ScreeningRepository {
         jdbc.sql("""
                 UPDATE cf_screening SET final_text = ?, report_html = ?, issued_by = ?, issued_at = ?, stage = ?
                 WHERE id = ?""")
-                .params(finalText, cipher.encrypt(reportHtml, REPORT_HTML, id), issuedBy, Timestamp.from(issuedAt),
+                .params(finalText, cipher.encryptCompressed(reportHtml, REPORT_HTML, id), issuedBy, Timestamp.from(issuedAt),
                         Stage.ISSUED.name(), id)
                 .update();
     }

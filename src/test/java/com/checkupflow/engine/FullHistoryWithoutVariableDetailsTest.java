@@ -2,6 +2,7 @@ package com.checkupflow.engine;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.HistoryService;
@@ -30,7 +31,7 @@ class FullHistoryWithoutVariableDetailsTest {
                 .setJdbcUrl("jdbc:h2:mem:history-" + history + ";DB_CLOSE_DELAY=-1")
                 .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
                 .setHistory(history);
-        configuration.setCustomHistoryLevels(List.<HistoryLevel>of(new FullHistoryWithoutVariableDetails()));
+        configuration.setCustomHistoryLevels(List.<HistoryLevel>of(new FullHistoryWithoutVariableDetails(Set.of("draftText"))));
         configuration.setHistoryTimeToLive("P1D");
         engine = configuration.buildProcessEngine();
         engine.getRepositoryService().createDeployment().addModelInstance("probe.bpmn",
@@ -65,6 +66,25 @@ class FullHistoryWithoutVariableDetailsTest {
     }
 
     @Test
+    void shouldKeepARuntimeOnlyVariableOutOfHistoryWhenItIsWrittenReadAndTheInstanceEnds() {
+        engine(FullHistoryWithoutVariableDetails.NAME);
+        ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("probe",
+                Map.of("draftText", "초안", "draftRound", 1));
+        engine.getRuntimeService().setVariable(pi.getId(), "draftText", "고친 초안");
+        HistoryService history = engine.getHistoryService();
+
+        Assertions.assertThat(engine.getRuntimeService().getVariable(pi.getId(), "draftText")).isEqualTo("고친 초안");
+        Assertions.assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).list())
+                .extracting(v -> v.getName()).containsExactly("draftRound");
+        engine.getTaskService().complete(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+                .singleResult().getId());
+        Assertions.assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).finished()
+                .count()).isOne();
+        Assertions.assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).list())
+                .extracting(v -> v.getName()).containsExactly("draftRound");
+    }
+
+    @Test
     void shouldWriteADetailPerVariableWriteWhenHistoryIsFull() {
         ProcessInstance pi = writeTwice(engine(ProcessEngineConfiguration.HISTORY_FULL));
 
@@ -80,7 +100,7 @@ class FullHistoryWithoutVariableDetailsTest {
                 .setProcessEngineName("history-again")
                 .setJdbcUrl("jdbc:h2:mem:history-" + ProcessEngineConfiguration.HISTORY_FULL + ";DB_CLOSE_DELAY=-1")
                 .setHistory(FullHistoryWithoutVariableDetails.NAME);
-        again.setCustomHistoryLevels(List.<HistoryLevel>of(new FullHistoryWithoutVariableDetails()));
+        again.setCustomHistoryLevels(List.<HistoryLevel>of(new FullHistoryWithoutVariableDetails(Set.of("draftText"))));
         engine = again.buildProcessEngine();
 
         Assertions.assertThat(again.getHistoryLevel()).isInstanceOf(FullHistoryWithoutVariableDetails.class);

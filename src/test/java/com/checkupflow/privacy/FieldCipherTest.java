@@ -47,6 +47,24 @@ class FieldCipherTest {
     }
 
     @Test
+    void shouldStoreLongMarkupSmallerAndReadItBackWhenEncryptedCompressed() {
+        FieldCipher cipher = fromFile().cipher();
+        String html = "<html><body>" + "<tr><td>수축기 혈압</td><td>152</td><td>mmHg</td></tr>".repeat(200)
+                + "</body></html>";
+
+        String compressed = cipher.encryptCompressed(html, "cf_screening.report_html", "row-1");
+        String plain = cipher.encrypt(html, "cf_screening.report_html", "row-1");
+
+        Assertions.assertThat(compressed).startsWith("enc1z:dk-").doesNotContain("수축기");
+        Assertions.assertThat(compressed.length()).isLessThan(plain.length() / 5);
+        Assertions.assertThat(FieldCipher.isEncrypted(compressed)).isTrue();
+        Assertions.assertThat(cipher.decrypt(compressed, "cf_screening.report_html", "row-1")).isEqualTo(html);
+        Assertions.assertThat(cipher.decrypt(plain, "cf_screening.report_html", "row-1")).isEqualTo(html);
+        Assertions.assertThatThrownBy(() -> cipher.decrypt(compressed, "cf_screening.report_html", "row-2"))
+                .hasMessageContaining("does not decrypt");
+    }
+
+    @Test
     void shouldNameTheKeyAndNotDecryptElsewhereWhenAValueIsEncrypted() {
         FieldCipher cipher = fromFile().cipher();
 

@@ -42,8 +42,14 @@ class ReportPdfBenchmark {
         }
         LoadStats.log("pdf.txt", String.format("CPU per PDF: ReportPdf / per-document fonts = %.2f; %s",
                 sums[1] / sums[0], LoadStats.uptime()));
-        Assertions.assertThat(new String(current.apply(html), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
-                .isEqualTo("%PDF-");
+        byte[] pdf = current.apply(html);
+        Assertions.assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        // for a before/after look (pdftoppm -png -r 60) when ReportPdf changes
+        try {
+            java.nio.file.Files.write(java.nio.file.Path.of("target/benchmark/report-ko.pdf"), pdf);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** @return CPU ms per PDF of the calling thread */
