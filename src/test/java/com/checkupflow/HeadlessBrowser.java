@@ -32,7 +32,7 @@ public final class HeadlessBrowser implements BeforeEachCallback, AfterEachCallb
     private final int width;
     private final int height;
     private ChromeDriver driver;
-    private int port;
+    private ExtensionContext test;
     private String loginButtonText;
 
     private HeadlessBrowser(int width, int height) {
@@ -47,8 +47,7 @@ public final class HeadlessBrowser implements BeforeEachCallback, AfterEachCallb
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
         Files.createDirectories(ARTIFACTS);
-        port = SpringExtension.getApplicationContext(context).getEnvironment()
-                .getRequiredProperty("local.server.port", Integer.class);
+        test = context;
         driver = HeadlessChromium.start(width, height);
     }
 
@@ -72,6 +71,7 @@ public final class HeadlessBrowser implements BeforeEachCallback, AfterEachCallb
         } finally {
             driver.quit();
             driver = null;
+            test = null;
         }
     }
 
@@ -80,8 +80,10 @@ public final class HeadlessBrowser implements BeforeEachCallback, AfterEachCallb
         return driver;
     }
 
-    /** The application's address for a path such as {@code /dashboard}. */
+    /** The address of the test's application (its Spring context's random port) for a path such as {@code /dashboard}. */
     public String url(String path) {
+        int port = SpringExtension.getApplicationContext(test).getEnvironment()
+                .getRequiredProperty("local.server.port", Integer.class);
         return "http://localhost:" + port + path;
     }
 
