@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -35,6 +36,7 @@ class PatientLabelListenerTest {
 
     @BeforeEach
     void setUp() {
+        BpmnAwareTests.init(processEngine);
         Mocks.register("patientLabelListener", new ReviewFixtures().patientLabelListener());
         BpmnModelInstance model = Bpmn.createExecutableProcess(PROCESS).name("Patient label branches").camundaHistoryTimeToLive(1)
                 .startEvent("Event_Start").name("Start")
@@ -54,6 +56,7 @@ class PatientLabelListenerTest {
     void tearDown() {
         processEngine.getRepositoryService().deleteDeployment(deployment, true);
         Mocks.reset();
+        BpmnAwareTests.reset();
     }
 
     @Test

@@ -8,11 +8,13 @@ import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -35,9 +37,15 @@ class RecordJudgementListenerTest {
 
     ProcessEngine processEngine;
 
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(processEngine);
+    }
+
     @AfterEach
     void tearDown() {
         Mocks.reset();
+        BpmnAwareTests.reset();
     }
 
     @Test
