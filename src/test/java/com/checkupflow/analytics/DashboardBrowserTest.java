@@ -1,8 +1,5 @@
 package com.checkupflow.analytics;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -10,15 +7,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.assertj.core.api.Assertions;
 import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.RepositoryService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -26,9 +18,9 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.checkupflow.HeadlessChromium;
+import com.checkupflow.HeadlessBrowser;
+import com.checkupflow.TestHttp;
 import com.checkupflow.OwnJvm;
 import com.checkupflow.process.ScreeningReportProcess.Activities;
 import com.checkupflow.process.ScreeningReportProcess;
@@ -46,50 +38,33 @@ import com.checkupflow.process.ScreeningReportProcess;
 @OwnJvm
 class DashboardBrowserTest {
 
-    static final Path ARTIFACTS = Path.of("target", "browser");
-
-    @LocalServerPort
-    int port;
+    @RegisterExtension
+    final HeadlessBrowser browser = HeadlessBrowser.sized(1366, 768);
     @Autowired
     RepositoryService repository;
-
-    WebDriver browser;
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        Files.createDirectories(ARTIFACTS);
-        browser = HeadlessChromium.start(1366, 768);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void shouldDrawEveryChartWhenManagerOpensDashboard() throws Exception {
         sendBasicAuth("manager");
-        browser.get("http://localhost:" + port + "/dashboard");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.until(ExpectedConditions.attributeToBeNotEmpty(browser.findElement(By.tagName("body")), "data-loaded"));
-        Assertions.assertThat(browser.findElement(By.tagName("body")).getAttribute("data-loaded")).isEqualTo("true");
+        browser.driver().get(browser.url("/dashboard"));
+        WebDriverWait wait = browser.waiting();
+        wait.until(ExpectedConditions.attributeToBeNotEmpty(browser.driver().findElement(By.tagName("body")), "data-loaded"));
+        Assertions.assertThat(browser.driver().findElement(By.tagName("body")).getAttribute("data-loaded")).isEqualTo("true");
 
-        List<WebElement> canvases = browser.findElements(By.cssSelector("article canvas"));
-        Files.write(ARTIFACTS.resolve("dashboard-1366x768.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        browser.manage().window().setSize(new Dimension(1366, 2600));
+        List<WebElement> canvases = browser.driver().findElements(By.cssSelector("article canvas"));
+        browser.shot("dashboard-1366x768");
+        browser.driver().manage().window().setSize(new Dimension(1366, 2600));
         // Chart.js redraws for the taller window: wait until the canvases keep their size before the screenshot.
         awaitSettled("return [...document.querySelectorAll('article canvas')].map(c => c.width + 'x' + c.height).join();");
-        Files.write(ARTIFACTS.resolve("dashboard.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        browser.shot("dashboard");
         Assertions.assertThat(canvases).hasSizeGreaterThanOrEqualTo(10);
         Assertions.assertThat(canvases).allSatisfy(c ->
                 Assertions.assertThat(Integer.parseInt(c.getAttribute("data-points"))).isPositive());
-        Assertions.assertThat(browser.findElements(By.cssSelector("article a.csv"))).hasSize(10);
-        Assertions.assertThat(browser.findElement(By.id("kpis")).getText()).contains("접수");
+        Assertions.assertThat(browser.driver().findElements(By.cssSelector("article a.csv"))).hasSize(10);
+        Assertions.assertThat(browser.driver().findElement(By.id("kpis")).getText()).contains("접수");
         // What people read: Korean names on every axis and in every legend, no internal keys, whole-number count ticks.
         @SuppressWarnings("unchecked")
-        List<String> shown = (List<String>) ((JavascriptExecutor) browser).executeScript(
+        List<String> shown = (List<String>) browser.driver().executeScript(
                 "return Object.values(Chart.instances).flatMap(c => c.data.labels.map(String)"
                         + ".concat(c.data.datasets.map(d => d.label)))"
                         + ".concat([...document.querySelectorAll('#center option, article table td:first-child, #status')]"
@@ -98,54 +73,51 @@ class DashboardBrowserTest {
                 .noneMatch(l -> l.matches(".*\\b(gangnam|jeju|fasting_glucose|fastingGlucose|REVIEW|DRAFTING|RECEIVED"
                         + "|NUMBER_MISMATCH|fallback rate|review overdue).*"));
         @SuppressWarnings("unchecked")
-        List<Object> countTicks = (List<Object>) ((JavascriptExecutor) browser).executeScript(
+        List<Object> countTicks = (List<Object>) browser.driver().executeScript(
                 "return Object.values(Chart.instances).flatMap(c => Object.values(c.scales)"
                         + ".filter(s => s.options.title && s.options.title.text === '건수')"
                         + ".flatMap(s => s.ticks.map(t => t.value)));");
         Assertions.assertThat(countTicks).isNotEmpty()
                 .allSatisfy(v -> Assertions.assertThat(((Number) v).doubleValue() % 1).isZero());
         @SuppressWarnings("unchecked")
-        List<Object> shareMax = (List<Object>) ((JavascriptExecutor) browser).executeScript(
+        List<Object> shareMax = (List<Object>) browser.driver().executeScript(
                 "return Object.values(Chart.instances).flatMap(c => Object.values(c.scales)"
                         + ".filter(s => s.options.title && s.options.title.text === '비율 (%)').map(s => s.max));");
         Assertions.assertThat(shareMax).isNotEmpty().allSatisfy(v -> Assertions.assertThat(((Number) v).intValue()).isEqualTo(100));
 
-        new Select(browser.findElement(By.id("center"))).selectByValue("gangnam");
-        browser.findElement(By.cssSelector("#filters button")).click();
+        new Select(browser.driver().findElement(By.id("center"))).selectByValue("gangnam");
+        browser.driver().findElement(By.cssSelector("#filters button")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "강남센터"));
-        Assertions.assertThat(browser.getCurrentUrl()).contains("center=gangnam");
-        Assertions.assertThat(browser.findElement(By.cssSelector("article[data-table=centers] a.csv"))
+        Assertions.assertThat(browser.driver().getCurrentUrl()).contains("center=gangnam");
+        Assertions.assertThat(browser.driver().findElement(By.cssSelector("article[data-table=centers] a.csv"))
                 .getAttribute("href")).contains("/api/analytics/centers.csv").contains("center=gangnam");
-        Files.write(ARTIFACTS.resolve("dashboard-gangnam.png"),
-                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        browser.shot("dashboard-gangnam");
     }
 
     @Test
     void shouldColourDiagramByDurationAndStayLoggedInWhenManagerOpensProcessInCockpit() throws Exception {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
+        WebDriverWait wait = browser.waiting(Duration.ofSeconds(40));
         String base = logInToCockpit("manager", wait);
 
-        browser.get(base + "#/process-definition/" + reportDefinitionId() + "/runtime");
+        browser.driver().get(base + "#/process-definition/" + reportDefinitionId() + "/runtime");
         WebElement review = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector(".cf-heat-box[data-activity-id='Activity_ReviewReport']")));
         // The diagram zooms to fit: wait until the overlays stay put before the screenshot and the overlap check.
         awaitSettled("const r = document.querySelector(\".cf-heat-box[data-activity-id='Activity_ReviewReport']\")"
                 + ".getBoundingClientRect(); return r.left + ',' + r.top + ',' + r.width + ',' + r.height;");
-        Files.write(ARTIFACTS.resolve("cockpit-heatmap.png"),
-                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        browser.shot("cockpit-heatmap");
 
         Assertions.assertThat(review.getAttribute("title")).matches("건수 \\d+ · 평균 .+ · p90 .+");
-        Assertions.assertThat(browser.findElements(By.cssSelector(".cf-heat-box")))
+        Assertions.assertThat(browser.driver().findElements(By.cssSelector(".cf-heat-box")))
                 .extracting(b -> b.getAttribute("data-activity-id"))
                 .contains(Activities.JUDGE_RESULTS, Activities.DRAFT_SUMMARY, Activities.CHECK_DRAFT,
                         Activities.ISSUE_REPORT);
-        Assertions.assertThat(browser.findElement(By.cssSelector(".cf-heat-legend")).getText()).contains("p90");
-        new org.openqa.selenium.interactions.Actions(browser).moveToElement(review).perform();
+        Assertions.assertThat(browser.driver().findElement(By.cssSelector(".cf-heat-legend")).getText()).contains("p90");
+        new org.openqa.selenium.interactions.Actions(browser.driver()).moveToElement(review).perform();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".cf-heat-info"), "건수"));
-        Files.write(ARTIFACTS.resolve("cockpit-heatmap-hover.png"),
-                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        browser.shot("cockpit-heatmap-hover");
         // The legend bar lies below the fitted diagram: it covers no shape.
-        Object covered = ((JavascriptExecutor) browser).executeScript(
+        Object covered = browser.driver().executeScript(
                 "const l = document.querySelector('.cf-heat-legend').getBoundingClientRect();"
                         + "return [...document.querySelectorAll('.djs-shape')].map(e => e.getBoundingClientRect())"
                         + ".filter(r => r.width > 0 && r.left < l.right && r.right > l.left && r.top < l.bottom"
@@ -155,29 +127,27 @@ class DashboardBrowserTest {
         // The figures rode on the Cockpit session and left it intact: the session still knows the manager, and
         // Cockpit's dashboard opens without a login. (Asked by fetch, not by reloading the page: a reload right after
         // the diagram sometimes left Cockpit's bootstrap spinning in headless Chromium, logged in or not.)
-        Object auth = ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+        Object auth = browser.driver().executeAsyncScript("const done = arguments[arguments.length - 1];"
                 + "fetch('/camunda/api/admin/auth/user/default', {credentials: 'same-origin'})"
                 + ".then(r => r.text().then(t => done(r.status + ' ' + t)));");
         Assertions.assertThat((String) auth).startsWith("200").contains("\"userId\":\"manager\"");
-        browser.get(base + "#/dashboard");
+        browser.driver().get(base + "#/dashboard");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".dashboard .stats-section.processes")));
-        Assertions.assertThat(browser.findElements(By.cssSelector("input[ng-model='password']"))).isEmpty();
-        Files.write(ARTIFACTS.resolve("cockpit-dashboard-after-heatmap.png"),
-                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        Assertions.assertThat(browser.driver().findElements(By.cssSelector("input[ng-model='password']"))).isEmpty();
+        browser.shot("cockpit-dashboard-after-heatmap");
     }
 
     @Test
     void shouldShowNoteInsteadOfHeatmapWhenDesignerOpensProcessInCockpit() throws Exception {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(40));
+        WebDriverWait wait = browser.waiting(Duration.ofSeconds(40));
         String base = logInToCockpit("designer", wait);
 
-        browser.get(base + "#/process-definition/" + reportDefinitionId() + "/runtime");
+        browser.driver().get(base + "#/process-definition/" + reportDefinitionId() + "/runtime");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".cf-heat-legend"),
                 "managers and administrators only"));
-        Files.write(ARTIFACTS.resolve("cockpit-heatmap-designer.png"),
-                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        browser.shot("cockpit-heatmap-designer");
 
-        Assertions.assertThat(browser.findElements(By.cssSelector(".cf-heat-box"))).isEmpty();
+        Assertions.assertThat(browser.driver().findElements(By.cssSelector(".cf-heat-box"))).isEmpty();
     }
 
     /** Waits until the script answers the same twice in a row, a quarter second apart. */
@@ -185,20 +155,15 @@ class DashboardBrowserTest {
         AtomicReference<Object> last = new AtomicReference<>();
         Awaitility.await().atMost(Duration.ofSeconds(15)).pollDelay(Duration.ofMillis(250))
                 .pollInterval(Duration.ofMillis(250)).until(() -> {
-                    Object now = ((JavascriptExecutor) browser).executeScript(script);
+                    Object now = browser.driver().executeScript(script);
                     return now != null && now.equals(last.getAndSet(now));
                 });
     }
 
     /** Logs in with Cockpit's own form; returns Cockpit's base URL. */
     private String logInToCockpit(String user, WebDriverWait wait) {
-        String base = "http://localhost:" + port + "/camunda/app/cockpit/default/";
-        browser.manage().window().setSize(new Dimension(1366, 768));
-        browser.get(base);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-                .sendKeys(user);
-        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
-        browser.findElement(By.cssSelector("button[type='submit']")).click();
+        browser.driver().manage().window().setSize(new Dimension(1366, 768));
+        String base = browser.logIn("cockpit", user);
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='password']")));
         return base;
     }
@@ -211,11 +176,11 @@ class DashboardBrowserTest {
 
     /** What a browser does after answering the HTTP basic prompt: send the credentials with every request. */
     private void sendBasicAuth(String user) {
-        ChromeDriver chrome = (ChromeDriver) browser;
+        ChromeDriver chrome = browser.driver();
         chrome.executeCdpCommand("Network.enable", java.util.Map.of());
         chrome.executeCdpCommand("Network.setExtraHTTPHeaders", java.util.Map.of("headers", java.util.Map.of(
                 "Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                        (user + ":demo").getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+                        (user + ":" + TestHttp.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
     }
 
 

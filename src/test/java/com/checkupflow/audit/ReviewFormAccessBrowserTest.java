@@ -2,31 +2,22 @@ package com.checkupflow.audit;
 
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.checkupflow.TasklistPage;
 import com.checkupflow.CheckupFlowHttpTest;
-import com.checkupflow.HeadlessChromium;
+import com.checkupflow.HeadlessBrowser;
 import com.checkupflow.ReviewTasks;
 import com.checkupflow.demo.SyntheticScreenings;
 import com.checkupflow.intake.IntakeService;
@@ -40,10 +31,9 @@ import ca.uhn.fhir.context.FhirContext;
 @CheckupFlowHttpTest
 class ReviewFormAccessBrowserTest {
 
-    static final Path ARTIFACTS = Path.of("target", "browser");
+    @RegisterExtension
+    final HeadlessBrowser browser = HeadlessBrowser.sized(1400, 2400);
 
-    @LocalServerPort
-    int port;
     @Autowired
     IntakeService intake;
     @Autowired
@@ -53,33 +43,17 @@ class ReviewFormAccessBrowserTest {
     @Autowired
     FhirContext fhir;
 
-    WebDriver browser;
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        Files.createDirectories(ARTIFACTS);
-        browser = HeadlessChromium.start(1400, 2400);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     @Test
     void shouldShowTheDraftsOriginAndLogTheFormLoadWhenAPhysicianOpensTheReview() throws Exception {
         String bundle = new SyntheticScreenings(fhir).bundleJson("browser-access-1", SyntheticScreenings.Profile.SUSPECT, 71);
         String id = intake.receive("gangnam", null, bundle.getBytes(StandardCharsets.UTF_8)).id();
         Task review = ReviewTasks.awaitReview(taskService, id);
 
-        WebDriverWait wait = TasklistPage.logIn(browser, port, "physicianGangnam").open(review.getId()).waiting();
+        WebDriverWait wait = browser.logInToTasklist("physicianGangnam").open(review.getId()).waiting();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"), "초안 출처"));
 
-        String form = browser.findElement(By.cssSelector(".fjs-container")).getText();
-        Files.write(ARTIFACTS.resolve("audit-01-review-form-origin.png"),
-                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        String form = browser.driver().findElement(By.cssSelector(".fjs-container")).getText();
+        browser.shot("audit-01-review-form-origin");
         Assertions.assertThat(form).contains("초안 출처", "템플릿 초안", "AI가 작성하지 않았습니다");
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                 Assertions.assertThat(jdbc.sql("""

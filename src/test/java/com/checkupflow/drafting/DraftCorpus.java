@@ -3,10 +3,8 @@ package com.checkupflow.drafting;
 import com.checkupflow.drafting.CorpusDefects.Form;
 import com.checkupflow.drafting.CorpusFacts.Converted;
 import com.checkupflow.drafting.CorpusFacts.Fact;
-import com.checkupflow.drafting.CorpusPhrasings.Explanation;
+import com.checkupflow.drafting.CorpusPhrasings.Family;
 import com.checkupflow.drafting.CorpusPhrasings.Kind;
-import com.checkupflow.drafting.CorpusPhrasings.Opening;
-import com.checkupflow.drafting.CorpusPhrasings.SummarySentence;
 import com.checkupflow.judgement.Judgement;
 import com.checkupflow.kernel.Category;
 import com.checkupflow.kernel.ItemKey;
@@ -17,7 +15,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -230,24 +227,24 @@ final class DraftCorpus {
                 families.add("follow-up: " + d.labelEn());
             }
             if (a.followUp.isEmpty()) {
-                a.followUp.add(pick(ko() ? CorpusPhrasings.ROUTINE_FOLLOW_UP_KO : CorpusPhrasings.ROUTINE_FOLLOW_UP_EN));
+                a.followUp.add(pick(CorpusPhrasings.routineFollowUp(language)));
             }
             return a;
         }
 
         String explanation(Fact f) {
             Map<String, String> vars = vars(f);
-            List<Explanation> fitting = Arrays.stream(Explanation.values())
-                    .filter(e -> e.kinds.test(Kind.of(f)) && CorpusText.fillable(e.template(language), vars)).toList();
-            Explanation e = pick(fitting);
+            List<Family> fitting = CorpusPhrasings.EXPLANATIONS.stream()
+                    .filter(e -> e.kinds().contains(Kind.of(f)) && CorpusText.fillable(e.template(language), vars)).toList();
+            Family e = pick(fitting);
             families.add("finding: " + e.name());
             return fill(e.template(language), vars);
         }
 
         /** Explanation families of a quantity that state {value} {unit} (the ones a wrong number or unit can go into). */
-        List<Explanation> statingValue(Fact f, Map<String, String> vars) {
-            return Arrays.stream(Explanation.values())
-                    .filter(e -> e.kinds.test(Kind.of(f)) && e.template(language).contains("{value} {unit}")
+        List<Family> statingValue(Fact f, Map<String, String> vars) {
+            return CorpusPhrasings.EXPLANATIONS.stream()
+                    .filter(e -> e.kinds().contains(Kind.of(f)) && e.template(language).contains("{value} {unit}")
                             && CorpusText.fillable(e.template(language), vars)).toList();
         }
 
@@ -316,35 +313,35 @@ final class DraftCorpus {
             List<String> first = new ArrayList<>();
             List<String> second = new ArrayList<>();
             if (facts.allNormalA()) {
-                first.add(opening(pick(List.of(Opening.ALL_NORMAL_PLAIN, Opening.ALL_NORMAL_ITEMS)), Map.of()));
+                first.add(opening(pick(List.of(CorpusPhrasings.opening("ALL_NORMAL_PLAIN"), CorpusPhrasings.opening("ALL_NORMAL_ITEMS"))), Map.of()));
             } else if (abnormal.isEmpty()) {
-                first.add(opening(Opening.NEUTRAL, Map.of()));
+                first.add(opening(CorpusPhrasings.opening("NEUTRAL"), Map.of()));
             } else {
                 Map<String, String> v = new HashMap<>();
                 v.put("names", abnormal.stream().limit(3).map(f -> names.get(f.key())).collect(Collectors.joining(", ")));
                 List<TargetDisease> suspected = abnormal.stream().filter(Fact::suspect).map(Fact::disease).distinct().toList();
-                List<Opening> openings = new ArrayList<>(List.of(Opening.NEEDS_ATTENTION));
+                List<Family> openings = new ArrayList<>(List.of(CorpusPhrasings.opening("NEEDS_ATTENTION")));
                 if (!suspected.isEmpty()) {
                     List<String> labels = suspected.stream().map(d -> CorpusPhrasings.disease(d, language)).toList();
                     v.put("diseases", ko() || labels.size() == 1 ? String.join("·", labels)
                             : String.join(", ", labels.subList(0, labels.size() - 1)) + " and " + labels.get(labels.size() - 1));
-                    openings.add(Opening.SUSPECTED_DISEASES);
+                    openings.add(CorpusPhrasings.opening("SUSPECTED_DISEASES"));
                 }
                 if (facts.onlyBorderline()) {
-                    openings.add(Opening.NO_MAJOR_PROBLEM_BUT);
+                    openings.add(CorpusPhrasings.opening("NO_MAJOR_PROBLEM_BUT"));
                 }
-                openings.add(Opening.MOSTLY_FINE_EXCEPT);
+                openings.add(CorpusPhrasings.opening("MOSTLY_FINE_EXCEPT"));
                 first.add(opening(pick(openings), v));
                 List<Fact> suspectQuantities = abnormal.stream().filter(f -> f.suspect() && f.quantity()).toList();
                 if (!suspectQuantities.isEmpty() && random.nextBoolean()) {
-                    first.add(sentence(SummarySentence.RESTATED_NUMBER, vars(pick(suspectQuantities))));
+                    first.add(sentence(CorpusPhrasings.sentence("RESTATED_NUMBER"), vars(pick(suspectQuantities))));
                 }
                 List<Fact> high = abnormal.stream().filter(f -> f.quantity() && !f.low()
                         && (Kind.of(f) == Kind.SUSPECT_HIGH || Kind.of(f) == Kind.BORDER_HIGH)).toList();
                 if (!high.isEmpty() && random.nextInt(3) == 0) {
                     Map<String, String> hv = vars(pick(high));
                     if (hv.containsKey("other")) {
-                        first.add(sentence(SummarySentence.CONTRAST, hv));
+                        first.add(sentence(CorpusPhrasings.sentence("CONTRAST"), hv));
                     }
                 }
             }
@@ -352,26 +349,26 @@ final class DraftCorpus {
             if (!normal.isEmpty() && random.nextInt(3) == 0) {
                 Fact n = pick(normal);
                 Map<String, String> nv = Map.of("other", names.get(n.key()), "othervalue", n.valueText(), "otherunit", n.unitText());
-                second.add(sentence(SummarySentence.NORMAL_ITEMS_WITH_VALUES, nv));
+                second.add(sentence(CorpusPhrasings.sentence("NORMAL_ITEMS_WITH_VALUES"), nv));
             }
             if (facts.knownDisease()) {
-                second.add(sentence(SummarySentence.KNOWN_DISEASE, Map.of()));
+                second.add(sentence(CorpusPhrasings.sentence("KNOWN_DISEASE"), Map.of()));
             }
             if (random.nextInt(4) == 0) {
                 int from = 20 + 5 * random.nextInt(12);
-                second.add(sentence(SummarySentence.AGE_BAND, Map.of("agefrom", String.valueOf(from), "ageto", String.valueOf(from + 4))));
+                second.add(sentence(CorpusPhrasings.sentence("AGE_BAND"), Map.of("agefrom", String.valueOf(from), "ageto", String.valueOf(from + 4))));
             }
-            second.add(sentence(pick(List.of(SummarySentence.CLOSING_ASK, SummarySentence.CLOSING_HABITS)), Map.of()));
+            second.add(sentence(pick(List.of(CorpusPhrasings.sentence("CLOSING_ASK"), CorpusPhrasings.sentence("CLOSING_HABITS"))), Map.of()));
             a.summary.add(String.join(" ", first));
             a.summary.add(String.join(" ", second));
         }
 
-        private String opening(Opening o, Map<String, String> vars) {
+        private String opening(Family o, Map<String, String> vars) {
             families.add("summary: " + o.name());
             return fill(o.template(language), vars);
         }
 
-        String sentence(SummarySentence s, Map<String, String> vars) {
+        String sentence(Family s, Map<String, String> vars) {
             families.add("summary: " + s.name());
             return fill(s.template(language), vars);
         }
@@ -425,11 +422,11 @@ final class DraftCorpus {
     }
 
     private Optional<String> replaceExplanation(Writer w, Answer a, Fact f, Map<String, String> vars, String form) {
-        List<Explanation> fitting = w.statingValue(f, vars);
+        List<Family> fitting = w.statingValue(f, vars);
         if (fitting.isEmpty()) {
             return Optional.empty();
         }
-        Explanation e = w.pick(fitting);
+        Family e = w.pick(fitting);
         a.finding(f.key()).orElseThrow().explanation = w.fill(e.template(w.language), vars);
         return Optional.of(form);
     }
@@ -471,7 +468,7 @@ final class DraftCorpus {
 
     private Optional<String> wrongValueInSummary(Writer w, Answer a) {
         return wrongValue(w, "value").map(e -> {
-            a.summary.set(0, a.summary.get(0) + " " + w.fill(SummarySentence.RESTATED_NUMBER.template(w.language), e.getValue()));
+            a.summary.set(0, a.summary.get(0) + " " + w.fill(CorpusPhrasings.sentence("RESTATED_NUMBER").template(w.language), e.getValue()));
             return "wrong value restated in the summary";
         });
     }
@@ -483,7 +480,7 @@ final class DraftCorpus {
                 String which = w.random.nextBoolean() ? "sys" : "dia";
                 Fact component = w.facts.fact(which.equals("sys") ? ItemKey.SYSTOLIC_BP : ItemKey.DIASTOLIC_BP).orElseThrow();
                 vars.put(which, wrongNumber(w, component));
-                a.finding(f.key()).orElseThrow().explanation = w.fill(Explanation.BP_PAIR.template(w.language), vars);
+                a.finding(f.key()).orElseThrow().explanation = w.fill(CorpusPhrasings.explanation("BP_PAIR").template(w.language), vars);
                 return Optional.of("blood pressure pair with a wrong component");
             }
         }
@@ -504,7 +501,7 @@ final class DraftCorpus {
             return Optional.empty();
         }
         vars.put("cvalue", wrong.toPlainString());
-        a.finding(f.key()).orElseThrow().explanation = w.fill(Explanation.CONVERTED_UNIT.template(w.language), vars);
+        a.finding(f.key()).orElseThrow().explanation = w.fill(CorpusPhrasings.explanation("CONVERTED_UNIT").template(w.language), vars);
         return Optional.of("wrongly converted value");
     }
 
@@ -543,7 +540,7 @@ final class DraftCorpus {
         vars.remove("rvalue");
         String form = f.unitText() + " written as " + unit;
         if (w.random.nextInt(3) == 0) {
-            a.summary.set(0, a.summary.get(0) + " " + w.fill(SummarySentence.RESTATED_NUMBER.template(w.language), vars));
+            a.summary.set(0, a.summary.get(0) + " " + w.fill(CorpusPhrasings.sentence("RESTATED_NUMBER").template(w.language), vars));
             return Optional.of(form);
         }
         return replaceExplanation(w, a, f, vars, form);

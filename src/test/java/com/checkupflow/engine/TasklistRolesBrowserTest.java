@@ -2,10 +2,7 @@ package com.checkupflow.engine;
 
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -13,25 +10,20 @@ import java.util.Objects;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.checkupflow.OwnJvm;
 import com.checkupflow.CheckupFlowHttpTest;
-import com.checkupflow.HeadlessChromium;
+import com.checkupflow.HeadlessBrowser;
 import com.checkupflow.ReviewTasks;
+import com.checkupflow.TasklistPage;
 import com.checkupflow.demo.SyntheticScreenings;
 import com.checkupflow.intake.IntakeService;
 import com.checkupflow.process.ScreeningReportProcess.Activities;
@@ -50,10 +42,9 @@ import ca.uhn.fhir.context.FhirContext;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TasklistRolesBrowserTest {
 
-    static final Path ARTIFACTS = Path.of("target", "browser");
+    @RegisterExtension
+    final HeadlessBrowser browser = HeadlessBrowser.sized(1366, 768);
 
-    @LocalServerPort
-    int port;
     @Autowired
     IntakeService intake;
     @Autowired
@@ -61,8 +52,6 @@ class TasklistRolesBrowserTest {
     @Autowired
     FhirContext fhir;
 
-    WebDriver browser;
-    WebDriverWait wait;
     Task criticalReview;
     Task borderlineReview;
     Task confirmation;
@@ -82,23 +71,9 @@ class TasklistRolesBrowserTest {
                 .singleResult(), Objects::nonNull);
     }
 
-    @BeforeEach
-    void startBrowser() throws IOException {
-        Files.createDirectories(ARTIFACTS);
-        browser = HeadlessChromium.start(1366, 768);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     @Test
-    void shouldOpenMostUrgentReviewFromDefaultFilterWhenPhysicianLogsIn() throws IOException {
-        logIn("physicianGangnam");
+    void shouldOpenMostUrgentReviewFromDefaultFilterWhenPhysicianLogsIn() {
+        TasklistPage tasklist = logIn("physicianGangnam");
         assertDefaultFilter(AuthorizationSetup.FILTER_CENTER_REVIEWS);
         List<String> names = taskLinks().stream().map(WebElement::getText).toList();
         // critical before borderline although older: the filter's order (priority first) comes before the
@@ -106,24 +81,24 @@ class TasklistRolesBrowserTest {
         Assertions.assertThat(names).contains(criticalReview.getName(), borderlineReview.getName());
         Assertions.assertThat(names.indexOf(criticalReview.getName())).isLessThan(names.indexOf(borderlineReview.getName()));
         open(taskLinks().get(names.indexOf(criticalReview.getName())), "roles-physician");
-        Assertions.assertThat(page()).contains("맡기").doesNotContain("Claim").doesNotContain("열람 전용")
+        Assertions.assertThat(browser.page()).contains("맡기").doesNotContain("Claim").doesNotContain("열람 전용")
                 .doesNotContain("(Review decision)");
 
         // a decision the form refuses says so in Korean and leaves the buttons usable
-        click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".task-details .claim"))));
-        WebElement requestChanges = wait.until(ExpectedConditions.presenceOfElementLocated(
+        tasklist.claim();
+        WebElement requestChanges = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//label[contains(., '수정 요청')]/preceding-sibling::input | //label[contains(., '수정 요청')]//input")));
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].click();", requestChanges);
-        WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(
+        browser.driver().executeScript("arguments[0].click();", requestChanges);
+        WebElement complete = browser.waiting().until(ExpectedConditions.elementToBeClickable(
                 By.xpath("//button[contains(., '완료')]")));
-        click(complete);
+        browser.click(complete);
         try {
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "필수 입력 항목입니다."));
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "필수 입력 항목입니다."));
         } finally {
-            shot("roles-physician-refused");
+            browser.shot("roles-physician-refused");
         }
-        Assertions.assertThat(page()).doesNotContain(Vars.REVIEW_NOTE).doesNotContain("Field is required");
-        Assertions.assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+        Assertions.assertThat(browser.page()).doesNotContain(Vars.REVIEW_NOTE).doesNotContain("Field is required");
+        Assertions.assertThat(browser.driver().executeScript(
                 "const r = arguments[0].getBoundingClientRect();"
                         + "const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
                         + "return hit === arguments[0] || arguments[0].contains(hit);", complete))
@@ -131,11 +106,11 @@ class TasklistRolesBrowserTest {
     }
 
     @Test
-    void shouldShowCriticalValuesPhoneAndDeadlineWhenPhysicianOpensConfirmation() throws IOException {
+    void shouldShowCriticalValuesPhoneAndDeadlineWhenPhysicianOpensConfirmation() {
         logIn("physicianGangnam");
-        click(wait.until(ExpectedConditions.elementToBeClickable(
+        browser.click(browser.waiting().until(ExpectedConditions.elementToBeClickable(
                 By.xpath("//div[contains(@class,'task-filter')]//a[contains(., '" + AuthorizationSetup.FILTER_CRITICAL_V2 + "')]"))));
-        WebElement link = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+        WebElement link = browser.waiting().until(ExpectedConditions.elementToBeClickable(By.xpath(
                 "//ol[contains(@class,'tasks-list')]//a[contains(., '" + confirmation.getName() + "')]")));
         String form = open(link, "roles-physician-critical");
         Assertions.assertThat(form).contains("위험 결과 환자 통보").contains("mmHg").contains("이상")
@@ -144,7 +119,7 @@ class TasklistRolesBrowserTest {
     }
 
     @Test
-    void shouldOpenCorrectionFromDefaultFilterWhenNurseLogsIn() throws IOException {
+    void shouldOpenCorrectionFromDefaultFilterWhenNurseLogsIn() {
         logIn("nurseGangnam");
         assertDefaultFilter(AuthorizationSetup.FILTER_NURSE);
         String form = open(taskLinks().stream().filter(a -> a.getText().equals(correction.getName())).findFirst()
@@ -152,90 +127,68 @@ class TasklistRolesBrowserTest {
         Assertions.assertThat(form).contains("부적합 결과 정정").contains("혈색소").contains("g/dL")
                 .contains("정정이 필요한 이유").contains("측정하지 않음").doesNotContain("(Hemoglobin)")
                 .doesNotContain("not measured").doesNotContain(Vars.INVALID_ITEM_KEYS);
-        Assertions.assertThat(page()).doesNotContain(Vars.INVALID_ITEM_KEYS);
+        Assertions.assertThat(browser.page()).doesNotContain(Vars.INVALID_ITEM_KEYS);
     }
 
     @Test
-    void shouldOpenCenterWorkReadOnlyWhenCoordinatorLogsIn() throws IOException {
+    void shouldOpenCenterWorkReadOnlyWhenCoordinatorLogsIn() {
         logIn("coordinatorGangnam");
         assertDefaultFilter(AuthorizationSetup.FILTER_COORDINATOR);
         openReadOnly(taskLinks().get(0), "roles-coordinator");
     }
 
     @Test
-    void shouldOpenCenterReviewReadOnlyWhenHeadPhysicianLogsIn() throws IOException {
+    void shouldOpenCenterReviewReadOnlyWhenHeadPhysicianLogsIn() {
         logIn("headPhysicianGangnam");
         assertDefaultFilter(AuthorizationSetup.FILTER_CENTER_REVIEWS);
         openReadOnly(taskLinks().get(0), "roles-head-physician");
     }
 
     @Test
-    void shouldOpenOverviewReadOnlyWhenManagerLogsIn() throws IOException {
+    void shouldOpenOverviewReadOnlyWhenManagerLogsIn() {
         logIn("manager");
         assertDefaultFilter(AuthorizationSetup.FILTER_MANAGER);
         openReadOnly(taskLinks().get(0), "roles-manager");
     }
 
-    private void logIn(String user) throws IOException {
-        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-                .sendKeys(user);
-        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
-        Assertions.assertThat(browser.findElement(By.cssSelector("button[type='submit']")).getText()).isEqualTo("로그인");
-        browser.findElement(By.cssSelector("button[type='submit']")).click();
-        try {
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter.active")));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            shot("roles-failed-login-" + user);
-            Files.writeString(ARTIFACTS.resolve("roles-failed-login-" + user + ".html"), browser.getPageSource());
-            throw e;
-        }
+    /** Logs in (a failed login leaves the extension's screenshot and page source) and waits for the active filter. */
+    private TasklistPage logIn(String user) {
+        TasklistPage tasklist = browser.logInToTasklist(user);
+        Assertions.assertThat(browser.loginButtonText()).isEqualTo("로그인");
+        tasklist.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter.active")));
+        return tasklist;
     }
 
     private void assertDefaultFilter(String name) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-filter.active .name"), name));
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-filter.active .name"), name));
     }
 
     private List<WebElement> taskLinks() {
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ol.tasks-list li.task h4 a")));
-        return browser.findElements(By.cssSelector("ol.tasks-list li.task h4 a"));
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ol.tasks-list li.task h4 a")));
+        return browser.driver().findElements(By.cssSelector("ol.tasks-list li.task h4 a"));
     }
 
     /** Opens the task and returns the text of its form, after a screenshot of the whole window. */
-    private String open(WebElement link, String shot) throws IOException {
+    private String open(WebElement link, String shot) {
         String name = link.getText();
-        click(link);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-card h2.task"), name));
-        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));
-        wait.until(d -> !form.getText().isBlank());
-        shot(shot);
-        Files.writeString(ARTIFACTS.resolve(shot + ".txt"), page());
+        browser.click(link);
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-card h2.task"), name));
+        WebElement form = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));
+        browser.waiting().until(d -> !form.getText().isBlank());
+        browser.shot(shot);
+        browser.save(shot + ".txt", browser.page());
         return form.getText();
     }
 
-    private void openReadOnly(WebElement link, String shot) throws IOException {
-        click(link);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cf-read-only-note")));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));
-        shot(shot);
-        Files.writeString(ARTIFACTS.resolve(shot + ".txt"), page());
-        Assertions.assertThat(browser.findElements(By.cssSelector(".task-details .claim")))
+    private void openReadOnly(WebElement link, String shot) {
+        browser.click(link);
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("cf-read-only-note")));
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));
+        browser.shot(shot);
+        browser.save(shot + ".txt", browser.page());
+        Assertions.assertThat(browser.driver().findElements(By.cssSelector(".task-details .claim")))
                 .allSatisfy(claim -> Assertions.assertThat(claim.isDisplayed()).isFalse());
-        Assertions.assertThat(page()).contains("열람 전용").doesNotContain("Claim");
-    }
-
-    private String page() {
-        return browser.findElement(By.tagName("body")).getText();
-    }
-
-    private void click(WebElement element) {
-        ((org.openqa.selenium.JavascriptExecutor) browser)
-                .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-        element.click();
-    }
-
-    private void shot(String name) throws IOException {
-        Files.write(ARTIFACTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        Assertions.assertThat(browser.page()).contains("열람 전용").doesNotContain("Claim");
     }
 
     private String receive(String identifier, SyntheticScreenings.Profile profile, long seed) {

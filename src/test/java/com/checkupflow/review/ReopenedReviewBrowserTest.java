@@ -1,32 +1,23 @@
 package com.checkupflow.review;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.checkupflow.OwnJvm;
 import com.checkupflow.CheckupFlowHttpTest;
-import com.checkupflow.HeadlessChromium;
+import com.checkupflow.HeadlessBrowser;
 import com.checkupflow.ReviewTasks;
-import com.checkupflow.TasklistPage;
 import com.checkupflow.demo.SyntheticScreenings;
 import com.checkupflow.intake.IntakeService;
 import com.checkupflow.process.ScreeningReportProcess.Vars;
@@ -42,31 +33,15 @@ import ca.uhn.fhir.context.FhirContext;
 @OwnJvm
 class ReopenedReviewBrowserTest {
 
-    static final Path ARTIFACTS = Path.of("target", "browser");
+    @RegisterExtension
+    final HeadlessBrowser browser = HeadlessBrowser.sized(1366, 768);
 
-    @LocalServerPort
-    int port;
     @Autowired
     IntakeService intake;
     @Autowired
     TaskService taskService;
     @Autowired
     FhirContext fhir;
-
-    WebDriver browser;
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        Files.createDirectories(ARTIFACTS);
-        browser = HeadlessChromium.start(1366, 768);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void shouldShowTheEarlierNoteOnTopWhenPhysicianOpensTheReopenedReview() throws Exception {
@@ -79,14 +54,12 @@ class ReopenedReviewBrowserTest {
                 Vars.REVIEW_NOTE, "혈압 설명을 더 쉽게 써 주세요", Vars.FINAL_TEXT, edited));
         Task reopened = ReviewTasks.awaitReviewAfter(taskService, id, first.getId());
 
-        WebDriverWait wait = TasklistPage.logIn(browser, port, "physicianGangnam").open(reopened.getId()).waiting();
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[ng-click='claim()'], .claim"))).click();
+        WebDriverWait wait = browser.logInToTasklist("physicianGangnam").open(reopened.getId()).claim().waiting();
         WebElement text = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container textarea")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"), "이전 의견"));
-        Files.write(ARTIFACTS.resolve("review-reopened-1366x768.png"),
-                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        browser.shot("review-reopened-1366x768");
 
-        String form = browser.findElement(By.cssSelector(".fjs-container")).getText();
+        String form = browser.driver().findElement(By.cssSelector(".fjs-container")).getText();
         Assertions.assertThat(form).contains("수정 요청 1회 후 다시 열린 검토", "오프라인 템플릿은 의견대로 문장을 다시 쓰지 못합니다",
                 "physicianGangnam", "혈압 설명을 더 쉽게 써 주세요");
         Assertions.assertThat(form.indexOf("이전 의견")).isLessThan(form.indexOf("항목별 판정"));

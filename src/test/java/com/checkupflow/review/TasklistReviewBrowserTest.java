@@ -2,34 +2,25 @@ package com.checkupflow.review;
 
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.checkupflow.TasklistPage;
 import com.checkupflow.CheckupFlowHttpTest;
-import com.checkupflow.HeadlessChromium;
+import com.checkupflow.HeadlessBrowser;
 import com.checkupflow.ReviewTasks;
+import com.checkupflow.TasklistPage;
 import com.checkupflow.demo.SyntheticScreenings;
 import com.checkupflow.intake.IntakeService;
 import com.checkupflow.screening.ScreeningRepository;
@@ -46,10 +37,9 @@ import ca.uhn.fhir.context.FhirContext;
 @CheckupFlowHttpTest
 class TasklistReviewBrowserTest {
 
-    static final Path ARTIFACTS = Path.of("target", "browser");
+    @RegisterExtension
+    final HeadlessBrowser browser = HeadlessBrowser.sized(1400, 4000);
 
-    @LocalServerPort
-    int port;
     @Autowired
     IntakeService intake;
     @Autowired
@@ -59,21 +49,6 @@ class TasklistReviewBrowserTest {
     @Autowired
     FhirContext fhir;
 
-    WebDriver browser;
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        Files.createDirectories(ARTIFACTS);
-        browser = HeadlessChromium.start(1400, 4000);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     @Test
     void shouldIssueReportWhenPhysicianApprovesEditedDraftInTasklist() throws Exception {
         String bundle = new SyntheticScreenings(fhir).bundleJson("browser-1", SyntheticScreenings.Profile.SUSPECT, 11);
@@ -82,20 +57,20 @@ class TasklistReviewBrowserTest {
 
         WebDriverWait wait = openAsGangnamPhysician(review, "01-task-opened");
         WebElement finalText = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container textarea")));
-        String page = browser.findElement(By.cssSelector(".fjs-container")).getText();
-        Files.writeString(ARTIFACTS.resolve("review-form.txt"), page);
-        shot("02-review-form");
+        String page = browser.driver().findElement(By.cssSelector(".fjs-container")).getText();
+        browser.save("review-form.txt", page);
+        browser.shot("02-review-form");
         Assertions.assertThat(page).contains("공복혈당").contains("질환의심");
         Assertions.assertThat(finalText.getAttribute("value")).contains("종합판정");
 
         finalText.sendKeys("\n\n담당 의사 추가 소견: 3개월 후 혈압 재측정을 권합니다.");
-        click(browser.findElement(By.xpath("//label[contains(., '승인')]")));
-        shot("03-approve");
-        click(browser.findElement(By.xpath("//button[contains(., 'Complete') or contains(., '완료')]")));
+        browser.click(browser.driver().findElement(By.xpath("//label[contains(., '승인')]")));
+        browser.shot("03-approve");
+        browser.click(browser.driver().findElement(By.xpath("//button[contains(., 'Complete') or contains(., '완료')]")));
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> screenings.find(id).orElseThrow().stage(), s -> s == Stage.ISSUED || s == Stage.DELIVERED);
-        shot("04-completed");
+        browser.shot("04-completed");
         Assertions.assertThat(screenings.find(id).orElseThrow().finalText())
                 .contains("담당 의사 추가 소견: 3개월 후 혈압 재측정을 권합니다.");
         Assertions.assertThat(screenings.find(id).orElseThrow().issuedBy()).isEqualTo("physicianGangnam");
@@ -109,51 +84,41 @@ class TasklistReviewBrowserTest {
         WebDriverWait wait = openAsGangnamPhysician(review, "signed-check-00-task-opened");
 
         WebElement finalText = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container textarea")));
-        click(finalText);
+        browser.click(finalText);
         wait.until(d -> {
             finalText.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
             return finalText.getAttribute("value").isEmpty();
         });
         finalText.sendKeys("확인");
         wait.until(d -> "확인".equals(finalText.getAttribute("value")));
-        click(browser.findElement(By.xpath("//label[contains(., '승인')]")));
-        shot("signed-check-01-placeholder");
-        click(browser.findElement(By.xpath("//button[contains(., 'Complete') or contains(., '완료')]")));
+        browser.click(browser.driver().findElement(By.xpath("//label[contains(., '승인')]")));
+        browser.shot("signed-check-01-placeholder");
+        browser.click(browser.driver().findElement(By.xpath("//button[contains(., 'Complete') or contains(., '완료')]")));
 
         wait.until(d -> d.findElement(By.tagName("body")).getText().contains("점검을 통과하지 못했습니다"));
-        shot("signed-check-02-refused");
-        String page = browser.findElement(By.tagName("body")).getText();
-        Files.writeString(ARTIFACTS.resolve("signed-check-refused.txt"), page);
+        browser.shot("signed-check-02-refused");
+        String page = browser.page();
+        browser.save("signed-check-refused.txt", page);
         Assertions.assertThat(page).contains("MISSING_FINDING").contains("그대로 서명");
         Assertions.assertThat(taskService.createTaskQuery().taskId(review.getId()).count()).as("the review stays open").isOne();
 
-        click(browser.findElement(By.xpath("//label[contains(., '그대로 서명합니다')]")));
+        browser.click(browser.driver().findElement(By.xpath("//label[contains(., '그대로 서명합니다')]")));
         WebElement reasonLabel = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.xpath("//label[contains(., '그대로 서명하는 사유')]")));
-        browser.findElement(By.id(reasonLabel.getAttribute("for"))).sendKeys("보호자에게 결과를 직접 설명하고 서면으로 안내함");
-        shot("signed-check-03-sign-anyway");
-        click(browser.findElement(By.xpath("//button[contains(., 'Complete') or contains(., '완료')]")));
+        browser.driver().findElement(By.id(reasonLabel.getAttribute("for"))).sendKeys("보호자에게 결과를 직접 설명하고 서면으로 안내함");
+        browser.shot("signed-check-03-sign-anyway");
+        browser.click(browser.driver().findElement(By.xpath("//button[contains(., 'Complete') or contains(., '완료')]")));
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> screenings.find(id).orElseThrow().stage(), s -> s == Stage.ISSUED || s == Stage.DELIVERED);
-        shot("signed-check-04-issued");
+        browser.shot("signed-check-04-issued");
         Assertions.assertThat(screenings.find(id).orElseThrow().finalText()).isEqualTo("확인");
     }
 
     /** Logs in to the Tasklist as the Gangnam physician, opens the review and claims it. */
-    private WebDriverWait openAsGangnamPhysician(Task review, String screenshot) throws IOException {
-        WebDriverWait wait = TasklistPage.logIn(browser, port, "physicianGangnam").open(review.getId()).waiting();
-        shot(screenshot);
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[ng-click='claim()'], .claim"))).click();
-        return wait;
-    }
-
-    private void click(WebElement element) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-        element.click();
-    }
-
-    private void shot(String name) throws IOException {
-        Files.write(ARTIFACTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    private WebDriverWait openAsGangnamPhysician(Task review, String screenshot) {
+        TasklistPage tasklist = browser.logInToTasklist("physicianGangnam").open(review.getId());
+        browser.shot(screenshot);
+        return tasklist.claim().waiting();
     }
 }

@@ -63,8 +63,9 @@ class RuleComparisonHttpTest {
     private String receive(String identifier, int glucose) {
         String id = intake.receive("gangnam", null, WhatIfRequests.bundleWithGlucose(identifier, glucose)
                 .getBytes(StandardCharsets.UTF_8)).id();
-        // received_at orders the comparison; one millisecond apart at least
-        await().pollDelay(Duration.ofMillis(5)).until(() -> true);
+        // received_at orders the comparison: the next screening comes once the clock has passed this one's millisecond
+        long receivedBy = System.currentTimeMillis();
+        await().pollInterval(Duration.ofMillis(1)).until(() -> System.currentTimeMillis() > receivedBy);
         return id;
     }
 
