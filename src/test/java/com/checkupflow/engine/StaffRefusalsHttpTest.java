@@ -49,9 +49,14 @@ class StaffRefusalsHttpTest {
 
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    // logback-test.xml silences it for the tests that provoke failures on purpose; here it is what is tested
+    private final Logger engineContext = (Logger) LoggerFactory.getLogger("org.camunda.bpm.engine.context");
+    private Level engineContextLevel;
 
     @BeforeEach
     void listen() {
+        engineContextLevel = engineContext.getLevel();
+        engineContext.setLevel(Level.INFO);
         log.start();
         root.addAppender(log);
     }
@@ -59,6 +64,7 @@ class StaffRefusalsHttpTest {
     @AfterEach
     void stopListening() {
         root.detachAppender(log);
+        engineContext.setLevel(engineContextLevel);
     }
 
     @Test
