@@ -24,6 +24,12 @@ public final class TestHttp {
         return send(request(user, path).GET().build());
     }
 
+    /** A GET with the browser's {@code Accept-Language}. */
+    public HttpResponse<String> get(String user, String path, String acceptLanguage)
+            throws IOException, InterruptedException {
+        return send(request(user, path).header("Accept-Language", acceptLanguage).GET().build());
+    }
+
     public HttpResponse<byte[]> getBytes(String user, String path) throws IOException, InterruptedException {
         return http.send(request(user, path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }

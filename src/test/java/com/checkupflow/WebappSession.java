@@ -46,6 +46,20 @@ public final class WebappSession {
         return session;
     }
 
+    /** A JSON POST as the webapps send it, with the session's CSRF token (cookie {@code XSRF-TOKEN}). */
+    public HttpResponse<String> postJson(String path, String body) throws IOException, InterruptedException {
+        // the login starts a new session with a new token, handed out by the next read as a browser's next page load
+        HttpResponse<String> read = get("/camunda/api/admin/auth/user/default");
+        String token = read.headers().firstValue("X-XSRF-TOKEN").orElseGet(() -> ((CookieManager) http.cookieHandler()
+                        .orElseThrow()).getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(java.net.HttpCookie::getValue).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No CSRF token in the session")));
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
+                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", token)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET()
                 .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

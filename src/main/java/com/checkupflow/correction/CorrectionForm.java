@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
+import com.checkupflow.kernel.InputRefused;
 import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.process.ScreeningReportProcess.Vars;
 
@@ -33,7 +34,7 @@ final class CorrectionForm {
                 .map(ItemKey::fromJson).flatMap(Optional::stream).toList();
     }
 
-    /** @throws IllegalArgumentException listing every problem, in Korean for the nurse */
+    /** @throws InputRefused listing every problem, in Korean for the nurse */
     static List<Correction> read(List<ItemKey> invalid, Map<String, Object> variables, ValueCheck check,
                                  Function<ItemKey, String> name) {
         List<Correction> corrections = new ArrayList<>();
@@ -69,7 +70,7 @@ final class CorrectionForm {
             }
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("수정 내용을 확인하세요: " + String.join("; ", problems));
+            throw new InputRefused("수정 내용을 확인하세요: " + String.join("; ", problems));
         }
         return corrections;
     }

@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import com.checkupflow.kernel.InputRefused;
+
 import com.checkupflow.process.ScreeningReportProcess.Activities;
 import com.checkupflow.process.ScreeningReportProcess.Vars;
 
@@ -64,25 +66,25 @@ class ConfirmCriticalResultListener implements TaskListener {
         Boolean reached = outcome == null ? legacyContacted(task.getVariable(Vars.PATIENT_CONTACTED))
                 : "REACHED".equals(outcome) ? Boolean.TRUE : "NOT_REACHED".equals(outcome) ? Boolean.FALSE : null;
         if (reached == null) {
-            throw new IllegalArgumentException(CriticalTexts.text("outcome-required", language));
+            throw new InputRefused(CriticalTexts.text("outcome-required", language));
         }
         Object method = task.getVariable(Vars.CONTACT_METHOD);
         if (reached && (method == null || method.toString().isBlank())) {
-            throw new IllegalArgumentException(CriticalTexts.text("method-required", language));
+            throw new InputRefused(CriticalTexts.text("method-required", language));
         }
         if (method != null && !method.toString().isBlank() && !METHODS.contains(method.toString())) {
-            throw new IllegalArgumentException(CriticalTexts.text("method-unknown", language));
+            throw new InputRefused(CriticalTexts.text("method-unknown", language));
         }
         Object note = task.getVariable(Vars.CONTACT_NOTE);
         if (note != null && note.toString().length() > MAX_NOTE_LENGTH) {
-            throw new IllegalArgumentException(CriticalTexts.text("note-too-long", language, MAX_NOTE_LENGTH));
+            throw new InputRefused(CriticalTexts.text("note-too-long", language, MAX_NOTE_LENGTH));
         }
         CriticalContactService.Contact contact = new CriticalContactService.Contact(task.getId(), escalated, reached,
                 method == null ? null : method.toString(), note == null ? null : note.toString(), task.getAssignee(),
                 contacts.now());
         if (!reached) {
             contacts.recordOnItsOwn(screeningId, contact);
-            throw new IllegalArgumentException(CriticalTexts.text("not-reached", language));
+            throw new InputRefused(CriticalTexts.text("not-reached", language));
         }
         contacts.record(screeningId, contact);
     }

@@ -50,13 +50,15 @@ final class DraftVariables {
             variables.put("finalText", draft.text());
         }
         variables.put("draftProvider", draft.fallback() ? draft.provider() + " (fallback)" : draft.provider());
-        variables.put("draftOrigin", originNote(DraftProvenance.origin(draft)));
+        DraftOrigin origin = DraftProvenance.origin(draft);
+        variables.put("draftOrigin", originNote(origin, "ko"));
+        variables.put("draftOriginEn", originNote(origin, "en"));
         return variables;
     }
 
     /** The review form's plain note: model draft, template draft or fallback. */
-    static String originNote(DraftOrigin origin) {
-        return ORIGIN_NOTES.getProperty(origin.kind().name())
+    static String originNote(DraftOrigin origin, String language) {
+        return ORIGIN_NOTES.getProperty(origin.kind().name() + "." + language)
                 .replace("{provider}", String.valueOf(origin.provider()))
                 .replace("{model}", String.valueOf(origin.model()))
                 .replace("{promptVersion}", String.valueOf(origin.promptVersion()));

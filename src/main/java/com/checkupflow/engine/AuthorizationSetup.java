@@ -64,19 +64,19 @@ class AuthorizationSetup implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(AuthorizationSetup.class);
     private static final String ANY = Authorization.ANY;
 
-    /** Group id and display name of every role. */
+    /** Group id and display name of every role, as the Korean webapps show it (the id is the English name). */
     static final Map<String, String> GROUPS = new LinkedHashMap<>();
 
     static {
-        GROUPS.put(Roles.PHYSICIAN, "검진의 (Physicians)");
-        GROUPS.put(Roles.HEAD_PHYSICIAN, "책임의사 (Head physicians)");
-        GROUPS.put(Roles.NURSE, "간호사 (Nurses)");
-        GROUPS.put(Roles.COORDINATOR, "코디네이터 (Coordinators)");
-        GROUPS.put(Roles.MANAGER, "관리자 (Managers)");
-        GROUPS.put(Roles.DESIGNER, "프로세스 설계자 (Process designers)");
-        GROUPS.put(Roles.INTEGRATION, "연동 시스템 (Integrated systems)");
-        GROUPS.put(Roles.PRIVACY_OFFICER, "개인정보 보호책임자 (Privacy officers)");
-        GROUPS.put(Roles.WORKER, "모델 작업자 (Remote model workers)");
+        GROUPS.put(Roles.PHYSICIAN, "검진의");
+        GROUPS.put(Roles.HEAD_PHYSICIAN, "책임의사");
+        GROUPS.put(Roles.NURSE, "간호사");
+        GROUPS.put(Roles.COORDINATOR, "코디네이터");
+        GROUPS.put(Roles.MANAGER, "관리자");
+        GROUPS.put(Roles.DESIGNER, "프로세스 설계자");
+        GROUPS.put(Roles.INTEGRATION, "연동 시스템");
+        GROUPS.put(Roles.PRIVACY_OFFICER, "개인정보 보호책임자");
+        GROUPS.put(Roles.WORKER, "모델 작업자");
         GROUPS.put(Roles.ADMIN, "camunda BPM Administrators");
     }
 
@@ -273,10 +273,15 @@ class AuthorizationSetup implements SmartInitializingSingleton {
 
     private void ensureGroupsAndTenants() {
         GROUPS.forEach((id, name) -> {
-            if (identity.createGroupQuery().groupId(id).count() == 0) {
-                Group group = identity.newGroup(id);
+            Group group = identity.createGroupQuery().groupId(id).singleResult();
+            if (group == null) {
+                group = identity.newGroup(id);
                 group.setName(name);
                 group.setType(Roles.ADMIN.equals(id) ? "SYSTEM" : "WORKFLOW");
+                identity.saveGroup(group);
+            } else if (!name.equals(group.getName())) {
+                // a name changed since the group was made (they were bilingual): the webapps show the current one
+                group.setName(name);
                 identity.saveGroup(group);
             }
         });

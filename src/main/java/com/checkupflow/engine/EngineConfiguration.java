@@ -46,6 +46,9 @@ class EngineConfiguration {
             @Override
             public void preInit(ProcessEngineConfigurationImpl configuration) {
                 configuration.setTenantIdProvider(new CenterTenantIdProvider());
+                QuietRefusals commandContexts = new QuietRefusals();
+                commandContexts.setProcessEngineConfiguration(configuration);
+                configuration.setCommandContextFactory(commandContexts);
                 List<TypedValueSerializer> serializers = configuration.getCustomPreVariableSerializers() == null
                         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreVariableSerializers());
                 serializers.add(new LongStringSerializer());

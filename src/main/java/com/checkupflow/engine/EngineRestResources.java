@@ -3,13 +3,10 @@ package com.checkupflow.engine;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.springframework.stereotype.Component;
 
-/** Camunda's REST API ({@code /engine-rest}) with our exception mapping added ({@link TenantRefusalExceptionMapper}). */
+/**
+ * Camunda's REST API ({@code /engine-rest}); our exception mapping ({@link TenantRefusalExceptionMapper}) joins it, as
+ * every Jersey application, through {@link EngineRestMappersDiscoverable}.
+ */
 @Component
 class EngineRestResources extends CamundaJerseyResourceConfig {
-
-    @Override
-    protected void registerAdditionalResources() {
-        register(TenantRefusalExceptionMapper.EngineExceptions.class);
-        register(TenantRefusalExceptionMapper.RestExceptions.class);
-    }
 }

@@ -23,7 +23,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * The webapps show the engine's refusals as they come ("The user with id 'manager' does not have 'TASK_ASSIGN'
  * permission on resource …", "ENGINE-13034 …", "Cannot submit task form …: …"). On the webapps' engine API the
  * message of such an error becomes a sentence for the user (Korean, English when the browser asks for it); our
- * own task listeners' messages are kept without the engine's prefix. Everything else passes untouched.
+ * own task listeners' messages are kept without the engine's prefix (a {@link com.checkupflow.kernel.InputRefused}
+ * already arrives as its own sentence with 400, {@link TenantRefusalExceptionMapper}). Everything else passes untouched.
  */
 @Configuration
 class WebappRefusals {

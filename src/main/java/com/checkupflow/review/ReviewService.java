@@ -23,6 +23,7 @@ import com.checkupflow.drafting.DraftCheck;
 import com.checkupflow.drafting.DraftChecker;
 import com.checkupflow.judgement.JudgementJson;
 import com.checkupflow.judgement.JudgementTexts;
+import com.checkupflow.kernel.InputRefused;
 import com.checkupflow.screening.PersonalData;
 import com.checkupflow.screening.Screening;
 import com.checkupflow.screening.ScreeningRepository;
@@ -70,7 +71,7 @@ public class ReviewService {
      * The text to sign has check findings and the physician did not sign anyway with a reason: nothing is recorded,
      * the review stays open. The message is what the Tasklist shows.
      */
-    static final class SignedTextRejected extends RuntimeException {
+    static final class SignedTextRejected extends InputRefused {
         private final transient List<DraftCheck.Finding> findings;
 
         SignedTextRejected(List<DraftCheck.Finding> findings, boolean reasonMissing) {
@@ -88,7 +89,10 @@ public class ReviewService {
                     : "서명할 결과지 본문이 점검을 통과하지 못했습니다(" + findings.size() + "건). 본문을 고치거나, 그대로 "
                             + "서명하려면 '점검 결과를 확인했으며 그대로 서명합니다'를 선택하고 사유를 적어 주세요.");
             m.append(" 점검 결과:");
-            findings.forEach(f -> m.append(" [").append(f.type()).append("] ").append(f.detail()).append(';'));
+            // staff read the kinds of findings in words; the codes and English details are for the API and the log
+            findings.stream().map(DraftCheck.Finding::type).distinct()
+                    .forEach(type -> m.append(' ').append(TaskNames.text("finding." + type, "ko")).append(" (")
+                            .append(findings.stream().filter(f -> f.type().equals(type)).count()).append("건);"));
             return m.toString();
         }
     }
@@ -161,7 +165,7 @@ public class ReviewService {
      * the edit ratio, the check of the signed text and, when it had findings, the physician's reason to sign anyway.
      *
      * @param signAnyway the physician signs although the check of the text has findings ({@code reason} required)
-     * @throws IllegalArgumentException when the decision is incomplete; the task then stays open
+     * @throws InputRefused when the decision is incomplete; the task then stays open
      * @throws SignedTextRejected when the text to sign has findings and is not signed anyway with a reason
      */
     void record(String screeningId, String decision, String note, String finalText, String reviewer, String draftText,
@@ -171,7 +175,7 @@ public class ReviewService {
             problems.add("그대로 서명하는 사유는 " + MAX_NOTE_LENGTH + "자를 넘을 수 없습니다 (" + reason.length() + "자)");
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
+            throw new InputRefused(String.join("; ", problems));
         }
         ReviewDecision d = parse(decision);
         boolean signs = d != ReviewDecision.REQUEST_CHANGES;
@@ -295,7 +299,7 @@ public class ReviewService {
         try {
             return ReviewDecision.valueOf(decision);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("검토 결정을 고르세요 (" + Arrays.toString(ReviewDecision.values()) + ")");
+            throw new InputRefused("검토 결정을 고르세요 (" + Arrays.toString(ReviewDecision.values()) + ")");
         }
     }
 }

@@ -19,8 +19,9 @@ import com.checkupflow.web.ProblemException;
 
 /**
  * {@code POST /api/judgements/compare}: an edited screening-judgement.dmn against the deployed rules over a center's
- * last stored screenings, before a designer deploys it. Staff of the center (and administrators) only; the read is
- * in the access log ({@code JUDGEMENT_COMPARE}).
+ * last stored screenings, before a designer deploys it. Designers compare over any center (they change the rules for
+ * all centers; the answer is de-identified), center staff with the dry run's roles over their own center only, and
+ * administrators; the read is in the access log ({@code JUDGEMENT_COMPARE}).
  */
 @RestController
 class RuleComparisonController {

@@ -3,7 +3,10 @@ package com.checkupflow.web;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.catalina.connector.ClientAbortException;
 import org.slf4j.Logger;
@@ -44,11 +47,31 @@ class ApiExceptionHandler {
                 List.of(new Problem("unsupported_media_type", "Send application/fhir+json or application/json")));
     }
 
-    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
-    ResponseEntity<ProblemDetail> badParameter(Exception e) {
-        return respond(HttpStatus.BAD_REQUEST, "Bad request parameter",
-                List.of(new Problem("bad_parameter", e.getMessage())));
+    /** Names the parameter and what it should be; never the framework's message (it names Java types). */
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
+        return respond(HttpStatus.BAD_REQUEST, "Bad request parameter", List.of(new Problem("bad_parameter",
+                ProblemDocuments.requestPrefersEnglish() ? "The query parameter '" + e.getParameterName() + "' is required"
+                        : "'" + e.getParameterName() + "' 매개변수가 필요합니다")));
     }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
+        Class<?> type = e.getRequiredType();
+        boolean english = ProblemDocuments.requestPrefersEnglish();
+        String expected = type == null ? null : english ? ENGLISH_KINDS.get(type) : KOREAN_KINDS.get(type);
+        return respond(HttpStatus.BAD_REQUEST, "Bad request parameter", List.of(new Problem("bad_parameter", english
+                ? "The value of '" + e.getName() + "' cannot be read" + (expected == null ? "" : ": it must be " + expected)
+                : "'" + e.getName() + "' 값을 읽을 수 없습니다" + (expected == null ? "" : ": " + expected + "이어야 합니다"))));
+    }
+
+    private static final Map<Class<?>, String> KOREAN_KINDS = Map.of(int.class, "정수", Integer.class, "정수",
+            long.class, "정수", Long.class, "정수", boolean.class, "true 또는 false", Boolean.class, "true 또는 false",
+            LocalDate.class, "2026-03-01과 같은 날짜", YearMonth.class, "2026-12와 같은 월");
+    private static final Map<Class<?>, String> ENGLISH_KINDS = Map.of(int.class, "a whole number", Integer.class,
+            "a whole number", long.class, "a whole number", Long.class, "a whole number", boolean.class, "true or false",
+            Boolean.class, "true or false", LocalDate.class, "a date such as 2026-03-01", YearMonth.class,
+            "a month such as 2026-12");
 
     /**
      * A body cut short (the client sent less than its Content-Length, or stopped sending): nothing was read. Only the

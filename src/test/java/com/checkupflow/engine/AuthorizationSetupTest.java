@@ -59,6 +59,20 @@ class AuthorizationSetupTest {
     }
 
     @Test
+    void shouldRenameAGroupToItsKoreanNameWhenItWasMadeWithTheOldBilingualOne() {
+        org.camunda.bpm.engine.identity.Group physicians = identity.createGroupQuery().groupId(Roles.PHYSICIAN).singleResult();
+        physicians.setName("검진의 (Physicians)");
+        identity.saveGroup(physicians);
+
+        setup.apply();
+
+        Assertions.assertThat(identity.createGroupQuery().groupId(Roles.PHYSICIAN).singleResult().getName())
+                .isEqualTo("검진의");
+        Assertions.assertThat(identity.createGroupQuery().list()).filteredOn(g -> !Roles.ADMIN.equals(g.getId()))
+                .extracting(org.camunda.bpm.engine.identity.Group::getName).noneMatch(name -> name.matches(".*[A-Za-z].*"));
+    }
+
+    @Test
     void shouldChangeNothingWhenTheSameVersionIsAppliedAgain() {
         long grants = authorizations.createAuthorizationQuery().count();
         long filterCount = filters.createFilterQuery().count();

@@ -90,6 +90,11 @@ class IntakeControllerTest {
         expectProblem(mvc, post("/api/screenings?center=x&language=fr").contentType(FHIR_JSON).content(BUNDLE),
                 400, "center_unknown")
                 .andExpect(jsonPath("$.problems[1].code").value("language_unsupported"))
+                .andExpect(jsonPath("$.title").value("잘못된 요청입니다"))
+                .andExpect(jsonPath("$.detail").value("문제 2건: 없는 센터입니다; language는 'ko' 또는 'en'이어야 합니다"));
+        expectProblem(mvc, post("/api/screenings?center=x&language=fr").contentType(FHIR_JSON).content(BUNDLE)
+                        .header("Accept-Language", "en"), 400, "center_unknown")
+                .andExpect(jsonPath("$.title").value("The screening was rejected; nothing was stored"))
                 .andExpect(jsonPath("$.detail").value("2 problems: No center x; language must be 'ko' or 'en'"));
     }
 

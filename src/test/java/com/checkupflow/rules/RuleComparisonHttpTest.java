@@ -121,10 +121,20 @@ class RuleComparisonHttpTest {
 
     @Test
     void shouldCompareOverAnyCenterWhenTheDesignerWhoEditsTheRulesAsks() throws Exception {
+        String logged = "SELECT COUNT(*) FROM cf_access_log WHERE action = 'JUDGEMENT_COMPARE' AND user_id = ? "
+                + "AND resource LIKE ? AND http_status = 200";
+        Object[] row = {"designer", "POST /api/judgements/compare?center=busan%"};
+        long compares = count(logged, row);
+
         HttpResponse<String> response = compare("designer", "?center=gangnam&limit=3", WhatIfRequests.glucoseAt135());
+        HttpResponse<String> otherCenter = compare("designer", "?center=busan&limit=3", WhatIfRequests.glucoseAt135());
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(json.readTree(response.body()).get("changedScreenings").asInt()).isEqualTo(1);
+        assertThat(otherCenter.statusCode()).as(otherCenter.body()).isEqualTo(200);
+        assertThat(response.body() + otherCenter.body()).as("de-identified: ordinals, no screening ids")
+                .doesNotContain(stored.get(0)).doesNotContain(stored.get(1));
+        assertThat(count(logged, row)).as("the designer's read is logged").isEqualTo(compares + 1);
     }
 
     @Test
