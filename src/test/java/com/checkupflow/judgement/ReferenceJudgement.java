@@ -397,6 +397,8 @@ final class ReferenceJudgement {
                 general = true;
             } else if (!treated.contains(d)) {
                 cardio = true;
+            } else {
+                units.get(unit)[1] = "under_treatment"; // contract: a treated disease's 질환의심 unit is not suspected
             }
         }
         if (cardio) {
