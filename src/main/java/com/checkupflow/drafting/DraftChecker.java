@@ -8,6 +8,7 @@ import com.checkupflow.kernel.Category;
 import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.kernel.ItemStatus;
 import com.checkupflow.kernel.ItemUnits;
+import com.checkupflow.kernel.TargetDisease;
 import com.checkupflow.judgement.Judgement;
 import com.checkupflow.judgement.JudgementUnit;
 import org.springframework.stereotype.Component;
@@ -55,6 +56,8 @@ public class DraftChecker {
     public static final String DIAGNOSIS_LANGUAGE = "DIAGNOSIS_LANGUAGE";
     /** A finding of the answer that refers to the wrong item or cites an observation of another item or none. */
     public static final String BAD_CITATION = "BAD_CITATION";
+    /** A disease called suspected that the judgement does not suspect (not 질환의심, or under treatment, criteria §4.3). */
+    public static final String SUSPICION_CONTRADICTION = "SUSPICION_CONTRADICTION";
     /** Personal data in the text. */
     public static final String PII_LEAK = "PII_LEAK";
     /** An empty or placeholder text. */
@@ -115,6 +118,7 @@ public class DraftChecker {
         run.claims(findings);
         run.unsupportedTests(findings);
         diagnosisLanguage(draft, findings);
+        suspicions(draft, judgement, findings);
         piiLeaks(draft, findings);
         return DraftCheck.of(distinct(findings));
     }
@@ -155,6 +159,7 @@ public class DraftChecker {
         placeholder(rendered, findings);
         new Run(bundle, rendered, judgement, null).unsupportedTests(findings);
         diagnosisLanguage(rendered, findings);
+        suspicions(rendered, judgement, findings);
         piiLeaks(rendered, findings);
         return DraftCheck.of(distinct(findings));
     }
@@ -290,6 +295,50 @@ public class DraftChecker {
                                 + "; use suspected wording (\"~이 의심됩니다\", \"suspected ~\")"));
             }
         }
+    }
+
+    /**
+     * Every disease a sentence calls suspected ("고혈압·당뇨병이 의심되어", "suspected hypertension") must be one the
+     * judgement suspects; the official box labels ("고혈압·당뇨병·이상지질혈증 질환의심") are labels, not sentences.
+     */
+    private void suspicions(String text, Judgement judgement, List<DraftCheck.Finding> findings) {
+        List<TargetDisease> suspected = judgement.suspectedDiseases();
+        Set<TargetDisease> reported = EnumSet.noneOf(TargetDisease.class);
+        for (String language : List.of(TemplateTexts.KO, TemplateTexts.EN)) {
+            TemplateTexts.Bundle b = texts.bundle(language);
+            String unlabelled = text;
+            for (String label : List.of("flag.CARDIOMETABOLIC_SUSPECT", "flag.CARDIOMETABOLIC_SUSPECT.legacy")) {
+                // "고혈압·당뇨병·이상지질혈증 질환의심:" heads a statement about those diseases; without the colon it is the box
+                unlabelled = unlabelled.replaceAll(Pattern.quote(b.text(label)) + "(?!\\s*:)", " ");
+            }
+            Matcher m = pattern(b, "check.suspected").matcher(unlabelled);
+            while (m.find()) {
+                String named = m.group();
+                // longest names first: 복부비만 is not 비만
+                for (TargetDisease disease : SUSPICION_ORDER) {
+                    Matcher name = pattern(b, "check.disease." + disease.name()).matcher(named);
+                    if (name.find()) {
+                        named = name.replaceAll(" ");
+                        if (!suspected.contains(disease) && reported.add(disease)) {
+                            findings.add(new DraftCheck.Finding(SUSPICION_CONTRADICTION, disease.labelEn()
+                                    + " is called suspected (\"" + m.group().strip() + "\") but the judgement does not suspect it"
+                                    + (under(judgement, disease) ? " (under treatment: its values add no suspect flag)" : "")));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static final List<TargetDisease> SUSPICION_ORDER = List.of(TargetDisease.ABDOMINAL_OBESITY, TargetDisease.OBESITY,
+            TargetDisease.HYPERTENSION, TargetDisease.DIABETES, TargetDisease.DYSLIPIDEMIA, TargetDisease.ANEMIA,
+            TargetDisease.LIVER_DISEASE, TargetDisease.KIDNEY_DISEASE, TargetDisease.CHEST_DISEASE);
+
+    private static boolean under(Judgement judgement, TargetDisease disease) {
+        return judgement.judgements() != null && java.util.Arrays.stream(JudgementUnit.values())
+                .filter(u -> u.targetDisease() == disease)
+                .map(u -> judgement.judgements().get(u.json()))
+                .anyMatch(uj -> uj != null && uj.underTreatment());
     }
 
     private static int sentenceStart(String text, int position) {

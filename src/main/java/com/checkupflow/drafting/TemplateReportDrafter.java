@@ -258,7 +258,7 @@ class TemplateReportDrafter implements ReportDrafter {
 
         /** Suspect target diseases of the ruleset's cardiometabolic list: the box label is not a sentence about them. */
         private List<TargetDisease> suspectCardiometabolic() {
-            return cardiometabolic.stream().filter(d -> groupHas(d, Category.DISEASE_SUSPECT)).toList();
+            return cardiometabolic.stream().filter(j.suspectedDiseases()::contains).toList();
         }
 
         private void findings() {
@@ -283,6 +283,10 @@ class TemplateReportDrafter implements ReportDrafter {
         }
 
         private String meaning(Entry e) {
+            Judgement.UnitJudgement uj = unitJudgement(e.unit());
+            if (e.category() == Category.DISEASE_SUSPECT && uj != null && uj.underTreatment()) {
+                return b.text("meaning.treated.DISEASE_SUSPECT");
+            }
             String base = "meaning." + e.unit().json() + "." + e.category().name();
             String side = base + (e.low() ? ".low" : ".high");
             return b.firstOf(side, base, "meaning.default." + e.category().name());
@@ -357,9 +361,12 @@ class TemplateReportDrafter implements ReportDrafter {
             section("section.followup");
             List<String> flags = flags();
             boolean known = flags.contains("KNOWN_DISEASE");
-            List<TargetDisease> suspect = groups.keySet().stream().filter(d -> groupHas(d, Category.DISEASE_SUSPECT)).toList();
+            List<TargetDisease> suspect = groups.keySet().stream().filter(j.suspectedDiseases()::contains).toList();
             List<TargetDisease> cardio = suspect.stream().filter(cardiometabolic::contains).toList();
             List<TargetDisease> general = suspect.stream().filter(d -> !cardiometabolic.contains(d)).toList();
+            // 질환의심 values in a disease the person is already treated for add no flag and are not "suspected" (§4.3).
+            List<TargetDisease> treatedHigh = groups.keySet().stream()
+                    .filter(d -> groupHas(d, Category.DISEASE_SUSPECT) && !suspect.contains(d)).toList();
             List<TargetDisease> borderline = groups.keySet().stream()
                     .filter(d -> groupHas(d, Category.NORMAL_B) && !groupHas(d, Category.DISEASE_SUSPECT)).toList();
             Set<String> unclassified = new LinkedHashSet<>();
@@ -368,16 +375,12 @@ class TemplateReportDrafter implements ReportDrafter {
             int before = out.length();
 
             if (!cardio.isEmpty()) {
-                if (flags.contains("CARDIOMETABOLIC_SUSPECT")) {
-                    Map<String, String> values = Map.of("diseases", diseases(cardio), "year",
-                            patient.examDate() == null ? "" : Integer.toString(patient.examDate().getYear() + 1));
-                    String text = b.text(patient.examDate() == null ? "followup.cardiometabolic.noYear" : "followup.cardiometabolic", values);
-                    line(known ? text + " " + b.text("followup.cardiometabolic.treated") : text);
-                } else {
-                    // Suspect values in a disease the person is already treated for add no flag (§4.3).
-                    line(b.text("followup.general", Map.of("diseases", diseases(cardio)))
-                            + " " + b.text("followup.cardiometabolic.treated"));
-                }
+                Map<String, String> values = Map.of("diseases", diseases(cardio), "year",
+                        patient.examDate() == null ? "" : Integer.toString(patient.examDate().getYear() + 1));
+                line(b.text(patient.examDate() == null ? "followup.cardiometabolic.noYear" : "followup.cardiometabolic", values));
+            }
+            if (!treatedHigh.isEmpty()) {
+                line(b.text("followup.treated", Map.of("diseases", capitalize(diseases(treatedHigh)))));
             }
             if (!general.isEmpty()) {
                 line(b.text("followup.general", Map.of("diseases", diseases(general))));

@@ -20,6 +20,7 @@ import com.checkupflow.kernel.Category;
 import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.kernel.ItemStatus;
 import com.checkupflow.kernel.NormalizedScreening;
+import com.checkupflow.kernel.TreatedDisease;
 
 /**
  * Builds the contract's {@link Judgement} from a screening and the flat result map of the
@@ -54,6 +55,8 @@ class JudgementAssembler {
             String note = (String) result.get(unit.noteVariable());
             if (category == null && note == null) {
                 note = statusNote(screening, unit);
+            } else if (category == Category.DISEASE_SUSPECT && note == null && treated(screening, unit)) {
+                note = Judgement.NOTE_UNDER_TREATMENT;
             }
             judgements.put(unit.json(), new Judgement.UnitJudgement(category, note));
         }
@@ -75,14 +78,16 @@ class JudgementAssembler {
         boolean chestXrayJudged = judgements.get(JudgementUnit.CHEST_XRAY.json()).category() != null;
         boolean anyInvalid = items.values().stream().anyMatch(i -> i.status() == ItemStatus.INVALID);
         boolean anyUnclassified = judgements.values().stream().anyMatch(j -> j.category() == Category.UNCLASSIFIED);
-        boolean chestXrayNotJudged = NOTE_NOT_JUDGED.equals(judgements.get(JudgementUnit.CHEST_XRAY.json()).note());
+        // §4.5: a unit the table could not judge (chest X-ray poor image or not taken, a sex-specific band without a
+        // known sex) leaves the case incomplete and needs a physician
+        boolean anyNotJudged = judgements.values().stream().anyMatch(j -> NOTE_NOT_JUDGED.equals(j.note()));
 
         Judgement.Overall overall = new Judgement.Overall(
                 (String) result.get(OVERALL_PRIMARY),
                 strings(result.get(OVERALL_FLAGS)),
                 worst(judgements.values()),
-                complete(screening) && chestXrayJudged,
-                anyUnclassified || anyInvalid || chestXrayNotJudged);
+                complete(screening) && chestXrayJudged && !anyNotJudged,
+                anyUnclassified || anyInvalid || anyNotJudged);
 
         Judgement judgement = new Judgement(RULESET, items, judgements, overall);
         return new JudgementOutcome(judgement, strings(result.get(CRITICAL_FINDINGS)));
@@ -96,6 +101,16 @@ class JudgementAssembler {
         }
         JudgementUnit unit = UNIT_OF_ITEM.get(key);
         return unit == null ? null : judgements.get(unit.json()).category();
+    }
+
+    /** BP, glucose and the lipids of a person treated for their disease (criteria §4.3); TB treatment exempts nothing. */
+    private static boolean treated(NormalizedScreening screening, JudgementUnit unit) {
+        return switch (unit.targetDisease()) {
+            case HYPERTENSION -> screening.treatedDiseases().contains(TreatedDisease.HYPERTENSION);
+            case DIABETES -> screening.treatedDiseases().contains(TreatedDisease.DIABETES);
+            case DYSLIPIDEMIA -> screening.treatedDiseases().contains(TreatedDisease.DYSLIPIDEMIA);
+            default -> false;
+        };
     }
 
     /** Why a unit has no category when the DMN gave no note: from the status of its items. */

@@ -24,7 +24,6 @@ import org.springframework.stereotype.Component;
 import com.checkupflow.center.Centers;
 import com.checkupflow.document.DocumentTemplates;
 import com.checkupflow.judgement.Judgement;
-import com.checkupflow.judgement.JudgementUnit;
 import com.checkupflow.kernel.Category;
 import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.kernel.ItemLabels;
@@ -166,16 +165,11 @@ class ReportRenderer {
      */
     private static List<TargetDisease> suspected(Judgement judgement, Set<TreatedDisease> treated, boolean cardiometabolic) {
         Set<TargetDisease> box = cardiometabolicDiseases(judgement.ruleset());
-        Set<TargetDisease> named = new LinkedHashSet<>();
-        for (JudgementUnit unit : JudgementUnit.values()) {
-            Judgement.UnitJudgement uj = judgement.judgements() == null ? null : judgement.judgements().get(unit.json());
-            TargetDisease disease = unit.targetDisease();
-            if (uj != null && uj.category() == Category.DISEASE_SUSPECT && box.contains(disease) == cardiometabolic
-                    && treated.stream().noneMatch(t -> t.name().equals(disease.name()))) {
-                named.add(disease);
-            }
-        }
-        return List.copyOf(named);
+        // the screening's treated diseases too: a judgement stored before it marked units under treatment
+        return judgement.suspectedDiseases().stream()
+                .filter(disease -> box.contains(disease) == cardiometabolic
+                        && treated.stream().noneMatch(t -> t.name().equals(disease.name())))
+                .toList();
     }
 
     /** Hypertension, diabetes and (since the 2026 ruleset) dyslipidemia. */

@@ -38,6 +38,29 @@ class DraftCheckerTest {
     }
 
     @Test
+    void shouldFindSuspicionContradictionWhenATreatedOrNormalDiseaseIsCalledSuspected() {
+        Judgement treated = DraftExamples.treatedHypertensionWithSuspects();
+        String right = drafter.draft(DraftRequest.firstRound(treated, DraftExamples.MALE_52, "ko")).text();
+        String rightEn = drafter.draft(DraftRequest.firstRound(treated, DraftExamples.MALE_52, "en")).text();
+        java.util.function.BiFunction<String, String, List<String>> typesOf = (text, language) ->
+                checker.check(text, treated, language).findings().stream().map(DraftCheck.Finding::type).toList();
+
+        assertThat(typesOf.apply(right, "ko")).isEmpty();
+        assertThat(typesOf.apply(rightEn, "en")).isEmpty();
+        assertThat(typesOf.apply(mutate(right, "당뇨병·이상지질혈증이 의심되어", "고혈압·당뇨병·이상지질혈증이 의심되어"), "ko"))
+                .containsExactly(DraftChecker.SUSPICION_CONTRADICTION);
+        assertThat(typesOf.apply(mutate(right, "- 당뇨병·이상지질혈증 질환의심:", "- 고혈압·당뇨병·이상지질혈증 질환의심:"), "ko"))
+                .containsExactly(DraftChecker.SUSPICION_CONTRADICTION);
+        assertThat(typesOf.apply(right + "\n고혈압이 의심되니 진료를 받으십시오.", "ko")).containsExactly(DraftChecker.SUSPICION_CONTRADICTION);
+        assertThat(typesOf.apply(mutate(rightEn, "suspected diabetes and dyslipidemia", "suspected hypertension, diabetes and dyslipidemia"), "en"))
+                .containsExactly(DraftChecker.SUSPICION_CONTRADICTION);
+        assertThat(checker.check(right + "\n빈혈이 의심됩니다.", treated, "ko").findings())
+                .singleElement().satisfies(f -> assertThat(f.detail()).contains("anemia").doesNotContain("under treatment"));
+        assertThat(checker.check(right + "\n고혈압이 의심됩니다.", treated, "ko").findings())
+                .singleElement().satisfies(f -> assertThat(f.detail()).contains("hypertension", "under treatment"));
+    }
+
+    @Test
     void shouldFindNumberMismatchWhenAValueNextToItsNameIsWrong() {
         assertThat(types(mutate(ko, "공복혈당 131 mg/dL", "공복혈당 113 mg/dL"), "ko")).contains("NUMBER_MISMATCH");
         assertThat(types(mutate(ko, "혈청 크레아티닌 1.52", "혈청 크레아티닌 1.5"), "ko")).containsExactly("NUMBER_MISMATCH");

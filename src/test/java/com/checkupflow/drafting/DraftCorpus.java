@@ -319,7 +319,9 @@ final class DraftCorpus {
             } else {
                 Map<String, String> v = new HashMap<>();
                 v.put("names", abnormal.stream().limit(3).map(f -> names.get(f.key())).collect(Collectors.joining(", ")));
-                List<TargetDisease> suspected = abnormal.stream().filter(Fact::suspect).map(Fact::disease).distinct().toList();
+                // a disease under treatment is not "suspected" even with a 질환의심 value (criteria §4.3)
+                List<TargetDisease> suspected = abnormal.stream().filter(Fact::suspect).map(Fact::disease).distinct()
+                        .filter(facts.judgement().suspectedDiseases()::contains).toList();
                 List<Family> openings = new ArrayList<>(List.of(CorpusPhrasings.opening("NEEDS_ATTENTION")));
                 if (!suspected.isEmpty()) {
                     List<String> labels = suspected.stream().map(d -> CorpusPhrasings.disease(d, language)).toList();

@@ -43,6 +43,15 @@ public final class DraftExamples {
                 .build();
     }
 
+    /** Like sample suspect-female-mmol: BP, glucose and LDL 질환의심, hypertension treated (its BP adds no flag). */
+    static Judgement treatedHypertensionWithSuspects() {
+        return JudgementFixture.allNormal("female")
+                .value(ItemKey.SYSTOLIC_BP, 150).value(ItemKey.DIASTOLIC_BP, 95)
+                .value(ItemKey.FASTING_GLUCOSE, 131).value(ItemKey.LDL, 165)
+                .treated(TreatedDisease.HYPERTENSION)
+                .build();
+    }
+
     /** Chest X-ray not taken, glucose missing, GGT below the table, Hb borderline. Otherwise normal. */
     static Judgement incomplete() {
         return JudgementFixture.allNormal("female")

@@ -118,7 +118,9 @@ final class JudgementFixture {
         }
         Map<String, Judgement.UnitJudgement> units = new LinkedHashMap<>();
         for (JudgementUnit unit : JudgementUnit.values()) {
-            units.put(unit.json(), judge(unit, itemMap));
+            Judgement.UnitJudgement uj = judge(unit, itemMap);
+            units.put(unit.json(), uj.category() == Category.DISEASE_SUSPECT && exempt(unit.targetDisease())
+                    ? new Judgement.UnitJudgement(uj.category(), Judgement.NOTE_UNDER_TREATMENT) : uj);
         }
         boolean legacy = !ruleset.contains("2026");
         Set<TargetDisease> cardio = legacy ? EnumSet.of(TargetDisease.HYPERTENSION, TargetDisease.DIABETES)

@@ -101,6 +101,22 @@ class TemplateReportDrafterTest {
     }
 
     @Test
+    void shouldNameOnlyUntreatedDiseasesSuspectedWhenATreatedDiseaseHasASuspectValue() {
+        Judgement j = DraftExamples.treatedHypertensionWithSuspects();
+        String ko = ko(j);
+        String en = en(j);
+
+        assertThat(j.overall().flags()).contains("KNOWN_DISEASE", "CARDIOMETABOLIC_SUSPECT");
+        assertThat(ko).contains("당뇨병·이상지질혈증이 의심되어", "- 당뇨병·이상지질혈증 질환의심: 가까운 의원에서 진료와 확진검사",
+                "- 고혈압(치료 중): 이번 결과를 주치의에게 알리고", "이미 치료 중인 질환이므로")
+                .doesNotContain("고혈압·당뇨병·이상지질혈증이", "고혈압이 의심", "- 고혈압·", "고혈압 질환의심:");
+        assertThat(en).contains("Hypertension (under treatment)")
+                .contains("suspected diabetes and dyslipidemia").doesNotContain("suspected hypertension", "Suspected hypertension");
+        assertThat(checker.check(ko, j, "ko").findings()).isEmpty();
+        assertThat(checker.check(en, j, "en").findings()).isEmpty();
+    }
+
+    @Test
     void shouldSayTheResultIsIncompleteWhenItemsAreMissingOrNotJudged() {
         String text = ko(DraftExamples.incomplete());
 

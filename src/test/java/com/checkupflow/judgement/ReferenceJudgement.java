@@ -397,6 +397,8 @@ final class ReferenceJudgement {
                 general = true;
             } else if (!treated.contains(d)) {
                 cardio = true;
+            } else {
+                units.get(unit)[1] = "under_treatment"; // contract: a treated disease's 질환의심 unit is not suspected
             }
         }
         if (cardio) {
@@ -428,7 +430,8 @@ final class ReferenceJudgement {
             }
         }
         // §4.5
-        boolean cxrNotJudged = "not_judged".equals(units.get("chest_xray")[1]);
+        // any unit the table could not judge (chest X-ray poor image, a sex-specific band without a sex)
+        boolean cxrNotJudged = units.values().stream().anyMatch(u -> "not_judged".equals(u[1]));
         boolean complete = !cxrNotJudged;
         for (String key : ITEMS) {
             if (key.equals("height") || key.equals("weight") || (LIPIDS.contains(key) && !due)) {
