@@ -24,7 +24,8 @@ import com.checkupflow.center.Center;
 import com.checkupflow.center.Centers;
 
 /**
- * Camunda-specific wiring: one tenant per center, kept in step with configuration at every start; String variables
+ * Camunda-specific wiring: one tenant per center, kept in step with configuration at every start;
+ * {@link ReviewHandOverAuthorizations}; String variables
  * of any length ({@link LongStringSerializer}); {@link FullHistoryWithoutVariableDetails}; failed jobs' messages and stacks scrubbed ({@link ScrubbedJobFailures}).
  */
 @Configuration
@@ -36,6 +37,7 @@ class EngineConfiguration {
             @Override
             public void preInit(ProcessEngineConfigurationImpl configuration) {
                 configuration.setTenantIdProvider(new CenterTenantIdProvider());
+                configuration.setResourceAuthorizationProvider(new ReviewHandOverAuthorizations());
                 List<TypedValueSerializer> serializers = configuration.getCustomPreVariableSerializers() == null
                         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreVariableSerializers());
                 serializers.add(new LongStringSerializer());
