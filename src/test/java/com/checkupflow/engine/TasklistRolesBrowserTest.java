@@ -60,6 +60,8 @@ class TasklistRolesBrowserTest {
     TaskService taskService;
     @Autowired
     FhirContext fhir;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
 
     WebDriver browser;
     WebDriverWait wait;
@@ -67,12 +69,14 @@ class TasklistRolesBrowserTest {
     Task borderlineReview;
     Task confirmation;
     Task correction;
+    Task escalated;
 
     @BeforeAll
     void receiveScreenings() {
         String critical = receive("roles-critical", SyntheticScreenings.Profile.CRITICAL, 31);
         String invalid = receive("roles-invalid", SyntheticScreenings.Profile.INVALID_ITEM, 32);
         String borderline = receive("roles-borderline", SyntheticScreenings.Profile.BORDERLINE, 33);
+        String overdue = receive("roles-critical-overdue", SyntheticScreenings.Profile.CRITICAL, 34);
         criticalReview = ReviewTasks.awaitReview(taskService, critical);
         borderlineReview = ReviewTasks.awaitReview(taskService, borderline);
         confirmation = taskService.createTaskQuery().processInstanceBusinessKey(critical)
@@ -80,6 +84,14 @@ class TasklistRolesBrowserTest {
         correction = await().atMost(Duration.ofSeconds(30)).until(() -> taskService.createTaskQuery()
                 .processInstanceBusinessKey(invalid).taskDefinitionKey(Activities.RESOLVE_INVALID_RESULTS)
                 .singleResult(), Objects::nonNull);
+        // the contact not made in time: the timer escalates it to the head physicians
+        ReviewTasks.awaitReview(taskService, overdue);
+        String instance = taskService.createTaskQuery().processInstanceBusinessKey(overdue)
+                .taskDefinitionKey(Activities.CONFIRM_CRITICAL_RESULT).singleResult().getProcessInstanceId();
+        management.executeJob(management.createJobQuery().processInstanceId(instance)
+                .activityId("Event_CriticalConfirmationOverdue").singleResult().getId());
+        escalated = taskService.createTaskQuery().processInstanceBusinessKey(overdue)
+                .taskDefinitionKey(Activities.CONFIRM_CRITICAL_RESULT_ESCALATED).singleResult();
     }
 
     @BeforeEach
@@ -99,12 +111,14 @@ class TasklistRolesBrowserTest {
     @Test
     void shouldOpenMostUrgentReviewFromDefaultFilterWhenPhysicianLogsIn() throws IOException {
         logIn("physicianGangnam");
-        assertDefaultFilter(AuthorizationSetup.FILTER_CENTER_REVIEWS);
+        assertDefaultFilter(AuthorizationSetup.FILTER_MY_WORK);
         List<String> names = taskLinks().stream().map(WebElement::getText).toList();
-        // critical before borderline although older: the filter's order (priority first) comes before the
-        // Tasklist's own "newest first": priority first, then the oldest
-        Assertions.assertThat(names).contains(criticalReview.getName(), borderlineReview.getName());
+        // the critical-result contact, then the critical review, then the borderline one: the filter's order
+        // (priority first, then the oldest) comes before the Tasklist's own "newest first"
+        Assertions.assertThat(names).contains(confirmation.getName(), criticalReview.getName(), borderlineReview.getName());
+        Assertions.assertThat(names.indexOf(confirmation.getName())).isLessThan(names.indexOf(criticalReview.getName()));
         Assertions.assertThat(names.indexOf(criticalReview.getName())).isLessThan(names.indexOf(borderlineReview.getName()));
+        shot("roles-physician-my-work");
         open(taskLinks().get(names.indexOf(criticalReview.getName())), "roles-physician");
         Assertions.assertThat(page()).contains("맡기").doesNotContain("Claim").doesNotContain("열람 전용")
                 .doesNotContain("(Review decision)");
@@ -131,6 +145,21 @@ class TasklistRolesBrowserTest {
     }
 
     @Test
+    void shouldGiveBackAClaimedReviewWhenPhysicianUnclaimsIt() throws IOException {
+        logIn("physicianGangnam");
+        assertDefaultFilter(AuthorizationSetup.FILTER_MY_WORK);
+        open(taskLinks().stream().filter(a -> a.getText().equals(borderlineReview.getName())).findFirst().orElseThrow(),
+                "roles-physician-unclaim-0");
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".task-details .claim"))));
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".task-details .unclaim"))));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".task-details .claim")));
+        shot("roles-physician-unclaim-1");
+        Assertions.assertThat(page()).doesNotContain("오류").doesNotContain("열람만");
+        Assertions.assertThat(taskService.createTaskQuery().taskId(borderlineReview.getId()).singleResult().getAssignee())
+                .isNull();
+    }
+
+    @Test
     void shouldShowCriticalValuesPhoneAndDeadlineWhenPhysicianOpensConfirmation() throws IOException {
         logIn("physicianGangnam");
         click(wait.until(ExpectedConditions.elementToBeClickable(
@@ -146,7 +175,7 @@ class TasklistRolesBrowserTest {
     @Test
     void shouldOpenCorrectionFromDefaultFilterWhenNurseLogsIn() throws IOException {
         logIn("nurseGangnam");
-        assertDefaultFilter(AuthorizationSetup.FILTER_NURSE);
+        assertDefaultFilter(AuthorizationSetup.FILTER_MY_WORK);
         String form = open(taskLinks().stream().filter(a -> a.getText().equals(correction.getName())).findFirst()
                 .orElseThrow(), "roles-nurse");
         Assertions.assertThat(form).contains("부적합 결과 정정").contains("혈색소").contains("g/dL")
@@ -156,16 +185,38 @@ class TasklistRolesBrowserTest {
     }
 
     @Test
+    void shouldWorkCriticalContactWhenNurseOpensTheCriticalFilter() throws IOException {
+        logIn("nurseGangnam");
+        click(wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//div[contains(@class,'task-filter')]//a[contains(., '" + AuthorizationSetup.FILTER_CRITICAL_V2 + "')]"))));
+        String form = open(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//ol[contains(@class,'tasks-list')]//a[contains(., '" + confirmation.getName() + "')]"))), "roles-nurse-critical");
+        Assertions.assertThat(form).contains("위험 결과 환자 통보").contains("010-0000-").contains("연락 결과");
+        Assertions.assertThat(page()).contains("맡기").doesNotContain("열람 전용");
+        Assertions.assertThat(taskLinks()).extracting(WebElement::getText).doesNotContain(escalated.getName());
+    }
+
+    @Test
     void shouldOpenCenterWorkReadOnlyWhenCoordinatorLogsIn() throws IOException {
         logIn("coordinatorGangnam");
-        assertDefaultFilter(AuthorizationSetup.FILTER_COORDINATOR);
+        assertDefaultFilter(AuthorizationSetup.FILTER_MY_WORK);
+        shot("roles-coordinator-my-work");
+        Assertions.assertThat(browser.findElements(By.cssSelector("ol.tasks-list li.task h4 a"))).extracting(WebElement::getText)
+                .as("the tasks coordinators only follow").doesNotContain(criticalReview.getName(), correction.getName());
+        click(wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//div[contains(@class,'task-filter')]//a[contains(., '" + AuthorizationSetup.FILTER_COORDINATOR + "')]"))));
         openReadOnly(taskLinks().get(0), "roles-coordinator");
     }
 
     @Test
     void shouldOpenCenterReviewReadOnlyWhenHeadPhysicianLogsIn() throws IOException {
         logIn("headPhysicianGangnam");
-        assertDefaultFilter(AuthorizationSetup.FILTER_CENTER_REVIEWS);
+        assertDefaultFilter(AuthorizationSetup.FILTER_MY_WORK);
+        Assertions.assertThat(taskLinks().get(0).getText()).isEqualTo(escalated.getName());
+        String form = open(taskLinks().get(0), "roles-head-physician-escalated");
+        Assertions.assertThat(form).contains("위험 결과 환자 통보");
+        click(wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//div[contains(@class,'task-filter')]//a[contains(., '" + AuthorizationSetup.FILTER_CENTER_REVIEWS + "')]"))));
         openReadOnly(taskLinks().get(0), "roles-head-physician");
     }
 
