@@ -34,6 +34,7 @@ import com.checkupflow.HeadlessChromium;
 import com.checkupflow.ReviewTasks;
 import com.checkupflow.demo.SyntheticScreenings;
 import com.checkupflow.intake.IntakeService;
+import com.checkupflow.process.ReferralLetterProcess;
 import com.checkupflow.process.ScreeningReportProcess.Activities;
 import com.checkupflow.process.ScreeningReportProcess.Vars;
 
@@ -206,6 +207,67 @@ class TasklistRolesBrowserTest {
         click(wait.until(ExpectedConditions.elementToBeClickable(
                 By.xpath("//div[contains(@class,'task-filter')]//a[contains(., '" + AuthorizationSetup.FILTER_COORDINATOR + "')]"))));
         openReadOnly(taskLinks().get(0), "roles-coordinator");
+    }
+
+    @Test
+    void shouldRefuseAKoreanStyleDateAndBookAnIsoOneWhenCoordinatorBooksFromOwnWork() throws Exception {
+        Task booking = bookingTask();
+        logIn("coordinatorGangnam");
+        assertDefaultFilter(AuthorizationSetup.FILTER_MY_WORK);
+        Assertions.assertThat(taskLinks().get(0).getText()).as("own work first").isEqualTo(booking.getName());
+        open(taskLinks().get(0), "roles-coordinator-booking");
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".task-details .claim"))));
+        WebElement when = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".fjs-form-field input[id*='AppointmentAt']")));
+        when.sendKeys("2026. 12. 15.");
+        // leaving the field shows the refusal; the Tasklist keeps "완료" disabled while the form is invalid
+        browser.findElement(By.cssSelector(".fjs-form-field input[id*='AppointmentPlace']")).sendKeys("서울대병원 신장내과");
+        try {
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "입력 형식이 맞지 않습니다."));
+        } finally {
+            shot("roles-coordinator-booking-refused");
+        }
+        Assertions.assertThat(page()).contains("예: 2026-12-15 14:30").doesNotContain("Field").doesNotContain("mm/dd/yyyy");
+        Assertions.assertThat(taskService.createTaskQuery().taskId(booking.getId()).count()).isOne();
+
+        when.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.BACK_SPACE);
+        String at = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Seoul")).plusDays(14) + " 14:30";
+        when.sendKeys(at);
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[contains(., '완료')]"))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> taskService.createTaskQuery().taskId(booking.getId()).count() == 0);
+        shot("roles-coordinator-booking-done");
+    }
+
+    /** A Gangnam screening referred to a specialist, its review approved and its letter signed: the booking task. */
+    private Task bookingTask() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        String auth = "Basic " + java.util.Base64.getEncoder().encodeToString("designer:demo".getBytes(StandardCharsets.UTF_8));
+        SyntheticScreenings synthetic = new SyntheticScreenings(fhir);
+        String bundle = null;
+        for (long seed = 100; bundle == null && seed < 400; seed++) {
+            String candidate = synthetic.bundleJson("roles-referral-" + seed, SyntheticScreenings.Profile.SUSPECT, seed);
+            String body = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/judgements"))
+                    .header("Authorization", auth).header("Content-Type", "application/fhir+json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(candidate)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            com.fasterxml.jackson.databind.JsonNode units = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).get("judgements");
+            for (String unit : List.of("creatinine", "egfr", "urine_protein", "ast", "alt", "ggt", "hemoglobin")) {
+                if (units.hasNonNull(unit) && "DISEASE_SUSPECT".equals(units.get(unit).path("category").asText())) {
+                    bundle = candidate;
+                }
+            }
+        }
+        Assertions.assertThat(bundle).as("a synthetic screening to refer").isNotNull();
+        String id = intake.receive("gangnam", null, bundle.getBytes(StandardCharsets.UTF_8)).id();
+        ReviewTasks.approveAsDrafted(taskService, ReviewTasks.awaitReview(taskService, id), "physicianGangnam");
+        Task sign = await().atMost(Duration.ofSeconds(60)).until(() -> taskService.createTaskQuery()
+                .processInstanceBusinessKey(id).taskDefinitionKey(ReferralLetterProcess.Activities.SIGN_REFERRAL_LETTER)
+                .singleResult(), Objects::nonNull);
+        taskService.claim(sign.getId(), "physicianGangnam");
+        taskService.complete(sign.getId(), java.util.Map.of(ReferralLetterProcess.Vars.REFERRAL_TEXT,
+                taskService.getVariable(sign.getId(), ReferralLetterProcess.Vars.REFERRAL_TEXT)));
+        return await().atMost(Duration.ofSeconds(60)).until(() -> taskService.createTaskQuery()
+                .processInstanceBusinessKey(id).taskDefinitionKey(ReferralLetterProcess.Activities.BOOK_APPOINTMENT)
+                .singleResult(), Objects::nonNull);
     }
 
     @Test
