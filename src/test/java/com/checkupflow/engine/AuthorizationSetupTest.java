@@ -192,23 +192,25 @@ class AuthorizationSetupTest {
     }
 
     private void as(String user, String group, Runnable action) {
+        as(user, group, () -> {
+            action.run();
+            return null;
+        });
+    }
+
+    /** Runs the action as the user with their group and centers, as a Tasklist request would. */
+    private <T> T as(String user, String group, java.util.function.Supplier<T> action) {
         identity.setAuthentication(user, List.of(group), identity.createTenantQuery().userMember(user)
                 .includingGroupsOfUser(true).list().stream().map(Tenant::getId).toList());
         try {
-            action.run();
+            return action.get();
         } finally {
             identity.clearAuthentication();
         }
     }
 
     private List<Task> filterTasks(String user, String group, String filterName) {
-        identity.setAuthentication(user, List.of(group), identity.createTenantQuery().userMember(user)
-                .includingGroupsOfUser(true).list().stream().map(Tenant::getId).toList());
-        try {
-            return filters.list(filters.createFilterQuery().filterName(filterName).singleResult().getId());
-        } finally {
-            identity.clearAuthentication();
-        }
+        return as(user, group, () -> filters.list(filters.createFilterQuery().filterName(filterName).singleResult().getId()));
     }
 
     /** The tasks of the user's default filter (the readable one of lowest priority), as the Tasklist lists them. */
