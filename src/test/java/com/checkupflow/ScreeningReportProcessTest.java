@@ -282,10 +282,11 @@ class ScreeningReportProcessTest {
                 .startsWith("**위험 수치");
         Task confirm = task(Activities.CONFIRM_CRITICAL_RESULT, pi);
         assertThat(confirm).hasCandidateGroup("physician");
+        assertThat(confirm).hasCandidateGroup("nurse");
         // the form's header, before "Review report" (which also sets it) exists
         Assertions.assertThat(taskService().getVariables(confirm.getId()))
                 .containsEntry(Vars.PATIENT_LABEL, ReviewFixtures.PATIENT_LABEL);
-        Assertions.assertThat(confirm.getPriority()).isEqualTo(100);
+        Assertions.assertThat(confirm.getPriority()).as("a contact before the reviews of the same urgency").isEqualTo(110);
         Assertions.assertThat(confirm.getName()).isEqualTo("위험 결과 통보 – " + ReviewFixtures.PATIENT_LABEL);
         Assertions.assertThat(confirm.getDueDate()).isCloseTo(job(Events.CRITICAL_CONFIRMATION_OVERDUE, pi).getDuedate(),
                 Duration.ofMinutes(1).toMillis());

@@ -24,6 +24,8 @@ import com.checkupflow.process.ScreeningReportProcess.Vars;
 @Component("confirmCriticalResultListener")
 class ConfirmCriticalResultListener implements TaskListener {
 
+    static final int CONTACT_PRIORITY_STEP = 10;
+
     /** The form's contact methods (forms/confirm-critical-result.form); other values come only from hand-made requests. */
     static final java.util.Set<String> METHODS = java.util.Set.of("PHONE", "IN_PERSON", "SMS", "OTHER");
     /** As long as a review note (review.ReviewService.MAX_NOTE_LENGTH); stored as TEXT. */
@@ -44,6 +46,8 @@ class ConfirmCriticalResultListener implements TaskListener {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             CriticalContactService.Facts facts = contacts.facts(screeningId);
             Instant now = contacts.now();
+            // a patient to phone comes before every review of the same urgency in the staff's default filter
+            task.setPriority(task.getPriority() + CONTACT_PRIORITY_STEP);
             String deadline;
             if (escalated) {
                 task.setDueDate(Date.from(now));

@@ -19,6 +19,10 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.query.Query;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,12 +43,13 @@ import com.checkupflow.security.Roles;
  * <p>
  * Tasks themselves need no grants here: with authorization on, the engine grants each candidate group
  * {@code READ} and {@code TASK_WORK} (see {@code defaultUserPermissionNameForTask}) on the task it is a candidate
- * for, and tenant checks keep every center's staff to their own center's tasks.
+ * for, plus {@code TASK_ASSIGN} on reviews for physicians and head physicians ({@link ReviewHandOverAuthorizations}),
+ * and tenant checks keep every center's staff to their own center's tasks.
  */
 @Component
 class AuthorizationSetup implements SmartInitializingSingleton {
 
-    static final int VERSION = 3;
+    static final int VERSION = 4;
     static final String VERSION_PROPERTY = "checkupflow.authorization-setup.version";
 
     static final String FILTER_REVIEWS = "My center's reviews (oldest first)";
@@ -60,6 +65,8 @@ class AuthorizationSetup implements SmartInitializingSingleton {
     static final String FILTER_REFERRALS = "진료의뢰서 서명";
     static final String FILTER_CONSULTATIONS = "결과 상담 요약 검토";
     static final String FILTER_OVERDUE_V2 = "기한 초과";
+    // Version 4: the staff's default filter is their own work (candidate or assignee), urgent first.
+    static final String FILTER_MY_WORK = "내 업무 (위험 먼저)";
 
     private static final Logger log = LoggerFactory.getLogger(AuthorizationSetup.class);
     private static final String ANY = Authorization.ANY;
@@ -203,6 +210,7 @@ class AuthorizationSetup implements SmartInitializingSingleton {
             case 1 -> applyVersion1();
             case 2 -> applyVersion2();
             case 3 -> applyVersion3();
+            case 4 -> applyVersion4();
             default -> throw new IllegalArgumentException("No authorization setup version " + version);
         }
     }
@@ -265,6 +273,31 @@ class AuthorizationSetup implements SmartInitializingSingleton {
         ensureFilter(FILTER_CONSULTATIONS, null, "검토할 결과 상담 요약, 위험·의심 먼저", -2,
                 urgentFirst(tasks.createTaskQuery().taskDefinitionKey(Activities.REVIEW_CONSULTATION_SUMMARY)),
                 Roles.PHYSICIAN, Roles.HEAD_PHYSICIAN);
+    }
+
+    /**
+     * Version 4: physicians, head physicians, nurses and coordinators open on their own work — the tasks their role
+     * is a candidate for (claimed ones included), critical first, then the oldest: a critical-result contact (its
+     * priority a step above, see {@code ConfirmCriticalResultListener}) before the reviews, a head physician's escalations
+     * and overdue reviews, a coordinator's deliveries and bookings rather than the tasks they only follow. Nurses also
+     * read the critical-result filter (they are candidates of the contact). Reviews opened before this version get
+     * the hand-over grant {@link ReviewHandOverAuthorizations} gives new ones.
+     */
+    private void applyVersion4() {
+        ensureFilter(FILTER_MY_WORK, null, "내 역할이 맡을 업무와 내가 맡은 업무: 위험 결과 통보와 위험·의심 먼저, 그다음 오래된 순", -20,
+                urgentFirst(tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+                        .includeAssignedTasks()),
+                Roles.PHYSICIAN, Roles.HEAD_PHYSICIAN, Roles.NURSE, Roles.COORDINATOR);
+        Filter critical = filters.createFilterQuery().filterName(FILTER_CRITICAL_V2).singleResult();
+        grant(new Grant(Roles.NURSE, Resources.FILTER, critical.getId(), Permissions.READ));
+        for (Task review : tasks.createTaskQuery().taskDefinitionKey(Activities.REVIEW_REPORT).list()) {
+            for (IdentityLink link : tasks.getIdentityLinksForTask(review.getId())) {
+                if (IdentityLinkType.CANDIDATE.equals(link.getType())
+                        && ReviewHandOverAuthorizations.HAND_OVER_GROUPS.contains(link.getGroupId())) {
+                    grant(new Grant(link.getGroupId(), Resources.TASK, review.getId(), TaskPermissions.TASK_ASSIGN));
+                }
+            }
+        }
     }
 
     private static TaskQuery urgentFirst(TaskQuery query) {

@@ -26,7 +26,8 @@ import com.checkupflow.center.Centers;
 import com.checkupflow.process.ScreeningReportProcess.Vars;
 
 /**
- * Camunda-specific wiring: one tenant per center, kept in step with configuration at every start; String variables
+ * Camunda-specific wiring: one tenant per center, kept in step with configuration at every start;
+ * {@link ReviewHandOverAuthorizations}; String variables
  * of any length ({@link LongStringSerializer}); {@link FullHistoryWithoutVariableDetails}; failed jobs' messages and stacks scrubbed ({@link ScrubbedJobFailures}).
  */
 @Configuration
@@ -49,6 +50,7 @@ class EngineConfiguration {
                 QuietRefusals commandContexts = new QuietRefusals();
                 commandContexts.setProcessEngineConfiguration(configuration);
                 configuration.setCommandContextFactory(commandContexts);
+                configuration.setResourceAuthorizationProvider(new ReviewHandOverAuthorizations());
                 List<TypedValueSerializer> serializers = configuration.getCustomPreVariableSerializers() == null
                         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreVariableSerializers());
                 serializers.add(new LongStringSerializer());

@@ -65,6 +65,11 @@ class ReferralLetterRenderer {
     }
 
     /** The Tasklist's datetime field sends {@code 2026-12-01T10:00} (local, Asia/Seoul) or an offset date-time. */
+    /** An instant as the letter prints it: Seoul time, "2026-12-15 14:30". */
+    static String format(Instant instant) {
+        return TIME.format(instant);
+    }
+
     static Instant parse(Object value) {
         if (value == null || value.toString().isBlank()) {
             return null;
@@ -79,7 +84,9 @@ class ReferralLetterRenderer {
             // next format
         }
         try {
-            return LocalDateTime.parse(text).atZone(SEOUL).toInstant();
+            // the booking form's "2026-12-15 14:30" (a blank for the ISO 'T')
+            return LocalDateTime.parse(text.replaceFirst("^(\\d{4}-\\d{2}-\\d{2}) (\\d{2}:\\d{2})$", "$1T$2"))
+                    .atZone(SEOUL).toInstant();
         } catch (DateTimeParseException e) {
             // next format
         }

@@ -2,6 +2,8 @@ package com.checkupflow.referral;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,6 +55,9 @@ class ReferralService {
     private final ObjectMapper json = new ObjectMapper();
     private final Centers centers;
     private final TransactionTemplate transaction;
+    /** A specialist appointment is booked within a year; a later one is a date typed in the wrong order. */
+    static final Period BOOKING_HORIZON = Period.ofYears(1);
+
     private final Clock clock;
 
     ReferralService(ReferralRepository referrals, ScreeningRepository screenings, JudgementJson judgementJson,
@@ -150,12 +155,24 @@ class ReferralService {
         render(screeningId);
     }
 
-    /** @throws IllegalArgumentException when date or place is missing or the date is not a date */
+    /**
+     * @throws IllegalArgumentException when date or place is missing, the date is not a date, already past, or more
+     *                                  than {@link #BOOKING_HORIZON} ahead (a date typed in another order)
+     */
     void book(String screeningId, Object appointmentAt, Object place, String coordinator) {
         List<String> problems = new ArrayList<>();
         Instant at = ReferralLetterRenderer.parse(appointmentAt);
+        Instant now = clock.instant();
         if (at == null) {
-            problems.add("예약 일시(appointmentAt)가 필요합니다 (yyyy-MM-ddTHH:mm)");
+            problems.add(appointmentAt == null || appointmentAt.toString().isBlank()
+                    ? "예약 일시(appointmentAt)가 필요합니다 (예: 2026-12-15 14:30)"
+                    : "예약 일시(appointmentAt) \"" + appointmentAt + "\"을(를) 알아볼 수 없습니다. "
+                            + "연-월-일 시:분으로 입력하세요 (예: 2026-12-15 14:30)");
+        } else if (at.isBefore(now)) {
+            problems.add("예약 일시(appointmentAt) " + ReferralLetterRenderer.format(at) + "은(는) 이미 지났습니다. 날짜를 확인하세요");
+        } else if (at.isAfter(now.atZone(ZoneOffset.UTC).plus(BOOKING_HORIZON).toInstant())) {
+            problems.add("예약 일시(appointmentAt) " + ReferralLetterRenderer.format(at)
+                    + "은(는) 1년 넘게 남았습니다. 날짜를 확인하세요");
         }
         if (place == null || place.toString().isBlank()) {
             problems.add("예약 장소(appointmentPlace)가 필요합니다");

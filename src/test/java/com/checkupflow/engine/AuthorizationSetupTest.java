@@ -116,27 +116,115 @@ class AuthorizationSetupTest {
                 .processInstanceBusinessKey(invalid).taskDefinitionKey(Activities.RESOLVE_INVALID_RESULTS)
                 .singleResult(), java.util.Objects::nonNull);
 
-        // critical and suspect first, then the oldest (in Daegu, where no other test of the shared context leaves tasks)
-        List<Task> physician = defaultFilterTasks("physicianDaegu", Roles.PHYSICIAN,
-                AuthorizationSetup.FILTER_CENTER_REVIEWS);
-        Assertions.assertThat(physician).extracting(Task::getTaskDefinitionKey).containsOnly(Activities.REVIEW_REPORT);
-        Assertions.assertThat(physician).extracting(Task::getId).contains(criticalReview.getId(), normalReview.getId());
-        Assertions.assertThat(physician.get(0).getId()).isEqualTo(criticalReview.getId());
+        // own work first: the critical-result contact (critical, due soonest) before the critical review, then the
+        // suspect and other reviews (in Daegu, where no other test of the shared context leaves tasks)
+        Task contact = taskService.createTaskQuery().processInstanceBusinessKey(critical)
+                .taskDefinitionKey(Activities.CONFIRM_CRITICAL_RESULT).singleResult();
+        List<Task> physician = defaultFilterTasks("physicianDaegu", Roles.PHYSICIAN, AuthorizationSetup.FILTER_MY_WORK);
+        Assertions.assertThat(physician).extracting(Task::getId)
+                .contains(contact.getId(), criticalReview.getId(), normalReview.getId())
+                .doesNotContain(correction.getId());
+        Assertions.assertThat(physician.get(0).getId()).isEqualTo(contact.getId());
+        Assertions.assertThat(physician.get(1).getId()).isEqualTo(criticalReview.getId());
         Assertions.assertThat(physician.get(physician.size() - 1).getPriority()).isLessThan(physician.get(0).getPriority());
-        Assertions.assertThat(physician.get(0).getName()).startsWith("결과지 검토 – ").contains("세 ").contains("대구센터");
+        Assertions.assertThat(physician.get(1).getName()).startsWith("결과지 검토 – ").contains("세 ").contains("대구센터");
+        Assertions.assertThat(filterTasks("physicianDaegu", Roles.PHYSICIAN, AuthorizationSetup.FILTER_CENTER_REVIEWS))
+                .extracting(Task::getTaskDefinitionKey).containsOnly(Activities.REVIEW_REPORT);
 
-        Assertions.assertThat(defaultFilterTasks("nurseDaegu", Roles.NURSE, AuthorizationSetup.FILTER_NURSE))
+        // nurses: the correction and the critical-result contact, also in the critical-result filter
+        Assertions.assertThat(defaultFilterTasks("nurseDaegu", Roles.NURSE, AuthorizationSetup.FILTER_MY_WORK))
+                .extracting(Task::getId).contains(correction.getId(), contact.getId()).doesNotContain(criticalReview.getId());
+        Assertions.assertThat(filterTasks("nurseDaegu", Roles.NURSE, AuthorizationSetup.FILTER_CRITICAL_V2))
+                .extracting(Task::getId).containsExactly(contact.getId());
+        Assertions.assertThat(filterTasks("nurseDaegu", Roles.NURSE, AuthorizationSetup.FILTER_NURSE))
                 .extracting(Task::getId).contains(correction.getId());
+
+        // head physicians: nothing of their own until something is escalated, then the escalation first
         Assertions.assertThat(defaultFilterTasks("headPhysicianDaegu", Roles.HEAD_PHYSICIAN,
+                AuthorizationSetup.FILTER_MY_WORK)).isEmpty();
+        Assertions.assertThat(filterTasks("headPhysicianDaegu", Roles.HEAD_PHYSICIAN,
                 AuthorizationSetup.FILTER_CENTER_REVIEWS)).extracting(Task::getId).contains(criticalReview.getId());
+        taskService.addCandidateGroup(normalReview.getId(), Roles.HEAD_PHYSICIAN);
+        management.executeJob(management.createJobQuery().processInstanceId(contact.getProcessInstanceId())
+                .activityId("Event_CriticalConfirmationOverdue")
+                .singleResult().getId());
+        Task escalated = taskService.createTaskQuery().processInstanceBusinessKey(critical)
+                .taskDefinitionKey(Activities.CONFIRM_CRITICAL_RESULT_ESCALATED).singleResult();
+        Assertions.assertThat(defaultFilterTasks("headPhysicianDaegu", Roles.HEAD_PHYSICIAN,
+                AuthorizationSetup.FILTER_MY_WORK)).extracting(Task::getId)
+                .containsExactly(escalated.getId(), normalReview.getId());
+
+        // coordinators: their own work only (none open in Daegu); every task still in the center filter
         Assertions.assertThat(defaultFilterTasks("coordinatorDaegu", Roles.COORDINATOR,
-                AuthorizationSetup.FILTER_COORDINATOR)).extracting(Task::getTaskDefinitionKey)
-                .contains(Activities.REVIEW_REPORT, Activities.RESOLVE_INVALID_RESULTS, Activities.CONFIRM_CRITICAL_RESULT);
+                AuthorizationSetup.FILTER_MY_WORK)).extracting(Task::getTaskDefinitionKey)
+                .doesNotContain(Activities.REVIEW_REPORT, Activities.RESOLVE_INVALID_RESULTS,
+                        Activities.CONFIRM_CRITICAL_RESULT);
+        Assertions.assertThat(filterTasks("coordinatorDaegu", Roles.COORDINATOR, AuthorizationSetup.FILTER_COORDINATOR))
+                .extracting(Task::getTaskDefinitionKey)
+                .contains(Activities.REVIEW_REPORT, Activities.RESOLVE_INVALID_RESULTS,
+                        Activities.CONFIRM_CRITICAL_RESULT_ESCALATED);
         Assertions.assertThat(defaultFilterTasks("manager", Roles.MANAGER, AuthorizationSetup.FILTER_MANAGER))
                 .extracting(Task::getId).contains(correction.getId(), criticalReview.getId());
         // another center's staff sees none of them
-        Assertions.assertThat(defaultFilterTasks("nurseBusan", Roles.NURSE, AuthorizationSetup.FILTER_NURSE))
-                .extracting(Task::getId).doesNotContain(correction.getId());
+        Assertions.assertThat(defaultFilterTasks("nurseBusan", Roles.NURSE, AuthorizationSetup.FILTER_MY_WORK))
+                .extracting(Task::getId).doesNotContain(correction.getId(), contact.getId());
+    }
+
+    @Test
+    void shouldLetPhysiciansHandOverAReviewAndHeadPhysiciansTakeItWhenOverdueButNotAnotherCenter() {
+        Task review = ReviewTasks.awaitReview(taskService, receive("hand-over", SyntheticScreenings.Profile.SUSPECT, 31));
+        as("physicianDaegu", Roles.PHYSICIAN, () -> taskService.claim(review.getId(), "physicianDaegu"));
+        // the physician gives it back, another takes it
+        as("physicianDaegu", Roles.PHYSICIAN, () -> taskService.setAssignee(review.getId(), null));
+        Assertions.assertThat(taskService.createTaskQuery().taskId(review.getId()).singleResult().getAssignee()).isNull();
+        as("physicianDaegu", Roles.PHYSICIAN, () -> taskService.claim(review.getId(), "physicianDaegu"));
+        // a head physician before the review is overdue, another center's physician, a nurse, a manager: refused
+        for (String[] refused : List.of(new String[] {"headPhysicianDaegu", Roles.HEAD_PHYSICIAN},
+                new String[] {"physicianBusan", Roles.PHYSICIAN}, new String[] {"nurseDaegu", Roles.NURSE},
+                new String[] {"manager", Roles.MANAGER})) {
+            Assertions.assertThatThrownBy(() -> as(refused[0], refused[1],
+                    () -> taskService.setAssignee(review.getId(), refused[0]))).as(refused[0])
+                    .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class);
+        }
+        // overdue: head physicians become candidates (EscalateReviewDelegate) and may take it from the physician
+        taskService.addCandidateGroup(review.getId(), Roles.HEAD_PHYSICIAN);
+        as("headPhysicianDaegu", Roles.HEAD_PHYSICIAN,
+                () -> taskService.setAssignee(review.getId(), "headPhysicianDaegu"));
+        Assertions.assertThat(taskService.createTaskQuery().taskId(review.getId()).singleResult().getAssignee())
+                .isEqualTo("headPhysicianDaegu");
+        Assertions.assertThatThrownBy(() -> as("headPhysicianBusan", Roles.HEAD_PHYSICIAN,
+                () -> taskService.setAssignee(review.getId(), "headPhysicianBusan")))
+                .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class);
+        // the hand-over grant is on this task only and goes with it
+        Assertions.assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.TASK)
+                .resourceId(review.getId()).groupIdIn(Roles.PHYSICIAN).singleResult()
+                .isPermissionGranted(org.camunda.bpm.engine.authorization.TaskPermissions.TASK_ASSIGN)).isTrue();
+        ReviewTasks.approveAsDrafted(taskService, taskService.createTaskQuery().taskId(review.getId()).singleResult(),
+                "headPhysicianDaegu");
+        Assertions.assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.TASK)
+                .resourceId(review.getId()).count()).isZero();
+    }
+
+    private void as(String user, String group, Runnable action) {
+        as(user, group, () -> {
+            action.run();
+            return null;
+        });
+    }
+
+    /** Runs the action as the user with their group and centers, as a Tasklist request would. */
+    private <T> T as(String user, String group, java.util.function.Supplier<T> action) {
+        identity.setAuthentication(user, List.of(group), identity.createTenantQuery().userMember(user)
+                .includingGroupsOfUser(true).list().stream().map(Tenant::getId).toList());
+        try {
+            return action.get();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private List<Task> filterTasks(String user, String group, String filterName) {
+        return as(user, group, () -> filters.list(filters.createFilterQuery().filterName(filterName).singleResult().getId()));
     }
 
     /** The tasks of the user's default filter (the readable one of lowest priority), as the Tasklist lists them. */

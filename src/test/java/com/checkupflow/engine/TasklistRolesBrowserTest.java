@@ -2,6 +2,7 @@ package com.checkupflow.engine;
 
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.checkupflow.OwnJvm;
 import com.checkupflow.CheckupFlowHttpTest;
@@ -26,6 +28,7 @@ import com.checkupflow.ReviewTasks;
 import com.checkupflow.TasklistPage;
 import com.checkupflow.demo.SyntheticScreenings;
 import com.checkupflow.intake.IntakeService;
+import com.checkupflow.process.ReferralLetterProcess;
 import com.checkupflow.process.ScreeningReportProcess.Activities;
 import com.checkupflow.process.ScreeningReportProcess.Vars;
 
@@ -45,23 +48,29 @@ class TasklistRolesBrowserTest {
     @RegisterExtension
     final HeadlessBrowser browser = HeadlessBrowser.sized(1366, 768);
 
+    @LocalServerPort
+    int port;
     @Autowired
     IntakeService intake;
     @Autowired
     TaskService taskService;
     @Autowired
     FhirContext fhir;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
 
     Task criticalReview;
     Task borderlineReview;
     Task confirmation;
     Task correction;
+    Task escalated;
 
     @BeforeAll
     void receiveScreenings() {
         String critical = receive("roles-critical", SyntheticScreenings.Profile.CRITICAL, 31);
         String invalid = receive("roles-invalid", SyntheticScreenings.Profile.INVALID_ITEM, 32);
         String borderline = receive("roles-borderline", SyntheticScreenings.Profile.BORDERLINE, 33);
+        String overdue = receive("roles-critical-overdue", SyntheticScreenings.Profile.CRITICAL, 34);
         criticalReview = ReviewTasks.awaitReview(taskService, critical);
         borderlineReview = ReviewTasks.awaitReview(taskService, borderline);
         confirmation = taskService.createTaskQuery().processInstanceBusinessKey(critical)
@@ -69,23 +78,33 @@ class TasklistRolesBrowserTest {
         correction = await().atMost(Duration.ofSeconds(30)).until(() -> taskService.createTaskQuery()
                 .processInstanceBusinessKey(invalid).taskDefinitionKey(Activities.RESOLVE_INVALID_RESULTS)
                 .singleResult(), Objects::nonNull);
+        // the contact not made in time: the timer escalates it to the head physicians
+        ReviewTasks.awaitReview(taskService, overdue);
+        String instance = taskService.createTaskQuery().processInstanceBusinessKey(overdue)
+                .taskDefinitionKey(Activities.CONFIRM_CRITICAL_RESULT).singleResult().getProcessInstanceId();
+        management.executeJob(management.createJobQuery().processInstanceId(instance)
+                .activityId("Event_CriticalConfirmationOverdue").singleResult().getId());
+        escalated = taskService.createTaskQuery().processInstanceBusinessKey(overdue)
+                .taskDefinitionKey(Activities.CONFIRM_CRITICAL_RESULT_ESCALATED).singleResult();
     }
 
     @Test
-    void shouldOpenMostUrgentReviewFromDefaultFilterWhenPhysicianLogsIn() {
-        TasklistPage tasklist = logIn("physicianGangnam");
-        assertDefaultFilter(AuthorizationSetup.FILTER_CENTER_REVIEWS);
+    void shouldOpenMostUrgentReviewFromDefaultFilterWhenPhysicianLogsIn() throws IOException {
+        logIn("physicianGangnam");
+        assertDefaultFilter(AuthorizationSetup.FILTER_MY_WORK);
         List<String> names = taskLinks().stream().map(WebElement::getText).toList();
-        // critical before borderline although older: the filter's order (priority first) comes before the
-        // Tasklist's own "newest first": priority first, then the oldest
-        Assertions.assertThat(names).contains(criticalReview.getName(), borderlineReview.getName());
+        // the critical-result contact, then the critical review, then the borderline one: the filter's order
+        // (priority first, then the oldest) comes before the Tasklist's own "newest first"
+        Assertions.assertThat(names).contains(confirmation.getName(), criticalReview.getName(), borderlineReview.getName());
+        Assertions.assertThat(names.indexOf(confirmation.getName())).isLessThan(names.indexOf(criticalReview.getName()));
         Assertions.assertThat(names.indexOf(criticalReview.getName())).isLessThan(names.indexOf(borderlineReview.getName()));
+        browser.shot("roles-physician-my-work");
         open(taskLinks().get(names.indexOf(criticalReview.getName())), "roles-physician");
         Assertions.assertThat(browser.page()).contains("맡기").doesNotContain("Claim").doesNotContain("열람 전용")
                 .doesNotContain("(Review decision)");
 
         // a decision the form refuses says so in Korean and leaves the buttons usable
-        tasklist.claim();
+        browser.click(browser.waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector(".task-details .claim"))));
         WebElement requestChanges = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//label[contains(., '수정 요청')]/preceding-sibling::input | //label[contains(., '수정 요청')]//input")));
         browser.driver().executeScript("arguments[0].click();", requestChanges);
@@ -106,7 +125,22 @@ class TasklistRolesBrowserTest {
     }
 
     @Test
-    void shouldShowCriticalValuesPhoneAndDeadlineWhenPhysicianOpensConfirmation() {
+    void shouldGiveBackAClaimedReviewWhenPhysicianUnclaimsIt() throws IOException {
+        logIn("physicianGangnam");
+        assertDefaultFilter(AuthorizationSetup.FILTER_MY_WORK);
+        open(taskLinks().stream().filter(a -> a.getText().equals(borderlineReview.getName())).findFirst().orElseThrow(),
+                "roles-physician-unclaim-0");
+        browser.click(browser.waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector(".task-details .claim"))));
+        browser.click(browser.waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector(".task-details .unclaim"))));
+        browser.waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector(".task-details .claim")));
+        browser.shot("roles-physician-unclaim-1");
+        Assertions.assertThat(browser.page()).doesNotContain("오류").doesNotContain("열람만");
+        Assertions.assertThat(taskService.createTaskQuery().taskId(borderlineReview.getId()).singleResult().getAssignee())
+                .isNull();
+    }
+
+    @Test
+    void shouldShowCriticalValuesPhoneAndDeadlineWhenPhysicianOpensConfirmation() throws IOException {
         logIn("physicianGangnam");
         browser.click(browser.waiting().until(ExpectedConditions.elementToBeClickable(
                 By.xpath("//div[contains(@class,'task-filter')]//a[contains(., '" + AuthorizationSetup.FILTER_CRITICAL_V2 + "')]"))));
@@ -119,9 +153,9 @@ class TasklistRolesBrowserTest {
     }
 
     @Test
-    void shouldOpenCorrectionFromDefaultFilterWhenNurseLogsIn() {
+    void shouldOpenCorrectionFromDefaultFilterWhenNurseLogsIn() throws IOException {
         logIn("nurseGangnam");
-        assertDefaultFilter(AuthorizationSetup.FILTER_NURSE);
+        assertDefaultFilter(AuthorizationSetup.FILTER_MY_WORK);
         String form = open(taskLinks().stream().filter(a -> a.getText().equals(correction.getName())).findFirst()
                 .orElseThrow(), "roles-nurse");
         Assertions.assertThat(form).contains("부적합 결과 정정").contains("혈색소").contains("g/dL")
@@ -131,21 +165,104 @@ class TasklistRolesBrowserTest {
     }
 
     @Test
-    void shouldOpenCenterWorkReadOnlyWhenCoordinatorLogsIn() {
+    void shouldWorkCriticalContactWhenNurseOpensTheCriticalFilter() throws IOException {
+        logIn("nurseGangnam");
+        browser.click(browser.waiting().until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//div[contains(@class,'task-filter')]//a[contains(., '" + AuthorizationSetup.FILTER_CRITICAL_V2 + "')]"))));
+        String form = open(browser.waiting().until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//ol[contains(@class,'tasks-list')]//a[contains(., '" + confirmation.getName() + "')]"))), "roles-nurse-critical");
+        Assertions.assertThat(form).contains("위험 결과 환자 통보").contains("010-0000-").contains("연락 결과");
+        Assertions.assertThat(browser.page()).contains("맡기").doesNotContain("열람 전용");
+        Assertions.assertThat(taskLinks()).extracting(WebElement::getText).doesNotContain(escalated.getName());
+    }
+
+    @Test
+    void shouldOpenCenterWorkReadOnlyWhenCoordinatorLogsIn() throws IOException {
         logIn("coordinatorGangnam");
-        assertDefaultFilter(AuthorizationSetup.FILTER_COORDINATOR);
+        assertDefaultFilter(AuthorizationSetup.FILTER_MY_WORK);
+        browser.shot("roles-coordinator-my-work");
+        Assertions.assertThat(browser.driver().findElements(By.cssSelector("ol.tasks-list li.task h4 a"))).extracting(WebElement::getText)
+                .as("the tasks coordinators only follow").doesNotContain(criticalReview.getName(), correction.getName());
+        browser.click(browser.waiting().until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//div[contains(@class,'task-filter')]//a[contains(., '" + AuthorizationSetup.FILTER_COORDINATOR + "')]"))));
         openReadOnly(taskLinks().get(0), "roles-coordinator");
     }
 
     @Test
-    void shouldOpenCenterReviewReadOnlyWhenHeadPhysicianLogsIn() {
+    void shouldRefuseAKoreanStyleDateAndBookAnIsoOneWhenCoordinatorBooksFromOwnWork() throws Exception {
+        Task booking = bookingTask();
+        logIn("coordinatorGangnam");
+        assertDefaultFilter(AuthorizationSetup.FILTER_MY_WORK);
+        Assertions.assertThat(taskLinks().get(0).getText()).as("own work first").isEqualTo(booking.getName());
+        open(taskLinks().get(0), "roles-coordinator-booking");
+        browser.click(browser.waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector(".task-details .claim"))));
+        WebElement when = browser.waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector(".fjs-form-field input[id*='AppointmentAt']")));
+        when.sendKeys("2026. 12. 15.");
+        // leaving the field shows the refusal; the Tasklist keeps "완료" disabled while the form is invalid
+        browser.driver().findElement(By.cssSelector(".fjs-form-field input[id*='AppointmentPlace']")).sendKeys("서울대병원 신장내과");
+        try {
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "입력 형식이 맞지 않습니다."));
+        } finally {
+            browser.shot("roles-coordinator-booking-refused");
+        }
+        Assertions.assertThat(browser.page()).contains("예: 2026-12-15 14:30").doesNotContain("Field").doesNotContain("mm/dd/yyyy");
+        Assertions.assertThat(taskService.createTaskQuery().taskId(booking.getId()).count()).isOne();
+
+        when.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.BACK_SPACE);
+        String at = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Seoul")).plusDays(14) + " 14:30";
+        when.sendKeys(at);
+        browser.click(browser.waiting().until(ExpectedConditions.elementToBeClickable(By.xpath("//button[contains(., '완료')]"))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> taskService.createTaskQuery().taskId(booking.getId()).count() == 0);
+        browser.shot("roles-coordinator-booking-done");
+    }
+
+    /** A Gangnam screening referred to a specialist, its review approved and its letter signed: the booking task. */
+    private Task bookingTask() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        String auth = "Basic " + java.util.Base64.getEncoder().encodeToString("designer:demo".getBytes(StandardCharsets.UTF_8));
+        SyntheticScreenings synthetic = new SyntheticScreenings(fhir);
+        String bundle = null;
+        for (long seed = 100; bundle == null && seed < 400; seed++) {
+            String candidate = synthetic.bundleJson("roles-referral-" + seed, SyntheticScreenings.Profile.SUSPECT, seed);
+            String body = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/judgements"))
+                    .header("Authorization", auth).header("Content-Type", "application/fhir+json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(candidate)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            com.fasterxml.jackson.databind.JsonNode units = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).get("judgements");
+            for (String unit : List.of("creatinine", "egfr", "urine_protein", "ast", "alt", "ggt", "hemoglobin")) {
+                if (units.hasNonNull(unit) && "DISEASE_SUSPECT".equals(units.get(unit).path("category").asText())) {
+                    bundle = candidate;
+                }
+            }
+        }
+        Assertions.assertThat(bundle).as("a synthetic screening to refer").isNotNull();
+        String id = intake.receive("gangnam", null, bundle.getBytes(StandardCharsets.UTF_8)).id();
+        ReviewTasks.approveAsDrafted(taskService, ReviewTasks.awaitReview(taskService, id), "physicianGangnam");
+        Task sign = await().atMost(Duration.ofSeconds(60)).until(() -> taskService.createTaskQuery()
+                .processInstanceBusinessKey(id).taskDefinitionKey(ReferralLetterProcess.Activities.SIGN_REFERRAL_LETTER)
+                .singleResult(), Objects::nonNull);
+        taskService.claim(sign.getId(), "physicianGangnam");
+        taskService.complete(sign.getId(), java.util.Map.of(ReferralLetterProcess.Vars.REFERRAL_TEXT,
+                taskService.getVariable(sign.getId(), ReferralLetterProcess.Vars.REFERRAL_TEXT)));
+        return await().atMost(Duration.ofSeconds(60)).until(() -> taskService.createTaskQuery()
+                .processInstanceBusinessKey(id).taskDefinitionKey(ReferralLetterProcess.Activities.BOOK_APPOINTMENT)
+                .singleResult(), Objects::nonNull);
+    }
+
+    @Test
+    void shouldOpenCenterReviewReadOnlyWhenHeadPhysicianLogsIn() throws IOException {
         logIn("headPhysicianGangnam");
-        assertDefaultFilter(AuthorizationSetup.FILTER_CENTER_REVIEWS);
+        assertDefaultFilter(AuthorizationSetup.FILTER_MY_WORK);
+        Assertions.assertThat(taskLinks().get(0).getText()).isEqualTo(escalated.getName());
+        String form = open(taskLinks().get(0), "roles-head-physician-escalated");
+        Assertions.assertThat(form).contains("위험 결과 환자 통보");
+        browser.click(browser.waiting().until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//div[contains(@class,'task-filter')]//a[contains(., '" + AuthorizationSetup.FILTER_CENTER_REVIEWS + "')]"))));
         openReadOnly(taskLinks().get(0), "roles-head-physician");
     }
 
     @Test
-    void shouldOpenOverviewReadOnlyWhenManagerLogsIn() {
+    void shouldOpenOverviewReadOnlyWhenManagerLogsIn() throws IOException {
         logIn("manager");
         assertDefaultFilter(AuthorizationSetup.FILTER_MANAGER);
         openReadOnly(taskLinks().get(0), "roles-manager");

@@ -29,7 +29,7 @@ public final class TestBundle {
     private final List<String> entries = new ArrayList<>();
     private int counter;
 
-    static TestBundle bundle() {
+    public static TestBundle bundle() {
         return new TestBundle();
     }
 
@@ -38,43 +38,43 @@ public final class TestBundle {
         return SyntheticRrns.rrn(yymmdd, g, serial);
     }
 
-    TestBundle identifier(String identifierJson) {
+    public TestBundle identifier(String identifierJson) {
         this.identifier = identifierJson;
         return this;
     }
 
-    TestBundle gender(String gender) {
+    public TestBundle gender(String gender) {
         this.gender = gender;
         return this;
     }
 
-    TestBundle birthDate(String birthDate) {
+    public TestBundle birthDate(String birthDate) {
         this.birthDate = birthDate;
         return this;
     }
 
-    TestBundle rrn(String rrn) {
+    public TestBundle rrn(String rrn) {
         this.rrn = rrn;
         return this;
     }
 
-    TestBundle examDate(String examDate) {
+    public TestBundle examDate(String examDate) {
         this.examDate = examDate;
         return this;
     }
 
-    TestBundle name(String humanNameJson) {
+    public TestBundle name(String humanNameJson) {
         this.name = humanNameJson;
         return this;
     }
 
-    TestBundle noPatient() {
+    public TestBundle noPatient() {
         this.patient = false;
         return this;
     }
 
     /** valueQuantity with a UCUM code; {@code value} is a raw JSON literal, null to leave it out. */
-    TestBundle quantity(String loinc, String value, String ucum) {
+    public TestBundle quantity(String loinc, String value, String ucum) {
         return observation(loinc, "\"valueQuantity\":{" + (value == null ? "" : "\"value\":" + value)
                 + (ucum == null ? "" : (value == null ? "" : ",")
                 + "\"unit\":\"" + ucum + "\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"" + ucum + "\"")
@@ -82,38 +82,38 @@ public final class TestBundle {
     }
 
     /** valueQuantity with only the free-text unit (no UCUM code). */
-    TestBundle quantityWithUnitText(String loinc, String value, String unitText) {
+    public TestBundle quantityWithUnitText(String loinc, String value, String unitText) {
         return observation(loinc, "\"valueQuantity\":{\"value\":" + value + ",\"unit\":\"" + unitText + "\"}");
     }
 
-    TestBundle valueString(String loinc, String text) {
+    public TestBundle valueString(String loinc, String text) {
         return observation(loinc, "\"valueString\":\"" + text + "\"");
     }
 
-    TestBundle coded(String loinc, String system, String code) {
+    public TestBundle coded(String loinc, String system, String code) {
         return observation(loinc, "\"valueCodeableConcept\":{\"coding\":[{\"system\":\"" + system
                 + "\",\"code\":\"" + code + "\"}]}");
     }
 
-    TestBundle urineProtein(String snomed) {
+    public TestBundle urineProtein(String snomed) {
         return coded("20454-5", Terminology.SNOMED, snomed);
     }
 
-    TestBundle chestXray(String code) {
+    public TestBundle chestXray(String code) {
         return coded("36554-4", Terminology.CHEST_XRAY_SYSTEM, code);
     }
 
-    TestBundle absent(String loinc) {
+    public TestBundle absent(String loinc) {
         return observation(loinc, "\"dataAbsentReason\":{\"coding\":[{\"system\":"
                 + "\"http://terminology.hl7.org/CodeSystem/data-absent-reason\",\"code\":\"not-performed\"}]}");
     }
 
     /** A final Observation with the given LOINC code and value JSON fragment. */
-    TestBundle observation(String loinc, String valueFragment) {
+    public TestBundle observation(String loinc, String valueFragment) {
         return observation(loinc, valueFragment, "final", true);
     }
 
-    TestBundle observation(String loinc, String valueFragment, String status, boolean withId) {
+    public TestBundle observation(String loinc, String valueFragment, String status, boolean withId) {
         int n = ++counter;
         String id = withId ? "\"id\":\"obs-" + n + "\"," : "";
         entries.add(entry(uuid(n), "{\"resourceType\":\"Observation\"," + id + "\"status\":\"" + status + "\","
@@ -125,7 +125,7 @@ public final class TestBundle {
     }
 
     /** BP panel 85354-9; each component value is a raw JSON literal, or null for a dataAbsentReason component. */
-    TestBundle bpPanel(String systolic, String diastolic) {
+    public TestBundle bpPanel(String systolic, String diastolic) {
         return observation("85354-9", "\"component\":[" + component("8480-6", systolic) + ","
                 + component("8462-4", diastolic) + "]");
     }
@@ -144,7 +144,7 @@ public final class TestBundle {
      * A Condition (id {@code conditionId}, full URL urn:uuid) and, if {@code medicationStatus} is not null, a
      * MedicationStatement referencing it (by full URL or, if {@code relative}, as {@code Condition/id}).
      */
-    TestBundle condition(String conditionId, String system, String code, String medicationStatus, boolean relative) {
+    public TestBundle condition(String conditionId, String system, String code, String medicationStatus, boolean relative) {
         int n = ++counter;
         String conditionUrl = uuid(n);
         entries.add(entry(conditionUrl, "{\"resourceType\":\"Condition\",\"id\":\"" + conditionId + "\","
@@ -162,7 +162,7 @@ public final class TestBundle {
         return this;
     }
 
-    TestBundle rawEntry(String fullUrl, String resourceJson) {
+    public TestBundle rawEntry(String fullUrl, String resourceJson) {
         entries.add(entry(fullUrl, resourceJson));
         return this;
     }
@@ -176,7 +176,7 @@ public final class TestBundle {
         return String.format("urn:uuid:7f0e4a52-0000-4000-8000-%012d", n);
     }
 
-    String json() {
+    public String json() {
         List<String> all = new ArrayList<>();
         if (patient) {
             all.add(entry(PATIENT_URL, "{\"resourceType\":\"Patient\",\"id\":\"pat-1\","

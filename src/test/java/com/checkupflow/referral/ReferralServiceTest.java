@@ -113,6 +113,27 @@ class ReferralServiceTest {
     }
 
     @Test
+    void shouldRefuseBookingInKoreanWhenTheDateIsAmbiguousPastOrAbsurd() {
+        com.checkupflow.physician.PhysicianFixtures.profiles(jdbc, Clock.systemUTC()).saveIfAbsent("dr.kim", "김하늘", "12345", "test");
+        service.draft(ID, List.of("creatinine", "egfr"));
+        service.sign(ID, "신장내과 진료를 의뢰드립니다.", "dr.kim");
+
+        Assertions.assertThatThrownBy(() -> service.book(ID, "2026. 12. 15.", "서울대병원", "coord"))
+                .hasMessageContaining("알아볼 수 없습니다").hasMessageContaining("2026-12-15 14:30");
+        Assertions.assertThatThrownBy(() -> service.book(ID, "12/15/2026", "서울대병원", "coord"))
+                .hasMessageContaining("알아볼 수 없습니다");
+        Assertions.assertThatThrownBy(() -> service.book(ID, "2026-11-20 09:00", "서울대병원", "coord"))
+                .hasMessageContaining("2026-11-20 09:00").hasMessageContaining("이미 지났습니다");
+        Assertions.assertThatThrownBy(() -> service.book(ID, "2028-08-06 09:00", "서울대병원", "coord"))
+                .hasMessageContaining("1년 넘게");
+        Assertions.assertThat(service.find(ID).orElseThrow().appointmentAt()).as("nothing stored").isNull();
+
+        service.book(ID, "2026-12-15 14:30", "서울대병원 신장내과", "coord");
+        Assertions.assertThat(service.find(ID).orElseThrow().appointmentAt())
+                .isEqualTo(Instant.parse("2026-12-15T05:30:00Z"));
+    }
+
+    @Test
     void shouldRenderSignedLetterWithAppointmentAndMaskedRrnWhenBooked() throws IOException {
         com.checkupflow.physician.PhysicianFixtures.profiles(jdbc, Clock.systemUTC()).saveIfAbsent("dr.kim", "김하늘", "12345", "test");
         service.draft(ID, List.of("creatinine", "egfr"));
