@@ -78,16 +78,14 @@ class JudgementAssembler {
         boolean chestXrayJudged = judgements.get(JudgementUnit.CHEST_XRAY.json()).category() != null;
         boolean anyInvalid = items.values().stream().anyMatch(i -> i.status() == ItemStatus.INVALID);
         boolean anyUnclassified = judgements.values().stream().anyMatch(j -> j.category() == Category.UNCLASSIFIED);
-        // §4.5: a unit the table could not judge (chest X-ray poor image or not taken, a sex-specific band without a
-        // known sex) leaves the case incomplete and needs a physician
-        boolean anyNotJudged = judgements.values().stream().anyMatch(j -> NOTE_NOT_JUDGED.equals(j.note()));
+        boolean chestXrayNotJudged = NOTE_NOT_JUDGED.equals(judgements.get(JudgementUnit.CHEST_XRAY.json()).note());
 
         Judgement.Overall overall = new Judgement.Overall(
                 (String) result.get(OVERALL_PRIMARY),
                 strings(result.get(OVERALL_FLAGS)),
                 worst(judgements.values()),
-                complete(screening) && chestXrayJudged && !anyNotJudged,
-                anyUnclassified || anyInvalid || anyNotJudged);
+                complete(screening) && chestXrayJudged,
+                anyUnclassified || anyInvalid || chestXrayNotJudged);
 
         Judgement judgement = new Judgement(RULESET, items, judgements, overall);
         return new JudgementOutcome(judgement, strings(result.get(CRITICAL_FINDINGS)));

@@ -29,7 +29,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.assertj.core.api.Assertions;
-import com.checkupflow.kernel.Category;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -74,19 +73,6 @@ class JudgementAgreementTest {
         service = new JudgementService(new DecisionInputs(),
                 new CamundaDecisionEvaluator(processEngine.getRepositoryService(), new DmnEnginePlugin()),
                 new JudgementAssembler());
-    }
-
-    @Test
-    void shouldNeedPhysicianReviewWhenASexSpecificItemCannotBeJudgedForAnUnknownSex() {
-        String bundle = TestBundle.bundle().gender("unknown").quantity("8280-0", "88", "cm")
-                .quantity("8480-6", "118", "mm[Hg]").quantity("8462-4", "76", "mm[Hg]").json();
-
-        Judgement j = service.judge(normalizer.normalize(parser.parse(bundle).bundle())).judgement();
-
-        org.assertj.core.api.Assertions.assertThat(j.judgements().get("waist").note()).isEqualTo("not_judged");
-        org.assertj.core.api.Assertions.assertThat(j.judgements().get("blood_pressure").category()).isEqualTo(Category.NORMAL_A);
-        org.assertj.core.api.Assertions.assertThat(j.overall().needsPhysicianReview()).isTrue();
-        org.assertj.core.api.Assertions.assertThat(j.overall().complete()).isFalse();
     }
 
     @Test

@@ -430,8 +430,7 @@ final class ReferenceJudgement {
             }
         }
         // §4.5
-        // any unit the table could not judge (chest X-ray poor image, a sex-specific band without a sex)
-        boolean cxrNotJudged = units.values().stream().anyMatch(u -> "not_judged".equals(u[1]));
+        boolean cxrNotJudged = "not_judged".equals(units.get("chest_xray")[1]);
         boolean complete = !cxrNotJudged;
         for (String key : ITEMS) {
             if (key.equals("height") || key.equals("weight") || (LIPIDS.contains(key) && !due)) {
