@@ -622,7 +622,7 @@ class ScreeningReportProcessTest {
         Task review = task(Activities.REVIEW_REPORT, pi);
         claim(review, PHYSICIAN);
         Assertions.assertThatThrownBy(() -> complete(review, withVariables(Vars.REVIEW_DECISION, "WRITE_MANUALLY", Vars.FINAL_TEXT, "확인")))
-                .hasMessageContaining("점검을 통과하지 못했습니다").hasMessageContaining("PLACEHOLDER");
+                .hasMessageContaining("점검을 통과하지 못했습니다").hasMessageContaining("본문이 비어 있거나 임시 문구가 남아 있습니다").hasMessageNotContaining("PLACEHOLDER");
         Assertions.assertThatThrownBy(() -> complete(review, withVariables(Vars.REVIEW_DECISION, "WRITE_MANUALLY", Vars.FINAL_TEXT, "확인",
                         Vars.SIGN_ANYWAY, true, Vars.SIGN_ANYWAY_REASON, " ")))
                 .hasMessageContaining("그대로 서명하려면 사유를 적어 주세요");

@@ -253,8 +253,10 @@ class AuthorizationMatrixHttpTest {
     @Test
     void shouldOfferRoleFiltersInTasklist() throws Exception {
         Assertions.assertThat(filterNames("physicianGangnam"))
-                .contains("센터 결과지 검토 (위험·의심 먼저)", "위험 결과 통보 (위험 먼저)", "기한 초과");
-        Assertions.assertThat(filterNames("nurseGangnam")).containsExactlyInAnyOrder("결과 정정·전달 문제", "기한 초과");
+                .contains("내 업무 (위험 먼저)", "센터 결과지 검토 (위험·의심 먼저)", "위험 결과 통보 (위험 먼저)", "기한 초과");
+        // nurses make critical-result calls too: their own work, the contacts, corrections and what is overdue
+        Assertions.assertThat(filterNames("nurseGangnam")).containsExactlyInAnyOrder("내 업무 (위험 먼저)",
+                "위험 결과 통보 (위험 먼저)", "결과 정정·전달 문제", "기한 초과");
         Assertions.assertThat(filterNames("designer")).isEmpty();
     }
 
