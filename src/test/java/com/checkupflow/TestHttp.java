@@ -40,6 +40,13 @@ public final class TestHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
     }
 
+    /** A POST with the client's {@code Accept-Language}. */
+    public HttpResponse<String> post(String user, String path, String contentType, String body, String acceptLanguage)
+            throws IOException, InterruptedException {
+        return send(request(user, path).header("Content-Type", contentType).header("Accept-Language", acceptLanguage)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    }
+
     public HttpResponse<String> put(String user, String path, String contentType, String body)
             throws IOException, InterruptedException {
         return send(request(user, path).header("Content-Type", contentType)

@@ -7,9 +7,13 @@ import java.time.LocalDate;
  * resident registration number here; nothing that identifies the person reaches a drafter or a model.
  *
  * @param sex      {@code "male"} or {@code "female"} (FHIR administrative gender)
- * @param age      age in years at the exam
+ * @param age      age in years at the exam; negative when unknown (no birth date), never shown as a number then
  * @param center   display name of the screening center
  * @param examDate the exam date, or null when unknown
  */
 public record PatientContext(String sex, int age, String center, LocalDate examDate) {
+
+    public boolean ageKnown() {
+        return age >= 0;
+    }
 }

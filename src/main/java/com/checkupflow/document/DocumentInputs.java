@@ -79,7 +79,7 @@ class DocumentInputs {
         }
         Judgement judgement = judgementJson.read(s.judgementJson());
         Optional<Screening> previous = inputs.contains(PREVIOUS) ? screenings.previousJudged(s.id()) : Optional.empty();
-        PatientContext patient = new PatientContext(s.sex() == null ? null : s.sex().code(), Math.max(s.age(), 0),
+        PatientContext patient = new PatientContext(s.sex() == null ? null : s.sex().code(), s.age(),
                 centers.get(s.center()).displayName(language), s.examDate());
         Deidentifier.Input current = deidentifier.input(DraftRequest.firstRound(judgement, patient, language));
         ObjectNode model = json.createObjectNode();

@@ -77,7 +77,7 @@ class DraftingService {
     private DraftRequest request(String screeningId, int round, String reviewerNote) {
         Screening s = screenings.find(screeningId).orElseThrow();
         Judgement judgement = judgementJson.read(s.judgementJson());
-        PatientContext patient = new PatientContext(s.sex() == null ? null : s.sex().code(), Math.max(s.age(), 0),
+        PatientContext patient = new PatientContext(s.sex() == null ? null : s.sex().code(), s.age(),
                 centers.get(s.center()).displayName(s.language()),
                 s.examDate() != null ? s.examDate() : LocalDate.ofInstant(s.receivedAt(), clock.getZone()));
         Deidentifier.KnownIdentifiers known = new Deidentifier.KnownIdentifiers(s.patient().name(), s.patient().rrn(),

@@ -120,7 +120,7 @@ public final class ReferralLetterModel {
         values.put("sex", b.firstOf("sex." + sex, "sex.unknown"));
         values.put("center", patient.center() == null ? "" : patient.center());
         values.put("examDate", patient.examDate() == null ? "" : patient.examDate().toString());
-        return b.text("referral.greeting") + "\n\n" + b.text("referral.patient", values) + "\n";
+        return b.text("referral.greeting") + "\n\n" + b.text(patient.ageKnown() ? "referral.patient" : "referral.patient.ageUnknown", values) + "\n";
     }
 
     /** The model's part, deterministically: the same answer always gives the same text. */

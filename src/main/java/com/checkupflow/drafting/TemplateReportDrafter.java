@@ -199,12 +199,14 @@ class TemplateReportDrafter implements ReportDrafter {
                     : "female".equalsIgnoreCase(patient.sex()) ? b.text("sex.female") : b.text("sex.unknown");
             Map<String, String> values = new java.util.HashMap<>(Map.of(
                     "center", center, "sex", sex, "age", Integer.toString(patient.age())));
+            // Without a birth date the age is unknown: say so rather than print a number (never "만 0세").
+            String age = patient.ageKnown() ? "" : ".ageUnknown";
             if (patient.examDate() == null) {
-                return b.text("intro.noDate", values);
+                return b.text("intro.noDate" + age, values);
             }
             values.put("examDate", patient.examDate().format(
                     DateTimeFormatter.ofPattern(b.text("date.pattern"), ko ? Locale.KOREAN : Locale.ENGLISH)));
-            return b.text("intro", values);
+            return b.text("intro" + age, values);
         }
 
         private void overall() {

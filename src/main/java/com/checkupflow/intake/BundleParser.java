@@ -121,6 +121,14 @@ public class BundleParser {
     }
 
     /**
+     * The Bundle as HAPI writes it (fixed property order, no whitespace): two posts of the same screening compare
+     * equal however the sender formatted the JSON.
+     */
+    String canonical(Bundle bundle) {
+        return fhirContext.newJsonParser().encodeResourceToString(bundle);
+    }
+
+    /**
      * HAPI turns every JSON number into a {@code BigDecimal} and some of its code expands it: {@code 1e999999999}
      * exhausts the heap, {@code 1e999999} costs a minute of CPU. No screening value needs more than
      * {@link #MAX_SIGNIFICANT_DIGITS} digits or a magnitude outside 10^±{@link #MAX_EXPONENT}, so such numbers

@@ -2,6 +2,10 @@ package com.checkupflow.intake;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.YearMonth;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,8 +14,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
+
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Patient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -84,14 +92,20 @@ public class IntakeService {
         String json = new String(body, StandardCharsets.UTF_8);
         ParsedBundle parsed = parser.parse(json);
         parsed.problems().forEach(p -> problems.add(new Problem(p.code(), p.detail())));
+        if (parsed.bundle() != null) {
+            birthDateProblem(parsed.bundle()).ifPresent(problems::add);
+        }
         if (!problems.isEmpty()) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "The screening was rejected; nothing was stored", problems);
         }
         Bundle bundle = parsed.bundle();
         Identifier identifier = bundle.getIdentifier();
-        Optional<String> known = screenings.findIdBySource(identifier.getSystem(), identifier.getValue());
+        // The center is part of the content: the same identifier sent to another center is not the same screening.
+        String contentHash = screenings.contentHash(centerId + "\n" + parser.canonical(bundle));
+        Optional<ScreeningRepository.Received> known = screenings.findReceivedBySource(identifier.getSystem(),
+                identifier.getValue());
         if (known.isPresent()) {
-            return new IntakeResult(known.get(), false);
+            return repeated(known.get(), contentHash);
         }
         NormalizedScreening normalized = normalizer.normalize(bundle);
         String lang = language != null ? language : center.orElseThrow().language();
@@ -106,18 +120,70 @@ public class IntakeService {
                             t.field() + " is longer than " + t.maxLength() + " characters")).toList());
         }
         try {
-            transaction.executeWithoutResult(status -> store(screening, normalized, json));
+            transaction.executeWithoutResult(status -> store(screening, normalized, json, contentHash));
             log.info("Screening {} received for center {}", screening.id(), centerId);
             return new IntakeResult(screening.id(), true);
         } catch (DuplicateKeyException concurrentDuplicate) {
             // Another request with the same identifier won the unique key; answer with its id once committed. Only
             // this exception: any other failure is no duplicate and must not wait.
-            return new IntakeResult(awaitExisting(identifier, concurrentDuplicate), false);
+            return repeated(awaitExisting(identifier, concurrentDuplicate), contentHash);
         }
     }
 
-    private void store(Screening screening, NormalizedScreening normalized, String json) {
-        screenings.insert(screening, json);
+    /**
+     * A birth date that is no calendar date or lies in the future is wrong with the screening as a whole (the age
+     * and the lipid schedule follow from it), so it is refused like the other whole-screening problems. An absent
+     * or year-only birth date is accepted: the age is then unknown. The detail never quotes the date.
+     */
+    private Optional<Problem> birthDateProblem(Bundle bundle) {
+        Optional<DateType> birthDate = bundle.getEntry().stream()
+                .map(Bundle.BundleEntryComponent::getResource)
+                .filter(Patient.class::isInstance).map(Patient.class::cast)
+                .filter(Patient::hasBirthDateElement).map(Patient::getBirthDateElement)
+                .filter(d -> d.getValueAsString() != null)
+                .findFirst();
+        if (birthDate.isEmpty()) {
+            return Optional.empty();
+        }
+        Problem invalid = new Problem("invalid_birth_date",
+                "Patient.birthDate is not a calendar date or lies in the future");
+        String raw = birthDate.get().getValueAsString();
+        TemporalPrecisionEnum precision = birthDate.get().getPrecision();
+        if (precision == null) {
+            return Optional.of(invalid);
+        }
+        LocalDate today = LocalDate.now(clock);
+        try {
+            boolean future = switch (precision) {
+                case YEAR -> Year.parse(raw.substring(0, 4)).isAfter(Year.from(today));
+                case MONTH -> YearMonth.parse(raw.substring(0, 7)).isAfter(YearMonth.from(today));
+                default -> LocalDate.parse(raw.substring(0, 10)).isAfter(today);
+            };
+            return future ? Optional.of(invalid) : Optional.empty();
+        } catch (DateTimeException | IndexOutOfBoundsException e) {
+            return Optional.of(invalid);
+        }
+    }
+
+    /**
+     * A known identifier: the same content is the idempotent answer; other content is refused, since taking it would
+     * silently drop the new values (corrections go through the correction workflow). Rows from before V30 carry no
+     * hash and keep the idempotent answer.
+     */
+    private static IntakeResult repeated(ScreeningRepository.Received known, String contentHash) {
+        if (known.contentHash() != null && !known.contentHash().equals(contentHash)) {
+            // No id in the answer: the known screening may belong to another center.
+            throw new ProblemException(HttpStatus.CONFLICT,
+                    "This Bundle.identifier was already received with other content; nothing was stored",
+                    new Problem("identifier_conflict", "A screening with this Bundle.identifier was already received "
+                            + "with different content. Send corrections through the correction workflow, and a new "
+                            + "screening under a new identifier"));
+        }
+        return new IntakeResult(known.id(), false);
+    }
+
+    private void store(Screening screening, NormalizedScreening normalized, String json, String contentHash) {
+        screenings.insert(screening, json, contentHash);
         screenings.saveItems(screening.id(), normalized.items().values());
         // Only what gateways, forms and the Tasklist read: "Judge results" reads the stored screening by id.
         Map<String, Object> variables = new HashMap<>();
@@ -135,9 +201,10 @@ public class IntakeService {
         screenings.setProcessInstance(screening.id(), processInstanceId);
     }
 
-    private String awaitExisting(Identifier identifier, DuplicateKeyException cause) {
+    private ScreeningRepository.Received awaitExisting(Identifier identifier, DuplicateKeyException cause) {
         for (int attempt = 0; attempt < DUPLICATE_LOOKUP_ATTEMPTS; attempt++) {
-            Optional<String> existing = screenings.findIdBySource(identifier.getSystem(), identifier.getValue());
+            Optional<ScreeningRepository.Received> existing = screenings.findReceivedBySource(identifier.getSystem(),
+                    identifier.getValue());
             if (existing.isPresent()) {
                 return existing.get();
             }

@@ -140,7 +140,7 @@ class ReferralService {
 
     /** The de-identified request: sex and age (the model sees the age band only); center and date stay local. */
     private DraftRequest request(Screening s, Judgement judgement) {
-        PatientContext patient = new PatientContext(s.sex() == null ? null : s.sex().code(), Math.max(s.age(), 0),
+        PatientContext patient = new PatientContext(s.sex() == null ? null : s.sex().code(), s.age(),
                 centers.get(s.center()).displayName(s.language()), s.examDate());
         return DraftRequest.firstRound(judgement, patient, s.language());
     }

@@ -125,7 +125,7 @@ public class ReviewService {
         Center center = centers.get(s.center());
         String lang = "en".equals(center.language()) ? "en" : "ko";
         String sex = s.sex() == null ? "?" : TaskNames.text("sex." + s.sex().code(), lang);
-        String age = s.age() < 0 ? "?" : TaskNames.format("age", lang, s.age());
+        String age = s.age() < 0 ? TaskNames.text("age.unknown", lang) : TaskNames.format("age", lang, s.age());
         return new PatientLabel(PersonalData.maskName(s.patient().name()) + ", " + age + " " + sex + ", "
                 + center.displayName(lang) + (s.examDate() == null ? "" : ", " + s.examDate()), lang);
     }

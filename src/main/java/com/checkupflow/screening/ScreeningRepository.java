@@ -89,12 +89,17 @@ public class ScreeningRepository {
 
     /** Inserts the screening row; a second row for the same source identifier fails with DuplicateKeyException. */
     public void insert(Screening s, String bundleJson) {
+        insert(s, bundleJson, null);
+    }
+
+    /** As {@link #insert(Screening, String)}, with the intake's content digest ({@link #contentHash}). */
+    public void insert(Screening s, String bundleJson, String contentHash) {
         jdbc.sql("""
                 INSERT INTO cf_screening (id, center, source_system, source_value, language, stage, received_at,
                     exam_date, patient_name, patient_sex, patient_birth_date, patient_rrn, patient_rrn_hash,
-                    patient_problems, lipids_scheduled, treated_diseases)
+                    patient_problems, lipids_scheduled, treated_diseases, content_hash)
                 VALUES (:id, :center, :system, :value, :language, :stage, :receivedAt, :examDate, :name, :sex,
-                    :birthDate, :rrn, :rrnHash, :problems, :lipids, :treated)""")
+                    :birthDate, :rrn, :rrnHash, :problems, :lipids, :treated, :contentHash)""")
                 .param("id", s.id())
                 .param("center", s.center())
                 .param("system", s.sourceSystem())
@@ -111,16 +116,26 @@ public class ScreeningRepository {
                 .param("problems", String.join(",", s.patient().problems()))
                 .param("lipids", s.lipidsScheduled())
                 .param("treated", s.treatedDiseases().stream().map(Enum::name).sorted().collect(Collectors.joining(",")))
+                .param("contentHash", contentHash)
                 .update();
         jdbc.sql("INSERT INTO cf_screening_bundle (screening_id, bundle_json) VALUES (?, ?)")
                 .params(s.id(), cipher.encrypt(bundleJson, BUNDLE, s.id()))
                 .update();
     }
 
-    public Optional<String> findIdBySource(String system, String value) {
-        return jdbc.sql("SELECT id FROM cf_screening WHERE source_system = ? AND source_value = ?")
+    /** A keyed hash of a received screening's content: compares re-posts without storing a digest of personal data. */
+    public String contentHash(String canonicalContent) {
+        return cipher.lookupHash(canonicalContent);
+    }
+
+    /** The screening already received under a source identifier; {@code contentHash} is null for rows before V30. */
+    public record Received(String id, String contentHash) {
+    }
+
+    public Optional<Received> findReceivedBySource(String system, String value) {
+        return jdbc.sql("SELECT id, content_hash FROM cf_screening WHERE source_system = ? AND source_value = ?")
                 .params(system, value)
-                .query(String.class)
+                .query((rs, n) -> new Received(rs.getString("id"), rs.getString("content_hash")))
                 .optional();
     }
 

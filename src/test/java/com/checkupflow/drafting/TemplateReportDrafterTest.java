@@ -1,6 +1,7 @@
 package com.checkupflow.drafting;
 
 import com.checkupflow.ai.DraftRequest;
+import com.checkupflow.ai.PatientContext;
 import com.checkupflow.ai.TemplateTexts;
 import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.judgement.Judgement;
@@ -42,6 +43,20 @@ class TemplateReportDrafterTest {
         assertThat(text).contains("on 3 November 2026", "Overall result: Normal A (정상A)", "good health");
         assertThat(text).doesNotContain("suspected", "missing");
         assertThat(checker.check(text, DraftExamples.normal(), "en").passed()).isTrue();
+    }
+
+    @Test
+    void shouldSayTheAgeIsUnknownWhenThereIsNoBirthDate() {
+        PatientContext noBirthDate = new PatientContext("female", -1, "한빛건강검진센터",
+                DraftExamples.MALE_52.examDate());
+
+        String korean = drafter.draft(DraftRequest.firstRound(DraftExamples.normal(), noBirthDate, "ko")).text();
+        String english = drafter.draft(DraftRequest.firstRound(DraftExamples.normal(), noBirthDate, "en")).text();
+
+        assertThat(korean).contains("(여성, 생년월일이 없어 나이 미상)").doesNotContain("만 0세", "만 -1세");
+        assertThat(english).contains("(female, age unknown: no birth date)").doesNotContain("age 0", "age -1");
+        assertThat(checker.check(korean, DraftExamples.normal(), "ko").passed()).isTrue();
+        assertThat(checker.check(english, DraftExamples.normal(), "en").passed()).isTrue();
     }
 
     @Test
