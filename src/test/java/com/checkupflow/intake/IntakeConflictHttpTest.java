@@ -3,6 +3,8 @@ package com.checkupflow.intake;
 import java.net.http.HttpResponse;
 
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,8 +14,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.checkupflow.CheckupFlowHttpTest;
+import com.checkupflow.ReviewTasks;
 import com.checkupflow.TestHttp;
 import com.checkupflow.demo.SyntheticScreenings;
+import com.checkupflow.process.ScreeningReportProcess.Vars;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,6 +41,8 @@ class IntakeConflictHttpTest {
     ObjectMapper json;
     @Autowired
     FhirContext fhir;
+    @Autowired
+    TaskService taskService;
 
     private TestHttp http;
 
@@ -127,12 +133,16 @@ class IntakeConflictHttpTest {
     }
 
     @Test
-    void shouldAcceptTheScreeningWhenTheBirthDateIsAbsent() throws Exception {
+    void shouldSayTheAgeIsUnknownInTheDraftAndTheTaskWhenTheBirthDateIsAbsent() throws Exception {
         ObjectNode bundle = bundle("birth-absent");
         ((ObjectNode) bundle.get("entry").get(0).get("resource")).remove("birthDate");
 
         HttpResponse<String> created = intake("gangnam", bundle.toString());
 
         Assertions.assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        Task review = ReviewTasks.awaitReview(taskService, json.readTree(created.body()).get("id").asText());
+        Assertions.assertThat(review.getName()).contains("나이 미상").doesNotContain("?", "0세");
+        Assertions.assertThat((String) taskService.getVariable(review.getId(), Vars.FINAL_TEXT))
+                .contains("나이 미상").doesNotContain("만 0세", "만 -1세");
     }
 }
