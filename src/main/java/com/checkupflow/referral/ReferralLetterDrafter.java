@@ -33,12 +33,15 @@ class ReferralLetterDrafter {
         String sex = s.sex() == null ? "" : en ? s.sex().code() : s.sex().code().equals("male") ? "남성" : "여성";
         String center = centers.get(s.center()).displayName(lang);
         StringBuilder text = new StringBuilder();
+        // Without a birth date the age is unknown: say so rather than print -1.
         if (en) {
-            text.append("Dear colleague,\n\nA ").append(s.age()).append("-year-old ").append(sex)
+            text.append("Dear colleague,\n\nA ").append(s.age() < 0 ? sex + " patient of unknown age (no birth date)"
+                            : s.age() + "-year-old " + sex)
                     .append(" had the national health screening at ").append(center).append(" on ").append(s.examDate())
                     .append(". The following findings need a specialist's assessment:\n");
         } else {
-            text.append("선생님께,\n\n").append(s.age()).append("세 ").append(sex).append(" 수검자로 ").append(s.examDate())
+            text.append("선생님께,\n\n").append(s.age() < 0 ? sex + " 수검자(생년월일이 없어 나이 미상)로 "
+                            : s.age() + "세 " + sex + " 수검자로 ").append(s.examDate())
                     .append(" ").append(center).append(" 일반건강검진에서 다음 소견이 확인되어 전문의 진료를 의뢰드립니다.\n");
         }
         for (JudgementUnit unit : units) {

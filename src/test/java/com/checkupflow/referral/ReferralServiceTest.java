@@ -113,6 +113,18 @@ class ReferralServiceTest {
     }
 
     @Test
+    void shouldSayTheAgeIsUnknownWhenThePatientHasNoBirthDate() {
+        PatientInfo noBirthDate = new PatientInfo(null, "김민수", Sex.MALE, null, RRN, List.of());
+        when(screenings.find(ID)).thenReturn(Optional.of(new Screening(ID, "gangnam", "urn:test", ID, "pi", "ko",
+                Stage.DELIVERED, Instant.now(), LocalDate.of(2026, 11, 18), noBirthDate, true, Set.of(), "{}", List.of(),
+                "소견", "<html/>", Instant.now(), "physicianGangnam")));
+
+        String draft = service.draft(ID, List.of("creatinine", "egfr")).text();
+
+        Assertions.assertThat(draft).contains("남성 수검자(생년월일이 없어 나이 미상)로").doesNotContain("-1세", " 0세");
+    }
+
+    @Test
     void shouldRefuseBookingInKoreanWhenTheDateIsAmbiguousPastOrAbsurd() {
         com.checkupflow.physician.PhysicianFixtures.profiles(jdbc, Clock.systemUTC()).saveIfAbsent("dr.kim", "김하늘", "12345", "test");
         service.draft(ID, List.of("creatinine", "egfr"));
