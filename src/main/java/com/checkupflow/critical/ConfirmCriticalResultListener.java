@@ -2,14 +2,13 @@ package com.checkupflow.critical;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import com.checkupflow.center.CenterTime;
 import com.checkupflow.kernel.InputRefused;
 
 import com.checkupflow.process.ScreeningReportProcess.Activities;
@@ -30,8 +29,6 @@ class ConfirmCriticalResultListener implements TaskListener {
     static final java.util.Set<String> METHODS = java.util.Set.of("PHONE", "IN_PERSON", "SMS", "OTHER");
     /** As long as a review note (review.ReviewService.MAX_NOTE_LENGTH); stored as TEXT. */
     static final int MAX_NOTE_LENGTH = 10_000;
-
-    private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final CriticalContactService contacts;
 
@@ -56,7 +53,7 @@ class ConfirmCriticalResultListener implements TaskListener {
                 Instant due = now.plus(Duration.parse(String.valueOf(task.getVariable(Vars.CRITICAL_ESCALATION_AFTER))));
                 task.setDueDate(Date.from(due));
                 deadline = CriticalTexts.text("deadline", facts.language(),
-                        DEADLINE.format(due.atZone(ZoneId.systemDefault())));
+                        CenterTime.format(due));
             }
             task.setVariableLocal(Vars.CRITICAL_FACTS, facts.findings() + "\n" + facts.phone() + "\n\n" + deadline);
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {

@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Service;
 
+import com.checkupflow.center.CenterTime;
 import com.checkupflow.center.Centers;
 import com.checkupflow.judgement.Judgement;
 import com.checkupflow.judgement.JudgementJson;
@@ -79,7 +80,7 @@ class DraftingService {
         Judgement judgement = judgementJson.read(s.judgementJson());
         PatientContext patient = new PatientContext(s.sex() == null ? null : s.sex().code(), s.age(),
                 centers.get(s.center()).displayName(s.language()),
-                s.examDate() != null ? s.examDate() : LocalDate.ofInstant(s.receivedAt(), clock.getZone()));
+                s.examDate() != null ? s.examDate() : LocalDate.ofInstant(s.receivedAt(), CenterTime.ZONE));
         Deidentifier.KnownIdentifiers known = new Deidentifier.KnownIdentifiers(s.patient().name(), s.patient().rrn(),
                 s.patient().birthDate(), s.patient().patientId());
         return new DraftRequest(judgement, patient, s.language(), round,

@@ -49,7 +49,7 @@ import com.checkupflow.security.Roles;
 @Component
 class AuthorizationSetup implements SmartInitializingSingleton {
 
-    static final int VERSION = 4;
+    static final int VERSION = 5;
     static final String VERSION_PROPERTY = "checkupflow.authorization-setup.version";
 
     static final String FILTER_REVIEWS = "My center's reviews (oldest first)";
@@ -158,6 +158,24 @@ class AuthorizationSetup implements SmartInitializingSingleton {
                 ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE));
     }
 
+    /**
+     * Version 5: the Tasklist names a task's candidate groups only for a reader of those groups (else it shows the
+     * raw ids). Each role reads the groups of the tasks it sees: coordinators, head physicians and managers read
+     * every task of the center(s), physicians and nurses only the tasks they are candidates of (with whom they share them).
+     */
+    static List<Grant> grantsV5() {
+        Map<String, List<String>> seen = new LinkedHashMap<>();
+        seen.put(Roles.COORDINATOR, Roles.CENTER_STAFF);
+        seen.put(Roles.HEAD_PHYSICIAN, Roles.CENTER_STAFF);
+        seen.put(Roles.MANAGER, Roles.CENTER_STAFF);
+        seen.put(Roles.PHYSICIAN, List.of(Roles.PHYSICIAN, Roles.HEAD_PHYSICIAN, Roles.NURSE));
+        seen.put(Roles.NURSE, List.of(Roles.PHYSICIAN, Roles.NURSE, Roles.COORDINATOR));
+        List<Grant> g = new ArrayList<>();
+        seen.forEach((reader, groups) -> groups.forEach(
+                group -> g.add(new Grant(reader, Resources.GROUP, group, Permissions.READ))));
+        return g;
+    }
+
     private final IdentityService identity;
     private final AuthorizationService authorizations;
     private final FilterService filters;
@@ -211,6 +229,7 @@ class AuthorizationSetup implements SmartInitializingSingleton {
             case 2 -> applyVersion2();
             case 3 -> applyVersion3();
             case 4 -> applyVersion4();
+            case 5 -> grantsV5().forEach(this::grant);
             default -> throw new IllegalArgumentException("No authorization setup version " + version);
         }
     }

@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import com.checkupflow.ai.KindDescription;
 import com.checkupflow.ai.PromptTemplates;
+import com.checkupflow.center.CenterTime;
 import com.checkupflow.center.Centers;
 import com.checkupflow.document.DocumentTemplates;
 import com.checkupflow.physician.PhysicianProfiles;
@@ -29,8 +28,6 @@ class ReferralLetterRenderer {
 
     /** The referral letter kind's renderer ({@code renderer} of {@code documents/referral-letter/kind.properties}). */
     static final String TEMPLATE = KindDescription.load(PromptTemplates.REFERRAL_LETTER_KIND).resource("renderer");
-    private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(SEOUL);
 
     private final DocumentTemplates templates;
     private final Centers centers;
@@ -57,17 +54,17 @@ class ReferralLetterRenderer {
         v.put("patient", (s.patient().name() == null ? "" : s.patient().name()) + " · "
                 + (s.patient().rrn() == null ? "" : PersonalData.maskRrn(s.patient().rrn()))
                 + (s.age() < 0 ? "" : " · " + s.age() + (en ? " years" : "세")));
-        v.put("appointment", r.appointmentAt() == null ? "" : TIME.format(r.appointmentAt()) + " · " + r.appointmentPlace());
+        v.put("appointment", r.appointmentAt() == null ? "" : CenterTime.format(r.appointmentAt()) + " · " + r.appointmentPlace());
         v.put("letter", r.finalText() == null ? "" : r.finalText());
         v.put("signer", r.signedBy() == null ? "" : physicians.signature(r.signedBy(), s.language()));
-        v.put("signedAt", r.signedAt() == null ? "" : TIME.format(r.signedAt()));
+        v.put("signedAt", r.signedAt() == null ? "" : CenterTime.format(r.signedAt()));
         return templates.xhtml(TEMPLATE, v);
     }
 
     /** The Tasklist's datetime field sends {@code 2026-12-01T10:00} (local, Asia/Seoul) or an offset date-time. */
-    /** An instant as the letter prints it: Seoul time, "2026-12-15 14:30". */
+    /** An instant as the letter prints it: Seoul time, "2026-12-15 14:30 (KST)". */
     static String format(Instant instant) {
-        return TIME.format(instant);
+        return CenterTime.format(instant);
     }
 
     static Instant parse(Object value) {
@@ -84,14 +81,14 @@ class ReferralLetterRenderer {
             // next format
         }
         try {
-            // the booking form's "2026-12-15 14:30" (a blank for the ISO 'T')
+            // the booking form's "2026-12-15 14:30 (KST)" (a blank for the ISO 'T')
             return LocalDateTime.parse(text.replaceFirst("^(\\d{4}-\\d{2}-\\d{2}) (\\d{2}:\\d{2})$", "$1T$2"))
-                    .atZone(SEOUL).toInstant();
+                    .atZone(CenterTime.ZONE).toInstant();
         } catch (DateTimeParseException e) {
             // next format
         }
         try {
-            return LocalDate.parse(text).atStartOfDay(SEOUL).toInstant();
+            return LocalDate.parse(text).atStartOfDay(CenterTime.ZONE).toInstant();
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -6,8 +6,6 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -21,6 +19,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
+import com.checkupflow.center.CenterTime;
 import com.checkupflow.center.Centers;
 import com.checkupflow.document.DocumentTemplates;
 import com.checkupflow.judgement.Judgement;
@@ -50,8 +49,6 @@ class ReportRenderer {
     private static final Set<String> SUSPECT_FLAGS = Set.of("CARDIOMETABOLIC_SUSPECT", "GENERAL_SUSPECT");
     private static final Pattern RULESET_YEAR = Pattern.compile("(20\\d\\d)");
 
-    private static final DateTimeFormatter SIGNED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Seoul"));
 
     static final String TEMPLATE = "report/report.html";
 
@@ -97,7 +94,7 @@ class ReportRenderer {
         v.put("patientAge", s.age() < 0 ? "" : s.age() + " " + text("ageUnit", lang));
         v.put("summary", finalText == null ? "" : finalText);
         v.put("signer", signer == null ? "" : signer);
-        v.put("signedAt", signedAt == null ? "" : SIGNED.format(signedAt));
+        v.put("signedAt", signedAt == null ? "" : CenterTime.format(signedAt));
         v.put("aiNotice", aiUse == null ? null : aiNotice(lang, signer));
         v.put("boxes", boxes(judgement, lang));
         v.put("rows", rows(judgement, s.sex(), lang, bands.of(s.id())));

@@ -6,8 +6,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.Clock;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import com.checkupflow.center.Center;
+import com.checkupflow.center.CenterTime;
 import com.checkupflow.center.Centers;
 import com.checkupflow.drafting.DraftCheck;
 import com.checkupflow.drafting.DraftChecker;
@@ -37,8 +36,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Service
 public class ReviewService {
 
-    private static final DateTimeFormatter NOTE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Seoul"));
 
     /** A screening's review decisions with the draft each was made on ({@code review_draft}). */
     private static final String REVIEWS = """
@@ -263,7 +260,7 @@ public class ReviewService {
         md.append("\n\n**이전 의견**\n\n");
         for (ReviewRecord r : requests) {
             md.append("- ").append(r.draftRound() == null ? "" : r.draftRound() + "회차 초안 · ").append(r.reviewer())
-                    .append(" · ").append(NOTE_TIME.format(r.decidedAt())).append(": ")
+                    .append(" · ").append(CenterTime.format(r.decidedAt())).append(": ")
                     .append(r.note() == null ? "" : r.note().strip().replace("\n", " ")).append('\n');
         }
         return md.toString();

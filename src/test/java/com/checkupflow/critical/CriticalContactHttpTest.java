@@ -17,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.checkupflow.CheckupFlowHttpTest;
 import com.checkupflow.ReviewTasks;
 import com.checkupflow.TestHttp;
+import com.checkupflow.center.CenterTime;
 import com.checkupflow.demo.SyntheticScreenings;
 import com.checkupflow.intake.IntakeService;
 import com.checkupflow.process.ScreeningReportProcess.Activities;
@@ -52,7 +53,9 @@ class CriticalContactHttpTest {
         Assertions.assertThat(confirm.getDueDate()).isNotNull();
         Assertions.assertThat((String) taskService.getVariableLocal(confirm.getId(), Vars.CRITICAL_FACTS))
                 .contains("수축기 혈압").contains("위험 기준: 180 mmHg 이상").contains("위험 기준: 300 mg/dL 이상")
-                .contains("010-0000-").doesNotContain(">=");
+                .contains("010-0000-").doesNotContain(">=")
+                // Seoul time with its label whatever the server's zone (UTC on the build machines)
+                .contains("통보 기한:** " + CenterTime.format(confirm.getDueDate().toInstant()) + "까지");
         // The report branch runs in parallel: let it reach its review first, so that no job of the same instance
         // races the completions below (an optimistic-locking failure, seen with a busy shared job executor).
         ReviewTasks.awaitReview(taskService, id);

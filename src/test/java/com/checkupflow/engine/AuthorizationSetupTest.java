@@ -205,6 +205,19 @@ class AuthorizationSetupTest {
                 .resourceId(review.getId()).count()).isZero();
     }
 
+    @Test
+    void shouldLetCoordinatorsReadTheCandidateGroupsNamesWhenTheyFollowTheCentersTasks() {
+        Assertions.assertThat(as("coordinatorGangnam", Roles.COORDINATOR, () -> identity.createGroupQuery()
+                        .groupIdIn(Roles.PHYSICIAN, Roles.HEAD_PHYSICIAN, Roles.NURSE).list()))
+                .extracting(org.camunda.bpm.engine.identity.Group::getName)
+                .containsExactlyInAnyOrder("검진의", "책임의사", "간호사");
+        Assertions.assertThat(as("nurseGangnam", Roles.NURSE, () -> identity.createGroupQuery()
+                        .groupId(Roles.PHYSICIAN).singleResult().getName())).isEqualTo("검진의");
+        Assertions.assertThat(as("physicianGangnam", Roles.PHYSICIAN, () -> identity.createGroupQuery()
+                        .groupIdIn(Roles.COORDINATOR, Roles.MANAGER, Roles.ADMIN).count()))
+                .as("no group of tasks physicians never see").isZero();
+    }
+
     private void as(String user, String group, Runnable action) {
         as(user, group, () -> {
             action.run();

@@ -31,6 +31,7 @@ import com.checkupflow.intake.IntakeService;
 import com.checkupflow.process.ReferralLetterProcess;
 import com.checkupflow.process.ScreeningReportProcess.Activities;
 import com.checkupflow.process.ScreeningReportProcess.Vars;
+import com.checkupflow.security.Roles;
 
 import ca.uhn.fhir.context.FhirContext;
 
@@ -186,6 +187,9 @@ class TasklistRolesBrowserTest {
         browser.click(browser.waiting().until(ExpectedConditions.elementToBeClickable(
                 By.xpath("//div[contains(@class,'task-filter')]//a[contains(., '" + AuthorizationSetup.FILTER_COORDINATOR + "')]"))));
         openReadOnly(taskLinks().get(0), "roles-coordinator");
+        // the header's candidate group by its name, which coordinators may read (AuthorizationSetup version 5)
+        browser.waiting().until(d -> browser.page().lines().anyMatch("검진의"::equals));
+        Assertions.assertThat(browser.page().lines()).doesNotContain(Roles.PHYSICIAN, Roles.HEAD_PHYSICIAN, Roles.NURSE);
     }
 
     @Test
