@@ -312,7 +312,18 @@ public class DraftChecker {
                 unlabelled = unlabelled.replaceAll(Pattern.quote(b.text(label)) + "(?!\\s*:)", " ");
             }
             Matcher m = pattern(b, "check.suspected").matcher(unlabelled);
+            Pattern negation = pattern(b, "check.suspected.negation");
+            Pattern conditional = pattern(b, "check.conditional");
             while (m.find()) {
+                // "…이 의심되는 소견은 없습니다", "no suspected …", "높으면 …이 의심될 수 있으니": no claim that it is suspected
+                int start = sentenceStart(unlabelled, m.start());
+                int end = sentenceEnd(unlabelled, m.end());
+                String before = unlabelled.substring(start, m.start());
+                String after = unlabelled.substring(m.end(), end);
+                if (negation.matcher(TemplateTexts.KO.equals(language) ? after : before).find()
+                        || conditional.matcher(before).find()) {
+                    continue;
+                }
                 String named = m.group();
                 // longest names first: 복부비만 is not 비만
                 for (TargetDisease disease : SUSPICION_ORDER) {
@@ -328,6 +339,11 @@ public class DraftChecker {
                 }
             }
         }
+    }
+
+    private static int sentenceEnd(String text, int position) {
+        Matcher m = SENTENCE_END.matcher(text);
+        return m.find(position) ? m.start() : text.length();
     }
 
     private static final List<TargetDisease> SUSPICION_ORDER = List.of(TargetDisease.ABDOMINAL_OBESITY, TargetDisease.OBESITY,

@@ -61,6 +61,25 @@ class DraftCheckerTest {
     }
 
     @Test
+    void shouldNotFindSuspicionContradictionWhenASentenceDeniesOrOnlySupposesTheSuspicion() {
+        Judgement treated = DraftExamples.treatedHypertensionWithSuspects();
+        String right = drafter.draft(DraftRequest.firstRound(treated, DraftExamples.MALE_52, "ko")).text();
+        String rightEn = drafter.draft(DraftRequest.firstRound(treated, DraftExamples.MALE_52, "en")).text();
+
+        for (String sentence : List.of("고혈압이 의심되는 소견은 없습니다.", "고혈압 의심 소견은 보이지 않습니다.",
+                "고혈압은 의심 단계가 아닙니다.", "혈압이 더 높으면 고혈압이 의심될 수 있으니 가정에서 자주 재어 보십시오.")) {
+            assertThat(checker.check(right + "\n" + sentence, treated, "ko").findings()).as(sentence).isEmpty();
+        }
+        for (String sentence : List.of("There is no suspicion of hypertension.", "No suspected hypertension was found.",
+                "If your blood pressure rises, hypertension may be suspected.", "Exercise helps prevent possible hypertension.")) {
+            assertThat(checker.check(rightEn + "\n" + sentence, treated, "en").findings()).as(sentence).isEmpty();
+        }
+        // a claim beside a denial of another disease is still a claim
+        assertThat(checker.check(right + "\n빈혈은 없으나 고혈압이 의심됩니다.", treated, "ko").findings())
+                .extracting(DraftCheck.Finding::type).containsExactly(DraftChecker.SUSPICION_CONTRADICTION);
+    }
+
+    @Test
     void shouldFindNumberMismatchWhenAValueNextToItsNameIsWrong() {
         assertThat(types(mutate(ko, "공복혈당 131 mg/dL", "공복혈당 113 mg/dL"), "ko")).contains("NUMBER_MISMATCH");
         assertThat(types(mutate(ko, "혈청 크레아티닌 1.52", "혈청 크레아티닌 1.5"), "ko")).containsExactly("NUMBER_MISMATCH");
