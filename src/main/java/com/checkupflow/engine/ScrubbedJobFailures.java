@@ -2,6 +2,8 @@ package com.checkupflow.engine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.impl.cmd.JobRetryCmd;
@@ -21,11 +23,18 @@ import com.checkupflow.privacy.PersonalDataScrubber;
  * e.g. both user tasks' listeners creating {@code patientLabel}) is not a failure of the step: it is unlocked and run
  * again at once, with its retries and due date untouched. The engine's own handling keeps the retries but applies the
  * step's retry cycle ({@code R3/PT1M}), so the screening waited a minute, plus up to the job acquisition's idle wait,
- * for nothing (the first screening after a start stayed in DRAFTING ~40–80 s beside the demo screenings).
+ * for nothing (the first screening after a start stayed in DRAFTING ~40–80 s beside the demo screenings). A job that
+ * keeps losing ({@link #IMMEDIATE_RERUNS} times in a row on this node) gets the engine's handling, so a conflict that
+ * recurs every time cannot spin a job (and its side effects) without pause.
  */
 final class ScrubbedJobFailures implements FailedJobCommandFactory {
 
+    static final int IMMEDIATE_RERUNS = 3;
+    /** Bounds the memory of jobs that lost a race and then succeeded (their entries are never looked at again). */
+    private static final int MAX_TRACKED_JOBS = 10_000;
+
     private final FailedJobCommandFactory delegate;
+    private final Map<String, Integer> reruns = new ConcurrentHashMap<>();
 
     ScrubbedJobFailures(FailedJobCommandFactory delegate) {
         this.delegate = delegate;
@@ -34,7 +43,14 @@ final class ScrubbedJobFailures implements FailedJobCommandFactory {
     @Override
     public Command<Object> getCommand(String jobId, Throwable exception) {
         if (exception instanceof OptimisticLockingException race) {
-            return new RetryAtOnce(jobId, race);
+            if (reruns.size() > MAX_TRACKED_JOBS) {
+                reruns.clear();
+            }
+            if (reruns.merge(jobId, 1, Integer::sum) <= IMMEDIATE_RERUNS) {
+                return new RetryAtOnce(jobId, race);
+            }
+            reruns.remove(jobId);
+            return delegate.getCommand(jobId, race);
         }
         return delegate.getCommand(jobId, ScrubbedFailure.of(exception));
     }

@@ -52,6 +52,19 @@ class ScrubbedJobFailuresTest {
         Assertions.assertThat(passedOn.get()).isNull();
     }
 
+    @Test
+    void shouldHandAJobToTheRetryCycleWhenItKeepsLosingTheSameRace() {
+        for (int i = 0; i < ScrubbedJobFailures.IMMEDIATE_RERUNS; i++) {
+            factory.getCommand("job-3", new OptimisticLockingException("row changed"));
+            Assertions.assertThat(passedOn.get()).as("rerun %d", i + 1).isNull();
+        }
+
+        OptimisticLockingException again = new OptimisticLockingException("row changed");
+        factory.getCommand("job-3", again);
+
+        Assertions.assertThat(passedOn.get()).isSameAs(again);
+    }
+
     /** Throws an optimistic-locking failure the first time, as a job does whose screening a parallel branch changed. */
     public static class LosesTheFirstRace implements JavaDelegate {
         static final AtomicInteger calls = new AtomicInteger();
