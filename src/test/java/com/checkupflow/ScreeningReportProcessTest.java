@@ -636,6 +636,43 @@ class ScreeningReportProcessTest {
     }
 
     @Test
+    void shouldRefuseTheReviewWhenTheUserCompletingItDoesNotHoldItOrIsNoPhysician() {
+        ProcessInstance pi = start("reviewer-1", Profile.HEALTHY, 43);
+        execute(job(Activities.JUDGE_RESULTS, pi));
+        draftAndCheck(pi);
+        Task review = task(Activities.REVIEW_REPORT, pi);
+        claim(review, "physicianOne");
+        org.camunda.bpm.engine.IdentityService identity = processEngine.getIdentityService();
+        for (String[] user : new String[][] {{"physicianOne", "physician"}, {"nurseOne", "nurse"}}) {
+            if (identity.createGroupQuery().groupId(user[1]).count() == 0) {
+                identity.saveGroup(identity.newGroup(user[1]));
+            }
+            identity.saveUser(identity.newUser(user[0]));
+            identity.createMembership(user[0], user[1]);
+        }
+        try {
+            // the hand-over grant lets a physician assign the task or add candidates: a report is still signed only by
+            // the physician holding it
+            identity.setAuthenticatedUserId("nurseOne");
+            Assertions.assertThatThrownBy(() -> complete(review, withVariables(Vars.REVIEW_DECISION, "APPROVE")))
+                    .hasMessageContaining("다른 사용자가 맡고 있습니다");
+            taskService().setAssignee(review.getId(), "nurseOne");
+            Assertions.assertThatThrownBy(() -> complete(review, withVariables(Vars.REVIEW_DECISION, "APPROVE")))
+                    .hasMessageContaining("검진의 또는 책임의사만");
+            assertThat(pi).isWaitingAt(Activities.REVIEW_REPORT);
+
+            taskService().setAssignee(review.getId(), "physicianOne");
+            identity.setAuthenticatedUserId("physicianOne");
+            complete(review, withVariables(Vars.REVIEW_DECISION, "APPROVE"));
+            assertThat(pi).isWaitingAt(Activities.ISSUE_REPORT);
+        } finally {
+            identity.clearAuthentication();
+            identity.deleteUser("nurseOne");
+            identity.deleteUser("physicianOne");
+        }
+    }
+
+    @Test
     void shouldAddTheHeadPhysiciansAndKeepTheReviewOpenWhenTheReviewIsOverdue() {
         ProcessInstance pi = start("overdue-1", Profile.HEALTHY, 42);
         execute(job(Activities.JUDGE_RESULTS, pi));

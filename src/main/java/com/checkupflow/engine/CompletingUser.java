@@ -1,6 +1,7 @@
 package com.checkupflow.engine;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -25,6 +26,25 @@ public final class CompletingUser {
                     .createHistoricTaskInstanceQuery().activityInstanceIdIn(execution.getActivityInstanceId())
                     .singleResult();
             return task == null ? null : task.getAssignee();
+        });
+    }
+
+    /** The user completing the task through a request; null when none is authenticated (the engine itself, a test). */
+    public static String authenticated(DelegateTask task) {
+        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return current == null ? null : current.getUserId();
+    }
+
+    /** Whether the user belongs to any of the groups; asked without authorization checks (staff may not read users). */
+    public static boolean memberOfAny(DelegateTask task, String userId, String... groups) {
+        return Context.getCommandContext().runWithoutAuthorization(() -> {
+            for (String group : groups) {
+                if (task.getProcessEngineServices().getIdentityService().createUserQuery().userId(userId)
+                        .memberOfGroup(group).count() > 0) {
+                    return true;
+                }
+            }
+            return false;
         });
     }
 }

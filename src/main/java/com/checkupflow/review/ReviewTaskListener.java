@@ -4,11 +4,16 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import com.checkupflow.engine.CompletingUser;
+import com.checkupflow.kernel.InputRefused;
 import com.checkupflow.process.ScreeningReportProcess.Vars;
+import com.checkupflow.security.Roles;
 
 /**
  * "Review report": on create fills the form's read-only parts (patientLabelListener, before it, names the task);
- * on complete validates the decision, checks the text to sign and records both with the reviewer.
+ * on complete validates the decision, checks the text to sign and records both with the reviewer. The reviewer is
+ * the user completing it, who must hold it and be a physician or head physician: the hand-over grant (TASK_ASSIGN)
+ * also lets a physician assign the task or add candidates, and none of that may get a report signed by someone else.
  */
 @Component("reviewTaskListener")
 class ReviewTaskListener implements TaskListener {
@@ -37,8 +42,19 @@ class ReviewTaskListener implements TaskListener {
             task.removeVariable(Vars.SIGN_ANYWAY);
             task.removeVariable(Vars.SIGN_ANYWAY_REASON);
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            String reviewer = task.getAssignee();
+            String current = CompletingUser.authenticated(task);
+            if (current != null) {
+                if (reviewer != null && !reviewer.equals(current)) {
+                    throw new InputRefused(TaskNames.text("refusal.reviewHeldByOther", "ko"));
+                }
+                if (!CompletingUser.memberOfAny(task, current, Roles.PHYSICIAN, Roles.HEAD_PHYSICIAN)) {
+                    throw new InputRefused(TaskNames.text("refusal.reviewNotPhysician", "ko"));
+                }
+                reviewer = current;
+            }
             reviews.record(screeningId, str(task.getVariable(Vars.REVIEW_DECISION)), str(task.getVariable(Vars.REVIEW_NOTE)),
-                    str(task.getVariable(Vars.FINAL_TEXT)), task.getAssignee(), str(task.getVariable(Vars.DRAFT_TEXT)),
+                    str(task.getVariable(Vars.FINAL_TEXT)), reviewer, str(task.getVariable(Vars.DRAFT_TEXT)),
                     task.getVariable(Vars.DRAFT_ROUND) instanceof Number n ? n.intValue() : null,
                     Boolean.TRUE.equals(task.getVariable(Vars.SIGN_ANYWAY)), str(task.getVariable(Vars.SIGN_ANYWAY_REASON)));
         }
