@@ -93,43 +93,23 @@ class ReferralService {
                 referred.add(unit);
             }
         }
-        String text;
-        String provider = TEMPLATE_PROVIDER;
-        String promptVersion = TEMPLATE_VERSION;
-        boolean fallback = false;
-        Boolean checkPassed = null;
-        String checkFindings = null;
-        String checkNote = null;
-        String inputSha256 = null;
         Optional<ReferralLetterModel.Letter> letter = model.enabled()
                 ? model.draft(request(s, judgement), referred) : Optional.empty();
-        if (letter.isPresent()) {
-            DraftCheck check = letter.get().check();
-            checkPassed = check.passed();
-            checkFindings = DraftCheck.toJson(json, check.findings());
-            inputSha256 = letter.get().inputSha256();
-            if (!check.passed()) {
-                checkNote = DraftCheck.note(check.findings());
-            }
-        }
-        if (letter.isPresent() && letter.get().check().passed()) {
-            text = letter.get().text();
-            provider = letter.get().provider();
-            promptVersion = letter.get().promptVersion();
-        } else {
-            text = drafter.draft(s, judgement, referred);
-            fallback = model.enabled();
-        }
-        String letterText = text;
-        String letterProvider = provider;
-        String letterVersion = promptVersion;
-        boolean letterFallback = fallback;
-        Boolean passed = checkPassed;
-        String findings = checkFindings;
-        String sha = inputSha256;
-        transaction.executeWithoutResult(tx -> referrals.replaceDraft(screeningId, String.join(",", units), letterText,
-                letterProvider, letterVersion, letterFallback, passed, findings, sha));
-        return new DraftedLetter(text, checkNote);
+        // the model's letter when it passed its check, else the template's (a fallback when a model was asked)
+        Chosen chosen = letter.filter(l -> l.check().passed())
+                .map(l -> new Chosen(l.text(), l.provider(), l.promptVersion(), false))
+                .orElseGet(() -> new Chosen(drafter.draft(s, judgement, referred), TEMPLATE_PROVIDER, TEMPLATE_VERSION,
+                        model.enabled()));
+        Boolean passed = letter.map(l -> l.check().passed()).orElse(null);
+        String findings = letter.map(l -> DraftCheck.toJson(json, l.check().findings())).orElse(null);
+        String sha = letter.map(ReferralLetterModel.Letter::inputSha256).orElse(null);
+        transaction.executeWithoutResult(tx -> referrals.replaceDraft(screeningId, String.join(",", units), chosen.text(),
+                chosen.provider(), chosen.promptVersion(), chosen.fallback(), passed, findings, sha));
+        return new DraftedLetter(chosen.text(),
+                letter.filter(l -> !l.check().passed()).map(l -> DraftCheck.note(l.check().findings())).orElse(null));
+    }
+
+    private record Chosen(String text, String provider, String promptVersion, boolean fallback) {
     }
 
     private Optional<DraftedLetter> unsignedDraft(String screeningId, List<String> units) {
