@@ -19,6 +19,9 @@ import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
 
+// A compile-time constant, inlined: the bare JVM has none of CheckupFlow's classes on its class path.
+import com.checkupflow.process.ScreeningReportProcess;
+
 /**
  * The bare-engine baseline as an application of its own, for the start-up and memory harness
  * ({@code StartupMemoryBenchmark}), which starts it in a child JVM: Spring Boot with the same Camunda 7.24 starters
@@ -99,7 +102,7 @@ public class BareScreeningApplication {
             while (thread != null) {
                 try {
                     List<LockedExternalTask> tasks = externalTasks.fetchAndLock(8, "bare-worker")
-                            .topic("draftSummary", 60_000).execute();
+                            .topic(ScreeningReportProcess.Topics.DRAFT_DOCUMENT, 60_000).execute();
                     tasks.forEach(task -> externalTasks.complete(task.getId(), "bare-worker"));
                     if (tasks.isEmpty()) {
                         Thread.sleep(500);
