@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import com.checkupflow.kernel.InputRefused;
 import com.checkupflow.center.Centers;
 import com.checkupflow.drafting.DraftCheck;
 import com.checkupflow.ai.DraftRequest;
@@ -126,18 +127,18 @@ class ReferralService {
     }
 
 
-    /** @throws IllegalArgumentException when the letter text is empty; the task then stays open */
+    /** @throws InputRefused when the letter text is empty; the task then stays open */
     void sign(String screeningId, String letterText, String physician) {
         if (letterText == null || letterText.isBlank()) {
-            throw new IllegalArgumentException("의뢰서 내용(referralText)이 비어 있습니다");
+            throw new InputRefused("의뢰서 내용이 비어 있습니다. 의뢰서를 작성한 뒤 완료하세요");
         }
         referrals.sign(screeningId, letterText, physician, clock.instant());
         render(screeningId);
     }
 
     /**
-     * @throws IllegalArgumentException when date or place is missing, the date is not a date, already past, or more
-     *                                  than {@link #BOOKING_HORIZON} ahead (a date typed in another order)
+     * @throws InputRefused when date or place is missing, the date is not a date, already past, or more than
+     *                      {@link #BOOKING_HORIZON} ahead (a date typed in another order): the coordinator reads it
      */
     void book(String screeningId, Object appointmentAt, Object place, String coordinator) {
         List<String> problems = new ArrayList<>();
@@ -145,20 +146,20 @@ class ReferralService {
         Instant now = clock.instant();
         if (at == null) {
             problems.add(appointmentAt == null || appointmentAt.toString().isBlank()
-                    ? "예약 일시(appointmentAt)가 필요합니다 (예: 2026-12-15 14:30)"
-                    : "예약 일시(appointmentAt) \"" + appointmentAt + "\"을(를) 알아볼 수 없습니다. "
+                    ? "예약 일시가 필요합니다 (예: 2026-12-15 14:30)"
+                    : "예약 일시 \"" + appointmentAt + "\"을(를) 알아볼 수 없습니다. "
                             + "연-월-일 시:분으로 입력하세요 (예: 2026-12-15 14:30)");
         } else if (at.isBefore(now)) {
-            problems.add("예약 일시(appointmentAt) " + ReferralLetterRenderer.format(at) + "은(는) 이미 지났습니다. 날짜를 확인하세요");
+            problems.add("예약 일시 " + ReferralLetterRenderer.format(at) + "은(는) 이미 지났습니다. 날짜를 확인하세요");
         } else if (at.isAfter(now.atZone(ZoneOffset.UTC).plus(BOOKING_HORIZON).toInstant())) {
-            problems.add("예약 일시(appointmentAt) " + ReferralLetterRenderer.format(at)
+            problems.add("예약 일시 " + ReferralLetterRenderer.format(at)
                     + "은(는) 1년 넘게 남았습니다. 날짜를 확인하세요");
         }
         if (place == null || place.toString().isBlank()) {
-            problems.add("예약 장소(appointmentPlace)가 필요합니다");
+            problems.add("예약 장소가 필요합니다");
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
+            throw new InputRefused(String.join("; ", problems));
         }
         referrals.book(screeningId, at, place.toString().strip(), coordinator);
         render(screeningId);

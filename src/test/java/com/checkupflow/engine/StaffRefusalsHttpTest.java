@@ -95,6 +95,19 @@ class StaffRefusalsHttpTest {
         assertOneQuietLine();
     }
 
+    @Test
+    void shouldAnswer403WithoutAnErrorLogWhenAnotherCentersPhysicianCompletesATask() throws Exception {
+        Task confirm = criticalTask("refusal-tenant-1");
+
+        HttpResponse<String> refused = new TestHttp(port).post("physicianBusan",
+                "/engine-rest/task/" + confirm.getId() + "/complete", "application/json", INCOMPLETE_FORM);
+
+        Assertions.assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        Assertions.assertThat(taskService.createTaskQuery().taskId(confirm.getId()).count()).isEqualTo(1);
+        Assertions.assertThat(List.copyOf(log.list)).as("a user's lack of rights is no failure of the application")
+                .noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN));
+    }
+
     private void assertOneQuietLine() {
         List<ILoggingEvent> events = List.copyOf(log.list);
         Assertions.assertThat(events).noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN)

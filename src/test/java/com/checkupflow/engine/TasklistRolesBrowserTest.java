@@ -93,6 +93,8 @@ class TasklistRolesBrowserTest {
     void shouldOpenMostUrgentReviewFromDefaultFilterWhenPhysicianLogsIn() throws IOException {
         logIn("physicianGangnam");
         assertDefaultFilter(AuthorizationSetup.FILTER_MY_WORK);
+        Assertions.assertThat(browser.driver().findElements(By.cssSelector(".ce-eol-banner")))
+                .as("Camunda's end-of-life notice is not shown to clinical staff").noneMatch(WebElement::isDisplayed);
         List<String> names = taskLinks().stream().map(WebElement::getText).toList();
         // the critical-result contact, then the critical review, then the borderline one: the filter's order
         // (priority first, then the oldest) comes before the Tasklist's own "newest first"

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.mockito.ArgumentMatchers;
 
+import com.checkupflow.kernel.InputRefused;
 import com.checkupflow.document.DocumentFixtures;
 
 /** Public test fixtures of the referral feature: the real worker and listeners around a mocked {@link ReferralService}. */
@@ -24,7 +25,7 @@ public final class ReferralFixtures {
 
     public ReferralFixtures() {
         when(service.draft(anyString(), anyList())).thenReturn(new ReferralService.DraftedLetter(DRAFT, null));
-        doThrow(new IllegalArgumentException("의뢰서 내용(referralText)이 비어 있습니다"))
+        doThrow(new InputRefused("의뢰서 내용이 비어 있습니다. 의뢰서를 작성한 뒤 완료하세요"))
                 .when(service).sign(anyString(), ArgumentMatchers.eq(" "), ArgumentMatchers.any());
     }
 

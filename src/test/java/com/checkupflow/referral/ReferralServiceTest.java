@@ -33,6 +33,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.checkupflow.kernel.InputRefused;
 import com.checkupflow.center.Center;
 import com.checkupflow.center.Centers;
 import com.checkupflow.document.DocumentTemplates;
@@ -135,7 +136,12 @@ class ReferralServiceTest {
         Assertions.assertThatThrownBy(() -> service.book(ID, "12/15/2026", "서울대병원", "coord"))
                 .hasMessageContaining("알아볼 수 없습니다");
         Assertions.assertThatThrownBy(() -> service.book(ID, "2026-11-20 09:00", "서울대병원", "coord"))
-                .hasMessageContaining("2026-11-20 09:00").hasMessageContaining("이미 지났습니다");
+                .as("a refusal the Tasklist shows as a 400 with this sentence, not a 500 with a stack")
+                .isInstanceOf(InputRefused.class)
+                .hasMessageContaining("2026-11-20 09:00").hasMessageContaining("이미 지났습니다")
+                .hasMessageNotContaining("appointmentAt");
+        Assertions.assertThatThrownBy(() -> service.book(ID, null, " ", "coord")).isInstanceOf(InputRefused.class)
+                .hasMessage("예약 일시가 필요합니다 (예: 2026-12-15 14:30); 예약 장소가 필요합니다");
         Assertions.assertThatThrownBy(() -> service.book(ID, "2028-08-06 09:00", "서울대병원", "coord"))
                 .hasMessageContaining("1년 넘게");
         Assertions.assertThat(service.find(ID).orElseThrow().appointmentAt()).as("nothing stored").isNull();
@@ -149,10 +155,11 @@ class ReferralServiceTest {
     void shouldRenderSignedLetterWithAppointmentAndMaskedRrnWhenBooked() throws IOException {
         com.checkupflow.physician.PhysicianFixtures.profiles(jdbc, Clock.systemUTC()).saveIfAbsent("dr.kim", "김하늘", "12345", "test");
         service.draft(ID, List.of("creatinine", "egfr"));
-        Assertions.assertThatThrownBy(() -> service.sign(ID, " ", "dr.kim")).hasMessageContaining("referralText");
+        Assertions.assertThatThrownBy(() -> service.sign(ID, " ", "dr.kim")).isInstanceOf(InputRefused.class)
+                .hasMessageContaining("의뢰서 내용이 비어 있습니다");
         service.sign(ID, "신장내과 진료를 의뢰드립니다.", "dr.kim");
         Assertions.assertThatThrownBy(() -> service.book(ID, "tomorrow", "", "coord"))
-                .hasMessageContaining("appointmentAt").hasMessageContaining("appointmentPlace");
+                .hasMessageContaining("\"tomorrow\"을(를) 알아볼 수 없습니다").hasMessageContaining("예약 장소가 필요합니다");
         service.book(ID, "2026-12-01T10:30", "서울대병원 신장내과", "coord");
 
         String html = service.find(ID).orElseThrow().letterHtml();

@@ -2,7 +2,8 @@
  * CheckupFlow additions to the stock Camunda 7 Tasklist (loaded through config.js customScripts).
  *
  * 1. form-js writes its validation messages in English only: they are put in Korean as they appear
- *    (English stays for browsers that prefer English).
+ *    (English stays for browsers that prefer English). form-js may render the message again into the same element
+ *    after it was put in Korean (the English then follows the Korean), so a message is found anywhere in the text.
  * 2. The stock Tasklist offers Claim / Unclaim / Reset assignee on every task the user can read. Coordinators,
  *    head physicians and managers read tasks they may not work on (no TASK_WORK on the task), where these
  *    buttons can only fail; for such a task the page is marked read-only (body class cf-task-read-only, see
@@ -11,14 +12,14 @@
 const korean = !(navigator.language || 'ko').toLowerCase().startsWith('en');
 
 const MESSAGES = [
-  [/^Field is required\.$/, () => '필수 입력 항목입니다.'],
-  [/^Field must have minimum value of (.+)\.$/, (m) => `${m[1]} 이상이어야 합니다.`],
-  [/^Field must have maximum value of (.+)\.$/, (m) => `${m[1]} 이하여야 합니다.`],
-  [/^Field must have minimum length of (.+)\.$/, (m) => `${m[1]}자 이상 입력하세요.`],
-  [/^Field must have maximum length of (.+)\.$/, (m) => `${m[1]}자 이하로 입력하세요.`],
-  [/^Field must match pattern (.+)\.$/, () => '입력 형식이 맞지 않습니다.'],
-  [/^Value is not a number\.$/, () => '숫자를 입력하세요.'],
-  [/^Field must be a valid email\.$/, () => '올바른 전자우편 주소를 입력하세요.']
+  [/Field is required\.$/, () => '필수 입력 항목입니다.'],
+  [/Field must have minimum value of (.+)\.$/, (m) => `${m[1]} 이상이어야 합니다.`],
+  [/Field must have maximum value of (.+)\.$/, (m) => `${m[1]} 이하여야 합니다.`],
+  [/Field must have minimum length of (.+)\.$/, (m) => `${m[1]}자 이상 입력하세요.`],
+  [/Field must have maximum length of (.+)\.$/, (m) => `${m[1]}자 이하로 입력하세요.`],
+  [/Field must match pattern (.+)\.$/, () => '입력 형식이 맞지 않습니다.'],
+  [/Value is not a number\.$/, () => '숫자를 입력하세요.'],
+  [/Field must be a valid email\.$/, () => '올바른 전자우편 주소를 입력하세요.']
 ];
 
 function translateErrors(root) {
