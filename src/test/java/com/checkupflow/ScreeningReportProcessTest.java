@@ -493,7 +493,7 @@ class ScreeningReportProcessTest {
         Task resolve = task(Activities.RESOLVE_DELIVERY, pi);
         claim(resolve, "coordinator.park");
         Assertions.assertThatThrownBy(() -> complete(resolve, withVariables(Vars.DELIVERY_RESOLUTION, "LOST")))
-                .hasMessageContaining("deliveryResolution must be");
+                .hasMessageContaining("처리 방법을 고르세요");
         complete(resolve, withVariables(Vars.DELIVERY_RESOLUTION, "DELIVERED_MANUALLY"));
 
         assertThat(pi).isEnded().hasPassed(Gateways.REPORT_HANDED_OVER, Events.REPORT_DELIVERED)
@@ -527,7 +527,7 @@ class ScreeningReportProcessTest {
         assertThat(sign).hasCandidateGroup("physician");
         claim(sign, PHYSICIAN);
         Assertions.assertThatThrownBy(() -> complete(sign, withVariables(ReferralLetterProcess.Vars.REFERRAL_TEXT, " ")))
-                .hasMessageContaining(ReferralLetterProcess.Vars.REFERRAL_TEXT);
+                .hasMessageContaining("의뢰서 내용이 비어 있습니다");
         complete(sign, withVariables(ReferralLetterProcess.Vars.REFERRAL_TEXT, "수정한 의뢰서"));
         referrals.verifySigned("referral-1", "수정한 의뢰서", PHYSICIAN);
 
@@ -656,11 +656,16 @@ class ScreeningReportProcessTest {
             identity.setAuthenticatedUserId("nurseOne");
             Assertions.assertThatThrownBy(() -> complete(review, withVariables(Vars.REVIEW_DECISION, "APPROVE")))
                     .hasMessageContaining("다른 사용자가 맡고 있습니다");
+            // a user cannot hand it to a nurse (shouldRefuseToHandAReviewToANurse...); held by one all the same, the
+            // nurse still cannot sign it
+            identity.clearAuthentication();
             taskService().setAssignee(review.getId(), "nurseOne");
+            identity.setAuthenticatedUserId("nurseOne");
             Assertions.assertThatThrownBy(() -> complete(review, withVariables(Vars.REVIEW_DECISION, "APPROVE")))
                     .hasMessageContaining("검진의 또는 책임의사만");
             assertThat(pi).isWaitingAt(Activities.REVIEW_REPORT);
 
+            identity.clearAuthentication();
             taskService().setAssignee(review.getId(), "physicianOne");
             identity.setAuthenticatedUserId("physicianOne");
             complete(review, withVariables(Vars.REVIEW_DECISION, "APPROVE"));
@@ -669,6 +674,41 @@ class ScreeningReportProcessTest {
             identity.clearAuthentication();
             identity.deleteUser("nurseOne");
             identity.deleteUser("physicianOne");
+        }
+    }
+
+    @Test
+    void shouldRefuseToHandAReviewToANurseOrAnotherCentersPhysicianWhenAPhysicianAssignsIt() {
+        ProcessInstance pi = start("hand-over-1", Profile.HEALTHY, 44);
+        execute(job(Activities.JUDGE_RESULTS, pi));
+        draftAndCheck(pi);
+        Task review = task(Activities.REVIEW_REPORT, pi);
+        org.camunda.bpm.engine.IdentityService identity = processEngine.getIdentityService();
+        for (String[] user : new String[][] {{"physicianTwo", "physician"}, {"physicianThree", "physician"},
+                {"nurseTwo", "nurse"}}) {
+            if (identity.createGroupQuery().groupId(user[1]).count() == 0) {
+                identity.saveGroup(identity.newGroup(user[1]));
+            }
+            identity.saveUser(identity.newUser(user[0]));
+            identity.createMembership(user[0], user[1]);
+        }
+        try {
+            identity.setAuthenticatedUserId("physicianTwo");
+            taskService().claim(review.getId(), "physicianTwo");
+            Assertions.assertThatThrownBy(() -> taskService().setAssignee(review.getId(), "nurseTwo"))
+                    .hasMessageContaining("검진의 또는 책임의사에게만");
+            Assertions.assertThat(taskService().createTaskQuery().taskId(review.getId()).singleResult().getAssignee())
+                    .isEqualTo("physicianTwo");
+
+            taskService().setAssignee(review.getId(), "physicianThree");
+            Assertions.assertThat(taskService().createTaskQuery().taskId(review.getId()).singleResult().getAssignee())
+                    .as("a colleague may take it over").isEqualTo("physicianThree");
+            taskService().setAssignee(review.getId(), null);
+        } finally {
+            identity.clearAuthentication();
+            identity.deleteUser("physicianTwo");
+            identity.deleteUser("physicianThree");
+            identity.deleteUser("nurseTwo");
         }
     }
 

@@ -47,4 +47,12 @@ public final class CompletingUser {
             return false;
         });
     }
+
+    /** Whether the user belongs to the task's tenant (center), directly or through a group; true for a task without one. */
+    public static boolean memberOfTaskTenant(DelegateTask task, String userId) {
+        String tenant = task.getTenantId();
+        return tenant == null || Context.getCommandContext().runWithoutAuthorization(() -> task.getProcessEngineServices()
+                .getIdentityService().createTenantQuery().userMember(userId).includingGroupsOfUser(true)
+                .tenantId(tenant).count() > 0);
+    }
 }

@@ -14,6 +14,7 @@ import com.checkupflow.security.Roles;
  * on complete validates the decision, checks the text to sign and records both with the reviewer. The reviewer is
  * the user completing it, who must hold it and be a physician or head physician: the hand-over grant (TASK_ASSIGN)
  * also lets a physician assign the task or add candidates, and none of that may get a report signed by someone else.
+ * On assignment by a user, the new assignee must be a physician or head physician of the task's center.
  */
 @Component("reviewTaskListener")
 class ReviewTaskListener implements TaskListener {
@@ -41,6 +42,15 @@ class ReviewTaskListener implements TaskListener {
             task.removeVariable(Vars.REVIEW_NOTE);
             task.removeVariable(Vars.SIGN_ANYWAY);
             task.removeVariable(Vars.SIGN_ANYWAY_REASON);
+        } else if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
+            // The hand-over grant (TASK_ASSIGN) names any user: a review must land with someone who may sign it, at
+            // the screening's center, or it waits with a nurse or another center's physician who can never finish it.
+            String assignee = task.getAssignee();
+            if (assignee != null && CompletingUser.authenticated(task) != null
+                    && !(CompletingUser.memberOfAny(task, assignee, Roles.PHYSICIAN, Roles.HEAD_PHYSICIAN)
+                    && CompletingUser.memberOfTaskTenant(task, assignee))) {
+                throw new InputRefused(TaskNames.text("refusal.reviewAssigneeNotPhysician", "ko"));
+            }
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             String reviewer = task.getAssignee();
             String current = CompletingUser.authenticated(task);

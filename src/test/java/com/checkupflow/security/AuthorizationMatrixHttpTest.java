@@ -118,6 +118,27 @@ class AuthorizationMatrixHttpTest {
     }
 
     @Test
+    void shouldRefuseToHandAGangnamReviewToANurseOrABusanPhysicianWhenTheGangnamPhysicianAssignsIt() throws Exception {
+        try {
+            for (String other : List.of("nurseGangnam", "physicianBusan")) {
+                HttpResponse<String> assign = http.post("physicianGangnam",
+                        "/engine-rest/task/" + gangnamReview.getId() + "/assignee", "application/json",
+                        "{\"userId\":\"" + other + "\"}");
+                Assertions.assertThat(assign.statusCode()).as(other + ": " + assign.body()).isEqualTo(400);
+                Assertions.assertThat(assign.body()).contains("이 센터의 검진의 또는 책임의사에게만");
+                Assertions.assertThat(taskService.createTaskQuery().taskId(gangnamReview.getId()).singleResult()
+                        .getAssignee()).isNull();
+            }
+            HttpResponse<String> own = http.post("physicianGangnam",
+                    "/engine-rest/task/" + gangnamReview.getId() + "/assignee", "application/json",
+                    "{\"userId\":\"headPhysicianGangnam\"}");
+            Assertions.assertThat(own.statusCode()).as(own.body()).isEqualTo(204);
+        } finally {
+            taskService.setAssignee(gangnamReview.getId(), null);
+        }
+    }
+
+    @Test
     void shouldNotLetGangnamPhysicianClaimOrCompleteBusanTask() throws Exception {
         HttpResponse<String> claim = http.post("physicianGangnam", "/engine-rest/task/" + busanReview.getId() + "/claim",
                 "application/json", "{\"userId\":\"physicianGangnam\"}");
