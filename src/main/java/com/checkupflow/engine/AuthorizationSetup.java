@@ -49,7 +49,7 @@ import com.checkupflow.security.Roles;
 @Component
 class AuthorizationSetup implements SmartInitializingSingleton {
 
-    static final int VERSION = 5;
+    static final int VERSION = 6;
     static final String VERSION_PROPERTY = "checkupflow.authorization-setup.version";
 
     static final String FILTER_REVIEWS = "My center's reviews (oldest first)";
@@ -230,6 +230,7 @@ class AuthorizationSetup implements SmartInitializingSingleton {
             case 3 -> applyVersion3();
             case 4 -> applyVersion4();
             case 5 -> grantsV5().forEach(this::grant);
+            case 6 -> applyVersion6();
             default -> throw new IllegalArgumentException("No authorization setup version " + version);
         }
     }
@@ -316,6 +317,37 @@ class AuthorizationSetup implements SmartInitializingSingleton {
                     grant(new Grant(link.getGroupId(), Resources.TASK, review.getId(), TaskPermissions.TASK_ASSIGN));
                 }
             }
+        }
+    }
+
+    /**
+     * Version 6 of the grants, with {@code enforceSpecificVariablePermission} on (application.yaml): reading a task's or
+     * an instance's variables (results, draft texts, the patient's phone on a critical-result contact) needs a variable
+     * permission of its own, not only READ. The engine gives a task's candidates and assignee READ_VARIABLE with the
+     * task; head physicians and coordinators keep reading the tasks of their center they follow; remote model workers
+     * read the variables of the tasks they fetch. Managers keep READ on tasks and instances (the overview, Cockpit's
+     * counts and times) without reading any patient's data. Tasks opened before this version get READ_VARIABLE beside
+     * the TASK_WORK their candidates already hold.
+     */
+    static List<Grant> grantsV6() {
+        List<Grant> g = new ArrayList<>();
+        for (String follower : List.of(Roles.HEAD_PHYSICIAN, Roles.COORDINATOR)) {
+            for (String process : List.of(ScreeningReportProcess.PROCESS_ID, ReferralLetterProcess.PROCESS_ID)) {
+                g.add(new Grant(follower, Resources.PROCESS_DEFINITION, process,
+                        ProcessDefinitionPermissions.READ_TASK_VARIABLE));
+            }
+        }
+        g.add(new Grant(Roles.WORKER, Resources.PROCESS_DEFINITION, ANY,
+                ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE));
+        return g;
+    }
+
+    private void applyVersion6() {
+        grantsV6().forEach(this::grant);
+        for (Authorization open : authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .resourceType(Resources.TASK).hasPermission(TaskPermissions.TASK_WORK).list()) {
+            open.addPermission(TaskPermissions.READ_VARIABLE);
+            authorizations.saveAuthorization(open);
         }
     }
 

@@ -271,7 +271,14 @@ class TasklistRolesBrowserTest {
     void shouldOpenOverviewReadOnlyWhenManagerLogsIn() throws IOException {
         logIn("manager");
         assertDefaultFilter(AuthorizationSetup.FILTER_MANAGER);
-        openReadOnly(taskLinks().get(0), "roles-manager");
+        browser.click(taskLinks().get(0));
+        WebElement note = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("cf-read-only-note")));
+        browser.waiting().until(d -> note.getText().contains("개인정보 보호"));
+        browser.shot("roles-manager");
+        Assertions.assertThat(browser.driver().findElements(By.cssSelector(".form-pane .alert-danger")))
+                .as("no form error for a role that may not read patients' data").noneMatch(WebElement::isDisplayed);
+        Assertions.assertThat(browser.driver().findElements(By.cssSelector(".fjs-container"))).isEmpty();
+        Assertions.assertThat(browser.page()).doesNotContain("010-").doesNotContain("Claim");
     }
 
     /** Logs in (a failed login leaves the extension's screenshot and page source) and waits for the active filter. */

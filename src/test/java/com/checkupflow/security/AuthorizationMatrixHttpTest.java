@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.checkupflow.process.ScreeningReportProcess;
 import com.checkupflow.CheckupFlowHttpTest;
 import com.checkupflow.ReviewTasks;
 import com.checkupflow.TestHttp;
@@ -136,6 +137,29 @@ class AuthorizationMatrixHttpTest {
         } finally {
             taskService.setAssignee(gangnamReview.getId(), null);
         }
+    }
+
+    @Test
+    void shouldShowManagersTasksAndInstancesButNoPatientDataWhenTheyReadVariables() throws Exception {
+        Assertions.assertThat(json.readTree(http.get("manager", "/engine-rest/task?maxResults=1000").body()))
+                .as("the overview of every center stays").isNotEmpty();
+        for (String path : List.of("/engine-rest/variable-instance?maxResults=1000",
+                "/engine-rest/history/variable-instance?maxResults=1000")) {
+            HttpResponse<String> read = http.get("manager", path);
+            Assertions.assertThat(read.statusCode()).as(path).isEqualTo(200);
+            Assertions.assertThat(json.readTree(read.body())).as(path + ": no variable of any screening").isEmpty();
+        }
+        HttpResponse<String> form = http.get("manager", "/engine-rest/task/" + gangnamReview.getId() + "/form-variables");
+        Assertions.assertThat(form.statusCode()).as(form.body()).isEqualTo(403);
+
+        HttpResponse<String> physician = http.get("physicianGangnam",
+                "/engine-rest/task/" + gangnamReview.getId() + "/form-variables");
+        Assertions.assertThat(physician.statusCode()).as(physician.body()).isEqualTo(200);
+        Assertions.assertThat(json.readTree(physician.body()).has(ScreeningReportProcess.Vars.DRAFT_TEXT))
+                .as("a candidate reads the review's form").isTrue();
+        HttpResponse<String> head = http.get("headPhysicianGangnam",
+                "/engine-rest/task/" + gangnamReview.getId() + "/form-variables");
+        Assertions.assertThat(head.statusCode()).as("the head physician follows the center's reviews").isEqualTo(200);
     }
 
     @Test

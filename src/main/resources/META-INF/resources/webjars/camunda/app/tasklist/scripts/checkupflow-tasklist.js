@@ -74,8 +74,15 @@ async function currentUser() {
   return me;
 }
 
+let noData = false;
+
+/**
+ * Marks the open task read only; with noData the user may not read its variables either (a manager: the engine
+ * enforces a variable permission, see AuthorizationSetup version 6), so the note says why the form stays closed.
+ */
 function markReadOnly(readOnly) {
   document.body.classList.toggle('cf-task-read-only', readOnly);
+  document.body.classList.toggle('cf-task-no-data', readOnly && noData);
   const details = document.querySelector('.task-card');
   let note = document.getElementById('cf-read-only-note');
   if (readOnly && details && !note) {
@@ -84,7 +91,9 @@ function markReadOnly(readOnly) {
     note.className = 'alert alert-info';
     note.textContent = korean
       ? '열람 전용: 이 작업은 담당 역할(후보 그룹)만 맡고 완료할 수 있습니다.'
-      : 'Read only: only the role this task is for can claim and complete it.';
+        + (noData ? ' 이 역할은 환자의 검사 결과와 연락처를 볼 수 없어(개인정보 보호) 양식을 열지 않습니다.' : '')
+      : 'Read only: only the role this task is for can claim and complete it.'
+        + (noData ? ' This role may not read the patient\'s results and contacts (privacy), so the form stays closed.' : '');
     details.insertBefore(note, details.firstChild);
   } else if (!readOnly && note) {
     note.remove();
@@ -102,6 +111,7 @@ async function checkTask() {
   }
   checkedTask = taskId;
   if (!taskId) {
+    noData = false;
     markReadOnly(false);
     return;
   }
@@ -110,7 +120,11 @@ async function checkTask() {
       get(`engine/default/task/${taskId}/identity-links?type=candidate`)]);
     const works = user.groups.includes('camunda-admin') || task.assignee === user.id
       || links.some((l) => (l.groupId && user.groups.includes(l.groupId)) || l.userId === user.id);
+    const readable = works || (await fetch(`${engineApi()}engine/default/task/${taskId}/form-variables?variableNames=formLanguage`,
+      {headers: {Accept: 'application/json'}, credentials: 'same-origin'})).status !== 403;
     if (checkedTask === taskId) {
+      noData = !readable;
+      document.getElementById('cf-read-only-note')?.remove();
       markReadOnly(!works);
     }
   } catch (e) {
