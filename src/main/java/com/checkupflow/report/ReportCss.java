@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.w3c.dom.Element;
 
@@ -15,7 +16,8 @@ import org.w3c.dom.Element;
  * decides how the PDF looks: selectors of tags and classes with descendants ({@code tr.abnormal td}), the box
  * properties (margin, padding, border, background, width), text properties (font-size, font-weight, color,
  * text-align, white-space, line-height, vertical-align) and {@code @page} margins. Anything else is ignored. The
- * browser's defaults for our elements come first ({@link #DEFAULTS}).
+ * browser's defaults for our elements come first ({@link #DEFAULTS}). Thread-safe once built: computed styles are
+ * shared and never changed.
  */
 final class ReportCss {
 
@@ -39,6 +41,13 @@ final class ReportCss {
             "red", Color.RED, "gray", Color.GRAY, "grey", Color.GRAY);
 
     private final List<Rule> rules = new ArrayList<>();
+    /** The style every document's root inherits from. */
+    final Style root = new Style();
+    /**
+     * Computed styles by parent style and the element's tag and class: a style is computed once per chain of tags and
+     * classes from the root (the selectors see nothing else), so equal chains share one (never changed) style.
+     */
+    private final Map<Style, Map<String, Style>> computed = new ConcurrentHashMap<>();
     /** Page margins top, right, bottom, left in points (A4). */
     final float[] pageMargin = {0, 0, 0, 0};
 
@@ -80,8 +89,13 @@ final class ReportCss {
         return list;
     }
 
-    /** The element's computed style, its parent's being {@code parent} (the root's: the body's defaults). */
+    /** The element's computed style, its parent's being {@code parent} (the root's: {@link #root}). */
     Style compute(Element element, Style parent) {
+        return computed.computeIfAbsent(parent, p -> new ConcurrentHashMap<>())
+                .computeIfAbsent(element.getLocalName() + " " + element.getAttribute("class"), k -> cascade(element, parent));
+    }
+
+    private Style cascade(Element element, Style parent) {
         Style style = parent.inherit();
         List<String[]> matched = new ArrayList<>();
         for (Rule rule : rules) {
@@ -231,12 +245,13 @@ final class ReportCss {
         void set(String property, String value, float em) {
             String v = value.strip().toLowerCase(Locale.ROOT);
             switch (property) {
-                case "font-weight" -> bold = v.equals("bold") || v.equals("bolder") || v.matches("[6-9]00");
+                case "font-weight" -> bold = v.equals("bold") || v.equals("bolder") || v.equals("600") || v.equals("700")
+                        || v.equals("800") || v.equals("900");
                 case "color" -> color = orElse(color(v), color);
                 case "text-align" -> textAlign = v;
                 case "white-space" -> preWrap = v.startsWith("pre");
                 case "line-height" -> lineHeight = v.equals("normal") ? 0
-                        : v.matches("[0-9.]+") ? Float.parseFloat(v) : length(v, em, em) / fontSize;
+                        : Character.isDigit(v.charAt(v.length() - 1)) ? length(v, 1, 1) : length(v, em, em) / fontSize;
                 case "vertical-align" -> verticalAlign = v;
                 case "margin" -> sides(margin, v, em);
                 case "padding" -> sides(padding, v, em);

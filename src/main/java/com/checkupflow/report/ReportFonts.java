@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.io.ByteArrayOutputStream;
+import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -20,12 +22,19 @@ import org.slf4j.LoggerFactory;
 /**
  * The report's fonts: the Hangul font and the optional fallback (Latin, symbols), each file read once. Metrics (which
  * characters a font has, their advance widths, ascent and descent) are read once and shared; a parsed font is not
- * thread-safe in PDFBox, so each document borrows its own until it is saved (the subset is built from it then).
+ * thread-safe in fontbox, so each document borrows a parsed copy while it builds its subsets.
  */
 final class ReportFonts {
 
     /** Parsed fonts kept per file: as many as renders usually run at once (the job executor's threads). */
     static final int KEPT_PER_FONT = 4;
+    /**
+     * The tables of a subset: what PDFBox keeps in the subsets it embeds, and the character map, names, metrics flags
+     * and glyph names it reads when it embeds a font. Layout tables (kerning, positioning, substitution) and a font
+     * editor's own tables are left out: they would be copied whole.
+     */
+    static final List<String> SUBSET_TABLES = List.of("head", "hhea", "loca", "maxp", "cvt ", "prep", "glyf", "hmtx",
+            "fpgm", "gasp", "cmap", "name", "OS/2", "post");
     private static final Logger log = LoggerFactory.getLogger(ReportFonts.class);
 
     private final Face primary;
@@ -95,11 +104,18 @@ final class ReportFonts {
         }
     }
 
-    /** A document's fonts: the PDF font of each face, embedded as a subset of the glyphs shown. */
-    final class Session implements AutoCloseable {
+    /**
+     * A document's fonts. The layout tells which characters each face shows ({@link #use}); {@link #embed} then
+     * subsets each face to those glyphs (fontbox's {@link TTFSubsetter}, as PDFBox does when it saves) and embeds the
+     * subset as it is: PDFBox would otherwise build and read the widths of all ~11,000 glyphs of the Hangul font for
+     * every document and subset again at save. The subset keeps no glyph substitution table: the report needs none
+     * (Hangul syllables are precomposed; Latin ligatures are not wanted in a report's text).
+     */
+    final class Session {
 
         private final PDDocument document;
-        private final List<Borrowed> borrowed = new ArrayList<>(2);
+        private final BitSet primaryUsed = new BitSet();
+        private final BitSet fallbackUsed = new BitSet();
         private PDType0Font primaryFont;
         private PDType0Font fallbackFont;
 
@@ -117,37 +133,52 @@ final class ReportFonts {
             return fallback != null && fallback.has(c) ? fallback : primary;
         }
 
+        /** Whether a face has a glyph for this character (else the layout prints a substitute). */
+        boolean printable(int c) {
+            return primary.has(c) || fallback != null && fallback.has(c);
+        }
+
+        void use(Face face, String text) {
+            BitSet used = face == primary ? primaryUsed : fallbackUsed;
+            text.codePoints().forEach(used::set);
+        }
+
+        /** Embeds the subset of every face in use; before any text is painted. */
+        void embed() throws IOException {
+            primaryFont = primaryUsed.isEmpty() ? null : subset(primary, primaryUsed);
+            fallbackFont = fallbackUsed.isEmpty() ? null : subset(fallback, fallbackUsed);
+        }
+
         PDType0Font pdf(Face face) {
+            return face == primary ? primaryFont : fallbackFont;
+        }
+
+        private PDType0Font subset(Face face, BitSet used) throws IOException {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            TrueTypeFont full = face.borrow();
             try {
-                if (face == primary) {
-                    if (primaryFont == null) {
-                        primaryFont = load(primary);
-                    }
-                    return primaryFont;
-                }
-                if (fallbackFont == null) {
-                    fallbackFont = load(fallback);
-                }
-                return fallbackFont;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                TTFSubsetter subsetter = new TTFSubsetter(full, SUBSET_TABLES);
+                subsetter.setPrefix(tag(used) + "+");
+                used.stream().forEach(subsetter::add);
+                subsetter.writeToStream(bytes);
+            } finally {
+                face.giveBack(full);
             }
-        }
-
-        private PDType0Font load(Face face) throws IOException {
-            TrueTypeFont font = face.borrow();
-            borrowed.add(new Borrowed(face, font));
-            return PDType0Font.load(document, font, true);
-        }
-
-        /** Only after the document is saved. */
-        @Override
-        public void close() {
-            borrowed.forEach(b -> b.face().giveBack(b.font()));
-            borrowed.clear();
+            TrueTypeFont small = new TTFParser().parse(new RandomAccessReadBuffer(bytes.toByteArray()));
+            small.setEnableGsub(false);
+            return PDType0Font.load(document, small, false);
         }
     }
 
-    private record Borrowed(Face face, TrueTypeFont font) {
+    /** A subset's tag (six capitals, as the PDF specification names subsets), from the characters it holds. */
+    static String tag(BitSet used) {
+        long hash = used.hashCode() & 0xffffffffL;
+        StringBuilder tag = new StringBuilder(6);
+        for (int i = 0; i < 6; i++) {
+            tag.append((char) ('A' + hash % 26));
+            hash /= 26;
+        }
+        return tag.toString();
     }
+
 }

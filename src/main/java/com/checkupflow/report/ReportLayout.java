@@ -37,6 +37,8 @@ final class ReportLayout {
     private static final Set<String> HIDDEN = Set.of("head", "title", "style", "script", "meta");
     /** Stroke width of synthetic bold (the fonts have no bold face), as a share of the font size. */
     private static final float BOLD_STROKE = 0.035f;
+    /** Printed for a character no font has. */
+    private static final char MISSING = '?';
 
     private final ReportCss css;
     private final ReportFonts.Session fonts;
@@ -64,8 +66,15 @@ final class ReportLayout {
 
     /** Lays out the body and paints every page into the document. */
     void write(Element body, PDDocument document) throws IOException {
-        Style root = new Style();
-        block(body, css.compute(body, root), left, right - left);
+        block(body, css.compute(body, css.root), left, right - left);
+        for (List<Op> ops : pages) {
+            for (Op op : ops) {
+                if (op instanceof Text text) {
+                    fonts.use(text.face, text.text);
+                }
+            }
+        }
+        fonts.embed();
         for (List<Op> ops : pages) {
             PDPage pdfPage = new PDPage(PAGE);
             document.addPage(pdfPage);
@@ -248,13 +257,11 @@ final class ReportLayout {
         }
 
         void append(String value, Style s, boolean keep) {
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
+            value.codePoints().forEach(c -> {
                 if (keep || s.preWrap) {
-                    if (c == '\r') {
-                        continue;
+                    if (c != '\r') {
+                        add(c == '\t' ? ' ' : c, s);
                     }
-                    add(c == '\t' ? ' ' : c, s);
                 } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
                     if (!chars.isEmpty() && chars.charAt(chars.length() - 1) != ' '
                             && chars.charAt(chars.length() - 1) != '\n') {
@@ -263,11 +270,12 @@ final class ReportLayout {
                 } else {
                     add(c, s);
                 }
-            }
+            });
         }
 
-        private void add(char c, Style s) {
-            chars.append(c);
+        /** A character neither font has (an emoji, say) is printed as the substitute, not as an empty box. */
+        private void add(int c, Style s) {
+            chars.append(c == '\n' || fonts.printable(c) ? (char) c : MISSING);
             styles.add(s);
         }
 
@@ -281,22 +289,9 @@ final class ReportLayout {
             before = new float[n + 1];
             for (int i = 0; i < n; i++) {
                 char c = chars.charAt(i);
-                float advance = 0;
-                if (Character.isHighSurrogate(c) && i + 1 < n) {
-                    faces[i] = fonts.face(-1);
-                    faces[i + 1] = faces[i];
-                    advance = styles.get(i).fontSize;
-                    before[i + 1] = before[i] + advance;
-                    i++;
-                    before[i + 1] = before[i];
-                    continue;
-                }
                 Face face = fonts.face(c);
                 faces[i] = face;
-                if (c != '\n') {
-                    advance = (face.has(c) ? face.advance[c] : 500) * styles.get(i).fontSize / 1000f;
-                }
-                before[i + 1] = before[i] + advance;
+                before[i + 1] = before[i] + (c == '\n' ? 0 : face.advance[c] * styles.get(i).fontSize / 1000f);
             }
         }
 

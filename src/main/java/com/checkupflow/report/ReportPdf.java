@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -33,7 +35,11 @@ public class ReportPdf {
     private static final Logger log = LoggerFactory.getLogger(ReportPdf.class);
     private static final ThreadLocal<DocumentBuilder> PARSERS = ThreadLocal.withInitial(ReportPdf::newParser);
 
+    /** Style sheets parsed once: one per version of a template among the stored reports. */
+    private static final int KEPT_STYLE_SHEETS = 16;
+
     private final ReportProperties properties;
+    private final Map<String, ReportCss> styleSheets = new ConcurrentHashMap<>();
     private volatile ReportFonts fonts;
 
     ReportPdf(ReportProperties properties) {
@@ -50,13 +56,12 @@ public class ReportPdf {
                     + " (install fonts-nanum or set checkupflow.report.font-path)");
         }
         org.w3c.dom.Document tree = parse(xhtml);
-        ReportFonts.Session session = null;
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            session = fonts().open(document);
+            ReportFonts.Session session = fonts().open(document);
             Element body = first(tree, "body");
             Element title = first(tree, "title");
             Element style = first(tree, "style");
-            new ReportLayout(new ReportCss(style == null ? "" : style.getTextContent()), session)
+            new ReportLayout(styleSheet(style == null ? "" : style.getTextContent()), session)
                     .write(body == null ? tree.getDocumentElement() : body, document);
             PDDocumentInformation info = document.getDocumentInformation();
             if (title != null) {
@@ -70,12 +75,14 @@ public class ReportPdf {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            // Only after the document is written: the subset is built from the parsed font when it is saved.
-            if (session != null) {
-                session.close();
-            }
         }
+    }
+
+    private ReportCss styleSheet(String css) {
+        if (styleSheets.size() > KEPT_STYLE_SHEETS) {
+            styleSheets.clear();
+        }
+        return styleSheets.computeIfAbsent(css, ReportCss::new);
     }
 
     private ReportFonts fonts() throws IOException {
