@@ -83,6 +83,7 @@ final class ReportLayout {
                 for (Op op : ops) {
                     op.paint(painter);
                 }
+                painter.finish();
             }
         }
     }
@@ -504,7 +505,8 @@ final class ReportLayout {
         for (int r = from; r < to; r++) {
             rowTop[r - from + 1] = rowTop[r - from] + heights[r];
         }
-        List<Op> borders = new ArrayList<>();
+        // neighbouring cells share an edge (collapsed borders): each is drawn once
+        java.util.Set<Op> borders = new java.util.LinkedHashSet<>();
         for (int i = 0; i < cells.size(); i++) {
             Cell cell = cells.get(i);
             if (cell.row < from || cell.row >= to) {
@@ -664,7 +666,7 @@ final class ReportLayout {
         taken.get(row)[column] = true;
     }
 
-    private static void edges(List<Op> ops, Style s, float x, float y, float w, float h, boolean topEdge, boolean bottomEdge) {
+    private static void edges(java.util.Collection<Op> ops, Style s, float x, float y, float w, float h, boolean topEdge, boolean bottomEdge) {
         if (topEdge && s.border[0] > 0) {
             ops.add(new Rule(s.borderColor[0], s.border[0], x, y, x + w, y));
         }
@@ -728,7 +730,8 @@ final class ReportLayout {
     private record Fill(Color color, float x, float y, float w, float h) implements Op {
         @Override
         public void paint(Painter p) throws IOException {
-            p.out.setNonStrokingColor(color);
+            p.graphics();
+            p.fill(color);
             p.out.addRect(x, PAGE.getHeight() - y - h, w, h);
             p.out.fill();
         }
@@ -737,11 +740,7 @@ final class ReportLayout {
     private record Rule(Color color, float width, float x1, float y1, float x2, float y2) implements Op {
         @Override
         public void paint(Painter p) throws IOException {
-            p.out.setStrokingColor(color);
-            p.out.setLineWidth(width);
-            p.out.moveTo(x1, PAGE.getHeight() - y1);
-            p.out.lineTo(x2, PAGE.getHeight() - y2);
-            p.out.stroke();
+            p.line(color, width, x1, PAGE.getHeight() - y1, x2, PAGE.getHeight() - y2);
         }
     }
 
@@ -750,7 +749,8 @@ final class ReportLayout {
         public void paint(Painter p) throws IOException {
             float k = 0.5523f * r;
             float yy = PAGE.getHeight() - cy;
-            p.out.setNonStrokingColor(color);
+            p.graphics();
+            p.fill(color);
             p.out.moveTo(cx + r, yy);
             p.out.curveTo(cx + r, yy + k, cx + k, yy + r, cx, yy + r);
             p.out.curveTo(cx - k, yy + r, cx - r, yy + k, cx - r, yy);
@@ -782,24 +782,110 @@ final class ReportLayout {
 
         @Override
         public void paint(Painter p) throws IOException {
-            PDType0Font font = fonts.pdf(face);
-            p.out.beginText();
-            p.out.setFont(font, size);
-            p.out.setNonStrokingColor(color);
-            if (bold) {
-                p.out.setStrokingColor(color);
-                p.out.setLineWidth(size * BOLD_STROKE);
-                p.out.setRenderingMode(RenderingMode.FILL_STROKE);
-            } else {
-                p.out.setRenderingMode(RenderingMode.FILL);
-            }
-            p.out.newLineAtOffset(x, PAGE.getHeight() - baseline);
-            p.out.showText(text);
-            p.out.endText();
+            p.text(fonts.pdf(face), size, color, bold, x, PAGE.getHeight() - baseline, text);
         }
     }
 
-    /** The page's content stream. */
-    private record Painter(PDPageContentStream out) {
+    /**
+     * A page's content stream, writing each change of state only once: consecutive texts share one text object,
+     * consecutive rules of one colour and width one path.
+     */
+    private static final class Painter {
+
+        final PDPageContentStream out;
+        private boolean inText;
+        private boolean inPath;
+        private Color fill;
+        private Color stroke;
+        private float lineWidth = -1;
+        private PDType0Font font;
+        private float fontSize;
+        private RenderingMode mode = RenderingMode.FILL;
+        private float lineX;
+        private float lineY;
+
+        Painter(PDPageContentStream out) {
+            this.out = out;
+        }
+
+        void fill(Color color) throws IOException {
+            if (!color.equals(fill)) {
+                out.setNonStrokingColor(color);
+                fill = color;
+            }
+        }
+
+        private void stroke(Color color, float width) throws IOException {
+            if (!color.equals(stroke)) {
+                out.setStrokingColor(color);
+                stroke = color;
+            }
+            if (width != lineWidth) {
+                out.setLineWidth(width);
+                lineWidth = width;
+            }
+        }
+
+        /** Leaves a text object or a path in progress, for an operation of its own. */
+        void graphics() throws IOException {
+            if (inText) {
+                out.endText();
+                inText = false;
+            }
+            if (inPath) {
+                out.stroke();
+                inPath = false;
+            }
+        }
+
+        void line(Color color, float width, float x1, float y1, float x2, float y2) throws IOException {
+            if (inPath && (!color.equals(stroke) || width != lineWidth)) {
+                out.stroke();
+                inPath = false;
+            }
+            if (!inPath) {
+                graphics();
+                stroke(color, width);
+                inPath = true;
+            }
+            out.moveTo(x1, y1);
+            out.lineTo(x2, y2);
+        }
+
+        void text(PDType0Font textFont, float size, Color color, boolean bold, float x, float y, String text)
+                throws IOException {
+            float strokeWidth = size * BOLD_STROKE;
+            if (inPath || bold && (strokeWidth != lineWidth || !color.equals(stroke))) {
+                graphics();
+            }
+            if (bold) {
+                stroke(color, strokeWidth);
+            }
+            if (!inText) {
+                out.beginText();
+                inText = true;
+                lineX = 0;
+                lineY = 0;
+            }
+            if (textFont != font || size != fontSize) {
+                out.setFont(textFont, size);
+                font = textFont;
+                fontSize = size;
+            }
+            fill(color);
+            RenderingMode wanted = bold ? RenderingMode.FILL_STROKE : RenderingMode.FILL;
+            if (wanted != mode) {
+                out.setRenderingMode(wanted);
+                mode = wanted;
+            }
+            out.newLineAtOffset(x - lineX, y - lineY);
+            lineX = x;
+            lineY = y;
+            out.showText(text);
+        }
+
+        void finish() throws IOException {
+            graphics();
+        }
     }
 }

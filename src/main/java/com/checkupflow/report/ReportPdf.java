@@ -13,6 +13,7 @@ import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.slf4j.Logger;
@@ -71,7 +72,9 @@ public class ReportPdf {
             if (!lang.isEmpty()) {
                 document.getDocumentCatalog().setLanguage(lang);
             }
-            document.save(out);
+            // streams (page contents, fonts) are compressed as they are written; packing the small objects into
+            // compressed object streams as well would cost more CPU than the ~1 KB it saves
+            document.save(out, CompressParameters.NO_COMPRESSION);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
