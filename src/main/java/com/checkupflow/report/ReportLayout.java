@@ -34,6 +34,9 @@ final class ReportLayout {
     static final PDRectangle PAGE = PDRectangle.A4;
     private static final Set<String> BLOCKS = Set.of("body", "div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
             "li", "table", "section", "header", "footer");
+    private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
+    /** Room a heading needs below it, in its font size: its own line and about two lines of body text. */
+    private static final float KEEP_WITH_NEXT = 5;
     private static final Set<String> HIDDEN = Set.of("head", "title", "style", "script", "meta");
     /** Stroke width of synthetic bold (the fonts have no bold face), as a share of the font size. */
     private static final float BOLD_STROKE = 0.035f;
@@ -117,8 +120,9 @@ final class ReportLayout {
 
     private void block(Element e, Style s, float x, float w) {
         String tag = e.getLocalName();
-        if (tag.matches("h[1-6]") && y + carry + 3 * s.fontSize > bottom) {
-            reserve(3 * s.fontSize);
+        if (HEADINGS.contains(tag) && y + carry + KEEP_WITH_NEXT * s.fontSize > bottom) {
+            // a heading is not left alone at the foot of a page: it needs room for itself and the start of what follows
+            reserve(KEEP_WITH_NEXT * s.fontSize);
         }
         carry = Math.max(carry, s.margin[0]);
         float bx = x + s.margin[3];

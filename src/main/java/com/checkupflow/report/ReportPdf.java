@@ -107,7 +107,7 @@ public class ReportPdf {
     }
 
     /** Our XHTML uses no DTD entities, so no entity resolver is needed; a builder is kept per thread. */
-    private static org.w3c.dom.Document parse(String xhtml) {
+    static org.w3c.dom.Document parse(String xhtml) {
         DocumentBuilder parser = PARSERS.get();
         try {
             return parser.parse(new InputSource(new StringReader(xhtml)));

@@ -2,7 +2,6 @@ package com.checkupflow.report;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,11 +11,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -25,8 +19,6 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
 
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
@@ -44,7 +36,6 @@ final class OpenHtmlToPdfBaseline {
     /** Parsed fonts kept per file: as many as renders usually run at once (the job executor's threads). */
     static final int KEPT_PER_FONT = 4;
     private static final Logger log = LoggerFactory.getLogger(OpenHtmlToPdfBaseline.class);
-    private static final ThreadLocal<DocumentBuilder> PARSERS = ThreadLocal.withInitial(OpenHtmlToPdfBaseline::newParser);
 
     private final ReportProperties properties;
     private final Map<Path, byte[]> fontFiles = new ConcurrentHashMap<>();
@@ -73,7 +64,7 @@ final class OpenHtmlToPdfBaseline {
             if (properties.fallbackFontPath() != null && Files.isReadable(properties.fallbackFontPath())) {
                 builder.useFont(new LazyFont(document, properties.fallbackFontPath(), borrowed), FALLBACK_FONT_FAMILY);
             }
-            builder.withW3cDocument(parse(xhtml), null);
+            builder.withW3cDocument(ReportPdf.parse(xhtml), null);
             builder.toStream(out);
             builder.run();
             return out.toByteArray();
@@ -82,35 +73,6 @@ final class OpenHtmlToPdfBaseline {
         } finally {
             // Only after the document is written: the subset is built from the parsed font when it is saved.
             borrowed.forEach(b -> giveBack(b.path(), b.font()));
-        }
-    }
-
-    /**
-     * openhtmltopdf's own parsing ({@code withHtmlContent}) looks up a SAX parser and a transformer through the
-     * class path's service files and builds them again for every document; a namespace-aware builder kept per thread
-     * gives the same tree (our XHTML uses no DTD entities, so no entity resolver is needed).
-     */
-    private static org.w3c.dom.Document parse(String xhtml) throws IOException {
-        DocumentBuilder parser = PARSERS.get();
-        try {
-            return parser.parse(new InputSource(new StringReader(xhtml)));
-        } catch (SAXException e) {
-            throw new IllegalArgumentException("Report XHTML is not well-formed: " + e.getMessage(), e);
-        } finally {
-            parser.reset();
-        }
-    }
-
-    private static DocumentBuilder newParser() {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            factory.setExpandEntityReferences(false);
-            return factory.newDocumentBuilder();
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -104,6 +104,54 @@ class ReportLayoutTest {
     }
 
     @Test
+    void shouldCutAWordOnlyWhenItIsWiderThanTheLine() throws IOException {
+        String word = "가".repeat(150) + "A".repeat(50);
+        String text = pdfText(page("<p>짧은 말 " + word + " 끝</p>"));
+
+        String[] lines = text.strip().split("\\R");
+        Assertions.assertThat(lines[0]).isEqualTo("짧은 말");
+        Assertions.assertThat(String.join("", Arrays.copyOfRange(lines, 1, lines.length - 1)) + lines[lines.length - 1])
+                .isEqualTo(word + " 끝");
+        Assertions.assertThat(lines.length).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void shouldRenderTheSameTextWhenReportsAreRenderedConcurrently() throws Exception {
+        String html = ReportSamples.all(examples).get("report-long");
+        String expected = text(examples.pdf.render(html));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<String>> texts = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                texts.add(pool.submit(() -> text(examples.pdf.render(html))));
+            }
+            for (java.util.concurrent.Future<String> t : texts) {
+                Assertions.assertThat(t.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void shouldStartAHeadingOnTheNextPageWhenItsSectionWouldNotStartBelowIt() throws IOException {
+        // the long sample's summary ends near the foot of page 2, where openhtmltopdf left "사후관리 안내" alone
+        byte[] pdf = examples.pdf.render(ReportSamples.all(examples).get("report-long"));
+
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            for (int page = 1; page <= doc.getNumberOfPages(); page++) {
+                PDFTextStripper stripper = new PDFTextStripper();
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                String text = stripper.getText(doc);
+                if (text.contains("사후관리 안내")) {
+                    Assertions.assertThat(text).as("the heading's page").contains("확진검사를 위해");
+                }
+            }
+        }
+    }
+
+    @Test
     void shouldPrintASubstituteWhenNoFontHasTheCharacter() throws IOException {
         String text = pdfText(page("<p>결과 \uD83D\uDE00 확인</p>"));
 
