@@ -1,10 +1,9 @@
 package com.checkupflow.report;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.ByteArrayOutputStream;
 import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -45,7 +44,7 @@ final class ReportFonts {
         fallback = fallbackPath != null && Files.isReadable(fallbackPath) ? new Face(Files.readAllBytes(fallbackPath)) : null;
     }
 
-    /** The fonts of one document, loaded into it when first used. */
+    /** The fonts of one document. */
     Session open(PDDocument document) {
         return new Session(document);
     }
