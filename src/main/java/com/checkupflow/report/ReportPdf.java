@@ -5,51 +5,43 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
-import org.apache.fontbox.ttf.TTFParser;
-import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
-import com.openhtmltopdf.pdfboxout.PDFontSupplier;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-
 /**
- * Turns report XHTML (report.html, the referral letter) into a PDF with openhtmltopdf, embedding the configured fonts
- * as "ReportFont" (Hangul) and "ReportFallbackFont" (Latin, symbols). Each font file is read and parsed once: a
- * document only subsets the glyphs it uses. Parsed fonts are not thread-safe (PDFBox), so each render borrows its own.
+ * Turns report XHTML (report.html, the referral letter) into a PDF: the document's tree laid out with its own
+ * {@code <style>} by {@link ReportLayout} and painted with PDFBox, the text in the configured Hangul font and the
+ * fallback font (Latin, symbols; first for the characters it has, as the style sheet's font order says), each embedded
+ * as the subset of the glyphs the document shows. Fonts are read and measured once ({@link ReportFonts}).
  */
 @Component
 public class ReportPdf {
 
-    static final String FONT_FAMILY = "ReportFont";
-    static final String FALLBACK_FONT_FAMILY = "ReportFallbackFont";
-    /** Parsed fonts kept per file: as many as renders usually run at once (the job executor's threads). */
-    static final int KEPT_PER_FONT = 4;
     private static final Logger log = LoggerFactory.getLogger(ReportPdf.class);
     private static final ThreadLocal<DocumentBuilder> PARSERS = ThreadLocal.withInitial(ReportPdf::newParser);
 
+    /** Style sheets parsed once: one per version of a template among the stored reports. */
+    private static final int KEPT_STYLE_SHEETS = 16;
+
     private final ReportProperties properties;
-    private final Map<Path, byte[]> fontFiles = new ConcurrentHashMap<>();
-    private final Map<Path, ConcurrentLinkedDeque<TrueTypeFont>> parsedFonts = new ConcurrentHashMap<>();
+    private final Map<String, ReportCss> styleSheets = new ConcurrentHashMap<>();
+    private volatile ReportFonts fonts;
 
     ReportPdf(ReportProperties properties) {
         this.properties = properties;
@@ -64,38 +56,62 @@ public class ReportPdf {
             throw new IllegalStateException("Report font not found: " + properties.fontPath()
                     + " (install fonts-nanum or set checkupflow.report.font-path)");
         }
-        List<Borrowed> borrowed = new ArrayList<>();
+        org.w3c.dom.Document tree = parse(xhtml);
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.useUnicodeLineBreaker(new KeepAllLineBreaker());
-            builder.usePDDocument(document);
-            builder.useFont(new LazyFont(document, properties.fontPath(), borrowed), FONT_FAMILY);
-            if (properties.fallbackFontPath() != null && Files.isReadable(properties.fallbackFontPath())) {
-                builder.useFont(new LazyFont(document, properties.fallbackFontPath(), borrowed), FALLBACK_FONT_FAMILY);
+            ReportFonts.Session session = fonts().open(document);
+            Element body = first(tree, "body");
+            Element title = first(tree, "title");
+            Element style = first(tree, "style");
+            new ReportLayout(styleSheet(style == null ? "" : style.getTextContent()), session)
+                    .write(body == null ? tree.getDocumentElement() : body, document);
+            PDDocumentInformation info = document.getDocumentInformation();
+            if (title != null) {
+                info.setTitle(title.getTextContent().strip());
             }
-            builder.withW3cDocument(parse(xhtml), null);
-            builder.toStream(out);
-            builder.run();
+            String lang = tree.getDocumentElement().getAttribute("lang");
+            if (!lang.isEmpty()) {
+                document.getDocumentCatalog().setLanguage(lang);
+            }
+            // streams (page contents, fonts) are compressed as they are written; packing the small objects into
+            // compressed object streams as well would cost more CPU than the ~1 KB it saves
+            document.save(out, CompressParameters.NO_COMPRESSION);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            // Only after the document is written: the subset is built from the parsed font when it is saved.
-            borrowed.forEach(b -> giveBack(b.path(), b.font()));
         }
     }
 
-    /**
-     * openhtmltopdf's own parsing ({@code withHtmlContent}) looks up a SAX parser and a transformer through the
-     * class path's service files and builds them again for every document; a namespace-aware builder kept per thread
-     * gives the same tree (our XHTML uses no DTD entities, so no entity resolver is needed).
-     */
-    private static org.w3c.dom.Document parse(String xhtml) throws IOException {
+    private ReportCss styleSheet(String css) {
+        if (styleSheets.size() > KEPT_STYLE_SHEETS) {
+            styleSheets.clear();
+        }
+        return styleSheets.computeIfAbsent(css, ReportCss::new);
+    }
+
+    private ReportFonts fonts() throws IOException {
+        ReportFonts loaded = fonts;
+        if (loaded == null) {
+            synchronized (this) {
+                if (fonts == null) {
+                    fonts = new ReportFonts(properties.fontPath(), properties.fallbackFontPath());
+                }
+                loaded = fonts;
+            }
+        }
+        return loaded;
+    }
+
+    private static Element first(org.w3c.dom.Document tree, String name) {
+        NodeList found = tree.getElementsByTagNameNS("*", name);
+        return found.getLength() == 0 ? null : (Element) found.item(0);
+    }
+
+    /** Our XHTML uses no DTD entities, so no entity resolver is needed; a builder is kept per thread. */
+    static org.w3c.dom.Document parse(String xhtml) {
         DocumentBuilder parser = PARSERS.get();
         try {
             return parser.parse(new InputSource(new StringReader(xhtml)));
-        } catch (SAXException e) {
+        } catch (SAXException | IOException e) {
             throw new IllegalArgumentException("Report XHTML is not well-formed: " + e.getMessage(), e);
         } finally {
             parser.reset();
@@ -112,65 +128,6 @@ public class ReportPdf {
             return factory.newDocumentBuilder();
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private TrueTypeFont borrow(Path path) throws IOException {
-        TrueTypeFont font = parsedFonts.computeIfAbsent(path, p -> new ConcurrentLinkedDeque<>()).pollFirst();
-        if (font != null) {
-            return font;
-        }
-        byte[] bytes = fontFiles.get(path);
-        if (bytes == null) {
-            bytes = Files.readAllBytes(path);
-            fontFiles.put(path, bytes);
-        }
-        return new TTFParser().parse(new RandomAccessReadBuffer(bytes));
-    }
-
-    private void giveBack(Path path, TrueTypeFont font) {
-        ConcurrentLinkedDeque<TrueTypeFont> kept = parsedFonts.get(path);
-        if (kept.size() < KEPT_PER_FONT) {
-            kept.offerFirst(font);
-        } else {
-            try {
-                font.close();
-            } catch (IOException e) {
-                log.debug("Closing a parsed font failed", e);
-            }
-        }
-    }
-
-    private record Borrowed(Path path, TrueTypeFont font) {
-    }
-
-    /** Loads the font into the document only when the layout first needs it (as openhtmltopdf does for files). */
-    private final class LazyFont extends PDFontSupplier {
-
-        private final PDDocument document;
-        private final Path path;
-        private final List<Borrowed> borrowed;
-        private PDFont font;
-
-        LazyFont(PDDocument document, Path path, List<Borrowed> borrowed) {
-            super(null);
-            this.document = document;
-            this.path = path;
-            this.borrowed = borrowed;
-        }
-
-        @Override
-        public PDFont supply() {
-            if (font == null) {
-                try {
-                    TrueTypeFont parsed = borrow(path);
-                    borrowed.add(new Borrowed(path, parsed));
-                    font = PDType0Font.load(document, parsed, true);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            return font;
         }
     }
 }
