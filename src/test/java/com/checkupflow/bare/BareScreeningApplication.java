@@ -98,8 +98,10 @@ public class BareScreeningApplication {
         private void run() {
             while (thread != null) {
                 try {
+                    // the topic of bare-screening.bpmn's external task (CheckupFlow's draftDocument); another name
+                    // leaves every instance waiting there and the harness times out before the first review
                     List<LockedExternalTask> tasks = externalTasks.fetchAndLock(8, "bare-worker")
-                            .topic("draftSummary", 60_000).execute();
+                            .topic("draftDocument", 60_000).execute();
                     tasks.forEach(task -> externalTasks.complete(task.getId(), "bare-worker"));
                     if (tasks.isEmpty()) {
                         Thread.sleep(500);
