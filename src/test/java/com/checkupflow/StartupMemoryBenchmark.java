@@ -75,14 +75,16 @@ class StartupMemoryBenchmark {
 
     record Start(String side, int round, double readySeconds, double firstToReviewSeconds, double loadSeconds,
                  long rssKb, long hwmKb, double cpuSeconds, long heapCommittedKb, long heapUsedKb, long classes, long threads,
-                 Map<String, Long> nmtCommittedKb, double restartReadySeconds, double restartFirstToReviewSeconds) {
+                 Map<String, Long> nmtCommittedKb, double readyCpuSeconds, double restartReadySeconds,
+                 double restartReadyCpuSeconds, double restartFirstToReviewSeconds) {
         @Override
         public String toString() {
-            return String.format("%-11s round %d  ready %6.2f s  first screening to review %6.2f s  load %6.1f s  "
+            return String.format("%-11s round %d  ready %6.2f s (CPU %5.1f s)  first screening to review %6.2f s  load %6.1f s  "
                     + "RSS %4d MB  HWM %4d MB  heap committed %4d MB used %4d MB  CPU %6.1f s  classes %d  threads %d  "
-                    + "| restart on the kept database: ready %6.2f s  first screening to review %6.2f s", side, round,
-                    readySeconds, firstToReviewSeconds, loadSeconds, rssKb / 1024, hwmKb / 1024, heapCommittedKb / 1024,
-                    heapUsedKb / 1024, cpuSeconds, classes, threads, restartReadySeconds, restartFirstToReviewSeconds);
+                    + "| restart on the kept database: ready %6.2f s (CPU %5.1f s)  first screening to review %6.2f s", side,
+                    round, readySeconds, readyCpuSeconds, firstToReviewSeconds, loadSeconds, rssKb / 1024, hwmKb / 1024,
+                    heapCommittedKb / 1024, heapUsedKb / 1024, cpuSeconds, classes, threads, restartReadySeconds,
+                    restartReadyCpuSeconds, restartFirstToReviewSeconds);
         }
     }
 
@@ -134,9 +136,15 @@ class StartupMemoryBenchmark {
         }
         double restart = median(apps, Start::restartReadySeconds) / median(bares, Start::restartReadySeconds);
         LoadStats.log(FILE, String.format("RESTART on the kept database, CheckupFlow/bare (medians): start-up %.2f (%.2f s / "
-                        + "%.2f s), first screening to review %.2f s / %.2f s", restart, median(apps, Start::restartReadySeconds),
-                median(bares, Start::restartReadySeconds), median(apps, Start::restartFirstToReviewSeconds),
-                median(bares, Start::restartFirstToReviewSeconds)));
+                        + "%.2f s; CPU to ready %.2f, %.1f s / %.1f s), first screening to review %.2f s / %.2f s", restart,
+                median(apps, Start::restartReadySeconds), median(bares, Start::restartReadySeconds),
+                median(apps, Start::restartReadyCpuSeconds) / median(bares, Start::restartReadyCpuSeconds),
+                median(apps, Start::restartReadyCpuSeconds), median(bares, Start::restartReadyCpuSeconds),
+                median(apps, Start::restartFirstToReviewSeconds), median(bares, Start::restartFirstToReviewSeconds)));
+        LoadStats.log(FILE, String.format("FIRST START CPU to ready, CheckupFlow/bare (medians): %.2f (%.1f s / %.1f s; "
+                        + "on a loaded machine the CPU seconds move less with the load than the seconds to ready)",
+                median(apps, Start::readyCpuSeconds) / median(bares, Start::readyCpuSeconds),
+                median(apps, Start::readyCpuSeconds), median(bares, Start::readyCpuSeconds)));
         LoadStats.log(FILE, String.format("classes loaded %.0f / %.0f, live threads %.0f / %.0f (medians)",
                 median(apps, s -> s.classes()), median(bares, s -> s.classes()), median(apps, s -> s.threads()),
                 median(bares, s -> s.threads())));
@@ -203,7 +211,7 @@ class StartupMemoryBenchmark {
             measured = new Start(side.name(), round, child.readySeconds(), firstToReview, loadSeconds, kb(status, "VmRSS"),
                     kb(status, "VmHWM"), cpu, found ? Long.parseLong(g1.group(1)) : -1, found ? Long.parseLong(g1.group(2)) : -1,
                     counter(counters, "java.cls.loadedClasses") - counter(counters, "java.cls.unloadedClasses"),
-                    counter(counters, "java.threads.live"), nmt, -1, -1);
+                    counter(counters, "java.threads.live"), nmt, child.readyCpuSeconds(), -1, -1, -1);
         } finally {
             stop(child.process());
         }
@@ -218,14 +226,15 @@ class StartupMemoryBenchmark {
             return new Start(measured.side(), round, measured.readySeconds(), measured.firstToReviewSeconds(),
                     measured.loadSeconds(), measured.rssKb(), measured.hwmKb(), measured.cpuSeconds(),
                     measured.heapCommittedKb(), measured.heapUsedKb(), measured.classes(), measured.threads(),
-                    measured.nmtCommittedKb(), again.readySeconds(), toReview);
+                    measured.nmtCommittedKb(), measured.readyCpuSeconds(), again.readySeconds(), again.readyCpuSeconds(),
+                    toReview);
         } finally {
             stop(again.process());
         }
     }
 
-    /** A started child and its time from process start to the first 200 of the health endpoint. */
-    record Child(Process process, double readySeconds) {
+    /** A started child, its time from process start to the first 200 of the health endpoint and its CPU until then. */
+    record Child(Process process, double readySeconds, double readyCpuSeconds) {
     }
 
     private Child start(Side side, int port, Path log) throws Exception {
@@ -249,7 +258,8 @@ class StartupMemoryBenchmark {
             stop(process);
             throw e;
         }
-        return new Child(process, (System.nanoTime() - started) / 1e9);
+        double ready = (System.nanoTime() - started) / 1e9;
+        return new Child(process, ready, cpuSeconds(process.pid()));
     }
 
     /** SIGTERM, as a service manager stops it (graceful: H2 closes its file), then a kill after a minute. */
