@@ -198,7 +198,7 @@ class AuthorizationSetup implements SmartInitializingSingleton {
 
     /**
      * In one transaction: the engine calls join it (Spring transactions), so the start commits once instead of once per
-     * query and grant (~300 commands on a new database, each a file write on H2 with WRITE_DELAY=0), and a start that
+     * engine call (~250 writes on a new database, each commit a file write on H2 with WRITE_DELAY=0), and a start that
      * fails part-way leaves the recorded version and its grants as they were.
      */
     @Override

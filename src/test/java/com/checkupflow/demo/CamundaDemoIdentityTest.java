@@ -5,11 +5,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionStatus;
-import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.checkupflow.CheckupFlowHttpTest;
+import com.checkupflow.RollingBackTransactions;
 import com.checkupflow.center.Centers;
 import com.checkupflow.physician.PhysicianProfiles;
 import com.checkupflow.security.Roles;
@@ -32,16 +31,7 @@ class CamundaDemoIdentityTest {
     @Test
     void shouldUndoEverySeededUserWhenTheSeedingsOneTransactionRollsBack() {
         identity.deleteUser(Roles.DESIGNER);
-        TransactionTemplate rollingBack = new TransactionTemplate(transactionManager) {
-            @Override
-            public <T> T execute(TransactionCallback<T> action) {
-                return super.execute((TransactionStatus status) -> {
-                    T result = action.doInTransaction(status);
-                    status.setRollbackOnly();
-                    return result;
-                });
-            }
-        };
+        TransactionTemplate rollingBack = RollingBackTransactions.rollingBack(transactionManager);
 
         int created = new CamundaDemoIdentity(identity, centers, profiles, rollingBack).seed("demo");
 

@@ -21,11 +21,10 @@ import org.camunda.bpm.engine.identity.Tenant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionStatus;
-import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.checkupflow.CheckupFlowHttpTest;
+import com.checkupflow.RollingBackTransactions;
 import com.checkupflow.ReviewTasks;
 import com.checkupflow.center.Centers;
 import com.checkupflow.demo.SyntheticScreenings;
@@ -74,16 +73,7 @@ class AuthorizationSetupTest {
         physicians.setName("검진의 (Physicians)");
         identity.saveGroup(physicians);
         // a transaction that the start setup's work joins and that then rolls back (as a failure part-way would)
-        TransactionTemplate rollingBack = new TransactionTemplate(transactionManager) {
-            @Override
-            public <T> T execute(TransactionCallback<T> action) {
-                return super.execute((TransactionStatus status) -> {
-                    T result = action.doInTransaction(status);
-                    status.setRollbackOnly();
-                    return result;
-                });
-            }
-        };
+        TransactionTemplate rollingBack = RollingBackTransactions.rollingBack(transactionManager);
 
         new AuthorizationSetup(identity, authorizations, filters, taskService, management, centers, rollingBack)
                 .afterSingletonsInstantiated();
