@@ -15,13 +15,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.assertj.core.api.Assertions;
@@ -47,6 +51,12 @@ import ca.uhn.fhir.context.FhirContext;
  * clients, until every one waits at "Review report"; then VmRSS and VmHWM from {@code /proc/<pid>/status} and the
  * child's CPU time. CheckupFlow runs without demo screenings (its demo users are needed for the load); the bare
  * engine's classpath holds the same jars, not CheckupFlow's classes or configuration.
+ * <p>
+ * At the measuring moment it also prints per side the loaded classes and live threads ({@code jcmd PerfCounter.print}),
+ * the threads grouped by name (digits folded), and, when the flags hold {@code -XX:NativeMemoryTracking=summary}, the
+ * committed memory per NMT category ({@code jcmd VM.native_memory summary}), with the medians side by side at the end.
+ * Then the child is stopped (SIGTERM) and started again on the kept database (the ordinary restart of a clinic): its
+ * time to ready and one more screening's time to its review are printed as a ratio of their own.
  */
 @Tag("benchmark")
 @EnabledIfSystemProperty(named = "groups", matches = ".*benchmark.*")
@@ -64,13 +74,17 @@ class StartupMemoryBenchmark {
     static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes(StandardCharsets.UTF_8));
 
     record Start(String side, int round, double readySeconds, double firstToReviewSeconds, double loadSeconds,
-                 long rssKb, long hwmKb, double cpuSeconds, long heapCommittedKb, long heapUsedKb) {
+                 long rssKb, long hwmKb, double cpuSeconds, long heapCommittedKb, long heapUsedKb, long classes, long threads,
+                 Map<String, Long> nmtCommittedKb, double readyCpuSeconds, double restartReadySeconds,
+                 double restartReadyCpuSeconds, double restartFirstToReviewSeconds) {
         @Override
         public String toString() {
-            return String.format("%-11s round %d  ready %6.2f s  first screening to review %6.2f s  load %6.1f s  "
-                    + "RSS %4d MB  HWM %4d MB  heap committed %4d MB used %4d MB  CPU %6.1f s", side, round, readySeconds,
-                    firstToReviewSeconds, loadSeconds, rssKb / 1024, hwmKb / 1024, heapCommittedKb / 1024, heapUsedKb / 1024,
-                    cpuSeconds);
+            return String.format("%-11s round %d  ready %6.2f s (CPU %5.1f s)  first screening to review %6.2f s  load %6.1f s  "
+                    + "RSS %4d MB  HWM %4d MB  heap committed %4d MB used %4d MB  CPU %6.1f s  classes %d  threads %d  "
+                    + "| restart on the kept database: ready %6.2f s (CPU %5.1f s)  first screening to review %6.2f s", side,
+                    round, readySeconds, readyCpuSeconds, firstToReviewSeconds, loadSeconds, rssKb / 1024, hwmKb / 1024,
+                    heapCommittedKb / 1024, heapUsedKb / 1024, cpuSeconds, classes, threads, restartReadySeconds,
+                    restartReadyCpuSeconds, restartFirstToReviewSeconds);
         }
     }
 
@@ -99,7 +113,7 @@ class StartupMemoryBenchmark {
         List<String> bundles = new ArrayList<>();
         SyntheticScreenings.Profile[] profiles = {SyntheticScreenings.Profile.HEALTHY,
                 SyntheticScreenings.Profile.BORDERLINE, SyntheticScreenings.Profile.SUSPECT};
-        for (int i = 0; i <= SCREENINGS; i++) {
+        for (int i = 0; i <= SCREENINGS + 1; i++) {
             bundles.add(synthetic.bundleJson("startup-" + i, profiles[i % profiles.length], i));
         }
 
@@ -120,6 +134,25 @@ class StartupMemoryBenchmark {
             apps.add(run(app, round, bundles));
             LoadStats.log(FILE, apps.get(apps.size() - 1) + "  · " + LoadStats.uptime());
         }
+        double restart = median(apps, Start::restartReadySeconds) / median(bares, Start::restartReadySeconds);
+        LoadStats.log(FILE, String.format("RESTART on the kept database, CheckupFlow/bare (medians): start-up %.2f (%.2f s / "
+                        + "%.2f s; CPU to ready %.2f, %.1f s / %.1f s), first screening to review %.2f s / %.2f s", restart,
+                median(apps, Start::restartReadySeconds), median(bares, Start::restartReadySeconds),
+                median(apps, Start::restartReadyCpuSeconds) / median(bares, Start::restartReadyCpuSeconds),
+                median(apps, Start::restartReadyCpuSeconds), median(bares, Start::restartReadyCpuSeconds),
+                median(apps, Start::restartFirstToReviewSeconds), median(bares, Start::restartFirstToReviewSeconds)));
+        LoadStats.log(FILE, String.format("FIRST START CPU to ready, CheckupFlow/bare (medians): %.2f (%.1f s / %.1f s; "
+                        + "on a loaded machine the CPU seconds move less with the load than the seconds to ready)",
+                median(apps, Start::readyCpuSeconds) / median(bares, Start::readyCpuSeconds),
+                median(apps, Start::readyCpuSeconds), median(bares, Start::readyCpuSeconds)));
+        LoadStats.log(FILE, String.format("classes loaded %.0f / %.0f, live threads %.0f / %.0f (medians)",
+                median(apps, s -> s.classes()), median(bares, s -> s.classes()), median(apps, s -> s.threads()),
+                median(bares, s -> s.threads())));
+        for (String category : apps.get(0).nmtCommittedKb().keySet()) {
+            LoadStats.log(FILE, String.format("NMT committed %-28s %7.1f MB / %7.1f MB", category,
+                    median(apps, s -> s.nmtCommittedKb().getOrDefault(category, 0L)) / 1024,
+                    median(bares, s -> s.nmtCommittedKb().getOrDefault(category, 0L)) / 1024));
+        }
         double ready = median(apps, Start::readySeconds) / median(bares, Start::readySeconds);
         double rss = median(apps, s -> s.rssKb()) / median(bares, s -> s.rssKb());
         LoadStats.log(FILE, String.format("RATIOS CheckupFlow/bare (medians of %d rounds): start-up %.2f (target <= 1.2; "
@@ -136,31 +169,15 @@ class StartupMemoryBenchmark {
         FileSystemUtils.deleteRecursively(WORK.resolve("app-data"));
         FileSystemUtils.deleteRecursively(WORK.resolve("bare-data"));
         int port = freePort();
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(JVM);
-        command.add("-cp");
-        command.add(String.join(File.pathSeparator, side.classpath()));
-        command.add(side.mainClass());
-        command.add("--server.port=" + port);
-        command.addAll(side.args());
-        Path log = WORK.resolve(side.name() + "-" + round + ".log");
-        long started = System.nanoTime();
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        ENV.forEach(e -> builder.environment().put(e.substring(0, e.indexOf('=')), e.substring(e.indexOf('=') + 1)));
-        Process process = builder.start();
+        String base = "http://localhost:" + port;
+        Start measured;
+        Child child = start(side, port, WORK.resolve(side.name() + "-" + round + ".log"));
         try {
-            String base = "http://localhost:" + port;
-            Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(50))
-                    .failFast(() -> !process.isAlive())
-                    .until(() -> status(base + "/actuator/health", AUTH) == 200);
-            double ready = (System.nanoTime() - started) / 1e9;
-
             long loadStart = System.nanoTime();
             String first = post(base + side.intakePath(), bundles.get(0));
             ExecutorService clients = Executors.newFixedThreadPool(4);
             List<Future<String>> rest = new ArrayList<>();
-            for (String bundle : bundles.subList(1, bundles.size())) {
+            for (String bundle : bundles.subList(1, bundles.size() - 1)) {
                 rest.add(clients.submit(() -> post(base + side.intakePath(), bundle)));
             }
             Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100))
@@ -171,25 +188,117 @@ class StartupMemoryBenchmark {
                 f.get(5, TimeUnit.MINUTES);
             }
             Awaitility.await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> reviews(base, side.restAuth(), "") == bundles.size());
+                    .until(() -> reviews(base, side.restAuth(), "") == bundles.size() - 1);
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
-            String status = Files.readString(Path.of("/proc/" + process.pid() + "/status"));
-            double cpu = cpuSeconds(process.pid());
-            String heap = jcmd(process.pid(), "GC.heap_info");
+            long pid = child.process().pid();
+            String status = Files.readString(Path.of("/proc/" + pid + "/status"));
+            double cpu = cpuSeconds(pid);
+            String heap = jcmd(pid, "GC.heap_info");
             Matcher g1 = Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(heap);
             boolean found = g1.find();
+            String counters = jcmd(pid, "PerfCounter.print");
+            Map<String, Long> nmt = nmtCommitted(JVM.stream().anyMatch(f -> f.startsWith("-XX:NativeMemoryTracking="))
+                    ? jcmd(pid, "VM.native_memory summary") : "");
+            LoadStats.log(FILE, side.name() + " round " + round + " threads by name: " + threadGroups(jcmd(pid, "Thread.print")));
+            if (!nmt.isEmpty()) {
+                LoadStats.log(FILE, side.name() + " round " + round + " NMT committed MB: " + nmt.entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue() / 1024).collect(Collectors.joining(", ")));
+            }
             if (HISTOGRAM > 0) {
-                LoadStats.log(FILE, side.name() + " round " + round + " live heap:\n" + jcmd(process.pid(), "GC.class_histogram")
-                        .lines().limit(HISTOGRAM + 3).collect(java.util.stream.Collectors.joining("\n")));
+                LoadStats.log(FILE, side.name() + " round " + round + " live heap:\n" + jcmd(pid, "GC.class_histogram")
+                        .lines().limit(HISTOGRAM + 3).collect(Collectors.joining("\n")));
             }
-            return new Start(side.name(), round, ready, firstToReview, loadSeconds, kb(status, "VmRSS"), kb(status, "VmHWM"),
-                    cpu, found ? Long.parseLong(g1.group(1)) : -1, found ? Long.parseLong(g1.group(2)) : -1);
+            measured = new Start(side.name(), round, child.readySeconds(), firstToReview, loadSeconds, kb(status, "VmRSS"),
+                    kb(status, "VmHWM"), cpu, found ? Long.parseLong(g1.group(1)) : -1, found ? Long.parseLong(g1.group(2)) : -1,
+                    counter(counters, "java.cls.loadedClasses") - counter(counters, "java.cls.unloadedClasses"),
+                    counter(counters, "java.threads.live"), nmt, child.readyCpuSeconds(), -1, -1, -1);
         } finally {
-            process.destroy();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
+            stop(child.process());
         }
+        Child again = start(side, port, WORK.resolve(side.name() + "-" + round + "-restart.log"));
+        try {
+            long postStart = System.nanoTime();
+            String one = post(base + side.intakePath(), bundles.get(bundles.size() - 1));
+            Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> reviews(base, side.restAuth(), "") == bundles.size());
+            Assertions.assertThat(one).isNotBlank();
+            double toReview = (System.nanoTime() - postStart) / 1e9;
+            return new Start(measured.side(), round, measured.readySeconds(), measured.firstToReviewSeconds(),
+                    measured.loadSeconds(), measured.rssKb(), measured.hwmKb(), measured.cpuSeconds(),
+                    measured.heapCommittedKb(), measured.heapUsedKb(), measured.classes(), measured.threads(),
+                    measured.nmtCommittedKb(), measured.readyCpuSeconds(), again.readySeconds(), again.readyCpuSeconds(),
+                    toReview);
+        } finally {
+            stop(again.process());
+        }
+    }
+
+    /** A started child, its time from process start to the first 200 of the health endpoint and its CPU until then. */
+    record Child(Process process, double readySeconds, double readyCpuSeconds) {
+    }
+
+    private Child start(Side side, int port, Path log) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(JVM);
+        command.add("-cp");
+        command.add(String.join(File.pathSeparator, side.classpath()));
+        command.add(side.mainClass());
+        command.add("--server.port=" + port);
+        command.addAll(side.args());
+        long started = System.nanoTime();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ENV.forEach(e -> builder.environment().put(e.substring(0, e.indexOf('=')), e.substring(e.indexOf('=') + 1)));
+        Process process = builder.start();
+        try {
+            Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(50))
+                    .failFast(() -> !process.isAlive())
+                    .until(() -> status("http://localhost:" + port + "/actuator/health", AUTH) == 200);
+        } catch (RuntimeException e) {
+            stop(process);
+            throw e;
+        }
+        double ready = (System.nanoTime() - started) / 1e9;
+        return new Child(process, ready, cpuSeconds(process.pid()));
+    }
+
+    /** SIGTERM, as a service manager stops it (graceful: H2 closes its file), then a kill after a minute. */
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private static final Pattern NMT_CATEGORY = Pattern.compile("(?m)^-\\s+(\\S[^(]*?)\\s*\\(reserved=\\d+KB, committed=(\\d+)KB\\)");
+    private static final Pattern NMT_TOTAL = Pattern.compile("Total: reserved=\\d+KB, committed=(\\d+)KB");
+
+    /** Committed KB per NMT category, the total first; empty without native memory tracking. */
+    static Map<String, Long> nmtCommitted(String summary) {
+        Map<String, Long> committed = new LinkedHashMap<>();
+        Matcher total = NMT_TOTAL.matcher(summary);
+        if (total.find()) {
+            committed.put("Total", Long.parseLong(total.group(1)));
+        }
+        Matcher m = NMT_CATEGORY.matcher(summary);
+        while (m.find()) {
+            committed.put(m.group(1), Long.parseLong(m.group(2)));
+        }
+        return committed;
+    }
+
+    /** Live threads grouped by name with digits folded ("job-executor-#"), largest groups first. */
+    static String threadGroups(String threadDump) {
+        Map<String, Long> groups = Pattern.compile("(?m)^\"([^\"]*)\"").matcher(threadDump).results()
+                .map(r -> r.group(1).replaceAll("\\d+", "#"))
+                .collect(Collectors.groupingBy(n -> n, TreeMap::new, Collectors.counting()));
+        return groups.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    private static long counter(String perfCounters, String name) {
+        Matcher m = Pattern.compile(Pattern.quote(name) + "=(\\d+)").matcher(perfCounters);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
     /** The bare application's classes and model alone, so that the child sees no test configuration or logging. */

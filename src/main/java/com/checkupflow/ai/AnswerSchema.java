@@ -21,20 +21,41 @@ import dev.langchain4j.model.chat.request.json.JsonSchema;
  * The JSON schema of a model's answer, read from its resource only: the request carries the file as it is
  * (LangChain4j {@link JsonRawSchema}), the prompt quotes it when the request cannot, and every answer is validated
  * against it (networknt json-schema-validator) before it is used. One source for request, prompt and validation.
+ * <p>
+ * The validator is compiled at the first validation, not when the schema is loaded: with the offline template no
+ * answer is ever validated, and the validator library (~200 classes) stays unloaded (docs/benchmarks.md section 8).
  */
 public final class AnswerSchema {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+
+    /** Initialized with the first validator (holder idiom: the class loads only then). */
+    private static final class Factory {
+        static final JsonSchemaFactory INSTANCE = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    }
 
     private final String name;
     private final String text;
-    private final com.networknt.schema.JsonSchema validator;
+    private volatile com.networknt.schema.JsonSchema validator;
 
     private AnswerSchema(String name, String text) {
         this.name = name;
         this.text = text;
-        this.validator = FACTORY.getSchema(text);
+    }
+
+    /** True once the validator has been compiled (by a validation). */
+    boolean compiled() {
+        return validator != null;
+    }
+
+    private com.networknt.schema.JsonSchema validator() {
+        com.networknt.schema.JsonSchema compiled = validator;
+        if (compiled == null) {
+            // compiling twice under a race is harmless: the same schema text gives an equal validator
+            compiled = Factory.INSTANCE.getSchema(text);
+            validator = compiled;
+        }
+        return compiled;
     }
 
     /**
@@ -89,7 +110,7 @@ public final class AnswerSchema {
 
     /** @throws InvalidAnswerException when the node violates the schema */
     public void validate(JsonNode node) {
-        Set<ValidationMessage> errors = validator.validate(node);
+        Set<ValidationMessage> errors = validator().validate(node);
         if (!errors.isEmpty()) {
             throw new InvalidAnswerException("the answer violates the " + name + " schema: "
                     + errors.stream().limit(3).map(ValidationMessage::getMessage).collect(Collectors.joining("; ")));

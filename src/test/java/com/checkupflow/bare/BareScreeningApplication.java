@@ -101,6 +101,8 @@ public class BareScreeningApplication {
         private void run() {
             while (thread != null) {
                 try {
+                    // the topic of bare-screening.bpmn's external task (CheckupFlow's draftDocument); another name
+                    // leaves every instance waiting there and the harness times out before the first review
                     List<LockedExternalTask> tasks = externalTasks.fetchAndLock(8, "bare-worker")
                             .topic(ScreeningReportProcess.Topics.DRAFT_DOCUMENT, 60_000).execute();
                     tasks.forEach(task -> externalTasks.complete(task.getId(), "bare-worker"));

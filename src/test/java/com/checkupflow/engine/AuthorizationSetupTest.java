@@ -20,9 +20,13 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.checkupflow.CheckupFlowHttpTest;
+import com.checkupflow.RollingBackTransactions;
 import com.checkupflow.ReviewTasks;
+import com.checkupflow.center.Centers;
 import com.checkupflow.demo.SyntheticScreenings;
 import com.checkupflow.intake.IntakeService;
 import com.checkupflow.process.ScreeningReportProcess.Activities;
@@ -56,6 +60,30 @@ class AuthorizationSetupTest {
         Assertions.assertThat(management.getProperties()).containsEntry(AuthorizationSetup.VERSION_PROPERTY,
                 Integer.toString(AuthorizationSetup.VERSION));
         Assertions.assertThat(setup.appliedVersion()).isEqualTo(AuthorizationSetup.VERSION);
+    }
+
+    @Autowired
+    Centers centers;
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Test
+    void shouldUndoTheWholeStartSetupWhenItsOneTransactionRollsBack() {
+        org.camunda.bpm.engine.identity.Group physicians = identity.createGroupQuery().groupId(Roles.PHYSICIAN).singleResult();
+        physicians.setName("검진의 (Physicians)");
+        identity.saveGroup(physicians);
+        // a transaction that the start setup's work joins and that then rolls back (as a failure part-way would)
+        TransactionTemplate rollingBack = RollingBackTransactions.rollingBack(transactionManager);
+
+        new AuthorizationSetup(identity, authorizations, filters, taskService, management, centers, rollingBack)
+                .afterSingletonsInstantiated();
+
+        // the rename to the Korean name was part of that transaction: nothing of it was committed on its own
+        Assertions.assertThat(identity.createGroupQuery().groupId(Roles.PHYSICIAN).singleResult().getName())
+                .isEqualTo("검진의 (Physicians)");
+        setup.apply();
+        Assertions.assertThat(identity.createGroupQuery().groupId(Roles.PHYSICIAN).singleResult().getName())
+                .isEqualTo("검진의");
     }
 
     @Test
