@@ -57,17 +57,18 @@ class DraftingService {
      *
      * @throws ModelUnavailableException when the model gave no usable answer
      */
-    DraftRepository.StoredDraft draft(String screeningId, int round, String reviewerNote) {
+    /** @param promptVersion the prompt version the step pins; null for the kind's default */
+    DraftRepository.StoredDraft draft(String screeningId, int round, String reviewerNote, String promptVersion) {
         var existing = drafts.find(screeningId, round);
         if (existing.isPresent()) {
             return existing.get();
         }
-        return store(screeningId, round, drafter.draft(request(screeningId, round, reviewerNote)));
+        return store(screeningId, round, drafter.draft(request(screeningId, round, reviewerNote, promptVersion)));
     }
 
     /** The offline template's draft of a round, marked as fallback: the model was unavailable. */
     DraftRepository.StoredDraft draftWithTemplate(String screeningId, int round, String reviewerNote) {
-        return store(screeningId, round, template.draft(request(screeningId, round, reviewerNote)).asFallback());
+        return store(screeningId, round, template.draft(request(screeningId, round, reviewerNote, null)).asFallback());
     }
 
     private DraftRepository.StoredDraft store(String screeningId, int round, Draft draft) {
@@ -75,7 +76,7 @@ class DraftingService {
         return drafts.saveIfAbsent(screeningId, round, draft, clock.instant());
     }
 
-    private DraftRequest request(String screeningId, int round, String reviewerNote) {
+    private DraftRequest request(String screeningId, int round, String reviewerNote, String promptVersion) {
         Screening s = screenings.find(screeningId).orElseThrow();
         Judgement judgement = judgementJson.read(s.judgementJson());
         PatientContext patient = new PatientContext(s.sex() == null ? null : s.sex().code(), s.age(),
@@ -84,7 +85,7 @@ class DraftingService {
         Deidentifier.KnownIdentifiers known = new Deidentifier.KnownIdentifiers(s.patient().name(), s.patient().rrn(),
                 s.patient().birthDate(), s.patient().patientId());
         return new DraftRequest(judgement, patient, s.language(), round,
-                deidentifier.scrub(feedback(screeningId, round, reviewerNote), known));
+                deidentifier.scrub(feedback(screeningId, round, reviewerNote), known), s.criticalFindings(), promptVersion);
     }
 
     /** The reviewer's note (round > 1) and the previous round's failed check findings; null when neither. */
@@ -111,8 +112,10 @@ class DraftingService {
                 () -> new IllegalStateException("No draft round " + round + " for " + screeningId));
         Judgement judgement = judgementJson.read(s.judgementJson());
         // a model's draft is checked with its structured answer; template drafts and drafts stored before V10 by text
-        DraftCheck check = stored.answer() == null ? checker.check(stored.text(), judgement, s.language())
-                : checker.checkAnswer(DraftAnswer.read(stored.answer()), stored.text(), judgement, s.language());
+        DraftCheck check = stored.answer() == null
+                ? checker.check(stored.text(), judgement, s.language(), s.criticalFindings())
+                : checker.checkAnswer(DraftAnswer.read(stored.answer()), stored.text(), judgement, s.language(),
+                        s.criticalFindings());
         drafts.saveCheck(screeningId, round, check.passed(), DraftCheck.toJson(json, check.findings()));
         screenings.updateStage(screeningId, check.passed() || autoRedraftUsed ? Stage.REVIEW : Stage.DRAFTING);
         return check;

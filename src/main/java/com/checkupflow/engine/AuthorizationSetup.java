@@ -50,7 +50,7 @@ import com.checkupflow.security.Roles;
 @Component
 class AuthorizationSetup implements SmartInitializingSingleton {
 
-    static final int VERSION = 6;
+    static final int VERSION = 7;
     static final String VERSION_PROPERTY = "checkupflow.authorization-setup.version";
 
     static final String FILTER_REVIEWS = "My center's reviews (oldest first)";
@@ -177,6 +177,20 @@ class AuthorizationSetup implements SmartInitializingSingleton {
         return g;
     }
 
+    /**
+     * Version 6: the Tasklist names a task's assignee and candidate users (their first and last name, GET
+     * /user/{id}/profile) only for a reader of those users, else it shows the raw id ("physicianGangnam"). Staff and
+     * managers read every user's profile (staff names, no patient data; users are no tenant resource, so all centers').
+     */
+    static List<Grant> grantsV6() {
+        List<Grant> g = new ArrayList<>();
+        for (String reader : List.of(Roles.PHYSICIAN, Roles.HEAD_PHYSICIAN, Roles.NURSE, Roles.COORDINATOR,
+                Roles.MANAGER)) {
+            g.add(new Grant(reader, Resources.USER, ANY, Permissions.READ));
+        }
+        return g;
+    }
+
     private final IdentityService identity;
     private final AuthorizationService authorizations;
     private final FilterService filters;
@@ -242,7 +256,8 @@ class AuthorizationSetup implements SmartInitializingSingleton {
             case 3 -> applyVersion3();
             case 4 -> applyVersion4();
             case 5 -> grantsV5().forEach(this::grant);
-            case 6 -> applyVersion6();
+            case 6 -> grantsV6().forEach(this::grant);
+            case 7 -> applyVersion7();
             default -> throw new IllegalArgumentException("No authorization setup version " + version);
         }
     }
@@ -333,7 +348,7 @@ class AuthorizationSetup implements SmartInitializingSingleton {
     }
 
     /**
-     * Version 6 of the grants, with {@code enforceSpecificVariablePermission} on (application.yaml): reading a task's or
+     * Version 7 of the grants, with {@code enforceSpecificVariablePermission} on (application.yaml): reading a task's or
      * an instance's variables (results, draft texts, the patient's phone on a critical-result contact) needs a variable
      * permission of its own, not only READ. The engine gives a task's candidates and assignee READ_VARIABLE with the
      * task; head physicians and coordinators keep reading the tasks of their center they follow; remote model workers
@@ -341,7 +356,7 @@ class AuthorizationSetup implements SmartInitializingSingleton {
      * counts and times) without reading any patient's data. Tasks opened before this version get READ_VARIABLE beside
      * the TASK_WORK their candidates already hold.
      */
-    static List<Grant> grantsV6() {
+    static List<Grant> grantsV7() {
         List<Grant> g = new ArrayList<>();
         for (String follower : List.of(Roles.HEAD_PHYSICIAN, Roles.COORDINATOR)) {
             for (String process : List.of(ScreeningReportProcess.PROCESS_ID, ReferralLetterProcess.PROCESS_ID)) {
@@ -354,8 +369,8 @@ class AuthorizationSetup implements SmartInitializingSingleton {
         return g;
     }
 
-    private void applyVersion6() {
-        grantsV6().forEach(this::grant);
+    private void applyVersion7() {
+        grantsV7().forEach(this::grant);
         for (Authorization open : authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
                 .resourceType(Resources.TASK).hasPermission(TaskPermissions.TASK_WORK).list()) {
             open.addPermission(TaskPermissions.READ_VARIABLE);

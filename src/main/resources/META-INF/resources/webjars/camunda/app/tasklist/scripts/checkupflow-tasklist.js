@@ -78,7 +78,7 @@ let noData = false;
 
 /**
  * Marks the open task read only; with noData the user may not read its variables either (a manager: the engine
- * enforces a variable permission, see AuthorizationSetup version 6), so the note says why the form stays closed.
+ * enforces a variable permission, see AuthorizationSetup version 7), so the note says why the form stays closed.
  */
 function markReadOnly(readOnly) {
   document.body.classList.toggle('cf-task-read-only', readOnly);
