@@ -1,14 +1,26 @@
 package com.checkupflow.intake;
 
+import java.util.List;
+
 /**
  * A problem with the screening as a whole (the Bundle is rejected, nothing is stored).
  *
  * @param code   short machine code: {@code not_json}, {@code not_a_bundle}, {@code unparseable_bundle},
  *               {@code missing_identifier}, {@code no_patient}, {@code multiple_patients}, {@code no_observation},
- *               {@code number_out_of_range}
+ *               {@code number_out_of_range} (a number outside any measurement value), {@code bundle_type_not_allowed},
+ *               {@code observation_subject_mismatch}
  * @param detail human-readable explanation; never contains personal data from the Bundle
+ * @param arguments what the Korean text of the code fills in (web/problems.properties)
  */
-public record BundleProblem(String code, String detail) {
+public record BundleProblem(String code, String detail, List<Object> arguments) {
+
+    public BundleProblem {
+        arguments = List.copyOf(arguments);
+    }
+
+    public BundleProblem(String code, String detail) {
+        this(code, detail, List.of());
+    }
 
     public static final String NOT_JSON = "not_json";
     public static final String NOT_A_BUNDLE = "not_a_bundle";
@@ -18,4 +30,6 @@ public record BundleProblem(String code, String detail) {
     public static final String MULTIPLE_PATIENTS = "multiple_patients";
     public static final String NO_OBSERVATION = "no_observation";
     public static final String NUMBER_OUT_OF_RANGE = "number_out_of_range";
+    public static final String BUNDLE_TYPE_NOT_ALLOWED = "bundle_type_not_allowed";
+    public static final String OBSERVATION_SUBJECT_MISMATCH = "observation_subject_mismatch";
 }

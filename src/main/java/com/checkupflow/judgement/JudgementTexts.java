@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import com.checkupflow.kernel.Category;
+import com.checkupflow.kernel.InvalidReason;
 import com.checkupflow.kernel.ItemCatalog;
 import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.kernel.ItemLabels;
@@ -74,6 +75,9 @@ public class JudgementTexts {
         Object raw = item.reportedValue();
         if (raw == null) {
             return "(없음)";
+        }
+        if (item.invalidReason() == InvalidReason.CONFLICTING_VALUES) {
+            return raw.toString(); // every reading with its unit, as the normalizer listed them
         }
         if (key.coded()) {
             String code = key == ItemKey.URINE_PROTEIN ? Terminology.urineProtein(raw.toString())

@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -41,7 +42,7 @@ public final class ProblemDocuments {
     public static ProblemDetail of(HttpStatus status, String title, List<Problem> problems) {
         boolean english = requestPrefersEnglish();
         List<Problem> shown = english ? problems : problems.stream()
-                .map(p -> new Problem(p.code(), KOREAN.getProperty("detail." + p.code(), p.detail()))).toList();
+                .map(p -> new Problem(p.code(), korean(p))).toList();
         ProblemDetail pd = ProblemDetail.forStatus(status);
         pd.setTitle(english ? title : KOREAN.getProperty("title." + problems.get(0).code(),
                 KOREAN.getProperty("status." + status.value(), title)));
@@ -51,6 +52,15 @@ public final class ProblemDocuments {
                         + String.join("; ", shown.stream().map(Problem::detail).toList()));
         pd.setProperty("problems", shown);
         return pd;
+    }
+
+    /** The Korean detail, its arguments filled in; the English one when the code has no Korean text. */
+    private static String korean(Problem p) {
+        String text = KOREAN.getProperty("detail." + p.code());
+        if (text == null) {
+            return p.detail();
+        }
+        return p.arguments().isEmpty() ? text : new MessageFormat(text, Locale.ROOT).format(p.arguments().toArray());
     }
 
     /**
