@@ -84,7 +84,9 @@ public class JudgementTexts {
                     : ItemCatalog.chestXray(raw.toString());
             return code == null ? "코드 " + raw : labels.code(code, "ko") + " (코드 " + raw + ")";
         }
-        String value = raw instanceof java.math.BigDecimal d ? d.toPlainString() : "\"" + raw + "\"";
+        // quoted only when the lab sent text instead of a number; a huge number stays its unexpanded text (1E+308)
+        String value = raw instanceof java.math.BigDecimal d ? d.toPlainString()
+                : item.invalidReason() == InvalidReason.NON_NUMERIC ? "\"" + raw + "\"" : raw.toString();
         return value + (item.reportedUnit() == null ? " (단위 없음)" : " " + labels.unit(item.reportedUnit()));
     }
 

@@ -142,7 +142,7 @@ public class ReviewService {
         Screening s = screenings.find(screeningId).orElseThrow();
         Center center = centers.get(s.center());
         String lang = "en".equals(center.language()) ? "en" : "ko";
-        String sex = s.sex() == null ? "?" : TaskNames.text("sex." + s.sex().code(), lang);
+        String sex = TaskNames.text("sex." + (s.sex() == null ? "unknown" : s.sex().code()), lang);
         String age = s.age() < 0 ? TaskNames.text("age.unknown", lang) : TaskNames.format("age", lang, s.age());
         String name = s.patient().name() == null || s.patient().name().isBlank() ? TaskNames.text("name.unknown", lang)
                 : PersonalData.maskName(s.patient().name());

@@ -200,8 +200,9 @@ class IntakeValidationHttpTest {
         String id = created(intake("gangnam", bundle.toString()));
 
         Task review = ReviewTasks.awaitReview(taskService, id);
+        Assertions.assertThat(review.getName()).contains("세 성별 미상,").doesNotContain("?");
         Assertions.assertThat((String) taskService.getVariable(review.getId(), Vars.PATIENT_PROBLEMS))
-                .contains("성별(male/female)이 오지 않았습니다", "주민등록번호로는 " + (male ? "남성" : "여성"));
+                .contains("성별이 male/female로 오지 않았습니다", "주민등록번호로는 " + (male ? "남성" : "여성"));
         JsonNode screening = json.readTree(http.get("physicianGangnam", "/api/screenings/" + id).body());
         Assertions.assertThat(screening.get("patient").get("problems").toString()).contains("\"sex_missing\"");
     }
