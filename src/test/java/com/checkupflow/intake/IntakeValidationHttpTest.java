@@ -166,7 +166,7 @@ class IntakeValidationHttpTest {
         Assertions.assertThat(item.get("status").asText()).isEqualTo("invalid");
         Assertions.assertThat(item.get("invalidReason").asText()).isEqualTo("implausible_value");
         Assertions.assertThat((String) taskService.getVariable(awaitTask(id, Activities.RESOLVE_INVALID_RESULTS).getId(),
-                Vars.INVALID_ITEMS_SUMMARY)).contains("사람에게서 나올 수 없는 값");
+                Vars.INVALID_ITEMS_SUMMARY)).contains("사람에게서 나올 수 없는 값").doesNotContain("\"");
     }
 
     @Test
