@@ -20,7 +20,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.checkupflow.CheckupFlowHttpTest;
 import com.checkupflow.ReviewTasks;
 import com.checkupflow.TestHttp;
-import com.checkupflow.demo.SyntheticScreenings;
 import com.checkupflow.process.ScreeningReportProcess.Activities;
 import com.checkupflow.process.ScreeningReportProcess.Vars;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,7 +36,6 @@ import ca.uhn.fhir.context.FhirContext;
 @CheckupFlowHttpTest
 class IntakeValidationHttpTest {
 
-    private static final String FHIR_JSON = "application/fhir+json";
     private static final String GLUCOSE = "1558-6";
 
     @LocalServerPort
@@ -51,16 +49,17 @@ class IntakeValidationHttpTest {
     @Autowired
     TaskService taskService;
 
+    private IntakeHttp intake;
     private TestHttp http;
 
     @BeforeEach
     void client() {
-        http = new TestHttp(port);
+        intake = new IntakeHttp(port, json, fhir, jdbc);
+        http = intake.http();
     }
 
     private ObjectNode bundle(String identifier) throws Exception {
-        return (ObjectNode) json.readTree(new SyntheticScreenings(fhir)
-                .bundleJson(identifier, SyntheticScreenings.Profile.HEALTHY, 3));
+        return intake.bundle(identifier);
     }
 
     private static ObjectNode patient(ObjectNode bundle) {
@@ -80,7 +79,7 @@ class IntakeValidationHttpTest {
     }
 
     private HttpResponse<String> intake(String center, String body) throws Exception {
-        return http.post("integration", "/api/screenings?center=" + center, FHIR_JSON, body);
+        return intake.intake(center, body);
     }
 
     private String created(HttpResponse<String> response) throws Exception {
@@ -89,14 +88,11 @@ class IntakeValidationHttpTest {
     }
 
     private long screenings() {
-        return jdbc.sql("SELECT COUNT(*) FROM cf_screening").query(Long.class).single();
+        return intake.screenings();
     }
 
     private JsonNode problem(HttpResponse<String> response, int status) throws Exception {
-        Assertions.assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        Assertions.assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                ct -> Assertions.assertThat(ct).startsWith("application/problem+json"));
-        return json.readTree(response.body());
+        return intake.problem(response, status);
     }
 
     private JsonNode judgementItem(String screeningId, String item) throws Exception {
@@ -238,8 +234,7 @@ class IntakeValidationHttpTest {
         long before = screenings();
 
         JsonNode korean = problem(intake("busan", bundle.toPrettyString()), 409);
-        JsonNode english = problem(http.post("integration", "/api/screenings?center=busan", FHIR_JSON,
-                bundle.toString(), "en"), 409);
+        JsonNode english = problem(intake.intakeInEnglish("busan", bundle.toString()), 409);
         ObjectNode changed = bundle.deepCopy();
         patient(changed).put("birthDate", "1960-01-01");
         JsonNode otherContent = problem(intake("busan", changed.toString()), 409);
@@ -255,8 +250,7 @@ class IntakeValidationHttpTest {
     @Test
     void shouldNameTheValueAndTheCenterIdsWhenTheCenterIsUnknown() throws Exception {
         JsonNode korean = problem(intake("Gangnam", bundle("validation-center").toString()), 400);
-        JsonNode english = problem(http.post("integration", "/api/screenings?center=Gangnam", FHIR_JSON,
-                bundle("validation-center").toString(), "en"), 400);
+        JsonNode english = problem(intake.intakeInEnglish("Gangnam", bundle("validation-center").toString()), 400);
 
         Assertions.assertThat(korean.get("detail").asText())
                 .isEqualTo("없는 센터입니다: \"Gangnam\". 센터 ID는 gwanghwamun, yeouido, gangnam, suwon, daegu, busan, "
