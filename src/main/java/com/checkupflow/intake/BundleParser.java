@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads a screening Bundle (FHIR R4 JSON) and checks it as a whole (fhir-input-and-judgement-api.md): not JSON,
- * not a Bundle, no or several Patients, no Observation, no Bundle.identifier. Every problem is listed at once.
+ * not a Bundle, a Bundle.type other than collection or transaction, no or several Patients, an Observation whose
+ * subject is not that Patient, no Observation, no Bundle.identifier. Every problem is listed at once.
  *
  * <p>Measurement-level faults must not bounce the screening. HAPI, even with a {@link LenientErrorHandler}, is no
  * help for a {@code valueQuantity.value} sent as a JSON string: with the default lenient handler it throws
@@ -35,7 +36,8 @@ import org.springframework.stereotype.Component;
  * accepts {@code "7.27"} as the number 7.27 and drops {@code "abc"} altogether. So the raw JSON is pre-scanned with
  * Jackson: a non-number {@code value} of an Observation's (or component's) {@code valueQuantity} is removed before
  * HAPI sees it, and the raw text is attached to the parsed {@link Quantity} as user data
- * ({@link #NON_NUMERIC_VALUE}); {@link ScreeningNormalizer} turns it into {@code non_numeric}. That marker lives only
+ * ({@link #NON_NUMERIC_VALUE}); {@link ScreeningNormalizer} turns it into {@code non_numeric}. A number too large or
+ * too long for HAPI is taken out the same way ({@link #UNBOUNDED_VALUE}, {@code implausible_value}). That marker lives only
  * on the in-memory object: re-parse stored JSON with this parser, not with a plain HAPI parser.
  */
 @Component
@@ -43,6 +45,14 @@ public class BundleParser {
 
     /** User-data key on a {@link Quantity} whose JSON {@code value} was not a number; the value is the raw text. */
     static final String NON_NUMERIC_VALUE = "checkupflow.nonNumericValue";
+
+    /**
+     * User-data key on a {@link Quantity} whose JSON {@code value} was a number out of range (see
+     * {@link #findUnboundedNumbers}); the value is its text with the exponent unexpanded. No screening value comes near
+     * such a number, so {@link ScreeningNormalizer} marks the item {@code implausible_value}: one garbled value must not
+     * bounce the screening.
+     */
+    static final String UNBOUNDED_VALUE = "checkupflow.unboundedValue";
 
     static final int MAX_SIGNIFICANT_DIGITS = 18;
     static final int MAX_EXPONENT = 12;
@@ -83,12 +93,13 @@ public class BundleParser {
                     "The JSON is not a FHIR Bundle (" + found + ")", Map.of("found", found))));
         }
 
+        // First the measurement values (a huge or non-numeric one marks its item invalid), then every other number.
+        Map<Integer, Map<Integer, RawValue>> nonNumeric = extractNonNumericValues((ObjectNode) root);
         List<BundleProblem> outOfRange = new ArrayList<>();
         findUnboundedNumbers(root, "Bundle", outOfRange);
         if (!outOfRange.isEmpty()) {
             return ParsedBundle.rejected(outOfRange);
         }
-        Map<Integer, Map<Integer, String>> nonNumeric = extractNonNumericValues((ObjectNode) root);
         Bundle bundle;
         try {
             IParser parser = fhirContext.newJsonParser();
@@ -105,6 +116,13 @@ public class BundleParser {
         markNonNumeric(bundle, nonNumeric);
 
         List<BundleProblem> problems = new ArrayList<>();
+        if (bundle.getType() != Bundle.BundleType.COLLECTION && bundle.getType() != Bundle.BundleType.TRANSACTION) {
+            String given = bundle.getType() == null || bundle.getType() == Bundle.BundleType.NULL ? null
+                    : bundle.getType().toCode();
+            problems.add(new BundleProblem(BundleProblem.BUNDLE_TYPE_NOT_ALLOWED, "Bundle.type must be collection or "
+                    + "transaction (" + (given == null ? "none was given, or no Bundle type" : "got " + given) + ")",
+                    Map.of("type", given == null ? "없음" : given)));
+        }
         Identifier id = bundle.getIdentifier();
         if (id == null || !id.hasSystem() || !id.hasValue() || id.getValue().isBlank()) {
             problems.add(new BundleProblem(BundleProblem.MISSING_IDENTIFIER,
@@ -117,6 +135,8 @@ public class BundleParser {
             problems.add(new BundleProblem(BundleProblem.MULTIPLE_PATIENTS,
                     "The Bundle contains " + patients + " Patient resources; exactly one is required",
                     Map.of("count", String.valueOf(patients))));
+        } else {
+            subjectMismatch(bundle).ifPresent(problems::add);
         }
         if (resources(bundle).stream().noneMatch(Observation.class::isInstance)) {
             problems.add(new BundleProblem(BundleProblem.NO_OBSERVATION, "The Bundle contains no Observation resource"));
@@ -135,18 +155,16 @@ public class BundleParser {
     /**
      * HAPI turns every JSON number into a {@code BigDecimal} and some of its code expands it: {@code 1e999999999}
      * exhausts the heap, {@code 1e999999} costs a minute of CPU. No screening value needs more than
-     * {@link #MAX_SIGNIFICANT_DIGITS} digits or a magnitude outside 10^±{@link #MAX_EXPONENT}, so such numbers
-     * reject the Bundle before HAPI sees it (Jackson itself keeps the exponent unexpanded).
+     * {@link #MAX_SIGNIFICANT_DIGITS} digits or a magnitude outside 10^±{@link #MAX_EXPONENT}. A measurement value
+     * ({@code valueQuantity.value}) that large was already taken out ({@link #UNBOUNDED_VALUE}); any other such number
+     * rejects the Bundle before HAPI sees it (Jackson itself keeps the exponent unexpanded).
      */
     private static void findUnboundedNumbers(JsonNode node, String path, List<BundleProblem> problems) {
         if (problems.size() >= MAX_LISTED_PROBLEMS) {
             return;
         }
         if (node.isNumber()) {
-            BigDecimal value = node.decimalValue();
-            int exponent = value.signum() == 0 ? 0 : value.precision() - value.scale() - 1;
-            if (value.precision() > MAX_SIGNIFICANT_DIGITS || Math.abs(exponent) > MAX_EXPONENT
-                    || value.scale() > MAX_SIGNIFICANT_DIGITS || value.scale() < -MAX_EXPONENT) {
+            if (isUnbounded(node.decimalValue())) {
                 problems.add(new BundleProblem(BundleProblem.NUMBER_OUT_OF_RANGE, "The number at " + path
                         + " is out of range: at most " + MAX_SIGNIFICANT_DIGITS
                         + " significant digits and a magnitude between 1e-" + MAX_EXPONENT + " and 1e" + MAX_EXPONENT,
@@ -162,17 +180,53 @@ public class BundleParser {
         }
     }
 
+    /**
+     * Observations about someone else (their {@code subject} is not the Bundle's one Patient) would be judged as this
+     * patient's results: the Bundle is refused. An Observation without a subject is taken as the Patient's. The
+     * detail names entry positions only, never the references (they may carry identifiers).
+     */
+    private static java.util.Optional<BundleProblem> subjectMismatch(Bundle bundle) {
+        ScreeningNormalizer.Index index = new ScreeningNormalizer.Index(bundle);
+        List<String> wrong = new ArrayList<>();
+        List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).getResource() instanceof Observation obs && obs.hasSubject()
+                    && !(index.resolve(obs.getSubject()) instanceof Patient)) {
+                wrong.add("entry[" + i + "]");
+            }
+        }
+        if (wrong.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String where = String.join(", ", wrong.subList(0, Math.min(wrong.size(), MAX_LISTED_PROBLEMS)))
+                + (wrong.size() > MAX_LISTED_PROBLEMS ? ", …" : "");
+        return java.util.Optional.of(new BundleProblem(BundleProblem.OBSERVATION_SUBJECT_MISMATCH, wrong.size()
+                + " Observation(s) have a subject that is not the Bundle's Patient (" + where + "); results of "
+                + "another person cannot be taken as this patient's", Map.of("count", String.valueOf(wrong.size()), "entries", where)));
+    }
+
+    static boolean isUnbounded(BigDecimal value) {
+        int exponent = value.signum() == 0 ? 0 : value.precision() - value.scale() - 1;
+        return value.precision() > MAX_SIGNIFICANT_DIGITS || Math.abs(exponent) > MAX_EXPONENT
+                || value.scale() > MAX_SIGNIFICANT_DIGITS || value.scale() < -MAX_EXPONENT;
+    }
+
     private static List<Resource> resources(Bundle bundle) {
         return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
                 .filter(r -> r != null).toList();
     }
 
+    /** A measurement value taken out of the JSON before HAPI sees it: its text, and whether it was a JSON number. */
+    private record RawValue(String text, boolean number) {
+    }
+
     /**
-     * Removes every non-number {@code valueQuantity.value} of an Observation (key -1) or of its components (key =
-     * component index) from the tree and returns the raw texts by entry index.
+     * Removes every non-number, and every number out of {@link #isUnbounded range}, {@code valueQuantity.value} of
+     * an Observation (key -1) or of its components (key = component index) from the tree and returns the raw texts
+     * by entry index.
      */
-    private static Map<Integer, Map<Integer, String>> extractNonNumericValues(ObjectNode root) {
-        Map<Integer, Map<Integer, String>> found = new HashMap<>();
+    private static Map<Integer, Map<Integer, RawValue>> extractNonNumericValues(ObjectNode root) {
+        Map<Integer, Map<Integer, RawValue>> found = new HashMap<>();
         JsonNode entries = root.get("entry");
         if (entries == null || !entries.isArray()) {
             return found;
@@ -196,16 +250,19 @@ public class BundleParser {
         return found;
     }
 
-    private static java.util.Optional<String> takeNonNumeric(JsonNode holder) {
+    private static java.util.Optional<RawValue> takeNonNumeric(JsonNode holder) {
         JsonNode quantity = holder.get("valueQuantity");
-        if (!(quantity instanceof ObjectNode q) || !q.has("value") || q.get("value").isNumber()) {
+        if (!(quantity instanceof ObjectNode q) || !q.has("value")
+                || (q.get("value").isNumber() && !isUnbounded(q.get("value").decimalValue()))) {
             return java.util.Optional.empty();
         }
         JsonNode value = q.remove("value");
-        return java.util.Optional.of(value.isTextual() ? value.textValue() : value.toString());
+        // BigDecimal.toString keeps an exponent unexpanded (1E+308): the text stays short whatever the magnitude
+        return java.util.Optional.of(new RawValue(value.isTextual() ? value.textValue()
+                : value.isNumber() ? value.decimalValue().toString() : value.toString(), value.isNumber()));
     }
 
-    private static void markNonNumeric(Bundle bundle, Map<Integer, Map<Integer, String>> nonNumeric) {
+    private static void markNonNumeric(Bundle bundle, Map<Integer, Map<Integer, RawValue>> nonNumeric) {
         List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
         nonNumeric.forEach((entryIndex, byComponent) -> {
             if (entryIndex >= entries.size() || !(entries.get(entryIndex).getResource() instanceof Observation obs)) {
@@ -228,9 +285,9 @@ public class BundleParser {
         });
     }
 
-    private static void mark(Quantity quantity, String raw) {
+    private static void mark(Quantity quantity, RawValue raw) {
         if (quantity != null) {
-            quantity.setUserData(NON_NUMERIC_VALUE, raw);
+            quantity.setUserData(raw.number() ? UNBOUNDED_VALUE : NON_NUMERIC_VALUE, raw.text());
         }
     }
 

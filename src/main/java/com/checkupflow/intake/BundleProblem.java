@@ -7,7 +7,8 @@ import java.util.Map;
  *
  * @param code   short machine code: {@code not_json}, {@code not_a_bundle}, {@code unparseable_bundle},
  *               {@code missing_identifier}, {@code no_patient}, {@code multiple_patients}, {@code no_observation},
- *               {@code number_out_of_range}
+ *               {@code number_out_of_range} (a number outside any measurement value), {@code bundle_type_not_allowed},
+ *               {@code observation_subject_mismatch}
  * @param detail human-readable explanation; never contains personal data from the Bundle
  * @param facts  the specific facts of the detail (a JSON path, a line, a resourceType, a limit) for the Korean problem
  *               document (web.Problem); never personal data
@@ -30,4 +31,6 @@ public record BundleProblem(String code, String detail, Map<String, String> fact
     public static final String MULTIPLE_PATIENTS = "multiple_patients";
     public static final String NO_OBSERVATION = "no_observation";
     public static final String NUMBER_OUT_OF_RANGE = "number_out_of_range";
+    public static final String BUNDLE_TYPE_NOT_ALLOWED = "bundle_type_not_allowed";
+    public static final String OBSERVATION_SUBJECT_MISMATCH = "observation_subject_mismatch";
 }

@@ -83,9 +83,10 @@ public class IntakeService {
         if (centerId == null || centerId.isBlank()) {
             problems.add(new Problem("center_missing", "The query parameter 'center' is required"));
         } else if (center.isEmpty()) {
+            String given = centerId.length() > 40 ? centerId.substring(0, 40) + "…" : centerId;
             String known = String.join(", ", centers.all().stream().map(Center::id).toList());
-            problems.add(new Problem("center_unknown", "Unknown center '" + centerId + "'; known centers: " + known,
-                    java.util.Map.of("known", known)));
+            problems.add(new Problem("center_unknown", "Unknown center '" + given + "'; the center ids are: " + known,
+                    java.util.Map.of("given", given, "known", known)));
         }
         if (language != null && !language.equals("ko") && !language.equals("en")) {
             problems.add(new Problem("language_unsupported", "language must be 'ko' or 'en'"));
@@ -102,11 +103,12 @@ public class IntakeService {
         Bundle bundle = parsed.bundle();
         Identifier identifier = bundle.getIdentifier();
         // The center is part of the content: the same identifier sent to another center is not the same screening.
-        String contentHash = screenings.contentHash(centerId + "\n" + parser.canonical(bundle));
+        String canonical = parser.canonical(bundle);
+        String contentHash = screenings.contentHash(centerId + "\n" + canonical);
         Optional<ScreeningRepository.Received> known = screenings.findReceivedBySource(identifier.getSystem(),
                 identifier.getValue());
         if (known.isPresent()) {
-            return repeated(known.get(), contentHash);
+            return repeated(known.get(), centerId, canonical, contentHash);
         }
         NormalizedScreening normalized = normalizer.normalize(bundle);
         String lang = language != null ? language : center.orElseThrow().language();
@@ -128,7 +130,7 @@ public class IntakeService {
         } catch (DuplicateKeyException concurrentDuplicate) {
             // Another request with the same identifier won the unique key; answer with its id once committed. Only
             // this exception: any other failure is no duplicate and must not wait.
-            return repeated(awaitExisting(identifier, concurrentDuplicate), contentHash);
+            return repeated(awaitExisting(identifier, concurrentDuplicate), centerId, canonical, contentHash);
         }
     }
 
@@ -169,19 +171,29 @@ public class IntakeService {
 
     /**
      * A known identifier: the same content is the idempotent answer; other content is refused, since taking it would
-     * silently drop the new values (corrections go through the correction workflow). Rows from before V30 carry no
-     * hash and keep the idempotent answer.
+     * silently drop the new values (corrections go through the correction workflow). The same content sent to another
+     * center is refused with its own reason: nothing differs but the center. Rows from before V30 carry no hash and
+     * keep the idempotent answer.
      */
-    private static IntakeResult repeated(ScreeningRepository.Received known, String contentHash) {
-        if (known.contentHash() != null && !known.contentHash().equals(contentHash)) {
-            // No id in the answer: the known screening may belong to another center.
-            throw new ProblemException(HttpStatus.CONFLICT,
-                    "This Bundle.identifier was already received with other content; nothing was stored",
-                    new Problem("identifier_conflict", "A screening with this Bundle.identifier was already received "
-                            + "with different content. Send corrections through the correction workflow, and a new "
-                            + "screening under a new identifier"));
+    private IntakeResult repeated(ScreeningRepository.Received known, String centerId, String canonical,
+                                  String contentHash) {
+        if (known.contentHash() == null || known.contentHash().equals(contentHash)) {
+            return new IntakeResult(known.id(), false);
         }
-        return new IntakeResult(known.id(), false);
+        // No id and no center in the answer: the known screening belongs to a center this request did not name.
+        if (!known.center().equals(centerId)
+                && known.contentHash().equals(screenings.contentHash(known.center() + "\n" + canonical))) {
+            throw new ProblemException(HttpStatus.CONFLICT,
+                    "This Bundle.identifier was already received for another center; nothing was stored",
+                    new Problem("identifier_other_center", "A screening with this Bundle.identifier and the same "
+                            + "content was already received for another center. Send it to that center, or send a "
+                            + "screening for this center under a new identifier"));
+        }
+        throw new ProblemException(HttpStatus.CONFLICT,
+                "This Bundle.identifier was already received with other content; nothing was stored",
+                new Problem("identifier_conflict", "A screening with this Bundle.identifier was already received "
+                        + "with different content. Send corrections through the correction workflow, and a new "
+                        + "screening under a new identifier"));
     }
 
     private void store(Screening screening, NormalizedScreening normalized, String json, String contentHash) {

@@ -59,8 +59,10 @@ import com.checkupflow.kernel.TreatedDisease;
  *   <li>Observations are matched by LOINC code ({@code http://loinc.org}); unknown codes are ignored; the BP panel
  *       85354-9 contributes its 8480-6 / 8462-4 components. Observations with status entered-in-error or cancelled
  *       are treated as absent.</li>
- *   <li>Several Observations for one item: the first VALID one in Bundle order wins; if none is valid, the first
- *       INVALID one (an invalid reading is worth correcting); otherwise the item is MISSING.</li>
+ *   <li>Several Observations for one item: identical readings (same value and unit as reported, or both valid with
+ *       the same canonical value) count once, a VALID one preferred; two different readings make the item INVALID
+ *       {@code conflicting_values} with every distinct reading as its reported value (keeping either would silently
+ *       drop the other); absent ones (dataAbsentReason) do not count.</li>
  *   <li>Validity, first failing rule wins: non_numeric → missing_unit → unit_not_allowed → negative_value →
  *       implausible_value (window in the canonical unit, after conversion and rounding) → bp_diastolic_ge_systolic
  *       (both BP items). Coded items: unrecognized_code. dataAbsentReason, or no value at all, means MISSING.</li>
@@ -72,8 +74,8 @@ import com.checkupflow.kernel.TreatedDisease;
  *       was valid, its canonical value: the lab measured it and the report shows it, only the judgement skips it.</li>
  *   <li>Treated diseases: Conditions referenced by an {@code active} MedicationStatement's reasonReference.</li>
  * </ul>
- * Every Observation is attributed to the Bundle's single Patient ({@link BundleParser} enforces exactly one);
- * {@code subject} is not checked. Nothing here is logged: the Bundle carries personal data.
+ * Every Observation is attributed to the Bundle's single Patient ({@link BundleParser} enforces exactly one and
+ * refuses an Observation whose subject is someone else). Nothing here is logged: the Bundle carries personal data.
  */
 @Component
 public class ScreeningNormalizer {
@@ -162,8 +164,12 @@ public class ScreeningNormalizer {
                 .filter(i -> RRN_SYSTEM.equals(i.getSystem()) && i.hasValue())
                 .map(Identifier::getValue)
                 .findFirst().orElse(null);
-        return new PatientInfo(logicalId(p, entry), displayName(p), sex, birthDate, rrn,
-                List.copyOf(RrnValidator.problems(rrn, birthDate, sex)));
+        List<String> problems = new ArrayList<>(RrnValidator.problems(rrn, birthDate, sex));
+        if (sex == null) {
+            // other, unknown or absent: the sex-specific bands cannot be applied; the physician is told (criteria §4.5)
+            problems.add(PatientInfo.SEX_MISSING);
+        }
+        return new PatientInfo(logicalId(p, entry), displayName(p), sex, birthDate, rrn, List.copyOf(problems));
     }
 
     /** name.text, else family+given: Korean names without a space (김민수), others "given family". */
@@ -210,14 +216,67 @@ public class ScreeningNormalizer {
     }
 
     private static CanonicalItem choose(ItemKey key, List<CanonicalItem> found) {
-        for (ItemStatus preferred : List.of(ItemStatus.VALID, ItemStatus.INVALID)) {
-            for (CanonicalItem item : found) {
-                if (item.status() == preferred) {
-                    return item;
-                }
+        List<CanonicalItem> distinct = new ArrayList<>();
+        for (CanonicalItem item : found) {
+            if (item.status() == ItemStatus.MISSING) {
+                continue;
+            }
+            int same = indexOfSameReading(distinct, item);
+            if (same < 0) {
+                distinct.add(item);
+            } else if (item.valid() && !distinct.get(same).valid()) {
+                distinct.set(same, item);
             }
         }
-        return CanonicalItem.missing(key);
+        if (distinct.isEmpty()) {
+            return CanonicalItem.missing(key);
+        }
+        if (distinct.size() == 1) {
+            return distinct.get(0);
+        }
+        return invalid(key, InvalidReason.CONFLICTING_VALUES, readings(distinct), null, distinct.get(0).observationId());
+    }
+
+    private static int indexOfSameReading(List<CanonicalItem> distinct, CanonicalItem item) {
+        for (int i = 0; i < distinct.size(); i++) {
+            CanonicalItem other = distinct.get(i);
+            boolean sameCanonical = item.valid() && other.valid() && (item.key().coded()
+                    ? item.code().equals(other.code()) : item.value().compareTo(other.value()) == 0);
+            if (sameCanonical || reading(item, false).equals(reading(other, false))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The longest text of all readings: the stored reported value has 64 characters (V1__screenings.sql). */
+    static final int MAX_READINGS_LENGTH = 64;
+
+    /** "105 mg/dL; 300 mg/dL": every distinct reading as reported, as many as fit, then how many more ("; +2"). */
+    private static String readings(List<CanonicalItem> distinct) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < distinct.size(); i++) {
+            String next = (i == 0 ? "" : "; ") + reading(distinct.get(i), true);
+            String more = "; +" + (distinct.size() - i);
+            boolean last = i == distinct.size() - 1;
+            if (text.length() + next.length() + (last ? 0 : more.length()) > MAX_READINGS_LENGTH) {
+                return text.append(i == 0 ? "+" + distinct.size() : more).toString();
+            }
+            text.append(next);
+        }
+        return text.toString();
+    }
+
+    /**
+     * One reading as reported: a number plainly, then the unit as sent; a text that came instead of a number quoted
+     * when {@code quoted} (for the nurse; "105" as text and 105 as a number are the same reading).
+     */
+    private static String reading(CanonicalItem item, boolean quoted) {
+        Object value = item.reportedValue();
+        boolean text = item.invalidReason() == InvalidReason.NON_NUMERIC && value != null;
+        String shown = value instanceof BigDecimal d ? (d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString())
+                : value == null ? "" : quoted && text ? "\"" + value + "\"" : value.toString().strip();
+        return item.reportedUnit() == null ? shown : shown + " " + item.reportedUnit();
     }
 
     /** One value of one item; a null value (absent, or dataAbsentReason) is MISSING. */
@@ -242,20 +301,27 @@ public class ScreeningNormalizer {
         String text = q.hasUnit() && !q.getUnit().isBlank() ? q.getUnit().trim() : null;
         String reportedUnit = code != null ? code : text;
         Object raw = q.getUserData(BundleParser.NON_NUMERIC_VALUE);
-        if (raw != null || !q.hasValue()) {
+        String unbounded = (String) q.getUserData(BundleParser.UNBOUNDED_VALUE);
+        if (raw != null || (!q.hasValue() && unbounded == null)) {
             return invalid(key, InvalidReason.NON_NUMERIC, raw, reportedUnit, observationId);
         }
-        BigDecimal reported = q.getValue();
+        // a number out of range stays text: converting, rounding or printing it plainly could expand a huge exponent
+        Object reportedValue = unbounded != null ? unbounded : q.getValue();
         if (reportedUnit == null) {
-            return invalid(key, InvalidReason.MISSING_UNIT, reported, null, observationId);
+            return invalid(key, InvalidReason.MISSING_UNIT, reportedValue, null, observationId);
         }
         Optional<ItemCatalog.UnitMatch> unit = ItemCatalog.resolveUnit(key, reportedUnit, code != null);
         if (unit.isEmpty()) {
-            return invalid(key, InvalidReason.UNIT_NOT_ALLOWED, reported, reportedUnit, observationId);
+            return invalid(key, InvalidReason.UNIT_NOT_ALLOWED, reportedValue, reportedUnit, observationId);
         }
-        if (reported.signum() < 0) {
-            return invalid(key, InvalidReason.NEGATIVE_VALUE, reported, reportedUnit, observationId);
+        if (unbounded != null ? unbounded.startsWith("-") : q.getValue().signum() < 0) {
+            return invalid(key, InvalidReason.NEGATIVE_VALUE, reportedValue, reportedUnit, observationId);
         }
+        if (unbounded != null) {
+            // beyond 10^±12 (BundleParser.MAX_EXPONENT): outside every plausibility window
+            return invalid(key, InvalidReason.IMPLAUSIBLE_VALUE, reportedValue, reportedUnit, observationId);
+        }
+        BigDecimal reported = q.getValue();
         ItemCatalog.Conversion conversion = unit.get().conversion();
         BigDecimal canonical = conversion == null ? reported : conversion.apply(reported, key.scale());
         if (!ItemCatalog.quantitySpec(key).plausible(canonical)) {

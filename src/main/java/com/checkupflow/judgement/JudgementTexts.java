@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import com.checkupflow.kernel.Category;
+import com.checkupflow.kernel.InvalidReason;
 import com.checkupflow.kernel.ItemCatalog;
 import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.kernel.ItemLabels;
@@ -75,12 +76,17 @@ public class JudgementTexts {
         if (raw == null) {
             return "(없음)";
         }
+        if (item.invalidReason() == InvalidReason.CONFLICTING_VALUES) {
+            return raw.toString(); // every reading with its unit, as the normalizer listed them
+        }
         if (key.coded()) {
             String code = key == ItemKey.URINE_PROTEIN ? Terminology.urineProtein(raw.toString())
                     : ItemCatalog.chestXray(raw.toString());
             return code == null ? "코드 " + raw : labels.code(code, "ko") + " (코드 " + raw + ")";
         }
-        String value = raw instanceof java.math.BigDecimal d ? d.toPlainString() : "\"" + raw + "\"";
+        // quoted only when the lab sent text instead of a number; a huge number stays its unexpanded text (1E+308)
+        String value = raw instanceof java.math.BigDecimal d ? d.toPlainString()
+                : item.invalidReason() == InvalidReason.NON_NUMERIC ? "\"" + raw + "\"" : raw.toString();
         return value + (item.reportedUnit() == null ? " (단위 없음)" : " " + labels.unit(item.reportedUnit()));
     }
 

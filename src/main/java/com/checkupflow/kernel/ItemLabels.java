@@ -58,6 +58,8 @@ public class ItemLabels {
         if (reason == InvalidReason.NON_NUMERIC) {
             key = value.isBlank() ? "non_numeric_empty" : value.strip().matches("[-+]?[0-9]+([.,][0-9]+)?")
                     ? "non_numeric_digits" : "non_numeric";
+        } else if (reason == InvalidReason.CONFLICTING_VALUES && itemUnit == null) {
+            key = "conflicting_values_coded";
         }
         String pattern = labels.getProperty("explain." + key + ".ko");
         if (pattern == null) {

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param rrn       resident registration number as sent (with or without hyphen), or null
  * @param problems  patient-level problems (e.g. {@code rrn_birthdate_mismatch}, {@code rrn_sex_mismatch},
- *                  {@code rrn_check_digit_warning}); they never change the judgement
+ *                  {@code rrn_check_digit_warning}, {@link #SEX_MISSING}); they never change the judgement
  */
 public record PatientInfo(
         String patientId,
@@ -17,6 +17,9 @@ public record PatientInfo(
         LocalDate birthDate,
         String rrn,
         List<String> problems) {
+
+    /** No {@code male}/{@code female} gender (absent, {@code other} or {@code unknown}): sex-specific bands not applied. */
+    public static final String SEX_MISSING = "sex_missing";
 
     /** The RRN as shown everywhere but where staff need it ({@code 980425-1******}); null when absent. */
     public String maskedRrn() {

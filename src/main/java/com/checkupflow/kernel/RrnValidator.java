@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -67,6 +68,15 @@ public final class RrnValidator {
             problems.add(CHECK_DIGIT_WARNING);
         }
         return problems;
+    }
+
+    /** The sex the RRN's seventh digit gives (odd = male, even = female); empty for a null or malformed RRN. */
+    public static Optional<Sex> sex(String rrn) {
+        if (rrn == null) {
+            return Optional.empty();
+        }
+        Matcher m = FORMAT.matcher(rrn.trim());
+        return m.matches() ? Optional.of((m.group(2).charAt(0) - '0') % 2 == 1 ? Sex.MALE : Sex.FEMALE) : Optional.empty();
     }
 
     /** C = (11 − Σ dᵢ·wᵢ mod 11) mod 10 over the first 12 digits. */

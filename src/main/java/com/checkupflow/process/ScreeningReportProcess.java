@@ -182,6 +182,7 @@ public final class ScreeningReportProcess {
         public static final String REVIEW_DUE_DATE = "reviewDueDate";
         public static final String JUDGEMENT_SUMMARY = "judgementSummary";
         public static final String OVERALL_SUMMARY = "overallSummary";
+        public static final String PATIENT_PROBLEMS = "patientProblems";
         public static final String REDRAFT_LIMIT_MESSAGE = "redraftLimitMessage";
         public static final String REVIEW_REOPENED_NOTE = "reviewReopenedNote";
         public static final String REVIEW_DECISION = "reviewDecision";

@@ -51,7 +51,8 @@ class ReferralLetterRenderer {
         v.put("labelSignedBy", en ? "Physician" : "의뢰 의사");
         v.put("center", centers.get(s.center()).displayName(s.language()));
         v.put("examDate", s.examDate() == null ? "" : s.examDate().toString());
-        v.put("patient", (s.patient().name() == null ? "" : s.patient().name()) + " · "
+        v.put("patient", (s.patient().name() == null || s.patient().name().isBlank()
+                ? (en ? "name unknown" : "이름 없음") : s.patient().name()) + " · "
                 + (s.patient().rrn() == null ? "" : PersonalData.maskRrn(s.patient().rrn()))
                 + (s.age() < 0 ? "" : " · " + s.age() + (en ? " years" : "세")));
         v.put("appointment", r.appointmentAt() == null ? "" : CenterTime.format(r.appointmentAt()) + " · " + r.appointmentPlace());

@@ -114,7 +114,9 @@ class ReportFhirExporter {
         bundle.setTimestamp(Date.from(s.issuedAt()));
 
         Patient patient = new Patient();
-        patient.addName().setText(s.patient().name());
+        if (s.patient().name() != null) {
+            patient.addName().setText(s.patient().name()); // none sent, none exported: "name unknown" is no name
+        }
         if (s.sex() != null) {
             patient.setGender(s.sex() == Sex.MALE ? AdministrativeGender.MALE : AdministrativeGender.FEMALE);
         }

@@ -89,7 +89,8 @@ class ReportRenderer {
         v.put("labelSuspect", Category.DISEASE_SUSPECT.label(lang));
         v.put("center", centers.get(s.center()).displayName(lang));
         v.put("examDate", s.examDate() == null ? "" : s.examDate().toString());
-        v.put("patientName", s.patient().name() == null ? "" : s.patient().name());
+        v.put("patientName", s.patient().name() == null || s.patient().name().isBlank() ? text("nameUnknown", lang)
+                : s.patient().name());
         v.put("patientRrn", s.patient().rrn() == null ? "" : PersonalData.maskRrn(s.patient().rrn()));
         v.put("patientSex", s.sex() == null ? "" : text(s.sex().code(), lang));
         v.put("patientAge", s.age() < 0 ? "" : s.age() + " " + text("ageUnit", lang));

@@ -23,6 +23,8 @@ import com.checkupflow.drafting.DraftChecker;
 import com.checkupflow.judgement.JudgementJson;
 import com.checkupflow.judgement.JudgementTexts;
 import com.checkupflow.kernel.InputRefused;
+import com.checkupflow.kernel.PatientInfo;
+import com.checkupflow.kernel.RrnValidator;
 import com.checkupflow.screening.PersonalData;
 import com.checkupflow.screening.Screening;
 import com.checkupflow.screening.ScreeningRepository;
@@ -100,14 +102,33 @@ public class ReviewService {
         return checker.check(text, judgementJson.read(s.judgementJson()), s.language(), s.criticalFindings());
     }
 
-    /** What the review form shows beside the draft. */
-    record ReviewContext(String judgementTable, String overallSummary) {
+    /** What the review form shows beside the draft; {@code patientProblems} is empty when there are none. */
+    record ReviewContext(String judgementTable, String overallSummary, String patientProblems) {
     }
 
     ReviewContext context(String screeningId) {
         Screening s = screenings.find(screeningId).orElseThrow();
         var judgement = judgementJson.read(s.judgementJson());
-        return new ReviewContext(texts.judgementTable(judgement), texts.overallSummary(judgement));
+        return new ReviewContext(texts.judgementTable(judgement), texts.overallSummary(judgement),
+                patientProblems(s, patientLabel(screeningId).language()));
+    }
+
+    /**
+     * The patient-level problems (criteria §4.5: an RRN that contradicts the birth date or sex, no sex) as a list for
+     * the physician, in the center's language: they change no judgement, so the reviewer must be told. A missing sex
+     * says the sex the RRN gives, which the physician can confirm.
+     */
+    static String patientProblems(Screening s, String language) {
+        StringBuilder md = new StringBuilder();
+        for (String problem : s.patient().problems()) {
+            String text = PatientInfo.SEX_MISSING.equals(problem)
+                    ? TaskNames.format("patientProblem." + problem, language, RrnValidator.sex(s.patient().rrn())
+                            .map(sex -> TaskNames.format("patientProblem.rrnSays", language,
+                                    TaskNames.text("patientProblem.sex." + sex.code(), language))).orElse(""))
+                    : TaskNames.text("patientProblem." + problem, language);
+            md.append("- ").append(text).append('\n');
+        }
+        return md.toString();
     }
 
     /**
@@ -121,9 +142,11 @@ public class ReviewService {
         Screening s = screenings.find(screeningId).orElseThrow();
         Center center = centers.get(s.center());
         String lang = "en".equals(center.language()) ? "en" : "ko";
-        String sex = s.sex() == null ? "?" : TaskNames.text("sex." + s.sex().code(), lang);
+        String sex = TaskNames.text("sex." + (s.sex() == null ? "unknown" : s.sex().code()), lang);
         String age = s.age() < 0 ? TaskNames.text("age.unknown", lang) : TaskNames.format("age", lang, s.age());
-        return new PatientLabel(PersonalData.maskName(s.patient().name()) + ", " + age + " " + sex + ", "
+        String name = s.patient().name() == null || s.patient().name().isBlank() ? TaskNames.text("name.unknown", lang)
+                : PersonalData.maskName(s.patient().name());
+        return new PatientLabel(name + ", " + age + " " + sex + ", "
                 + center.displayName(lang) + (s.examDate() == null ? "" : ", " + s.examDate()), lang);
     }
 

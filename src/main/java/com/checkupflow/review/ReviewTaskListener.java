@@ -32,6 +32,7 @@ class ReviewTaskListener implements TaskListener {
             ReviewService.ReviewContext context = reviews.context(screeningId);
             task.setVariable(Vars.JUDGEMENT_SUMMARY, context.judgementTable());
             task.setVariable(Vars.OVERALL_SUMMARY, context.overallSummary());
+            task.setVariable(Vars.PATIENT_PROBLEMS, context.patientProblems());
             int round = ((Number) task.getVariable(Vars.DRAFT_ROUND)).intValue();
             int max = ((Number) task.getVariable(Vars.MAX_REDRAFT_ROUNDS)).intValue();
             task.setVariable(Vars.REDRAFT_LIMIT_MESSAGE, round > max

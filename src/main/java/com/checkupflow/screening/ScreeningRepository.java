@@ -129,13 +129,14 @@ public class ScreeningRepository {
     }
 
     /** The screening already received under a source identifier; {@code contentHash} is null for rows before V30. */
-    public record Received(String id, String contentHash) {
+    /** @param center the center it was received for: the same Bundle sent to another center is told so */
+    public record Received(String id, String center, String contentHash) {
     }
 
     public Optional<Received> findReceivedBySource(String system, String value) {
-        return jdbc.sql("SELECT id, content_hash FROM cf_screening WHERE source_system = ? AND source_value = ?")
+        return jdbc.sql("SELECT id, center, content_hash FROM cf_screening WHERE source_system = ? AND source_value = ?")
                 .params(system, value)
-                .query((rs, n) -> new Received(rs.getString("id"), rs.getString("content_hash")))
+                .query((rs, n) -> new Received(rs.getString("id"), rs.getString("center"), rs.getString("content_hash")))
                 .optional();
     }
 
@@ -257,13 +258,17 @@ public class ScreeningRepository {
         return items;
     }
 
+    private static final java.util.regex.Pattern PLAIN_DECIMAL = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?");
+
     private static CanonicalItem mapItem(ResultSet rs) throws SQLException {
         ItemKey key = ItemKey.fromJson(rs.getString("item_key")).orElseThrow();
         String reason = rs.getString("invalid_reason");
         InvalidReason invalidReason = reason == null ? null : InvalidReason.valueOf(reason);
         String reported = rs.getString("reported_value");
         Object reportedValue = reported;
-        if (reported != null && !key.coded() && invalidReason != InvalidReason.NON_NUMERIC) {
+        // a plain decimal only: a text, a list of conflicting readings or a huge number (1E+308) stays the text it was
+        if (reported != null && !key.coded() && invalidReason != InvalidReason.NON_NUMERIC
+                && PLAIN_DECIMAL.matcher(reported).matches()) {
             reportedValue = new BigDecimal(reported);
         }
         String value = rs.getString("item_value");

@@ -57,7 +57,7 @@ class ApiErrorController extends BasicErrorController {
     private void write(HttpServletRequest request, HttpServletResponse response) {
         HttpStatus status = getStatus(request);
         try {
-            ApiProblems.write(json, response, status);
+            ApiProblems.write(json, response, status, request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
         } catch (IOException clientGone) {
             // The client closed the connection (often the very reason for the error): nobody is left to answer.
         }

@@ -35,7 +35,7 @@ public class ApiErrorReportValve extends ErrorReportValve {
             return;
         }
         try {
-            ApiProblems.write(JSON, response.getResponse(), status);
+            ApiProblems.write(JSON, response.getResponse(), status, request.getRequestURI());
             response.finishResponse();
         } catch (IOException | IllegalStateException e) {
             // Nothing more can be sent on this connection.

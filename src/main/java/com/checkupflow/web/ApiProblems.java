@@ -1,12 +1,16 @@
 package com.checkupflow.web;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -14,6 +18,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class ApiProblems {
 
     private ApiProblems() {
+    }
+
+    private static Optional<URI> instance(Object requestUri) {
+        if (requestUri == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new URI(requestUri.toString()));
+        } catch (URISyntaxException notAUri) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -45,8 +60,14 @@ public final class ApiProblems {
         };
     }
 
-    /** Writes the status's problem document, unless the response was already committed. */
-    public static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status) throws IOException {
+    /**
+     * Writes the status's problem document, unless the response was already committed.
+     *
+     * @param requestUri the path the client asked for, the document's {@code instance} like every other problem
+     *                   document's (left out when it is no valid URI, as a firewall-rejected path may be)
+     */
+    public static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, Object requestUri)
+            throws IOException {
         if (response.isCommitted()) {
             return;
         }
@@ -54,7 +75,8 @@ public final class ApiProblems {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(),
-                ProblemDocuments.of(status, status.getReasonPhrase(), List.of(forStatus(status))));
+        ProblemDetail document = ProblemDocuments.of(status, status.getReasonPhrase(), List.of(forStatus(status)));
+        instance(requestUri).ifPresent(document::setInstance);
+        json.writeValue(response.getOutputStream(), document);
     }
 }

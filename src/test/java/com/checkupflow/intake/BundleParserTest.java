@@ -128,15 +128,75 @@ class BundleParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"1e999999999", "1e999999", "-1E+999999", "1e-999999", "0e999999", "1e100",
             "1234567890123456789012345", "0.0000000000000000000000001"})
-    void shouldRejectQuicklyWhenANumberIsOutOfRange(String number) {
-        String json = bundle().quantity("1920-8", number, "U/L").json();
+    void shouldRejectQuicklyWhenANumberOutsideAnyMeasurementValueIsOutOfRange(String number) {
+        String json = bundle().observation("1920-8", "\"valueQuantity\":{\"value\":20,\"code\":\"U/L\"},"
+                + "\"referenceRange\":[{\"high\":{\"value\":" + number + "}}]").json();
 
         long started = System.nanoTime();
         ParsedBundle parsed = parser.parse(json);
 
         assertThat(parsed.problemCodes()).containsExactly(BundleProblem.NUMBER_OUT_OF_RANGE);
-        assertThat(parsed.problems().get(0).detail()).contains("Bundle.entry[1].resource.valueQuantity.value");
+        assertThat(parsed.problems().get(0).detail()).contains("Bundle.entry[1].resource.referenceRange[0].high.value");
         assertThat(System.nanoTime() - started).isLessThan(1_000_000_000L);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e999999999", "1e999999", "-1E+999999", "1e-999999", "0e999999", "1e100", "1e308",
+            "99999999999999999999999", "0.0000000000000000000000001"})
+    void shouldAcceptQuicklyAndMarkTheItemWhenAMeasurementValueIsOutOfRange(String number) {
+        String json = bundle().quantity("1920-8", number, "U/L").bpPanel(number, "80").json();
+
+        long started = System.nanoTime();
+        ParsedBundle parsed = parser.parse(json);
+        NormalizedScreening s = new ScreeningNormalizer(JudgementProperties.defaults()).normalize(parsed.bundle());
+
+        assertThat(parsed.problems()).isEmpty();
+        assertThat(s.item(ItemKey.AST).invalidReason()).isIn(InvalidReason.IMPLAUSIBLE_VALUE, InvalidReason.NEGATIVE_VALUE);
+        assertThat(s.item(ItemKey.SYSTOLIC_BP).invalidReason()).isEqualTo(s.item(ItemKey.AST).invalidReason());
+        assertThat(s.item(ItemKey.DIASTOLIC_BP).valid()).isTrue();
+        assertThat(System.nanoTime() - started).isLessThan(1_000_000_000L);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"type\":\"searchset\"", "\"type\":\"document\"", "\"type\":\"no-such-type\"",
+            "\"id\":\"no-type\""})
+    void shouldRejectWhenBundleTypeIsNeitherCollectionNorTransaction(String type) {
+        String json = bundle().quantity("1920-8", "20", "U/L").json().replace("\"type\":\"collection\"", type);
+
+        ParsedBundle parsed = parser.parse(json);
+
+        assertThat(parsed.problemCodes()).containsExactly(BundleProblem.BUNDLE_TYPE_NOT_ALLOWED);
+        assertThat(parsed.problems().get(0).detail()).contains("collection or transaction");
+    }
+
+    @Test
+    void shouldAcceptWhenBundleTypeIsTransaction() {
+        String json = bundle().quantity("1920-8", "20", "U/L").json()
+                .replace("\"type\":\"collection\"", "\"type\":\"transaction\"");
+
+        assertThat(parser.parse(json).isAccepted()).isTrue();
+    }
+
+    @Test
+    void shouldRejectNamingTheEntriesWhenObservationsAreAboutSomeoneElse() {
+        String json = bundle().quantity("1920-8", "20", "U/L").subject("Patient/someone-else")
+                .quantity("1742-6", "20", "U/L").subject("urn:uuid:7f0e4a52-0000-4000-8000-000000000099")
+                .quantity("2324-2", "30", "U/L").json();
+
+        ParsedBundle parsed = parser.parse(json);
+
+        assertThat(parsed.problemCodes()).containsExactly(BundleProblem.OBSERVATION_SUBJECT_MISMATCH);
+        assertThat(parsed.problems().get(0).detail()).contains("2 Observation(s)", "entry[2], entry[3]")
+                .doesNotContain("someone-else");
+        assertThat(parsed.problems().get(0).facts()).containsEntry("count", "2").containsEntry("entries", "entry[2], entry[3]");
+    }
+
+    @Test
+    void shouldAcceptWhenSubjectIsThePatientRelativelyOrAbsent() {
+        String json = bundle().subject("Patient/pat-1").quantity("1920-8", "20", "U/L").subject(null)
+                .quantity("1742-6", "20", "U/L").json();
+
+        assertThat(parser.parse(json).problems()).isEmpty();
     }
 
     @ParameterizedTest

@@ -15,8 +15,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.checkupflow.CheckupFlowHttpTest;
 import com.checkupflow.ReviewTasks;
-import com.checkupflow.TestHttp;
-import com.checkupflow.demo.SyntheticScreenings;
 import com.checkupflow.process.ScreeningReportProcess.Vars;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,8 +29,6 @@ import ca.uhn.fhir.context.FhirContext;
 @CheckupFlowHttpTest
 class IntakeConflictHttpTest {
 
-    private static final String FHIR_JSON = "application/fhir+json";
-
     @LocalServerPort
     int port;
     @Autowired
@@ -44,24 +40,23 @@ class IntakeConflictHttpTest {
     @Autowired
     TaskService taskService;
 
-    private TestHttp http;
+    private IntakeHttp http;
 
     @BeforeEach
     void client() {
-        http = new TestHttp(port);
+        http = new IntakeHttp(port, json, fhir, jdbc);
     }
 
     private ObjectNode bundle(String identifier) throws Exception {
-        return (ObjectNode) json.readTree(new SyntheticScreenings(fhir)
-                .bundleJson(identifier, SyntheticScreenings.Profile.HEALTHY, 3));
+        return http.bundle(identifier);
     }
 
     private HttpResponse<String> intake(String center, String body) throws Exception {
-        return http.post("integration", "/api/screenings?center=" + center, FHIR_JSON, body);
+        return http.intake(center, body);
     }
 
     private long screenings() {
-        return jdbc.sql("SELECT COUNT(*) FROM cf_screening").query(Long.class).single();
+        return http.screenings();
     }
 
     private String storedItems(String screeningId) {
@@ -71,10 +66,7 @@ class IntakeConflictHttpTest {
     }
 
     private JsonNode problem(HttpResponse<String> response, int status) throws Exception {
-        Assertions.assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        Assertions.assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                ct -> Assertions.assertThat(ct).startsWith("application/problem+json"));
-        return json.readTree(response.body());
+        return http.problem(response, status);
     }
 
     @Test
@@ -90,8 +82,7 @@ class IntakeConflictHttpTest {
         quantity.put("value", quantity.get("value").decimalValue().add(java.math.BigDecimal.ONE));
 
         JsonNode korean = problem(intake("gangnam", changed.toString()), 409);
-        JsonNode english = problem(http.post("integration", "/api/screenings?center=gangnam", FHIR_JSON,
-                changed.toString(), "en"), 409);
+        JsonNode english = problem(http.intakeInEnglish("gangnam", changed.toString()), 409);
         JsonNode otherCenter = problem(intake("busan", first.toString()), 409);
 
         Assertions.assertThat(korean.get("problems").get(0).get("code").asText()).isEqualTo("identifier_conflict");

@@ -84,14 +84,15 @@ class IntakeControllerTest {
     void shouldAnswer400WithEveryProblemWhenTheServiceRejectsTheRequest() throws Exception {
         when(intake.receive(any(), any(), any())).thenThrow(new ProblemException(HttpStatus.BAD_REQUEST,
                 "The screening was rejected; nothing was stored", List.of(
-                        new Problem("center_unknown", "No center x"),
+                        new Problem("center_unknown", "No center x", java.util.Map.of("given", "x", "known", "gangnam, busan")),
                         new Problem("language_unsupported", "language must be 'ko' or 'en'"))));
 
         expectProblem(mvc, post("/api/screenings?center=x&language=fr").contentType(FHIR_JSON).content(BUNDLE),
                 400, "center_unknown")
                 .andExpect(jsonPath("$.problems[1].code").value("language_unsupported"))
                 .andExpect(jsonPath("$.title").value("잘못된 요청입니다"))
-                .andExpect(jsonPath("$.detail").value("문제 2건: 없는 센터입니다; language는 'ko' 또는 'en'이어야 합니다"));
+                .andExpect(jsonPath("$.detail").value("문제 2건: 없는 센터입니다 (보낸 값 \"x\"; 있는 센터: gangnam, busan); "
+                        + "language는 'ko' 또는 'en'이어야 합니다"));
         expectProblem(mvc, post("/api/screenings?center=x&language=fr").contentType(FHIR_JSON).content(BUNDLE)
                         .header("Accept-Language", "en"), 400, "center_unknown")
                 .andExpect(jsonPath("$.title").value("The screening was rejected; nothing was stored"))

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.checkupflow.kernel.CanonicalItem;
 import com.checkupflow.kernel.InvalidReason;
@@ -233,22 +234,90 @@ class ScreeningNormalizerTest {
         }
 
         @Test
-        void shouldPreferValidObservationWhenSeveralReportTheSameItem() {
-            TestBundle b = bundle().quantity("1558-6", "145", "g/L").quantity("1558-6", "98", "mg/dL")
-                    .quantity("1558-6", "99", "mg/dL");
+        void shouldMarkItemConflictingWithEveryReadingWhenTwoObservationsDisagree() {
+            // the project's own invalid-items sample: a text "105" and a number 300 for one glucose (trial4 H2)
+            TestBundle b = bundle().quantity("1558-6", "\"105\"", "mg/dL").quantity("1558-6", "300", "mg/dL");
             CanonicalItem glucose = item(b, ItemKey.FASTING_GLUCOSE);
 
-            assertThat(glucose.value()).isEqualTo(dec("98"));
-            assertThat(glucose.observationId()).isEqualTo("obs-2");
+            assertThat(glucose.status()).isEqualTo(ItemStatus.INVALID);
+            assertThat(glucose.invalidReason()).isEqualTo(InvalidReason.CONFLICTING_VALUES);
+            assertThat(glucose.reportedValue()).isEqualTo("\"105\" mg/dL; 300 mg/dL");
+            assertThat(glucose.value()).isNull();
+            assertThat(glucose.observationId()).isEqualTo("obs-1");
         }
 
         @Test
-        void shouldTakeFirstInvalidObservationWhenNoneIsValid() {
-            TestBundle b = bundle().absent("1558-6").quantity("1558-6", "95", "g/L").valueString("1558-6", "x");
+        void shouldMarkItemConflictingWhenTwoValidReadingsDiffer() {
+            TestBundle b = bundle().quantity("1558-6", "92", "mg/dL").quantity("1558-6", "140", "mg/dL")
+                    .quantity("1558-6", "145", "g/L");
             CanonicalItem glucose = item(b, ItemKey.FASTING_GLUCOSE);
 
-            assertThat(glucose.invalidReason()).isEqualTo(InvalidReason.UNIT_NOT_ALLOWED);
-            assertThat(glucose.observationId()).isEqualTo("obs-2");
+            assertThat(glucose.invalidReason()).isEqualTo(InvalidReason.CONFLICTING_VALUES);
+            assertThat(glucose.reportedValue()).isEqualTo("92 mg/dL; 140 mg/dL; 145 g/L");
+        }
+
+        @Test
+        void shouldMarkCodedItemConflictingWhenTwoCodesDiffer() {
+            CanonicalItem urine = item(bundle().urineProtein("167273002").urineProtein("167276005"),
+                    ItemKey.URINE_PROTEIN);
+
+            assertThat(urine.invalidReason()).isEqualTo(InvalidReason.CONFLICTING_VALUES);
+            assertThat(urine.reportedValue()).isEqualTo("167273002; 167276005");
+        }
+
+        @Test
+        void shouldCountReadingOnceWhenTheSameValueAndUnitComeTwice() {
+            TestBundle b = bundle().absent("1558-6").quantity("1558-6", "\"98\"", "mg/dL")
+                    .quantity("1558-6", "98.0", "mg/dL").quantity("1558-6", "98", "mg/dL");
+            CanonicalItem glucose = item(b, ItemKey.FASTING_GLUCOSE);
+
+            assertThat(glucose.status()).isEqualTo(ItemStatus.VALID);
+            assertThat(glucose.value()).isEqualByComparingTo("98");
+            assertThat(glucose.observationId()).isEqualTo("obs-3");
+        }
+
+        @Test
+        void shouldCountReadingOnceWhenTheSameValueComesInTwoUnits() {
+            // 7.27 mmol/L × 18.016 = 131 mg/dL: the lab sent one measurement in both units
+            CanonicalItem glucose = item(bundle().quantity("1558-6", "131", "mg/dL").quantity("1558-6", "7.27", "mmol/L"),
+                    ItemKey.FASTING_GLUCOSE);
+
+            assertThat(glucose.status()).isEqualTo(ItemStatus.VALID);
+            assertThat(glucose.value()).isEqualByComparingTo("131");
+            assertThat(glucose.reportedUnit()).isEqualTo("mg/dL");
+        }
+
+        @Test
+        void shouldListAsManyReadingsAsFitWhenManyObservationsDisagree() {
+            TestBundle b = bundle();
+            for (int i = 0; i < 12; i++) {
+                b.quantity("1558-6", String.valueOf(100 + i), "mg/dL");
+            }
+            CanonicalItem glucose = item(b, ItemKey.FASTING_GLUCOSE);
+
+            assertThat(glucose.invalidReason()).isEqualTo(InvalidReason.CONFLICTING_VALUES);
+            assertThat(glucose.reportedValue().toString()).startsWith("100 mg/dL; 101 mg/dL; ").endsWith("; +7")
+                    .hasSizeLessThanOrEqualTo(ScreeningNormalizer.MAX_READINGS_LENGTH);
+        }
+
+        @ParameterizedTest
+        @CsvSource({"99999999999999999999999, IMPLAUSIBLE_VALUE", "1e308, IMPLAUSIBLE_VALUE",
+                "1e-20, IMPLAUSIBLE_VALUE", "-1e308, NEGATIVE_VALUE"})
+        void shouldMarkTheItemNotTheBundleWhenTheValueIsAHugeNumber(String number, InvalidReason expected) {
+            CanonicalItem glucose = item(bundle().quantity("1558-6", number, "mg/dL").quantity("1920-8", "20", "U/L"),
+                    ItemKey.FASTING_GLUCOSE);
+
+            assertThat(glucose.invalidReason()).isEqualTo(expected);
+            assertThat(glucose.reportedValue()).isInstanceOf(String.class);
+            assertThat(glucose.reportedValue().toString()).hasSizeLessThan(30);
+        }
+
+        @Test
+        void shouldCheckTheUnitFirstWhenTheValueIsAHugeNumber() {
+            TestBundle b = bundle().quantity("1558-6", "1e308", "g/L").quantity("718-7", "1e308", null);
+
+            assertThat(item(b, ItemKey.FASTING_GLUCOSE).invalidReason()).isEqualTo(InvalidReason.UNIT_NOT_ALLOWED);
+            assertThat(item(b, ItemKey.HEMOGLOBIN).invalidReason()).isEqualTo(InvalidReason.MISSING_UNIT);
         }
 
         @Test
@@ -553,6 +622,16 @@ class ScreeningNormalizerTest {
 
             assertThat(s.patient().problems())
                     .containsExactly(RrnValidator.BIRTHDATE_MISMATCH, RrnValidator.SEX_MISMATCH);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"other", "unknown", ""})
+        void shouldReportSexMissingWithoutOtherProblemsWhenGenderIsNotMaleOrFemale(String gender) {
+            NormalizedScreening s = normalize(bundle().gender(gender.isEmpty() ? null : gender)
+                    .quantity("1920-8", "20", "U/L"));
+
+            assertThat(s.patient().sex()).isNull();
+            assertThat(s.patient().problems()).containsExactly(PatientInfo.SEX_MISSING);
         }
 
         @Test

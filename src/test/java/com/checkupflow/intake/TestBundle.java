@@ -26,6 +26,7 @@ public final class TestBundle {
     private String examDate = "2026-05-04";
     private String name = "{\"use\":\"official\",\"family\":\"김\",\"given\":[\"민수\"]}";
     private boolean patient = true;
+    private String subject = PATIENT_URL;
     private final List<String> entries = new ArrayList<>();
     private int counter;
 
@@ -65,6 +66,12 @@ public final class TestBundle {
 
     public TestBundle name(String humanNameJson) {
         this.name = humanNameJson;
+        return this;
+    }
+
+    /** The subject reference of the Observations added from now on; null for none. */
+    public TestBundle subject(String reference) {
+        this.subject = reference;
         return this;
     }
 
@@ -118,7 +125,7 @@ public final class TestBundle {
         String id = withId ? "\"id\":\"obs-" + n + "\"," : "";
         entries.add(entry(uuid(n), "{\"resourceType\":\"Observation\"," + id + "\"status\":\"" + status + "\","
                 + "\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"" + loinc + "\"}]},"
-                + "\"subject\":{\"reference\":\"" + PATIENT_URL + "\"},"
+                + (subject == null ? "" : "\"subject\":{\"reference\":\"" + subject + "\"},")
                 + "\"effectiveDateTime\":\"" + examDate + "T09:30:00+09:00\""
                 + (valueFragment.isEmpty() ? "" : "," + valueFragment) + "}"));
         return this;
@@ -184,7 +191,7 @@ public final class TestBundle {
                     + "\"http://terminology.hl7.org/CodeSystem/v2-0203\",\"code\":\"NI\"}],\"text\":\"주민등록번호\"},"
                     + "\"system\":\"https://mois.go.kr/rrn\",\"value\":\"" + rrn + "\"}],")
                     + (name == null ? "" : "\"name\":[" + name + "],")
-                    + "\"gender\":\"" + gender + "\""
+                    + (gender == null ? "\"active\":true" : "\"gender\":\"" + gender + "\"")
                     + (birthDate == null ? "" : ",\"birthDate\":\"" + birthDate + "\"") + "}"));
         }
         all.addAll(entries);

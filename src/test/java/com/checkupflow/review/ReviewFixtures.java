@@ -47,7 +47,7 @@ public final class ReviewFixtures {
                 mock(JudgementTexts.class), mock(Centers.class), mock(JdbcClient.class, RETURNS_DEEP_STUBS),
                 Clock.systemUTC(), mock(DraftChecker.class), new ObjectMapper()));
         doAnswer(invocation -> new ReviewService.ReviewContext(
-                "| 항목 | 결과 | 단위 | 판정 |", "종합판정: **NORMAL_A** (NORMAL_A)"))
+                "| 항목 | 결과 | 단위 | 판정 |", "종합판정: **NORMAL_A** (NORMAL_A)", ""))
                 .when(service).context(anyString());
         doAnswer(invocation -> new ReviewService.PatientLabel(PATIENT_LABEL, "ko")).when(service)
                 .patientLabel(anyString());

@@ -118,6 +118,25 @@ class TasklistReviewBrowserTest {
     }
 
     /** Logs in to the Tasklist as the Gangnam physician, opens the review and claims it. */
+    @Test
+    void shouldShowThePatientProblemOnTheReviewFormWhenTheSexIsMissing() throws Exception {
+        org.hl7.fhir.r4.model.Bundle bundle = new SyntheticScreenings(fhir)
+                .bundle("browser-no-sex", SyntheticScreenings.Profile.HEALTHY, 5);
+        ((org.hl7.fhir.r4.model.Patient) bundle.getEntryFirstRep().getResource()).setGender(null);
+        String id = intake.receive("gangnam", null, fhir.newJsonParser().encodeResourceToString(bundle)
+                .getBytes(StandardCharsets.UTF_8)).id();
+        Task review = ReviewTasks.awaitReview(taskService, id);
+
+        WebDriverWait wait = openAsGangnamPhysician(review, "patient-problem-01-opened");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container textarea")));
+        String page = browser.driver().findElement(By.cssSelector(".fjs-container")).getText();
+        browser.save("patient-problem-form.txt", page);
+        browser.shot("patient-problem-02-form");
+
+        Assertions.assertThat(page).contains("수검자 정보 확인", "성별이 male/female로 오지 않았습니다", "주민등록번호로는")
+                .doesNotContain("sex_missing", "{{");
+    }
+
     private WebDriverWait openAsGangnamPhysician(Task review, String screenshot) {
         TasklistPage tasklist = browser.logInToTasklist("physicianGangnam").open(review.getId());
         browser.shot(screenshot);
