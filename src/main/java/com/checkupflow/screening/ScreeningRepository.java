@@ -119,7 +119,7 @@ public class ScreeningRepository {
                 .param("contentHash", contentHash)
                 .update();
         jdbc.sql("INSERT INTO cf_screening_bundle (screening_id, bundle_json) VALUES (?, ?)")
-                .params(s.id(), cipher.encrypt(bundleJson, BUNDLE, s.id()))
+                .params(s.id(), cipher.encryptCompressed(bundleJson, BUNDLE, s.id()))
                 .update();
     }
 
@@ -168,7 +168,7 @@ public class ScreeningRepository {
      */
     public void reduceBundle(String id, String reducedJson, Instant at) {
         jdbc.sql("UPDATE cf_screening_bundle SET bundle_json = ?, reduced_at = ? WHERE screening_id = ?")
-                .params(cipher.encrypt(reducedJson, BUNDLE, id), Timestamp.from(at), id).update();
+                .params(cipher.encryptCompressed(reducedJson, BUNDLE, id), Timestamp.from(at), id).update();
         find(id).map(s -> s.patient().rrn()).ifPresent(rrn -> jdbc.sql("UPDATE cf_screening SET patient_rrn = ? WHERE id = ?")
                 .params(cipher.encrypt(PersonalData.maskRrn(rrn), RRN, id), id).update());
     }
