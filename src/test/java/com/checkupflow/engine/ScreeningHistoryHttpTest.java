@@ -14,11 +14,13 @@ import com.checkupflow.CheckupFlowHttpTest;
 import com.checkupflow.IdentifiedScreenings;
 import com.checkupflow.TestHttp;
 import com.checkupflow.process.ScreeningReportProcess.Vars;
+import com.checkupflow.screening.Screening;
+import com.checkupflow.screening.ScreeningRepository;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ca.uhn.fhir.context.FhirContext;
 
-/** What a delivered screening leaves in the engine's history (docs/benchmarks.md, section 6). */
+/** What a delivered screening leaves in the engine's history and our tables (docs/benchmarks.md, section 6). */
 @CheckupFlowHttpTest
 class ScreeningHistoryHttpTest {
 
@@ -37,12 +39,18 @@ class ScreeningHistoryHttpTest {
     TaskService taskService;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ScreeningRepository screenings;
+
+    private String deliver(String tag) throws Exception {
+        return IdentifiedScreenings.postAndDeliver(new TestHttp(port), json, taskService, IdentifiedScreenings.bundle(
+                fhir, tag, new IdentifiedScreenings.Identifiers("선우다인", "930717-2518734", "010-5512-8830",
+                        "dain.sunwoo@example.org", "종로 1")));
+    }
 
     @Test
     void shouldKeepOnlyThePathAndTheDecisionsInHistoryWhenAScreeningWasDelivered() throws Exception {
-        String id = IdentifiedScreenings.postAndDeliver(new TestHttp(port), json, taskService, IdentifiedScreenings.bundle(
-                fhir, "history", new IdentifiedScreenings.Identifiers("선우다인", "930717-2518734", "010-5512-8830",
-                        "dain.sunwoo@example.org", "종로 1")));
+        String id = deliver("history");
         String processInstance = jdbc.sql("SELECT process_instance_id FROM cf_screening WHERE id = ?").param(id)
                 .query(String.class).single();
 
@@ -57,5 +65,17 @@ class ScreeningHistoryHttpTest {
                 .as("the timeline still saw overallPrimary's history event (suspect items counted)").isPositive();
         Assertions.assertThat(jdbc.sql("SELECT COUNT(*) FROM ACT_HI_ACTINST WHERE ROOT_PROC_INST_ID_ = ?")
                 .param(processInstance).query(Long.class).single()).as("Cockpit's activity history").isPositive();
+    }
+
+    @Test
+    void shouldKeepTheIssuedTextOnceAndReadItFromTheSigningReviewWhenAScreeningWasDelivered() throws Exception {
+        String id = deliver("issued-text");
+        String signed = jdbc.sql("SELECT signed_text FROM cf_review WHERE screening_id = ? AND decision = 'APPROVE'")
+                .param(id).query(String.class).single();
+
+        Assertions.assertThat(jdbc.sql("SELECT COUNT(*) FROM cf_screening WHERE id = ? AND final_text IS NULL").param(id)
+                .query(Long.class).single()).as("no second copy of the signed text").isOne();
+        Assertions.assertThat(signed).isNotBlank();
+        Assertions.assertThat(screenings.find(id).map(Screening::finalText)).contains(signed);
     }
 }

@@ -24,8 +24,8 @@ import com.checkupflow.kernel.Sex;
 import com.checkupflow.privacy.FieldCipher;
 import com.checkupflow.privacy.TestCiphers;
 
-/** The original Bundle at rest: deflated before it is encrypted, the older uncompressed form still read. */
-class ScreeningBundleStorageTest {
+/** The long values at rest (original Bundle, judgement): deflated before they are encrypted, older forms still read. */
+class ScreeningStorageTest {
 
     private static final String ID = "scr-bundle-1";
 
@@ -77,5 +77,24 @@ class ScreeningBundleStorageTest {
 
         Assertions.assertThat(stored()).startsWith("enc1z:dk-");
         Assertions.assertThat(repository.bundleJson(ID)).contains("{\"resourceType\":\"Bundle\"}");
+    }
+
+    @Test
+    void shouldStoreTheJudgementDeflatedAndEncryptedAndReadAPlainOneWhenItWasStoredBefore() {
+        String judgement = "{\"overall\":{\"primary\":\"NORMAL_B\"},\"items\":{" + "\"hdl\":{\"category\":\"NORMAL_A\"},".repeat(30)
+                + "\"ldl\":{\"category\":\"NORMAL_A\"}}}";
+
+        repository.saveJudgement(ID, judgement, List.of());
+
+        String stored = jdbc.sql("SELECT judgement_json FROM cf_screening WHERE id = ?").param(ID).query(String.class).single();
+        Assertions.assertThat(stored).startsWith("enc1z:dk-").doesNotContain("NORMAL_B");
+        Assertions.assertThat(stored.length()).isLessThan(judgement.length() / 2);
+        Assertions.assertThat(repository.judgementJson(ID)).contains(judgement);
+        Assertions.assertThat(repository.find(ID).orElseThrow().judgementJson()).isEqualTo(judgement);
+
+        jdbc.sql("UPDATE cf_screening SET judgement_json = ? WHERE id = ?").params(judgement, ID).update();
+
+        Assertions.assertThat(repository.find(ID).orElseThrow().judgementJson()).as("stored plain by an earlier version")
+                .isEqualTo(judgement);
     }
 }
