@@ -220,8 +220,8 @@ class AnalyticsQueries {
         rows.add(row("drafts with check findings", ratio((Long) drafts[2], draftCount)));
         Object[] reviews = bind(jdbc.sql("""
                 SELECT COUNT(*) AS approved,
-                       SUM(CASE WHEN CAST(r.signed_text AS VARCHAR(100000)) = CAST(d.text AS VARCHAR(100000))
-                           THEN 1 ELSE 0 END) AS unchanged
+                       SUM(CASE WHEN CAST(COALESCE(r.signed_text, r.draft_text, d.text) AS VARCHAR(100000))
+                           = CAST(d.text AS VARCHAR(100000)) THEN 1 ELSE 0 END) AS unchanged
                 FROM cf_review r
                 JOIN cf_screening s ON s.id = r.screening_id
                 JOIN cf_draft d ON d.screening_id = r.screening_id

@@ -143,11 +143,13 @@ public class ScreeningRepository {
 
     /**
      * The issued text: {@code cf_screening.final_text} for reports issued before it was read from the review, else the
-     * text of the decision that signed it ({@code cf_review.signed_text}, the same text: both came from the review's
-     * {@code finalText}); null until issued.
+     * text of the decision that signed it (the same text: both came from the review's {@code finalText}), which is its
+     * {@code cf_review.signed_text} or, when it signed the draft it saw unchanged, that draft; null until issued.
      */
     private static final String ISSUED_TEXT = """
-            CASE WHEN s.issued_at IS NULL THEN NULL ELSE COALESCE(s.final_text, (SELECT r.signed_text FROM cf_review r
+            CASE WHEN s.issued_at IS NULL THEN NULL ELSE COALESCE(s.final_text, (
+                SELECT COALESCE(r.signed_text, r.draft_text, d.text) FROM cf_review r
+                LEFT JOIN cf_draft d ON d.screening_id = r.screening_id AND d.round = r.draft_round
                 WHERE r.screening_id = s.id AND r.decision IN ('APPROVE', 'WRITE_MANUALLY')
                 ORDER BY r.id DESC FETCH FIRST 1 ROWS ONLY)) END AS issued_text""";
 

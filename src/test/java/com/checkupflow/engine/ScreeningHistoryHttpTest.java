@@ -68,14 +68,18 @@ class ScreeningHistoryHttpTest {
     }
 
     @Test
-    void shouldKeepTheIssuedTextOnceAndReadItFromTheSigningReviewWhenAScreeningWasDelivered() throws Exception {
+    void shouldKeepTheReportTextOnceWhenAScreeningWasSignedAsDraftedAndDelivered() throws Exception {
         String id = deliver("issued-text");
-        String signed = jdbc.sql("SELECT signed_text FROM cf_review WHERE screening_id = ? AND decision = 'APPROVE'")
-                .param(id).query(String.class).single();
+        String draft = jdbc.sql("SELECT text FROM cf_draft WHERE screening_id = ?").param(id).query(String.class).single();
 
         Assertions.assertThat(jdbc.sql("SELECT COUNT(*) FROM cf_screening WHERE id = ? AND final_text IS NULL").param(id)
-                .query(Long.class).single()).as("no second copy of the signed text").isOne();
-        Assertions.assertThat(signed).isNotBlank();
-        Assertions.assertThat(screenings.find(id).map(Screening::finalText)).contains(signed);
+                .query(Long.class).single()).as("no copy of the signed text in cf_screening").isOne();
+        Assertions.assertThat(jdbc.sql("SELECT COUNT(*) FROM cf_review WHERE screening_id = ? AND decision = 'APPROVE'"
+                + " AND signed_text IS NULL AND draft_text IS NULL").param(id).query(Long.class).single())
+                .as("signed as drafted: no copy of the draft in cf_review").isOne();
+        Assertions.assertThat(draft).isNotBlank();
+        Assertions.assertThat(screenings.find(id).map(Screening::finalText)).contains(draft);
+        Assertions.assertThat(json.readTree(new TestHttp(port).get("physicianGangnam", "/api/screenings/" + id).body())
+                .path("review").path("signedText").asText()).isEqualTo(draft);
     }
 }
