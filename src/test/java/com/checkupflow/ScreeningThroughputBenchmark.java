@@ -56,7 +56,7 @@ import ca.uhn.fhir.context.FhirContext;
 /**
  * Not a unit test: a load harness, skipped unless run with {@code -Dgroups=benchmark}:
  * <pre>./mvnw test -Dtest=ScreeningThroughputBenchmark -Dgroups=benchmark [-Dbenchmark.stored=1000,10000] [-Dbenchmark.batch=100]
- *     [-Dbenchmark.pairs=2] [-Dbenchmark.prefill=copy|http] [-Dbenchmark.templates=200]</pre>
+ *     [-Dbenchmark.pairs=2] [-Dbenchmark.prefill=copy|http] [-Dbenchmark.templates=200] [-Dbenchmark.bare-ids=db|uuid]</pre>
  * CheckupFlow end to end (intake over HTTP as {@code integration}, offline template drafter, the harness approves
  * each review as it opens, until DELIVERED) against a bare Camunda engine built by the harness in the same JVM: its
  * own H2 file, full history, the default job executor, and {@code benchmark/bare-screening.bpmn} of the same shape
@@ -90,6 +90,12 @@ class ScreeningThroughputBenchmark {
     /** {@code copy} (default): stored screenings beyond the first {@link #TEMPLATES} are SQL copies ({@link StoredHistory}); {@code http}: all run. */
     static final boolean COPY = !"http".equals(System.getProperty("benchmark.prefill", "copy"));
     static final int TEMPLATES = Integer.getInteger("benchmark.templates", 200);
+    /**
+     * {@code db} (default): the standalone engine's own ids (short numbers from a database sequence); {@code uuid}: the
+     * 36-character UUIDs of the Spring Boot starter's default ({@code camunda.bpm.id-generator: strong}), which
+     * CheckupFlow uses: every id column and index entry of the history is that much longer.
+     */
+    static final String BARE_IDS = System.getProperty("benchmark.bare-ids", "db");
     static final String BARE_DB = "./target/benchmark/e2e-bare";
     static final String APP_DB = "./target/benchmark/e2e-app";
     static ProcessEngine bare;
@@ -115,6 +121,9 @@ class ScreeningThroughputBenchmark {
         // checked out, made the bare engine's transactions fail on a loaded machine ("Connection is invalid")
         configuration.setJdbcMaxActiveConnections(30);
         configuration.setJdbcMaxCheckoutTime(600_000);
+        if ("uuid".equals(BARE_IDS)) {
+            configuration.setIdGenerator(new org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator());
+        }
         bare = configuration.buildProcessEngine();
         bare.getRepositoryService().createDeployment()
                 .addClasspathResource("benchmark/bare-screening.bpmn").deploy();
@@ -196,7 +205,8 @@ class ScreeningThroughputBenchmark {
                 () -> commits(bareJdbc));
 
         LoadStats.log(FILE, "==== ScreeningThroughputBenchmark " + java.time.Instant.now() + " · batch " + BATCH + " · "
-                + "pre-population " + (COPY ? "by SQL copies of " + TEMPLATES + " run screenings" : "over HTTP") + " · "
+                + "pre-population " + (COPY ? "by SQL copies of " + TEMPLATES + " run screenings" : "over HTTP") + " · bare engine's ids "
+                + BARE_IDS + " · "
                 + LoadStats.uptime());
         List<String> summary = new ArrayList<>();
         try (ScreeningLoad.Approver approver = new ScreeningLoad.Approver(List.of(

@@ -26,7 +26,7 @@ import javax.sql.DataSource;
  * fits a {@code VARCHAR(36)} screening id; the engine's time-based UUIDs differ in their first characters, the last
  * ones are the node) or longer than 55 (an activity instance id, {@code activity:uuid}, that must still fit 64), else
  * the original with {@code -tag} appended; tags ({@code rNNNNNNN}) contain {@code r}, which no UUID does, and differ
- * per copy. Every column that identifies an instance, a screening or one of their rows is rewritten ({@code ID_}, {@code *_ID_} except definitions, deployments, tenants, users and groups;
+ * per copy. Every column that identifies an instance, a screening or one of their rows is rewritten ({@code ID_}, {@code *_ID_} except activities, definitions, deployments, tenants, users and groups;
  * {@code BUSINESS_KEY_}; our {@link #CHECKUPFLOW_KEYS}); values (variable texts, timestamps, report texts) are kept,
  * so copies have their templates' times and sizes.
  */
@@ -52,9 +52,14 @@ final class StoredHistory {
             new String[] {"CF_ANALYTICS_CODE", "PROCESS_INSTANCE_ID IN (SELECT id FROM bench_template)"});
     static final Set<String> CHECKUPFLOW_KEYS = Set.of("ID", "SCREENING_ID", "PROCESS_INSTANCE_ID",
             "ACTIVITY_INSTANCE_ID", "TASK_ID", "IDEMPOTENCY_KEY", "MESSAGE_ID", "SOURCE_VALUE");
-    /** {@code *_ID_} columns naming what all instances share. */
-    static final Set<String> SHARED = Set.of("PROC_DEF_ID_", "DEPLOYMENT_ID_", "JOB_DEF_ID_", "TENANT_ID_", "USER_ID_",
-            "GROUP_ID_", "CASE_DEF_ID_", "DEC_DEF_ID_", "DEC_REQ_ID_", "ORG_ID_", "TYPE_ID_");
+    /** {@code *_ID_} columns naming what all instances share (activity ids name the model's elements). */
+    static final Set<String> SHARED = Set.of("ACT_ID_", "ACTIVITY_ID_", "FAILED_ACT_ID_", "FAILED_ACTIVITY_ID_",
+            "START_ACT_ID_", "END_ACT_ID_", "CASE_ACT_ID_", "CLAUSE_ID_", "RULE_ID_", "WORKER_ID_", "ASSIGNER_ID_",
+            "CREATE_USER_ID_", "START_USER_ID_", "PROC_DEF_ID_", "PROCESS_DEF_ID_", "DEPLOYMENT_ID_", "JOB_DEF_ID_",
+            "TENANT_ID_", "USER_ID_", "GROUP_ID_", "CASE_DEF_ID_", "DEC_DEF_ID_", "DEC_REQ_ID_", "ORG_ID_", "TYPE_ID_");
+
+    /** Copies per round (each a tag): a round's statements copy every template this many times. */
+    static final int TAGS_PER_ROUND = 10;
 
     private final DataSource db;
     private final boolean checkupFlow;
@@ -82,9 +87,11 @@ final class StoredHistory {
                             + "ON cs.process_instance_id = p.ID_ WHERE p.END_TIME_ IS NOT NULL AND p.ID_ NOT LIKE '%r_______'"
                     : "INSERT INTO bench_template SELECT ID_, NULL FROM ACT_HI_PROCINST WHERE END_TIME_ IS NOT NULL "
                             + "AND ID_ NOT LIKE '%r_______'");
+            int templates;
             try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM bench_template")) {
                 rs.next();
-                if (rs.getInt(1) == 0) {
+                templates = rs.getInt(1);
+                if (templates == 0) {
                     throw new IllegalStateException("no finished instance to copy");
                 }
             }
@@ -101,12 +108,21 @@ final class StoredHistory {
                 s.execute("CREATE TABLE bench_copy_" + table[0] + " AS SELECT * FROM " + table[0] + " WHERE " + table[1]);
                 inserts.add(insert(c.getMetaData(), table[0]));
             }
-            while (stored.getAsLong() < target) {
-                String name = String.format(Locale.ROOT, "r%07d", tag++);
+            s.execute("DROP TABLE IF EXISTS bench_tags");
+            s.execute("CREATE TABLE bench_tags (tag VARCHAR(8) PRIMARY KEY)");
+            long remaining;
+            while ((remaining = target - stored.getAsLong()) > 0) {
+                // several copies per statement: one pass over each small snapshot table per round, not per copy
+                long copies = Math.min(TAGS_PER_ROUND, (remaining + templates - 1) / templates);
+                s.execute("DELETE FROM bench_tags");
+                for (long i = 0; i < copies; i++) {
+                    s.execute(String.format(Locale.ROOT, "INSERT INTO bench_tags VALUES ('r%07d')", tag++));
+                }
                 for (String insert : inserts) {
-                    s.execute(insert.replace("{tag}", name));
+                    s.execute(insert);
                 }
             }
+            s.execute("DROP TABLE bench_tags");
             for (String[] table : tables) {
                 s.execute("DROP TABLE bench_copy_" + table[0]);
             }
@@ -128,7 +144,7 @@ final class StoredHistory {
         return tables;
     }
 
-    /** {@code INSERT INTO t (...) SELECT ... FROM bench_copy_t}, ids rewritten with {@code {tag}}, identities left out. */
+    /** {@code INSERT INTO t (...) SELECT ... FROM bench_copy_t} once per tag of {@code bench_tags}, ids rewritten with the tag. */
     private static String insert(DatabaseMetaData meta, String table) throws SQLException {
         List<String> columns = new ArrayList<>();
         List<String> values = new ArrayList<>();
@@ -143,14 +159,14 @@ final class StoredHistory {
                         || (column.endsWith("_ID_") && !SHARED.contains(column))
                         || (table.startsWith("CF_") && CHECKUPFLOW_KEYS.contains(column));
                 values.add(key ? "CASE WHEN " + column + " IS NULL THEN NULL WHEN LENGTH(" + column + ") = 36 OR LENGTH("
-                        + column + ") > 55 THEN CONCAT(LEFT(" + column + ", LENGTH(" + column + ") - 8), '{tag}') ELSE CONCAT("
-                        + column + ", '-{tag}') END" : column);
+                        + column + ") > 55 THEN CONCAT(LEFT(" + column + ", LENGTH(" + column + ") - 8), t.tag) ELSE CONCAT("
+                        + column + ", '-', t.tag) END" : column);
             }
         }
         if (columns.isEmpty()) {
             throw new IllegalStateException("no table " + table);
         }
         return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") SELECT " + String.join(", ", values)
-                + " FROM bench_copy_" + table;
+                + " FROM bench_copy_" + table + " CROSS JOIN bench_tags t";
     }
 }

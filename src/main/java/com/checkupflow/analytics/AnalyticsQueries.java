@@ -220,13 +220,13 @@ class AnalyticsQueries {
         rows.add(row("drafts with check findings", ratio((Long) drafts[2], draftCount)));
         Object[] reviews = bind(jdbc.sql("""
                 SELECT COUNT(*) AS approved,
-                       SUM(CASE WHEN CAST(s.final_text AS VARCHAR(100000)) = CAST(d.text AS VARCHAR(100000))
-                           THEN 1 ELSE 0 END) AS unchanged
+                       SUM(CASE WHEN CAST(COALESCE(r.signed_text, r.draft_text, d.text) AS VARCHAR(100000))
+                           = CAST(d.text AS VARCHAR(100000)) THEN 1 ELSE 0 END) AS unchanged
                 FROM cf_review r
                 JOIN cf_screening s ON s.id = r.screening_id
                 JOIN cf_draft d ON d.screening_id = r.screening_id
                     AND d.round = (SELECT MAX(d2.round) FROM cf_draft d2 WHERE d2.screening_id = r.screening_id)
-                WHERE r.decision = 'APPROVE' AND s.final_text IS NOT NULL AND""" + screeningFilter), f)
+                WHERE r.decision = 'APPROVE' AND s.issued_at IS NOT NULL AND""" + screeningFilter), f)
                 .query((rs, n) -> new Object[] {rs.getLong("approved"), rs.getLong("unchanged")}).single();
         rows.add(row("approvals", reviews[0]));
         rows.add(row("approved unchanged", ratio((Long) reviews[1], (Long) reviews[0])));

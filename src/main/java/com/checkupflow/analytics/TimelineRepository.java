@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.checkupflow.screening.ScreeningRepository;
+
 /** Writes the timeline tables. Runs inside the caller's transaction, which is the engine's. */
 @Repository
 class TimelineRepository {
@@ -16,9 +18,11 @@ class TimelineRepository {
     static final String CHECK_FINDING = "CHECK_FINDING";
 
     private final JdbcClient jdbc;
+    private final ScreeningRepository screenings;
 
-    TimelineRepository(JdbcClient jdbc) {
+    TimelineRepository(JdbcClient jdbc, ScreeningRepository screenings) {
         this.jdbc = jdbc;
+        this.screenings = screenings;
     }
 
     record Cycle(String processInstanceId, String screeningId, String center, Instant receivedAt) {
@@ -110,8 +114,7 @@ class TimelineRepository {
     }
 
     Optional<String> judgementJson(String screeningId) {
-        return jdbc.sql("SELECT judgement_json FROM cf_screening WHERE id = ?").param(screeningId)
-                .query(String.class).optional();
+        return screenings.judgementJson(screeningId);
     }
 
     /** The check findings (JSON list of {type, detail}) of the screening's latest checked draft. */

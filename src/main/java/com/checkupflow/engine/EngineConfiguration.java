@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Configuration;
 
 import com.checkupflow.center.Center;
 import com.checkupflow.center.Centers;
+import com.checkupflow.process.ReferralLetterProcess;
 import com.checkupflow.process.ScreeningReportProcess.Vars;
 
 /**
@@ -34,12 +35,31 @@ import com.checkupflow.process.ScreeningReportProcess.Vars;
 class EngineConfiguration {
 
     /**
-     * Long texts kept in variables only for the open task's form: each is stored in our tables (cf_document, cf_review,
-     * cf_screening) or derived from them, so its history row was a second copy (docs/benchmarks.md, section 0c).
+     * Variables with no history row ({@link FullHistoryWithoutVariableDetails}; docs/benchmarks.md, sections 0c and 6).
+     * History keeps what explains the path an instance took and what people decided: the screening's id, every
+     * gateway's input ({@code invalidItems}, {@code newCriticalResult}, {@code draftCheckPassed}, {@code autoRedraftUsed},
+     * {@code draftRound}, {@code maxRedraftRounds}, {@code reviewDecision}, {@code referralNeeded},
+     * {@code consultationSummaryWanted}, {@code deliveryResolution}), {@code overallPrimary} and {@code draftCheckPassed},
+     * whose history events the analytics timeline listens to, and the fields people submit in forms (review note,
+     * sign-anyway reason, corrections, contact, delivery resolution, appointment). Out of history: what the system
+     * only showed or copied while a task was open, each of them kept in our tables, in configuration or on the task
+     * itself.
      */
-    static final Set<String> RUNTIME_ONLY_VARIABLES = Set.of(Vars.DRAFT_TEXT, Vars.FINAL_TEXT,
-            Vars.JUDGEMENT_SUMMARY, Vars.OVERALL_SUMMARY, Vars.REVIEW_REOPENED_NOTE, "consultationSummary",
-            "referralDraft");
+    static final Set<String> RUNTIME_ONLY_VARIABLES = Set.of(
+            // long texts whose copy is ours (cf_draft, cf_review, cf_screening, cf_document, cf_referral)
+            Vars.DRAFT_TEXT, Vars.FINAL_TEXT, Vars.JUDGEMENT_SUMMARY, Vars.OVERALL_SUMMARY, Vars.REVIEW_REOPENED_NOTE,
+            Vars.CONSULTATION_SUMMARY, ReferralLetterProcess.Vars.REFERRAL_DRAFT, ReferralLetterProcess.Vars.REFERRAL_TEXT,
+            // what forms and task names show, derived from cf_screening, cf_draft and cf_outbox when the task opens
+            Vars.PATIENT_LABEL, Vars.FORM_LANGUAGE, Vars.LANGUAGE, Vars.CRITICAL_FACTS, Vars.CRITICAL_FINDINGS_SUMMARY,
+            Vars.INVALID_ITEM_KEYS, Vars.INVALID_ITEMS_SUMMARY, Vars.DRAFT_FINDINGS, Vars.DRAFT_ORIGIN,
+            Vars.DRAFT_ORIGIN_EN, Vars.DRAFT_PROVIDER, Vars.REDRAFT_LIMIT_MESSAGE, Vars.DELIVERY_OUTCOME,
+            Vars.DELIVERY_PROBLEM, Vars.CONSULTATION_SUMMARY_CHECK_NOTE, Vars.DOCUMENT_OUTPUT, Vars.DOCUMENT_TEXT,
+            Vars.DOCUMENT_CHECK_NOTE, Vars.DOCUMENT_TITLE, ReferralLetterProcess.Vars.REFERRAL_CHECK_NOTE,
+            // copies of configuration and of the tenant id; due dates the task and the timer carry themselves
+            Vars.CENTER, Vars.TASK_PRIORITY, Vars.CRITICAL_ESCALATION_AFTER, Vars.REVIEW_SLA, Vars.REVIEW_DUE_DATE,
+            Vars.CONSULTATION_REVIEW_DUE_DATE, Vars.CONSULTATION_REVIEW_EXPIRES_AT, Vars.REFERRAL_UNITS,
+            // the AI document step's input parameters (written from the BPMN, element template com.checkupflow.ai-document-step)
+            "documentKind", "promptVersion", "documentLanguage", "documentInputs", "outputVariable", "checkProfile");
 
     @Bean
     ProcessEnginePlugin centerTenantsPlugin(Centers centers) {

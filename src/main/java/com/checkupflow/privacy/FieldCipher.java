@@ -41,8 +41,9 @@ public class FieldCipher {
     }
 
     /**
-     * As {@link #encrypt}, deflating the text first: for long markup (the issued report's XHTML, kept as signed), which
-     * deflates to about a fifth; the base64 of its ciphertext was the largest value of a screening's row.
+     * As {@link #encrypt}, deflating the text first: for long markup and JSON (the issued report's XHTML, kept as signed;
+     * the original FHIR Bundle), which deflates to a fifth or less; the base64 of their ciphertexts were the largest
+     * values of a screening.
      */
     public String encryptCompressed(String plaintext, String column, String rowId) {
         if (plaintext == null) {

@@ -175,6 +175,8 @@ public final class ScreeningReportProcess {
         public static final String DRAFT_TEXT = "draftText";
         public static final String DRAFT_PROVIDER = "draftProvider";
         public static final String DRAFT_ORIGIN = "draftOrigin";
+        /** The review form's draft origin for centers whose language is English. */
+        public static final String DRAFT_ORIGIN_EN = "draftOriginEn";
         public static final String DRAFT_CHECK_PASSED = "draftCheckPassed";
         public static final String DRAFT_FINDINGS = "draftFindings";
         public static final String AUTO_REDRAFT_USED = "autoRedraftUsed";

@@ -51,7 +51,7 @@ class ReportService {
         String signature = signer == null ? null : physicians.signature(signer, s.language());
         String html = renderer.render(s, judgement, finalText, signature, now,
                 aiDisclosure.recordAtIssue(screeningId).orElse(null));
-        screenings.saveIssuedReport(screeningId, finalText, html, signer, now);
+        screenings.saveIssuedReport(screeningId, html, signer, now);
         // same transaction as the issued report: the message exists exactly when the report does
         outbox.enqueueReport(screeningId);
         return referrals.unitsToRefer(judgement);

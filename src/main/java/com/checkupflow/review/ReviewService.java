@@ -40,8 +40,14 @@ public class ReviewService {
 
 
     /** A screening's review decisions with the draft each was made on ({@code review_draft}). */
+    /**
+     * A signing decision's {@code signed_text} is null when it signed the draft the reviewer saw unchanged: the text is
+     * that draft ({@code review_draft}), kept once (decisions recorded before kept a copy).
+     */
     private static final String REVIEWS = """
-            SELECT r.*, COALESCE(r.draft_text, d.text) AS review_draft FROM cf_review r
+            SELECT r.*, COALESCE(r.draft_text, d.text) AS review_draft,
+                CASE WHEN r.decision IN ('APPROVE', 'WRITE_MANUALLY') THEN COALESCE(r.signed_text, r.draft_text, d.text)
+                END AS signed FROM cf_review r
             LEFT JOIN cf_draft d ON d.screening_id = r.screening_id AND d.round = r.draft_round
             WHERE r.screening_id = ?""";
 
@@ -211,7 +217,7 @@ public class ReviewService {
                 .params(screeningId, d.name(), note, reviewer, Timestamp.from(clock.instant()), draftRound,
                         storedDraft(screeningId, draftRound).filter(Predicate.isEqual(draftText)).isPresent()
                                 ? null : draftText,
-                        signs ? finalText : null,
+                        signs && !finalText.equals(draftText) ? finalText : null,
                         signs ? TextDiff.editRatio(draftText, finalText) : null,
                         signs ? DraftCheck.toJson(json, signedCheck.findings()) : null, signs ? overridden : null,
                         overridden ? reason.strip() : null)
@@ -234,7 +240,7 @@ public class ReviewService {
      */
     private static String diff(ResultSet rs) throws SQLException {
         String stored = rs.getString("text_diff");
-        String signed = rs.getString("signed_text");
+        String signed = rs.getString("signed");
         return stored != null || signed == null ? stored : TextDiff.lineDiff(rs.getString("review_draft"), signed);
     }
 
@@ -257,7 +263,7 @@ public class ReviewService {
                 .query((rs, n) -> new ReviewRecord(rs.getString("decision"), rs.getString("note"),
                         rs.getString("reviewer"), rs.getTimestamp("decided_at").toInstant(),
                         (Integer) rs.getObject("draft_round", Integer.class), rs.getString("review_draft"),
-                        rs.getString("signed_text"), diff(rs), rs.getBigDecimal("edit_ratio"),
+                        rs.getString("signed"), diff(rs), rs.getBigDecimal("edit_ratio"),
                         findings(rs.getString("signed_check_findings")), (Boolean) rs.getObject("signed_anyway", Boolean.class),
                         rs.getString("sign_anyway_reason")))
                 .list();
@@ -311,7 +317,7 @@ public class ReviewService {
                         + " FETCH FIRST 1 ROWS ONLY").param(screeningId)
                 .query((rs, n) -> new Signature(rs.getString("reviewer"), rs.getString("decision"),
                         (Integer) rs.getObject("draft_round", Integer.class), rs.getString("review_draft"),
-                        rs.getString("signed_text")))
+                        rs.getString("signed")))
                 .optional();
     }
 

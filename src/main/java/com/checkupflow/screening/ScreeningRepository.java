@@ -32,7 +32,8 @@ import com.checkupflow.privacy.FieldCipher;
 /**
  * Our screening tables. Runs inside the caller's transaction, which the engine shares. The direct identifiers (name,
  * RRN, the rendered report, which prints the name, and the original Bundle) are stored encrypted ({@link FieldCipher})
- * and come back decrypted; the RRN is found by its keyed hash.
+ * and come back decrypted; the RRN is found by its keyed hash. The long values (report, Bundle, judgement) are deflated
+ * before they are encrypted.
  */
 @Repository
 public class ScreeningRepository {
@@ -41,6 +42,7 @@ public class ScreeningRepository {
     static final String RRN = "cf_screening.patient_rrn";
     static final String REPORT_HTML = "cf_screening.report_html";
     static final String BUNDLE = "cf_screening_bundle.bundle_json";
+    static final String JUDGEMENT = "cf_screening.judgement_json";
 
     private final JdbcClient jdbc;
     private final FieldCipher cipher;
@@ -119,7 +121,7 @@ public class ScreeningRepository {
                 .param("contentHash", contentHash)
                 .update();
         jdbc.sql("INSERT INTO cf_screening_bundle (screening_id, bundle_json) VALUES (?, ?)")
-                .params(s.id(), cipher.encrypt(bundleJson, BUNDLE, s.id()))
+                .params(s.id(), cipher.encryptCompressed(bundleJson, BUNDLE, s.id()))
                 .update();
     }
 
@@ -140,8 +142,21 @@ public class ScreeningRepository {
                 .optional();
     }
 
+    /**
+     * The issued text: {@code cf_screening.final_text} for reports issued before it was read from the review, else the
+     * text of the decision that signed it (the same text: both came from the review's {@code finalText}), which is its
+     * {@code cf_review.signed_text} or, when it signed the draft it saw unchanged, that draft; null until issued.
+     */
+    private static final String ISSUED_TEXT = """
+            CASE WHEN s.issued_at IS NULL THEN NULL ELSE COALESCE(s.final_text, (
+                SELECT COALESCE(r.signed_text, r.draft_text, d.text) FROM cf_review r
+                LEFT JOIN cf_draft d ON d.screening_id = r.screening_id AND d.round = r.draft_round
+                WHERE r.screening_id = s.id AND r.decision IN ('APPROVE', 'WRITE_MANUALLY')
+                ORDER BY r.id DESC FETCH FIRST 1 ROWS ONLY)) END AS issued_text""";
+
     public Optional<Screening> find(String id) {
-        return jdbc.sql("SELECT * FROM cf_screening WHERE id = ?").param(id).query(this::mapScreening).optional();
+        return jdbc.sql("SELECT s.*, " + ISSUED_TEXT + " FROM cf_screening s WHERE s.id = ?").param(id)
+                .query(this::mapScreening).optional();
     }
 
     /**
@@ -151,11 +166,23 @@ public class ScreeningRepository {
      */
     public Optional<Screening> previousJudged(String id) {
         return jdbc.sql("""
-                SELECT p.* FROM cf_screening p JOIN cf_screening s ON s.patient_rrn_hash = p.patient_rrn_hash
-                WHERE s.id = ? AND p.id <> s.id AND p.center = s.center AND p.judgement_json IS NOT NULL
-                  AND COALESCE(p.exam_date, CAST(p.received_at AS DATE)) < COALESCE(s.exam_date, CAST(s.received_at AS DATE))
-                ORDER BY COALESCE(p.exam_date, CAST(p.received_at AS DATE)) DESC, p.received_at DESC
+                SELECT s.*, """ + ISSUED_TEXT + """
+                 FROM cf_screening s JOIN cf_screening c ON c.patient_rrn_hash = s.patient_rrn_hash
+                WHERE c.id = ? AND s.id <> c.id AND s.center = c.center AND s.judgement_json IS NOT NULL
+                  AND COALESCE(s.exam_date, CAST(s.received_at AS DATE)) < COALESCE(c.exam_date, CAST(c.received_at AS DATE))
+                ORDER BY COALESCE(s.exam_date, CAST(s.received_at AS DATE)) DESC, s.received_at DESC
                 FETCH FIRST 1 ROWS ONLY""").param(id).query(this::mapScreening).optional();
+    }
+
+    /** The stored judgement (JSON), empty before the screening is judged. */
+    public Optional<String> judgementJson(String id) {
+        return jdbc.sql("SELECT judgement_json FROM cf_screening WHERE id = ?").param(id)
+                .query((rs, n) -> Optional.ofNullable(judgement(rs.getString(1), id))).optional().flatMap(o -> o);
+    }
+
+    /** Deflated and encrypted ({@code enc1z}); judgements stored by earlier versions are plain JSON, read as they are. */
+    private String judgement(String stored, String id) {
+        return FieldCipher.isEncrypted(stored) ? cipher.decrypt(stored, JUDGEMENT, id) : stored;
     }
 
     public Optional<String> bundleJson(String id) {
@@ -169,7 +196,7 @@ public class ScreeningRepository {
      */
     public void reduceBundle(String id, String reducedJson, Instant at) {
         jdbc.sql("UPDATE cf_screening_bundle SET bundle_json = ?, reduced_at = ? WHERE screening_id = ?")
-                .params(cipher.encrypt(reducedJson, BUNDLE, id), Timestamp.from(at), id).update();
+                .params(cipher.encryptCompressed(reducedJson, BUNDLE, id), Timestamp.from(at), id).update();
         find(id).map(s -> s.patient().rrn()).ifPresent(rrn -> jdbc.sql("UPDATE cf_screening SET patient_rrn = ? WHERE id = ?")
                 .params(cipher.encrypt(PersonalData.maskRrn(rrn), RRN, id), id).update());
     }
@@ -184,7 +211,7 @@ public class ScreeningRepository {
 
     public void saveJudgement(String id, String judgementJson, List<String> criticalFindings) {
         jdbc.sql("UPDATE cf_screening SET judgement_json = ?, critical_findings = ? WHERE id = ?")
-                .params(judgementJson, String.join("\n", criticalFindings), id)
+                .params(cipher.encryptCompressed(judgementJson, JUDGEMENT, id), String.join("\n", criticalFindings), id)
                 .update();
     }
 
@@ -207,11 +234,12 @@ public class ScreeningRepository {
                 .params(center, limit).query(String.class).list();
     }
 
-    public void saveIssuedReport(String id, String finalText, String reportHtml, String issuedBy, Instant issuedAt) {
+    /** The issued text itself is not copied here: it is the signing review's ({@link #find}). */
+    public void saveIssuedReport(String id, String reportHtml, String issuedBy, Instant issuedAt) {
         jdbc.sql("""
-                UPDATE cf_screening SET final_text = ?, report_html = ?, issued_by = ?, issued_at = ?, stage = ?
+                UPDATE cf_screening SET report_html = ?, issued_by = ?, issued_at = ?, stage = ?
                 WHERE id = ?""")
-                .params(finalText, cipher.encryptCompressed(reportHtml, REPORT_HTML, id), issuedBy, Timestamp.from(issuedAt),
+                .params(cipher.encryptCompressed(reportHtml, REPORT_HTML, id), issuedBy, Timestamp.from(issuedAt),
                         Stage.ISSUED.name(), id)
                 .update();
     }
@@ -294,8 +322,8 @@ public class ScreeningRepository {
                 rs.getString("source_value"), rs.getString("process_instance_id"), rs.getString("language"),
                 Stage.valueOf(rs.getString("stage")), rs.getTimestamp("received_at").toInstant(),
                 rs.getObject("exam_date", LocalDate.class), patient, rs.getBoolean("lipids_scheduled"), diseases,
-                rs.getString("judgement_json"), lines(critical),
-                rs.getString("final_text"), cipher.decrypt(rs.getString("report_html"), REPORT_HTML, id),
+                judgement(rs.getString("judgement_json"), id), lines(critical),
+                rs.getString("issued_text"), cipher.decrypt(rs.getString("report_html"), REPORT_HTML, id),
                 issuedAt == null ? null : issuedAt.toInstant(), rs.getString("issued_by"));
     }
 

@@ -24,6 +24,8 @@ import com.checkupflow.CheckupFlowHttpTest;
 import com.checkupflow.ReviewTasks;
 import com.checkupflow.TestHttp;
 import com.checkupflow.demo.SyntheticScreenings;
+import com.checkupflow.screening.Screening;
+import com.checkupflow.screening.ScreeningRepository;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ca.uhn.fhir.context.FhirContext;
@@ -42,6 +44,8 @@ class ReviewRobustnessHttpTest {
     JdbcClient jdbc;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    ScreeningRepository screenings;
 
     private TestHttp http;
 
@@ -114,9 +118,8 @@ class ReviewRobustnessHttpTest {
                 java.util.Map.of("decision", "WRITE_MANUALLY", "text", text)));
         Assertions.assertThat(manual.statusCode()).as(manual.body()).isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> jdbc
-                .sql("SELECT final_text FROM cf_screening WHERE id = ?").param(id).query(String.class).optional()
-                .filter(text::equals).isPresent());
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> screenings.find(id)
+                .map(Screening::finalText).filter(text::equals).isPresent());
     }
 
     @Test

@@ -22,6 +22,7 @@ import com.checkupflow.CheckupFlowHttpTest;
 import com.checkupflow.TestHttp;
 import com.checkupflow.intake.IntakeService;
 import com.checkupflow.judgement.WhatIfRequests;
+import com.checkupflow.screening.ScreeningRepository;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -43,6 +44,8 @@ class RuleComparisonHttpTest {
     ObjectMapper json;
     @Autowired
     RepositoryService repository;
+    @Autowired
+    ScreeningRepository screenings;
 
     TestHttp http;
     /** Newest first, as the comparison numbers them: 140 (stays 질환의심), 130 (would become 정상B), 92 (stays 정상A). */
@@ -56,8 +59,7 @@ class RuleComparisonHttpTest {
         String stays = receive("COMPARE-140", 140);
         stored = List.of(stays, changes, normal);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> stored.stream()
-                .allMatch(id -> jdbc.sql("SELECT judgement_json FROM cf_screening WHERE id = ?").param(id)
-                        .query(String.class).optional().isPresent()));
+                .allMatch(id -> screenings.judgementJson(id).isPresent()));
     }
 
     private String receive(String identifier, int glucose) {
@@ -79,8 +81,7 @@ class RuleComparisonHttpTest {
     }
 
     private String storedGlucose(String id) throws Exception {
-        String judgement = jdbc.sql("SELECT judgement_json FROM cf_screening WHERE id = ?").param(id)
-                .query(String.class).single();
+        String judgement = screenings.judgementJson(id).orElseThrow();
         return json.readTree(judgement).get("judgements").get("fasting_glucose").get("category").asText();
     }
 

@@ -43,7 +43,7 @@ class DatabaseFileBytesTest {
         repository.insert(new Screening(ID, "gangnam", "urn:control", "control-남궁서우", null, "ko", Stage.RECEIVED,
                 Instant.now(), LocalDate.of(2026, 11, 2), patient, false, Set.of(), null, List.of(), null, null, null,
                 null), "{\"resourceType\":\"Bundle\",\"note\":\"" + String.join(" ", IDENTIFIERS) + "\"}");
-        repository.saveIssuedReport(ID, "소견", "<p>제갈민준 790304-1******</p>", "physicianGangnam", Instant.now());
+        repository.saveIssuedReport(ID, "<p>제갈민준 790304-1******</p>", "physicianGangnam", Instant.now());
         jdbc.sql("SHUTDOWN").update();
 
         byte[] file = Files.readAllBytes(dir.resolve("db.mv.db"));

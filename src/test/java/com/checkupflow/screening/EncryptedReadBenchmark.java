@@ -58,7 +58,7 @@ class EncryptedReadBenchmark {
             repository.insert(new Screening(id, "gangnam", "urn:bench", id, null, "ko", Stage.RECEIVED, Instant.now(),
                     LocalDate.of(2026, 11, 2), patient, false, Set.of(), null, List.of(), null, null, null, null),
                     synthetic.bundleJson(id, SyntheticScreenings.Profile.SUSPECT, i));
-            repository.saveIssuedReport(id, "소견", report, "physicianGangnam", Instant.now());
+            repository.saveIssuedReport(id, report, "physicianGangnam", Instant.now());
             ids.add(id);
         }
         long[] plain = new long[ROUNDS];

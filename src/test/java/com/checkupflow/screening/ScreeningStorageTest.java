@@ -1,0 +1,100 @@
+package com.checkupflow.screening;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.assertj.core.api.Assertions;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import com.checkupflow.kernel.PatientInfo;
+import com.checkupflow.kernel.Sex;
+import com.checkupflow.privacy.FieldCipher;
+import com.checkupflow.privacy.TestCiphers;
+
+/** The long values at rest (original Bundle, judgement): deflated before they are encrypted, older forms still read. */
+class ScreeningStorageTest {
+
+    private static final String ID = "scr-bundle-1";
+
+    @TempDir
+    Path dir;
+    private JdbcClient jdbc;
+    private FieldCipher cipher;
+    private ScreeningRepository repository;
+    private String bundle;
+
+    @BeforeEach
+    void database() throws Exception {
+        DataSource ds = new DriverManagerDataSource("jdbc:h2:mem:bundle-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        Flyway.configure().dataSource(ds).load().migrate();
+        cipher = TestCiphers.over(ds, dir.resolve("master-key.json"));
+        jdbc = JdbcClient.create(ds);
+        repository = new ScreeningRepository(jdbc, cipher);
+        bundle = Files.readString(Path.of("src/test/resources/bundles/suspect-female-mmol.json"), StandardCharsets.UTF_8);
+        PatientInfo patient = new PatientInfo(null, "김영희", Sex.FEMALE, LocalDate.of(1972, 5, 4), null, List.of());
+        repository.insert(new Screening(ID, "gangnam", "urn:test", "bundle-1", null, "ko", Stage.RECEIVED,
+                Instant.now(), LocalDate.of(2026, 11, 2), patient, false, Set.of(), null, List.of(), null, null, null,
+                null), bundle);
+    }
+
+    private String stored() {
+        return jdbc.sql("SELECT bundle_json FROM cf_screening_bundle WHERE screening_id = ?").param(ID)
+                .query(String.class).single();
+    }
+
+    @Test
+    void shouldStoreTheBundleDeflatedAndReadItBackWhenAScreeningIsInserted() {
+        String plainForm = cipher.encrypt(bundle, ScreeningRepository.BUNDLE, ID);
+
+        Assertions.assertThat(stored()).startsWith("enc1z:dk-");
+        Assertions.assertThat(stored().length()).as("stored characters against the uncompressed form's")
+                .isLessThan(plainForm.length() / 3);
+        Assertions.assertThat(repository.bundleJson(ID)).contains(bundle);
+    }
+
+    @Test
+    void shouldReadABundleStoredUncompressedWhenItWasStoredBeforeAndDeflateItWhenReduced() {
+        jdbc.sql("UPDATE cf_screening_bundle SET bundle_json = ? WHERE screening_id = ?")
+                .params(cipher.encrypt(bundle, ScreeningRepository.BUNDLE, ID), ID).update();
+
+        Assertions.assertThat(stored()).startsWith("enc1:dk-");
+        Assertions.assertThat(repository.bundleJson(ID)).contains(bundle);
+
+        repository.reduceBundle(ID, "{\"resourceType\":\"Bundle\"}", Instant.now());
+
+        Assertions.assertThat(stored()).startsWith("enc1z:dk-");
+        Assertions.assertThat(repository.bundleJson(ID)).contains("{\"resourceType\":\"Bundle\"}");
+    }
+
+    @Test
+    void shouldStoreTheJudgementDeflatedAndEncryptedAndReadAPlainOneWhenItWasStoredBefore() {
+        String judgement = "{\"overall\":{\"primary\":\"NORMAL_B\"},\"items\":{" + "\"hdl\":{\"category\":\"NORMAL_A\"},".repeat(30)
+                + "\"ldl\":{\"category\":\"NORMAL_A\"}}}";
+
+        repository.saveJudgement(ID, judgement, List.of());
+
+        String stored = jdbc.sql("SELECT judgement_json FROM cf_screening WHERE id = ?").param(ID).query(String.class).single();
+        Assertions.assertThat(stored).startsWith("enc1z:dk-").doesNotContain("NORMAL_B");
+        Assertions.assertThat(stored.length()).isLessThan(judgement.length() / 2);
+        Assertions.assertThat(repository.judgementJson(ID)).contains(judgement);
+        Assertions.assertThat(repository.find(ID).orElseThrow().judgementJson()).isEqualTo(judgement);
+
+        jdbc.sql("UPDATE cf_screening SET judgement_json = ? WHERE id = ?").params(judgement, ID).update();
+
+        Assertions.assertThat(repository.find(ID).orElseThrow().judgementJson()).as("stored plain by an earlier version")
+                .isEqualTo(judgement);
+    }
+}
