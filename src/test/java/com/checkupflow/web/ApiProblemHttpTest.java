@@ -119,7 +119,7 @@ class ApiProblemHttpTest {
         Assertions.assertThat(System.nanoTime() - started).isLessThan(2_000_000_000L);
         Assertions.assertThat(problem.get("problems").get(0).get("code").asText()).isEqualTo("number_out_of_range");
         Assertions.assertThat(problem.get("problems").get(0).get("detail").asText())
-                .startsWith("허용 범위를 벗어난 수치가 있습니다 (위치 Bundle.entry[").contains("].resource.valueQuantity.value; 허용: 유효 숫자")
+                .startsWith("검사 값이 아닌 곳에 허용 범위를 벗어난 수치가 있습니다 (위치 Bundle.entry[").contains("].resource.referenceRange[0].high.value; 허용: 유효 숫자")
                 .doesNotContain(number);
         Assertions.assertThat(screenings()).isEqualTo(before);
     }

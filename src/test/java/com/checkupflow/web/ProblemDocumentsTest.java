@@ -19,7 +19,7 @@ class ProblemDocumentsTest {
                 "number_out_of_range", "The number at Bundle.entry[2].resource.valueQuantity.value is out of range",
                 Map.of("path", "Bundle.entry[2].resource.valueQuantity.value", "digits", "30", "exponent", "100"))));
 
-        Assertions.assertThat(pd.getDetail()).isEqualTo("허용 범위를 벗어난 수치가 있습니다 (위치 "
+        Assertions.assertThat(pd.getDetail()).isEqualTo("검사 값이 아닌 곳에 허용 범위를 벗어난 수치가 있습니다 (위치 "
                 + "Bundle.entry[2].resource.valueQuantity.value; 허용: 유효 숫자 30자리 이하, 크기 1e-100~1e100)");
         // the facts are said by the detail, not a second field of the document
         Assertions.assertThat(new ObjectMapper().writeValueAsString(pd.getProperties().get("problems")))
