@@ -129,7 +129,9 @@ class ScreeningReportProcessTest {
         Mocks.register("reviewDueDateListener", reviews.reviewDueDateListener());
         Mocks.register("escalateReviewDelegate", reviews.escalateReviewDelegate());
         Mocks.register("patientLabelListener", reviews.patientLabelListener());
-        Mocks.register("confirmCriticalResultListener", new CriticalFixtures().confirmCriticalResultListener());
+        CriticalFixtures critical = new CriticalFixtures();
+        Mocks.register("criticalContactDueDateListener", critical.criticalContactDueDateListener());
+        Mocks.register("confirmCriticalResultListener", critical.confirmCriticalResultListener());
         Mocks.register("issueReportDelegate", reports.issueReportDelegate());
         Mocks.register("deliverReportDelegate", deliveries.deliverReportDelegate());
         Mocks.register("resolveDeliveryListener", deliveries.resolveDeliveryListener());
@@ -319,7 +321,43 @@ class ScreeningReportProcessTest {
         complete(task(Activities.CONFIRM_CRITICAL_RESULT_ESCALATED, pi),
                 withVariables(Vars.PATIENT_CONTACTED, true, Vars.CONTACT_METHOD, "PHONE", Vars.CONTACT_NOTE, "내원 권고"));
 
-        assertThat(pi).isEnded().hasPassed(Events.ESCALATED_CRITICAL_RESULT_CONFIRMED, Events.REPORT_DELIVERED);
+        assertThat(pi).isEnded().hasPassed(Events.ESCALATED_CRITICAL_RESULT_CONFIRMED, Events.PATIENT_INFORMED,
+                Events.REPORT_DELIVERED);
+    }
+
+    @Test
+    void shouldOpenANewAttemptThatKeepsTheDeadlineWhenThePatientIsNotReached() {
+        ProcessInstance pi = start("critical-3", Profile.CRITICAL, 6);
+        execute(job(Activities.JUDGE_RESULTS, pi));
+        Task first = task(Activities.CONFIRM_CRITICAL_RESULT, pi);
+        java.util.Date deadline = job(Events.CRITICAL_CONFIRMATION_OVERDUE, pi).getDuedate();
+        Assertions.assertThat(first.getDueDate()).isEqualTo(deadline);
+
+        complete(first, withVariables(Vars.PATIENT_REACHED, "NOT_REACHED", Vars.CONTACT_NOTE, "부재중"));
+
+        assertThat(pi).hasPassed(Gateways.PATIENT_REACHED).hasNotPassed(Events.CRITICAL_RESULT_CONFIRMED)
+                .isWaitingAt(Activities.CONFIRM_CRITICAL_RESULT, Activities.DRAFT_SUMMARY);
+        Task second = task(Activities.CONFIRM_CRITICAL_RESULT, pi);
+        Assertions.assertThat(second.getId()).isNotEqualTo(first.getId());
+        Assertions.assertThat(second.getDueDate()).as("the deadline does not reset").isEqualTo(deadline);
+        Assertions.assertThat(job(Events.CRITICAL_CONFIRMATION_OVERDUE, pi).getDuedate()).isEqualTo(deadline);
+        Assertions.assertThat(taskService().getVariables(second.getId()))
+                .as("the next attempt opens with an empty form")
+                .containsEntry(Vars.PATIENT_REACHED, null).containsEntry(Vars.CONTACT_NOTE, null);
+        Assertions.assertThat(runtimeService().getVariable(pi.getId(), Vars.PATIENT_REACHED))
+                .as("the form's answers stay in the contact subprocess").isNull();
+
+        execute(job(Events.CRITICAL_CONFIRMATION_OVERDUE, pi));
+        Task escalated = task(Activities.CONFIRM_CRITICAL_RESULT_ESCALATED, pi);
+        Assertions.assertThat(escalated.getDueDate()).isEqualTo(deadline);
+        complete(escalated, withVariables(Vars.PATIENT_REACHED, "NOT_REACHED"));
+        Task escalatedAgain = task(Activities.CONFIRM_CRITICAL_RESULT_ESCALATED, pi);
+        Assertions.assertThat(escalatedAgain.getId()).isNotEqualTo(escalated.getId());
+        assertThat(escalatedAgain).hasCandidateGroup("headPhysician");
+        complete(escalatedAgain, withVariables(Vars.PATIENT_REACHED, "REACHED", Vars.CONTACT_METHOD, "PHONE"));
+
+        assertThat(pi).hasPassed(Gateways.ESCALATED_PATIENT_REACHED, Events.ESCALATED_CRITICAL_RESULT_CONFIRMED,
+                Events.PATIENT_INFORMED).isWaitingAt(Activities.DRAFT_SUMMARY);
     }
 
     @Test
@@ -330,7 +368,8 @@ class ScreeningReportProcessTest {
         complete(task(Activities.CONFIRM_CRITICAL_RESULT, pi),
                 withVariables(Vars.PATIENT_CONTACTED, true, Vars.CONTACT_METHOD, "PHONE"));
 
-        assertThat(pi).hasPassed(Events.CRITICAL_RESULT_CONFIRMED).hasNotPassed(Activities.CONFIRM_CRITICAL_RESULT_ESCALATED)
+        assertThat(pi).hasPassed(Events.CRITICAL_RESULT_CONFIRMED, Events.PATIENT_INFORMED)
+                .hasNotPassed(Activities.CONFIRM_CRITICAL_RESULT_ESCALATED)
                 .isWaitingAt(Activities.DRAFT_SUMMARY);
         Assertions.assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId())
                 .timers().count()).isZero();

@@ -2,6 +2,7 @@ package com.checkupflow.ai;
 
 import com.checkupflow.judgement.Judgement;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -11,15 +12,24 @@ import java.util.Objects;
  * @param round        1 for the first draft, incremented each time the reviewer asks for changes
  * @param reviewerNote the reviewer's note of the previous round; null on the first round. Free text typed
  *                     by staff: a drafter may use it as guidance but must never copy it into patient text
+ * @param criticalFindings the screening's findings of the decision critical_values ({@code "systolic_bp >= 180"}):
+ *                     the draft must tell the patient to seek care at once (DraftChecker MISSING_URGENCY)
  */
 public record DraftRequest(
         Judgement judgement,
         PatientContext patient,
         String language,
         int round,
-        String reviewerNote) {
+        String reviewerNote,
+        List<String> criticalFindings) {
+
+    /** A request for a screening without critical values. */
+    public DraftRequest(Judgement judgement, PatientContext patient, String language, int round, String reviewerNote) {
+        this(judgement, patient, language, round, reviewerNote, List.of());
+    }
 
     public DraftRequest {
+        criticalFindings = criticalFindings == null ? List.of() : List.copyOf(criticalFindings);
         Objects.requireNonNull(judgement, "judgement");
         Objects.requireNonNull(patient, "patient");
         if (round < 1) {

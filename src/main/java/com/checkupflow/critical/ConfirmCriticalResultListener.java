@@ -3,6 +3,9 @@ package com.checkupflow.critical;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -17,8 +20,11 @@ import com.checkupflow.process.ScreeningReportProcess.Vars;
 /**
  * "Confirm critical result" (and its escalated twin). On create: the form's facts ({@code criticalFacts}: the
  * values that triggered it with units, each threshold in words, the patient's phone, the deadline) as a
- * task-local variable, and the due date (the escalation time; the escalated task is due at once). On complete:
- * records the outcome in {@code cf_critical_contact}; a patient not reached is recorded and the task stays open.
+ * task-local variable, and the due date ({@code criticalContactDueDate}, the same for every attempt). On complete:
+ * records the attempt in {@code cf_critical_contact} and sets {@code patientReached} for the gateway after the task:
+ * "not reached" completes cleanly and the model opens the next attempt. Instances of versions before versionTag 4 have
+ * no such loop (and no {@code criticalContactDueDate}): there the attempt is recorded on its own and the completion
+ * refused, so that the task stays open as it did.
  */
 @Component("confirmCriticalResultListener")
 class ConfirmCriticalResultListener implements TaskListener {
@@ -26,7 +32,9 @@ class ConfirmCriticalResultListener implements TaskListener {
     static final int CONTACT_PRIORITY_STEP = 10;
 
     /** The form's contact methods (forms/confirm-critical-result.form); other values come only from hand-made requests. */
-    static final java.util.Set<String> METHODS = java.util.Set.of("PHONE", "IN_PERSON", "SMS", "OTHER");
+    static final Set<String> METHODS = Set.of("PHONE", "IN_PERSON", "SMS", "OTHER");
+    /** The form's fields, local to the contact subprocess. */
+    private static final List<String> FORM_FIELDS = List.of(Vars.PATIENT_REACHED, Vars.CONTACT_METHOD, Vars.CONTACT_NOTE);
     /** As long as a review note (review.ReviewService.MAX_NOTE_LENGTH); stored as TEXT. */
     static final int MAX_NOTE_LENGTH = 10_000;
 
@@ -45,17 +53,18 @@ class ConfirmCriticalResultListener implements TaskListener {
             Instant now = contacts.now();
             // a patient to phone comes before every review of the same urgency in the staff's default filter
             task.setPriority(task.getPriority() + CONTACT_PRIORITY_STEP);
-            String deadline;
-            if (escalated) {
-                task.setDueDate(Date.from(now));
-                deadline = CriticalTexts.text("deadline-escalated", facts.language());
-            } else {
-                Instant due = now.plus(Duration.parse(String.valueOf(task.getVariable(Vars.CRITICAL_ESCALATION_AFTER))));
-                task.setDueDate(Date.from(due));
-                deadline = CriticalTexts.text("deadline", facts.language(),
-                        CenterTime.format(due));
+            Instant due = dueDate(task).orElseGet(() -> escalated ? now
+                    : now.plus(Duration.parse(String.valueOf(task.getVariable(Vars.CRITICAL_ESCALATION_AFTER)))));
+            task.setDueDate(Date.from(due));
+            String deadline = escalated ? CriticalTexts.text("deadline-escalated", facts.language())
+                    : CriticalTexts.text("deadline", facts.language(), CenterTime.format(due));
+            task.setVariableLocal(Vars.CRITICAL_FACTS, facts.findings() + "\n" + facts.phone() + "\n\n"
+                    + facts.attempts().map(a -> a + "\n\n").orElse("") + deadline);
+            if (dueDate(task).isPresent()) {
+                // the next attempt opens with an empty form, not with the last attempt's answers
+                FORM_FIELDS.stream().filter(field -> task.getVariable(field) != null)
+                        .forEach(field -> task.setVariable(field, null));
             }
-            task.setVariableLocal(Vars.CRITICAL_FACTS, facts.findings() + "\n" + facts.phone() + "\n\n" + deadline);
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             complete(task, screeningId, escalated);
         }
@@ -83,11 +92,19 @@ class ConfirmCriticalResultListener implements TaskListener {
         CriticalContactService.Contact contact = new CriticalContactService.Contact(task.getId(), escalated, reached,
                 method == null ? null : method.toString(), note == null ? null : note.toString(), task.getAssignee(),
                 contacts.now());
-        if (!reached) {
+        if (dueDate(task).isEmpty() && !reached) {
             contacts.recordOnItsOwn(screeningId, contact);
             throw new InputRefused(CriticalTexts.text("not-reached", language));
         }
         contacts.record(screeningId, contact);
+        // what Gateway_PatientReached reads, also when an integrated system sent the legacy patientContacted
+        task.setVariable(Vars.PATIENT_REACHED, reached ? "REACHED" : "NOT_REACHED");
+    }
+
+    /** The deadline the contact subprocess keeps; empty for tasks of versions before versionTag 4. */
+    private static Optional<Instant> dueDate(DelegateTask task) {
+        return task.getVariable(Vars.CRITICAL_CONTACT_DUE_DATE) instanceof Date date
+                ? Optional.of(date.toInstant()) : Optional.empty();
     }
 
     /** Integrated systems that still send {@code patientContacted: true}. */

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -11,6 +12,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.checkupflow.center.CenterTime;
 import com.checkupflow.center.Centers;
 import com.checkupflow.delivery.PatientContacts;
 import com.checkupflow.judgement.JudgementJson;
@@ -45,8 +47,11 @@ class CriticalContactService {
         this.clock = clock;
     }
 
-    /** The form's facts: the findings with values, units and thresholds in words, and the number to call. */
-    record Facts(String language, String findings, String phone) {
+    /**
+     * The form's facts: the findings with values, units and thresholds in words, the number to call and, after an
+     * unanswered call, how many attempts went unanswered and when the last one was.
+     */
+    record Facts(String language, String findings, String phone, Optional<String> attempts) {
     }
 
     Facts facts(String screeningId) {
@@ -56,7 +61,11 @@ class CriticalContactService {
                 language);
         String phone = contacts.phone(screeningId).map(p -> CriticalTexts.text("phone", language, p))
                 .orElseGet(() -> CriticalTexts.text("no-phone", language));
-        return new Facts(language, findings, phone);
+        List<Contact> unanswered = history(screeningId).stream().filter(c -> !c.reached()).toList();
+        Optional<String> attempts = unanswered.isEmpty() ? Optional.empty()
+                : Optional.of(CriticalTexts.text("attempts", language, unanswered.size(),
+                        CenterTime.format(unanswered.get(unanswered.size() - 1).contactedAt())));
+        return new Facts(language, findings, phone, attempts);
     }
 
     /** One attempt to reach the patient. */
@@ -73,7 +82,10 @@ class CriticalContactService {
                 .update();
     }
 
-    /** An unanswered attempt is kept although the task stays open (its completion is refused and rolled back). */
+    /**
+     * An unanswered attempt of a task of a version before versionTag 4 is kept although the task stays open (its
+     * completion is refused and rolled back).
+     */
     void recordOnItsOwn(String screeningId, Contact contact) {
         ownTransaction.executeWithoutResult(status -> record(screeningId, contact));
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
@@ -17,6 +18,7 @@ import com.checkupflow.ai.PatientContext;
 import com.checkupflow.ai.TemplateTexts;
 import com.checkupflow.ai.Values;
 import com.checkupflow.center.Centers;
+import com.checkupflow.judgement.CriticalFinding;
 import com.checkupflow.judgement.Judgement;
 import com.checkupflow.judgement.JudgementJson;
 import com.checkupflow.kernel.Category;
@@ -50,7 +52,8 @@ class DocumentInputs {
      * @param modelInput the de-identified input of the prompt
      * @param data       what the templates see
      */
-    record Prepared(Deidentifier.Input modelInput, Judgement judgement, Map<String, Object> data) {
+    record Prepared(Deidentifier.Input modelInput, Judgement judgement, List<String> criticalFindings,
+                    Map<String, Object> data) {
     }
 
     private final ScreeningRepository screenings;
@@ -108,7 +111,13 @@ class DocumentInputs {
         data.put("names", names);
         data.put("abnormal", results.stream().filter(r -> Boolean.TRUE.equals(r.get("abnormal"))).toList());
         data.put("previous", previous.map(p -> comparison(p, judgement, b)).orElse(null));
-        return new Prepared(input, judgement, data);
+        // a panic value (decision critical_values) heads the document: the physician sees it before anything else
+        List<ItemKey> critical = CriticalFinding.items(s.criticalFindings()).stream()
+                .filter(k -> judgement.items().get(k.json()) != null).toList();
+        data.put("urgency", critical.isEmpty() ? null : b.text("urgency", Map.of("items", critical.stream()
+                .map(k -> b.itemText(k, judgement.items().get(k.json()))).collect(Collectors.joining(
+                        b.text("list.separator"))))));
+        return new Prepared(input, judgement, s.criticalFindings(), data);
     }
 
     private JsonNode tree(String text) {

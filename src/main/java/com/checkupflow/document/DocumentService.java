@@ -127,7 +127,8 @@ class DocumentService {
     }
 
     private DraftCheck check(String written, DocumentInputs.Prepared prepared, DocumentStep step) {
-        return checker.check(written, prepared.judgement(), step.language(), kinds.profile(step.checkProfile()));
+        return checker.check(written, prepared.judgement(), step.language(), prepared.criticalFindings(),
+                kinds.profile(step.checkProfile()));
     }
 
     /** What the model wrote: every string of its answer, one per line (the rest of the document is rendered data). */

@@ -9,6 +9,7 @@ import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.kernel.ItemStatus;
 import com.checkupflow.kernel.ItemUnits;
 import com.checkupflow.kernel.TargetDisease;
+import com.checkupflow.judgement.CriticalFinding;
 import com.checkupflow.judgement.Judgement;
 import com.checkupflow.judgement.JudgementUnit;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Deterministic, explainable checks of a drafted report summary against its judgement. Runs on every draft,
@@ -62,6 +64,8 @@ public class DraftChecker {
     public static final String PII_LEAK = "PII_LEAK";
     /** An empty or placeholder text. */
     public static final String PLACEHOLDER = "PLACEHOLDER";
+    /** A critical (panic) value of the decision critical_values, but no sentence tells the patient to seek care at once. */
+    public static final String MISSING_URGENCY = "MISSING_URGENCY";
 
     static final Set<Category> ABNORMAL = EnumSet.of(Category.NORMAL_B, Category.DISEASE_SUSPECT, Category.UNCLASSIFIED);
     private static final int NAME_WINDOW = 40;
@@ -106,8 +110,16 @@ public class DraftChecker {
         this.renderer = new DraftRenderer(texts);
     }
 
-    /** Checks a text: template drafts, physicians' edited or written texts. */
+    /** Checks a text of a screening without critical (panic) values. */
     public DraftCheck check(String text, Judgement judgement, String language) {
+        return check(text, judgement, language, List.<String>of());
+    }
+
+    /**
+     * Checks a text: template drafts, physicians' edited or written texts. {@code criticalFindings} are the screening's
+     * findings of the decision critical_values ({@code "systolic_bp >= 180"}), the one source of panic values.
+     */
+    public DraftCheck check(String text, Judgement judgement, String language, List<String> criticalFindings) {
         TemplateTexts.Bundle bundle = texts.bundle(language);
         String draft = text == null ? "" : text;
         List<DraftCheck.Finding> findings = new ArrayList<>();
@@ -120,6 +132,7 @@ public class DraftChecker {
         diagnosisLanguage(draft, findings);
         suspicions(draft, judgement, findings);
         piiLeaks(draft, findings);
+        urgency(bundle, draft, criticalFindings, findings);
         return DraftCheck.of(distinct(findings));
     }
 
@@ -127,8 +140,9 @@ public class DraftChecker {
      * Checks a text with the given rules only (a document kind's check profile): a document that quotes values of
      * another screening, or does not explain every finding, is checked for what it does say.
      */
-    public DraftCheck check(String text, Judgement judgement, String language, Set<String> rules) {
-        return DraftCheck.of(check(text, judgement, language).findings().stream()
+    public DraftCheck check(String text, Judgement judgement, String language, List<String> criticalFindings,
+                            Set<String> rules) {
+        return DraftCheck.of(check(text, judgement, language, criticalFindings).findings().stream()
                 .filter(f -> rules.contains(f.type())).toList());
     }
 
@@ -139,6 +153,12 @@ public class DraftChecker {
      * personal data.
      */
     public DraftCheck checkAnswer(DraftAnswer answer, String renderedText, Judgement judgement, String language) {
+        return checkAnswer(answer, renderedText, judgement, language, List.of());
+    }
+
+    /** {@link #checkAnswer(DraftAnswer, String, Judgement, String)} of a screening with these critical findings. */
+    public DraftCheck checkAnswer(DraftAnswer answer, String renderedText, Judgement judgement, String language,
+                                  List<String> criticalFindings) {
         TemplateTexts.Bundle bundle = texts.bundle(language);
         String rendered = renderedText == null ? "" : renderedText;
         List<DraftCheck.Finding> findings = new ArrayList<>();
@@ -161,6 +181,7 @@ public class DraftChecker {
         diagnosisLanguage(rendered, findings);
         suspicions(rendered, judgement, findings);
         piiLeaks(rendered, findings);
+        urgency(bundle, rendered, criticalFindings, findings);
         return DraftCheck.of(distinct(findings));
     }
 
@@ -355,6 +376,38 @@ public class DraftChecker {
                 .filter(u -> u.targetDisease() == disease)
                 .map(u -> judgement.judgements().get(u.json()))
                 .anyMatch(uj -> uj != null && uj.underTreatment());
+    }
+
+    /**
+     * A screening with a critical (panic) value needs one sentence that tells the patient to seek care at once: an
+     * urgency word ({@code check.urgency}: "즉시", "오늘", "immediately") and a care word ({@code check.urgency.care}:
+     * "진료", "의료기관", "doctor") in the same sentence, in either order, and no condition ({@code
+     * check.urgency.conditional}). "가까운 시일 내에 진료" is the routine advice, not urgency; "바로 식단을 조절하세요" is no
+     * care; "기침이 계속되면 바로 진료를 받으십시오" is advice for later.
+     */
+    private static void urgency(TemplateTexts.Bundle b, String text, List<String> criticalFindings,
+                                List<DraftCheck.Finding> findings) {
+        List<ItemKey> critical = CriticalFinding.items(criticalFindings);
+        if (critical.isEmpty()) {
+            return;
+        }
+        Pattern urgent = pattern(b, "check.urgency");
+        Pattern care = pattern(b, "check.urgency.care");
+        Pattern conditional = pattern(b, "check.urgency.conditional");
+        int start = 0;
+        Matcher end = SENTENCE_END.matcher(text);
+        while (start < text.length()) {
+            int stop = end.find() ? end.end() : text.length();
+            String sentence = text.substring(start, stop);
+            if (urgent.matcher(sentence).find() && care.matcher(sentence).find()
+                    && !conditional.matcher(sentence).find()) {
+                return;
+            }
+            start = stop;
+        }
+        findings.add(new DraftCheck.Finding(MISSING_URGENCY, critical.stream().map(ItemKey::json)
+                .collect(Collectors.joining(", ")) + " is a critical (panic) value but no sentence tells the patient to"
+                + " seek care at once (" + b.text("check.urgency.example") + ")"));
     }
 
     private static int sentenceStart(String text, int position) {

@@ -84,7 +84,7 @@ class DraftingService {
         Deidentifier.KnownIdentifiers known = new Deidentifier.KnownIdentifiers(s.patient().name(), s.patient().rrn(),
                 s.patient().birthDate(), s.patient().patientId());
         return new DraftRequest(judgement, patient, s.language(), round,
-                deidentifier.scrub(feedback(screeningId, round, reviewerNote), known));
+                deidentifier.scrub(feedback(screeningId, round, reviewerNote), known), s.criticalFindings());
     }
 
     /** The reviewer's note (round > 1) and the previous round's failed check findings; null when neither. */
@@ -111,8 +111,10 @@ class DraftingService {
                 () -> new IllegalStateException("No draft round " + round + " for " + screeningId));
         Judgement judgement = judgementJson.read(s.judgementJson());
         // a model's draft is checked with its structured answer; template drafts and drafts stored before V10 by text
-        DraftCheck check = stored.answer() == null ? checker.check(stored.text(), judgement, s.language())
-                : checker.checkAnswer(DraftAnswer.read(stored.answer()), stored.text(), judgement, s.language());
+        DraftCheck check = stored.answer() == null
+                ? checker.check(stored.text(), judgement, s.language(), s.criticalFindings())
+                : checker.checkAnswer(DraftAnswer.read(stored.answer()), stored.text(), judgement, s.language(),
+                        s.criticalFindings());
         drafts.saveCheck(screeningId, round, check.passed(), DraftCheck.toJson(json, check.findings()));
         screenings.updateStage(screeningId, check.passed() || autoRedraftUsed ? Stage.REVIEW : Stage.DRAFTING);
         return check;

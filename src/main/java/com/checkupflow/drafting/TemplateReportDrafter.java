@@ -4,6 +4,7 @@ import com.checkupflow.ai.Values;
 import com.checkupflow.ai.DraftRequest;
 import com.checkupflow.ai.PatientContext;
 import com.checkupflow.ai.TemplateTexts;
+import com.checkupflow.judgement.CriticalFinding;
 import com.checkupflow.judgement.Judgement;
 import com.checkupflow.judgement.JudgementUnit;
 import com.checkupflow.kernel.Category;
@@ -63,9 +64,9 @@ class TemplateReportDrafter implements ReportDrafter {
     @Override
     public Draft draft(DraftRequest request) {
         TemplateTexts.Bundle bundle = texts.bundle(request.language());
-        String text = new Report(bundle, request.judgement(), request.patient(), false).write();
+        String text = new Report(bundle, request.judgement(), request.patient(), request.criticalFindings(), false).write();
         if (text.length() > MAX_LENGTH) {
-            text = new Report(bundle, request.judgement(), request.patient(), true).write();
+            text = new Report(bundle, request.judgement(), request.patient(), request.criticalFindings(), true).write();
         }
         return new Draft(text, PROVIDER, null, bundle.text("version"), false);
     }
@@ -84,9 +85,12 @@ class TemplateReportDrafter implements ReportDrafter {
         private final Map<TargetDisease, List<Entry>> groups = new EnumMap<>(TargetDisease.class);
         private final Set<TargetDisease> cardiometabolic;
         private final boolean compact;
+        private final List<ItemKey> critical;
 
-        Report(TemplateTexts.Bundle b, Judgement j, PatientContext patient, boolean compact) {
+        Report(TemplateTexts.Bundle b, Judgement j, PatientContext patient, List<String> criticalFindings,
+               boolean compact) {
             this.b = b;
+            this.critical = CriticalFinding.items(criticalFindings);
             this.j = j;
             this.patient = patient;
             this.compact = compact;
@@ -100,6 +104,10 @@ class TemplateReportDrafter implements ReportDrafter {
         String write() {
             line(b.text("title"));
             line(intro());
+            if (!critical.isEmpty()) {
+                line(b.text("urgency", Map.of("items", critical.stream().map(b::itemName)
+                        .collect(Collectors.joining(b.text("list.separator"))))));
+            }
             overall();
             findings();
             notJudged();

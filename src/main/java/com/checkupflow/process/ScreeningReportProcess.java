@@ -15,6 +15,8 @@ public final class ScreeningReportProcess {
     /** Ids of the tasks and the call activity. */
     public static final class Activities {
         public static final String JUDGE_RESULTS = "Activity_JudgeResults";
+        /** Embedded subprocess (versionTag 4): the contact attempts of one new critical result. */
+        public static final String CRITICAL_CONTACT = "Activity_CriticalContact";
         public static final String CONFIRM_CRITICAL_RESULT = "Activity_ConfirmCriticalResult";
         public static final String CONFIRM_CRITICAL_RESULT_ESCALATED = "Activity_ConfirmCriticalResultEscalated";
         public static final String RESOLVE_INVALID_RESULTS = "Activity_ResolveInvalidResults";
@@ -41,9 +43,11 @@ public final class ScreeningReportProcess {
     /** Ids of the start, boundary and end events. */
     public static final class Events {
         public static final String SCREENING_RECEIVED = "Event_ScreeningReceived";
+        public static final String CRITICAL_CONTACT_STARTED = "Event_CriticalContactStarted";
         public static final String CRITICAL_CONFIRMATION_OVERDUE = "Event_CriticalConfirmationOverdue";
         public static final String CRITICAL_RESULT_CONFIRMED = "Event_CriticalResultConfirmed";
         public static final String ESCALATED_CRITICAL_RESULT_CONFIRMED = "Event_EscalatedCriticalResultConfirmed";
+        public static final String PATIENT_INFORMED = "Event_PatientInformed";
         public static final String NO_NEW_CRITICAL_RESULT = "Event_NoNewCriticalResult";
         public static final String MODEL_UNAVAILABLE = "Event_ModelUnavailable";
         public static final String REVIEW_OVERDUE = "Event_ReviewOverdue";
@@ -67,6 +71,10 @@ public final class ScreeningReportProcess {
         public static final String JUDGE_AGAIN = "Gateway_JudgeAgain";
         public static final String JUDGEMENT_RECORDED = "Gateway_JudgementRecorded";
         public static final String NEW_CRITICAL_RESULT = "Gateway_NewCriticalResult";
+        public static final String CONTACT_AGAIN = "Gateway_ContactAgain";
+        public static final String PATIENT_REACHED = "Gateway_PatientReached";
+        public static final String ESCALATED_CONTACT_AGAIN = "Gateway_EscalatedContactAgain";
+        public static final String ESCALATED_PATIENT_REACHED = "Gateway_EscalatedPatientReached";
         public static final String INVALID_ITEMS = "Gateway_InvalidItems";
         public static final String DRAFT_AGAIN = "Gateway_DraftAgain";
         public static final String DRAFT_STORED = "Gateway_DraftStored";
@@ -145,6 +153,11 @@ public final class ScreeningReportProcess {
         // confirm critical result
         /** Task-local: the critical findings, the patient's phone and the deadline. */
         public static final String CRITICAL_FACTS = "criticalFacts";
+        /**
+         * Local to Activity_CriticalContact: the escalation time, set once when the subprocess starts; every attempt's
+         * due date and "Not confirmed in time" read it.
+         */
+        public static final String CRITICAL_CONTACT_DUE_DATE = "criticalContactDueDate";
         public static final String PATIENT_REACHED = "patientReached";
         /** The boolean the form set before {@link #PATIENT_REACHED}; read for tasks opened before the change. */
         public static final String PATIENT_CONTACTED = "patientContacted";

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 import com.checkupflow.center.CenterTime;
 import com.checkupflow.center.Centers;
 import com.checkupflow.document.DocumentTemplates;
+import com.checkupflow.judgement.CriticalFinding;
 import com.checkupflow.judgement.Judgement;
 import com.checkupflow.kernel.Category;
 import com.checkupflow.kernel.ItemKey;
@@ -99,6 +100,7 @@ class ReportRenderer {
         v.put("boxes", boxes(judgement, lang));
         v.put("rows", rows(judgement, s.sex(), lang, bands.of(s.id())));
         v.put("advice", advice(judgement, s.treatedDiseases(), lang));
+        v.put("urgency", urgency(judgement, s.criticalFindings(), lang));
         return templates.xhtml(TEMPLATE, v);
     }
 
@@ -114,6 +116,20 @@ class ReportRenderer {
     /** The notice that a generative-AI draft was reviewed, edited and signed by the physician (named as signed). */
     String aiNotice(String lang, String physician) {
         return text("aiNotice", lang).replace("{physician}", physician == null ? "" : physician);
+    }
+
+    /**
+     * The urgency statement of a screening with a critical (panic) value of the decision critical_values, with each
+     * value and unit; null when there is none. Printed above the overall result.
+     */
+    private String urgency(Judgement judgement, List<String> criticalFindings, String lang) {
+        List<String> values = CriticalFinding.items(criticalFindings).stream()
+                .filter(key -> judgement.items().get(key.json()) != null).map(key -> {
+                    Judgement.Item item = judgement.items().get(key.json());
+                    String unit = labels.unit(item.unit());
+                    return labels.item(key, lang) + " " + labels.value(item.value(), lang) + (unit.isEmpty() ? "" : " " + unit);
+                }).toList();
+        return values.isEmpty() ? null : text("urgency", lang).replace("{items}", String.join(", ", values));
     }
 
     private List<Box> boxes(Judgement judgement, String lang) {

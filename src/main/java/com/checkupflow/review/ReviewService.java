@@ -97,7 +97,7 @@ public class ReviewService {
     /** The check of a text to sign, against the screening's judgement in the report's language. */
     DraftCheck checkSignedText(String screeningId, String text) {
         Screening s = screenings.find(screeningId).orElseThrow();
-        return checker.check(text, judgementJson.read(s.judgementJson()), s.language());
+        return checker.check(text, judgementJson.read(s.judgementJson()), s.language(), s.criticalFindings());
     }
 
     /** What the review form shows beside the draft. */

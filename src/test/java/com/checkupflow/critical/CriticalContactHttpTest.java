@@ -43,7 +43,7 @@ class CriticalContactHttpTest {
     ObjectMapper json;
 
     @Test
-    void shouldKeepEveryCallAndTheTaskOpenWhenThePatientIsReachedOnlyOnTheSecondCall() throws Exception {
+    void shouldKeepEveryCallAndOpenTheNextAttemptWhenThePatientIsReachedOnlyOnTheSecondCall() throws Exception {
         String bundle = new SyntheticScreenings(fhir).bundleJson("critical-contact-1", SyntheticScreenings.Profile.CRITICAL, 41);
         String id = intake.receive("gangnam", null, bundle.getBytes(StandardCharsets.UTF_8)).id();
         Task confirm = await().atMost(Duration.ofSeconds(30)).until(() -> taskService.createTaskQuery()
@@ -61,12 +61,19 @@ class CriticalContactHttpTest {
         ReviewTasks.awaitReview(taskService, id);
         taskService.claim(confirm.getId(), "physicianGangnam");
 
-        Assertions.assertThatThrownBy(() -> taskService.complete(confirm.getId(),
-                        Map.of(Vars.PATIENT_REACHED, "NOT_REACHED", Vars.CONTACT_NOTE, "부재중")))
-                .hasMessageContaining("다시 연락한 뒤");
-        Assertions.assertThat(taskService.createTaskQuery().taskId(confirm.getId()).count()).isEqualTo(1);
-        taskService.complete(confirm.getId(), Map.of(Vars.PATIENT_REACHED, "REACHED", Vars.CONTACT_METHOD, "PHONE",
+        // "not reached" completes (no refusal, no toast in the Tasklist); the model opens the next attempt
+        taskService.complete(confirm.getId(), Map.of(Vars.PATIENT_REACHED, "NOT_REACHED", Vars.CONTACT_NOTE, "부재중"));
+        Task next = taskService.createTaskQuery().processInstanceBusinessKey(id)
+                .taskDefinitionKey(Activities.CONFIRM_CRITICAL_RESULT).singleResult();
+        Assertions.assertThat(next.getId()).isNotEqualTo(confirm.getId());
+        Assertions.assertThat(next.getDueDate()).isEqualTo(confirm.getDueDate());
+        Assertions.assertThat((String) taskService.getVariableLocal(next.getId(), Vars.CRITICAL_FACTS))
+                .contains("지난 연락 시도:** 1회 연락 안 됨");
+        taskService.claim(next.getId(), "physicianGangnam");
+        taskService.complete(next.getId(), Map.of(Vars.PATIENT_REACHED, "REACHED", Vars.CONTACT_METHOD, "PHONE",
                 Vars.CONTACT_NOTE, "내원 권고"));
+        Assertions.assertThat(taskService.createTaskQuery().processInstanceBusinessKey(id)
+                .taskDefinitionKey(Activities.CONFIRM_CRITICAL_RESULT).count()).isZero();
 
         JsonNode contacts = json.readTree(new TestHttp(port).get("physicianGangnam", "/api/screenings/" + id).body())
                 .get("criticalContacts");

@@ -4,8 +4,11 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 
 /** Public test fixtures: the real critical-result listener around a service with no database behind it. */
@@ -15,8 +18,12 @@ public final class CriticalFixtures {
 
     public CriticalFixtures() {
         when(service.facts(anyString())).thenReturn(new CriticalContactService.Facts("ko",
-                "- **수축기 혈압 186 mmHg** – 위험 기준: 180 mmHg 이상\n", "**연락처:** 010-0000-0000"));
+                "- **수축기 혈압 186 mmHg** – 위험 기준: 180 mmHg 이상\n", "**연락처:** 010-0000-0000", Optional.empty()));
         when(service.now()).thenAnswer(invocation -> Instant.now());
+    }
+
+    public ExecutionListener criticalContactDueDateListener() {
+        return new CriticalContactDueDateListener(Clock.systemUTC());
     }
 
     public TaskListener confirmCriticalResultListener() {

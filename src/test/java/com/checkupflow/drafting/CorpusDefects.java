@@ -64,6 +64,9 @@ final class CorpusDefects {
     static final Form MENTIONED_IN_SUMMARY = form("mention", "only mentioned in the summary");
     static final Form MENTIONED_IN_ANOTHER_FINDING = form("mention", "only mentioned in another item's finding");
 
+    /** MISSING_URGENCY: a critical value, and the answer says nothing urgent, or routine advice, or urgency without care. */
+    static final List<Form> NO_URGENCY = forms("no-urgency");
+
     /** PII_LEAK: personal data of the screened person. */
     static final List<Form> PERSONAL_DATA = forms("personal-data");
 

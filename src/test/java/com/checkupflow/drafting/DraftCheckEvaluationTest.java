@@ -64,7 +64,7 @@ class DraftCheckEvaluationTest {
             try {
                 DraftAnswer answer = DraftAnswer.read(s.answerJson());
                 String rendered = renderer.render(answer, s.judgement(), s.language());
-                outcomes.add(new Outcome(s, rendered, checker.checkAnswer(answer, rendered, s.judgement(), s.language()).findings(), null));
+                outcomes.add(new Outcome(s, rendered, checker.checkAnswer(answer, rendered, s.judgement(), s.language(), s.criticalFindings()).findings(), null));
             } catch (InvalidAnswerException e) {
                 outcomes.add(new Outcome(s, "", List.of(), e.getMessage()));
             }

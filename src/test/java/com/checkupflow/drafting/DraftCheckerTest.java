@@ -38,6 +38,30 @@ class DraftCheckerTest {
     }
 
     @Test
+    void shouldFindMissingUrgencyWhenACriticalValueHasNoSentenceThatSendsThePatientToCareAtOnce() {
+        List<String> critical = List.of("fasting_glucose >= 300");
+        String urgentKo = drafter.draft(new DraftRequest(mixed, DraftExamples.MALE_52, "ko", 1, null, critical)).text();
+        String urgentEn = drafter.draft(new DraftRequest(mixed, DraftExamples.MALE_52, "en", 1, null, critical)).text();
+        java.util.function.BiFunction<String, String, List<String>> typesOf = (text, language) ->
+                checker.check(text, mixed, language, critical).findings().stream().map(DraftCheck.Finding::type).toList();
+
+        assertThat(urgentKo).contains("공복혈당 결과가 위험 수치(패닉 값)입니다. 오늘 바로 의료기관에서 진료를 받으세요.");
+        assertThat(typesOf.apply(urgentKo, "ko")).isEmpty();
+        assertThat(typesOf.apply(urgentEn, "en")).isEmpty();
+        assertThat(typesOf.apply(ko, "ko")).containsExactly(DraftChecker.MISSING_URGENCY);
+        assertThat(typesOf.apply(en, "en")).containsExactly(DraftChecker.MISSING_URGENCY);
+        // routine advice is no urgency, nor is an urgent word without care
+        assertThat(typesOf.apply(ko + "\n가까운 시일 내에 진료를 받으세요.", "ko")).containsExactly(DraftChecker.MISSING_URGENCY);
+        assertThat(typesOf.apply(ko + "\n오늘부터 바로 식단을 조절하세요.", "ko")).containsExactly(DraftChecker.MISSING_URGENCY);
+        assertThat(typesOf.apply(ko + "\n기침이 계속되면 바로 진료를 받으십시오.", "ko")).containsExactly(DraftChecker.MISSING_URGENCY);
+        assertThat(typesOf.apply(ko + "\n지체 없이 병원에 가십시오.", "ko")).isEmpty();
+        assertThat(typesOf.apply(en + "\nSee your doctor immediately.", "en")).isEmpty();
+        assertThat(checker.check(ko, mixed, "ko", critical).findings()).singleElement()
+                .satisfies(f -> assertThat(f.detail()).contains("fasting_glucose", "오늘 바로 의료기관"));
+        assertThat(types(ko, "ko")).as("no critical value, no urgency needed").isEmpty();
+    }
+
+    @Test
     void shouldFindSuspicionContradictionWhenATreatedOrNormalDiseaseIsCalledSuspected() {
         Judgement treated = DraftExamples.treatedHypertensionWithSuspects();
         String right = drafter.draft(DraftRequest.firstRound(treated, DraftExamples.MALE_52, "ko")).text();

@@ -38,7 +38,7 @@ final class DraftCorpus {
     /** The defect classes, named as the check names its finding types. */
     static final List<String> DEFECTS = List.of("NUMBER_MISMATCH", "UNIT_MISMATCH", "UNSUPPORTED_VALUE", "UNSUPPORTED_TEST",
             "MISSING_FINDING", "CATEGORY_CONTRADICTION", "OVERALL_CONTRADICTION", "DIAGNOSIS_LANGUAGE", "BAD_CITATION",
-            "PII_LEAK");
+            "PII_LEAK", "MISSING_URGENCY");
 
     static final List<String> LANGUAGES = List.of("ko", "en");
 
@@ -47,7 +47,7 @@ final class DraftCorpus {
      * {@code families} the phrasing families the answer uses.
      */
     record Sample(String id, String language, Judgement judgement, String answerJson, String defect, String form,
-                  List<String> families) {
+                  List<String> families, List<String> criticalFindings) {
         boolean faithful() {
             return defect == null;
         }
@@ -112,7 +112,8 @@ final class DraftCorpus {
     }
 
     private Sample sample(String id, Writer w, Answer answer, String defect, String form) {
-        return new Sample(id, w.language, w.facts.judgement(), answer.json(), defect, form, List.copyOf(w.families));
+        return new Sample(id, w.language, w.facts.judgement(), answer.json(), defect, form, List.copyOf(w.families),
+                List.copyOf(w.critical));
     }
 
     private Writer writer(Judgement judgement, String language) {
@@ -173,6 +174,8 @@ final class DraftCorpus {
         final Random random;
         final Map<ItemKey, String> names = new EnumMap<>(ItemKey.class);
         final List<String> families = new ArrayList<>();
+        /** The screening's critical findings (decision critical_values); none but where a defect plants one. */
+        final List<String> critical = new ArrayList<>();
         private Set<ItemKey> omitted = Set.of();
 
         Writer(CorpusFacts facts, String language, Random random) {
@@ -401,6 +404,7 @@ final class DraftCorpus {
                     (w, a) -> missing(w, a, CorpusDefects.MENTIONED_IN_FOLLOW_UP), (w, a) -> missing(w, a, CorpusDefects.MENTIONED_IN_SUMMARY),
                     (w, a) -> missing(w, a, CorpusDefects.MENTIONED_IN_ANOTHER_FINDING));
             case "PII_LEAK" -> CorpusDefects.PERSONAL_DATA.stream().map(f -> (Planter) (w, a) -> personalData(w, a, f)).toList();
+            case "MISSING_URGENCY" -> CorpusDefects.NO_URGENCY.stream().map(f -> (Planter) (w, a) -> noUrgency(w, a, f)).toList();
             default -> throw new IllegalArgumentException(defect);
         };
     }
@@ -794,6 +798,23 @@ final class DraftCorpus {
             a.summary.set(1, a.summary.get(1) + " " + sentence);
         } else {
             a.followUp.add(sentence);
+        }
+        return Optional.of(form.name());
+    }
+
+    /**
+     * A suspect value of the screening becomes a critical one (its finding as the decision critical_values writes it);
+     * the answer, written for the screening as it is, tells the patient nothing urgent, or only in the form's words.
+     */
+    private Optional<String> noUrgency(Writer w, Answer a, Form form) {
+        List<Fact> suspect = w.facts.abnormal().stream().filter(f -> f.quantity() && f.suspect()).toList();
+        if (suspect.isEmpty()) {
+            return Optional.empty();
+        }
+        Fact f = w.pick(suspect);
+        w.critical.add(f.key().json() + " >= " + f.value().toPlainString());
+        if (!form.template(w.language).isEmpty()) {
+            a.followUp.add(w.fill(form.template(w.language), w.vars(f)));
         }
         return Optional.of(form.name());
     }

@@ -344,7 +344,7 @@ class ModelDraftingHttpTest {
         Assertions.assertThat(jeju.get("center").asText()).isEqualTo("jeju");
         Assertions.assertThat(jeju.get("drafts").toString())
                 .contains("{\"provider\":\"openai\",\"model\":\"stand-in\",\"promptVersion\":\"" + PromptTemplates.VERSION + "\",\"origin\":\"MODEL\",\"count\":2}")
-                .contains("{\"provider\":\"template\",\"model\":null,\"promptVersion\":\"template-v1\",\"origin\":\"FALLBACK\",\"count\":1}");
+                .contains("{\"provider\":\"template\",\"model\":null,\"promptVersion\":\"template-v2\",\"origin\":\"FALLBACK\",\"count\":1}");
         Assertions.assertThat(jeju.get("checkFailures").toString()).contains("{\"key\":\"NUMBER_MISMATCH\",\"count\":1}");
         Assertions.assertThat(jeju.get("fallbacks").asLong()).isEqualTo(1);
         Assertions.assertThat(jeju.get("automaticRedrafts").asLong()).isEqualTo(1);

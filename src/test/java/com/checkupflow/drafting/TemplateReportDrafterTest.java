@@ -203,7 +203,7 @@ class TemplateReportDrafterTest {
 
         assertThat(draft.provider()).isEqualTo("template");
         assertThat(draft.model()).isNull();
-        assertThat(draft.promptVersion()).isEqualTo("template-v1");
+        assertThat(draft.promptVersion()).isEqualTo("template-v2");
         assertThat(draft.fallback()).isFalse();
         assertThat(draft.asFallback().fallback()).isTrue();
         assertThat(draft.text()).contains("여성, 만 45세"); // null language → Korean

@@ -59,6 +59,20 @@ class ReportDocumentTest {
     }
 
     @Test
+    void shouldPrintTheUrgencyAboveTheOverallResultWhenTheScreeningHasACriticalValue() {
+        String critical = examples.renderer.render(ReportExamples.issued("ko", null, java.util.List.of("systolic_bp >= 150")),
+                ReportExamples.mixed(), "요약", "physicianGangnam", null, null);
+        String english = examples.renderer.render(ReportExamples.issued("en", null, java.util.List.of("systolic_bp >= 150")),
+                ReportExamples.mixed(), "summary", "physicianGangnam", null, null);
+
+        Assertions.assertThat(critical).contains("<p class=\"urgent\">⚠ 긴급: 수축기 혈압 152 mmHg 결과가 위험 수치(패닉 값)입니다."
+                + " 오늘 바로 의료기관에서 진료를 받으세요.</p>");
+        Assertions.assertThat(critical.indexOf("class=\"urgent\"")).isLessThan(critical.indexOf("class=\"boxes"));
+        Assertions.assertThat(english).contains("⚠ Urgent: Systolic blood pressure 152 mmHg is a critical (panic) value.");
+        Assertions.assertThat(examples.html("ko")).doesNotContain("class=\"urgent\"");
+    }
+
+    @Test
     void shouldTickTheBoxesOfTheOverallFlagsWhenRendered() {
         String html = examples.html("ko");
 

@@ -1,0 +1,81 @@
+package com.checkupflow.critical;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.checkupflow.process.ScreeningReportProcess.Activities;
+import com.checkupflow.process.ScreeningReportProcess.Vars;
+
+/**
+ * Critical-result contacts still open in instances of screening-report before versionTag 4 (no contact loop, no
+ * criticalContactDueDate): the task shape of that version, the real listener.
+ */
+@ExtendWith(ProcessEngineExtension.class)
+class ConfirmCriticalResultListenerTest {
+
+    ProcessEngine processEngine;
+
+    private final CriticalContactService contacts = mock(CriticalContactService.class);
+
+    /** The critical contact of versionTag 3: one task, its listeners, then the end. */
+    private static final BpmnModelInstance VERSION_3 = Bpmn.createExecutableProcess("critical-contact-v3")
+            .camundaHistoryTimeToLive(1).startEvent()
+            .userTask(Activities.CONFIRM_CRITICAL_RESULT)
+            .camundaTaskListenerDelegateExpression("create", "${confirmCriticalResultListener}")
+            .camundaTaskListenerDelegateExpression("complete", "${confirmCriticalResultListener}")
+            .endEvent().done();
+
+    @BeforeEach
+    void setUp() {
+        when(contacts.facts(anyString())).thenReturn(new CriticalContactService.Facts("ko", "- 수축기 혈압\n",
+                "**연락처:** 010-0000-0000", Optional.empty()));
+        when(contacts.now()).thenReturn(Instant.parse("2026-12-01T09:00:00Z"));
+        Mocks.register("confirmCriticalResultListener", new ConfirmCriticalResultListener(contacts));
+        processEngine.getRepositoryService().createDeployment().addModelInstance("critical-contact-v3.bpmn", VERSION_3)
+                .deploy();
+    }
+
+    @AfterEach
+    void tearDown() {
+        Mocks.reset();
+        processEngine.getRepositoryService().createDeploymentQuery().list()
+                .forEach(d -> processEngine.getRepositoryService().deleteDeployment(d.getId(), true));
+    }
+
+    @Test
+    void shouldKeepTheTaskOpenAndTheAttemptWhenNotReachedOnATaskOfAVersionBeforeTheContactLoop() {
+        processEngine.getRuntimeService().startProcessInstanceByKey("critical-contact-v3", "s-1",
+                Map.of(Vars.CRITICAL_ESCALATION_AFTER, "PT1H", Vars.FORM_LANGUAGE, "ko"));
+        Task task = processEngine.getTaskService().createTaskQuery().singleResult();
+        Assertions.assertThat(task.getDueDate().toInstant()).isEqualTo(Instant.parse("2026-12-01T10:00:00Z"));
+
+        Assertions.assertThatThrownBy(() -> processEngine.getTaskService().complete(task.getId(),
+                        Map.of(Vars.PATIENT_REACHED, "NOT_REACHED")))
+                .hasMessageContaining("다시 연락한 뒤");
+
+        Assertions.assertThat(processEngine.getTaskService().createTaskQuery().taskId(task.getId()).count()).isOne();
+        verify(contacts).recordOnItsOwn(eq("s-1"), any());
+        verify(contacts, never()).record(anyString(), any());
+    }
+}
