@@ -3,6 +3,7 @@ package com.checkupflow.drafting;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,12 +54,24 @@ public record DraftCheck(boolean passed, List<Finding> findings) {
      *               UNSUPPORTED_TEST, MISSING_FINDING, CATEGORY_CONTRADICTION, OVERALL_CONTRADICTION, DIAGNOSIS_LANGUAGE,
      *               BAD_CITATION, PII_LEAK, PLACEHOLDER); docs/draft-check.md explains each
      * @param detail what was found, for the reviewer; never contains the personal data itself
+     * @param shown  the same for the physician in the report's language, without codes: the words or number of the
+     *               text and the judgement's fact ("수치가 다릅니다: 본문 “126/84 mmHg” ↔ 결과 116/74 mmHg"); null when
+     *               the rule has none (personal data is never quoted)
      */
-    public record Finding(String type, String detail) {
+    public record Finding(String type, String detail, @JsonInclude(JsonInclude.Include.NON_NULL) String shown) {
+
+        public Finding(String type, String detail) {
+            this(type, detail, null);
+        }
 
         /** {@code - TYPE: detail} */
         public String line() {
             return "- " + type + ": " + detail;
+        }
+
+        /** What the physician reads: {@link #shown} when there is one, else the detail. */
+        public String forPhysician() {
+            return shown != null ? shown : detail;
         }
     }
 }

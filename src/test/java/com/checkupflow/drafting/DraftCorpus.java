@@ -237,6 +237,9 @@ final class DraftCorpus {
 
         String explanation(Fact f) {
             Map<String, String> vars = vars(f);
+            if (f.suspect() && !facts.judgement().suspectedDiseases().contains(f.disease())) {
+                vars.remove("disease"); // a disease under treatment is not "suspected" (criteria §4.3)
+            }
             List<Family> fitting = CorpusPhrasings.EXPLANATIONS.stream()
                     .filter(e -> e.kinds().contains(Kind.of(f)) && CorpusText.fillable(e.template(language), vars)).toList();
             Family e = pick(fitting);
@@ -315,7 +318,10 @@ final class DraftCorpus {
             List<Fact> abnormal = abnormal();
             List<String> first = new ArrayList<>();
             List<String> second = new ArrayList<>();
-            if (facts.allNormalA()) {
+            if (facts.allNormalA() && !facts.everyUnitJudged()) {
+                // a good draft does not call everything fine while an item could not be judged
+                first.add(opening(CorpusPhrasings.opening("JUDGED_NORMAL"), Map.of()));
+            } else if (facts.allNormalA()) {
                 first.add(opening(pick(List.of(CorpusPhrasings.opening("ALL_NORMAL_PLAIN"), CorpusPhrasings.opening("ALL_NORMAL_ITEMS"))), Map.of()));
             } else if (abnormal.isEmpty()) {
                 first.add(opening(CorpusPhrasings.opening("NEUTRAL"), Map.of()));
