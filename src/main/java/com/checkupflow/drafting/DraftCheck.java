@@ -26,6 +26,16 @@ public record DraftCheck(boolean passed, List<Finding> findings) {
         return findings.stream().map(Finding::line).collect(Collectors.joining("\n"));
     }
 
+    /**
+     * The findings as a physician reads them where they must act (a signing refusal): one {@link Finding#forPhysician()}
+     * a line, each once, at most {@code max} and then how many more ({@code more}: "외 {0}건", "and {0} more").
+     */
+    public static String forPhysician(List<Finding> findings, int max, String more) {
+        List<String> lines = findings.stream().map(Finding::forPhysician).distinct().toList();
+        String shown = lines.stream().limit(max).map(l -> "· " + l).collect(Collectors.joining("\n"));
+        return lines.size() <= max ? shown : shown + "\n" + more.replace("{0}", String.valueOf(lines.size() - max));
+    }
+
     /** The findings as every table stores them: a JSON array of {@code {type, detail}}. */
     public static String toJson(ObjectMapper json, List<Finding> findings) {
         try {

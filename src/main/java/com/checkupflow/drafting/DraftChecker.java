@@ -178,7 +178,7 @@ public class DraftChecker {
         TemplateTexts.Bundle bundle = texts.bundle(language);
         String rendered = renderedText == null ? "" : renderedText;
         List<DraftCheck.Finding> findings = new ArrayList<>();
-        citations(answer, judgement, findings);
+        citations(bundle, answer, judgement, findings);
         ownFindings(bundle, answer, judgement, findings);
         for (DraftAnswer.Finding f : DraftAnswer.nullSafe(answer.findings())) {
             Optional<ItemKey> key = ItemKey.fromJson(f.item());
@@ -245,7 +245,7 @@ public class DraftChecker {
 
     // --- the structure of an answer -------------------------------------------------------------------
 
-    private static void citations(DraftAnswer answer, Judgement j, List<DraftCheck.Finding> findings) {
+    private static void citations(TemplateTexts.Bundle b, DraftAnswer answer, Judgement j, List<DraftCheck.Finding> findings) {
         Map<String, String> owners = new HashMap<>();
         if (j.items() != null) {
             j.items().forEach((k, item) -> {
@@ -257,23 +257,24 @@ public class DraftChecker {
         Set<ItemKey> needed = needingFinding(j);
         for (DraftAnswer.Finding f : DraftAnswer.nullSafe(answer.findings())) {
             Optional<ItemKey> key = ItemKey.fromJson(f.item());
+            String shown = shown(b, BAD_CITATION, null, key.map(b::itemName).orElse(String.valueOf(f.item())), null);
             if (key.isEmpty() || j.items() == null || !j.items().containsKey(f.item())) {
                 findings.add(new DraftCheck.Finding(BAD_CITATION, "a finding refers to item \"" + f.item()
-                        + "\", which is not an item of this judgement"));
+                        + "\", which is not an item of this judgement", shown));
                 continue;
             }
             if (!needed.contains(key.get())) {
                 findings.add(new DraftCheck.Finding(BAD_CITATION, "a finding refers to " + f.item() + ", which is "
-                        + category(j, key.get()) + " and needs no finding"));
+                        + category(j, key.get()) + " and needs no finding", shown));
             }
             for (String id : DraftAnswer.nullSafe(f.observationIds())) {
                 String owner = owners.get(id);
                 if (owner == null) {
                     findings.add(new DraftCheck.Finding(BAD_CITATION, "the finding for " + f.item()
-                            + " cites an observation id that is no observation of this screening"));
+                            + " cites an observation id that is no observation of this screening", shown));
                 } else if (!owner.equals(f.item())) {
                     findings.add(new DraftCheck.Finding(BAD_CITATION, "the finding for " + f.item()
-                            + " cites the observation of " + owner));
+                            + " cites the observation of " + owner, shown));
                 }
             }
         }
