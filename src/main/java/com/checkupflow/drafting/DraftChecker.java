@@ -511,11 +511,25 @@ public class DraftChecker {
                 return;
             }
         } else if (!korean && share <= HANGUL_SHARE) {
-            return;
+            int start = 0;
+            Matcher end = SENTENCE_END.matcher(text);
+            while (sentence.isEmpty() && start < text.length()) {
+                int stop = end.find() ? end.end() : text.length();
+                String s = PARENTHESES.matcher(text.substring(start, stop)).replaceAll(" ");
+                long h = s.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL).count();
+                long l = s.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN).count();
+                if (h >= MIN_LETTERS && h > l) {
+                    sentence = Optional.of(new Span(start, stop));
+                }
+                start = stop;
+            }
+            if (sentence.isEmpty()) {
+                return;
+            }
         }
         Span quoted = sentence.orElse(new Span(0, sentenceEnd(text, 0)));
         findings.add(new DraftCheck.Finding(WRONG_LANGUAGE, "the report is in " + b.language() + " but "
-                + (sentence.isPresent() ? "the sentence at character " + quoted.start() + " is in English"
+                + (sentence.isPresent() ? "the sentence at character " + quoted.start() + " is in another language"
                 : Math.round(share * 100) + " % of the letters are Hangul"), shown(b, WRONG_LANGUAGE,
                 quote(text, quoted.start(), quoted.end()), null, null)));
     }
@@ -1266,7 +1280,8 @@ public class DraftChecker {
                 int at = m.start();
                 Map<ItemKey, String> named = new java.util.LinkedHashMap<>();
                 subjects(clause).stream().filter(h -> h.start() < at).forEach(h -> named.putIfAbsent(h.key(), h.name()));
-                for (TargetDisease disease : TargetDisease.values()) {
+                // a group word ("간 기능", "콜레스테롤") only speaks for the clause when no item is named in it
+                for (TargetDisease disease : named.isEmpty() ? TargetDisease.values() : new TargetDisease[0]) {
                     if (!b.has("check.group." + disease.name())) {
                         continue;
                     }
