@@ -566,7 +566,7 @@ class ScreeningReportProcessTest {
         assertThat(sign).hasCandidateGroup("physician");
         claim(sign, PHYSICIAN);
         Assertions.assertThatThrownBy(() -> complete(sign, withVariables(ReferralLetterProcess.Vars.REFERRAL_TEXT, " ")))
-                .hasMessageContaining(ReferralLetterProcess.Vars.REFERRAL_TEXT);
+                .hasMessageContaining("의뢰서 내용이 비어 있습니다");
         complete(sign, withVariables(ReferralLetterProcess.Vars.REFERRAL_TEXT, "수정한 의뢰서"));
         referrals.verifySigned("referral-1", "수정한 의뢰서", PHYSICIAN);
 

@@ -28,10 +28,13 @@ public record DraftCheck(boolean passed, List<Finding> findings) {
 
     /**
      * The findings as a physician reads them where they must act (a signing refusal): one {@link Finding#forPhysician()}
-     * a line, each once, at most {@code max} and then how many more ({@code more}: "외 {0}건", "and {0} more").
+     * a line, each once, at most {@code max} and then how many more ({@code more}: "외 {0}건", "and {0} more"); a
+     * finding without a {@code shown} text (stored before it existed) reads as {@code withoutShown} says.
      */
-    public static String forPhysician(List<Finding> findings, int max, String more) {
-        List<String> lines = findings.stream().map(Finding::forPhysician).distinct().toList();
+    public static String forPhysician(List<Finding> findings, int max, String more,
+                                      java.util.function.Function<Finding, String> withoutShown) {
+        List<String> lines = findings.stream().map(f -> f.shown() != null ? f.shown() : withoutShown.apply(f))
+                .distinct().toList();
         String shown = lines.stream().limit(max).map(l -> "· " + l).collect(Collectors.joining("\n"));
         return lines.size() <= max ? shown : shown + "\n" + more.replace("{0}", String.valueOf(lines.size() - max));
     }

@@ -150,7 +150,8 @@ class ReferralService {
             throw new InputRefused((signAnyway ? "그대로 서명하려면 사유를 적어 주세요."
                     : "서명할 진료의뢰서가 점검을 통과하지 못했습니다(" + check.findings().size() + "건). 의뢰서를 고치거나, "
                             + "그대로 서명하려면 '점검 결과를 확인했으며 그대로 서명합니다'를 선택하고 사유를 적어 주세요.")
-                    + " 점검 결과:\n" + DraftCheck.forPhysician(check.findings(), SHOWN_FINDINGS, "외 {0}건"));
+                    + " 점검 결과:\n" + DraftCheck.forPhysician(check.findings(), SHOWN_FINDINGS, "외 {0}건",
+                            DraftCheck.Finding::detail));
         }
         referrals.sign(screeningId, letterText, physician, clock.instant(), DraftCheck.toJson(json, check.findings()),
                 anyway, anyway ? reason.strip() : null);

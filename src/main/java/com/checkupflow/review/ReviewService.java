@@ -90,7 +90,8 @@ public class ReviewService {
                             + "서명하려면 '점검 결과를 확인했으며 그대로 서명합니다'를 선택하고 사유를 적어 주세요.");
             // staff read what was found: the words of the text and the judgement's fact; codes and English details
             // are for the API and the log
-            m.append(" 점검 결과:\n").append(DraftCheck.forPhysician(findings, SHOWN_FINDINGS, "외 {0}건"));
+            m.append(" 점검 결과:\n").append(DraftCheck.forPhysician(findings, SHOWN_FINDINGS, "외 {0}건",
+                    f -> TaskNames.text("finding." + f.type(), "ko")));
             return m.toString();
         }
     }
