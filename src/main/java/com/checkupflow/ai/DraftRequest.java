@@ -14,6 +14,8 @@ import java.util.Objects;
  *                     by staff: a drafter may use it as guidance but must never copy it into patient text
  * @param criticalFindings the screening's findings of the decision critical_values ({@code "systolic_bp >= 180"}):
  *                     the draft must tell the patient to seek care at once (DraftChecker MISSING_URGENCY)
+ * @param promptVersion the kind's prompt version the BPMN element asks for ({@code promptVersion}, e.g. {@code v1});
+ *                     null for the kind's default. A model drafter drafts with it; the offline template has its own
  */
 public record DraftRequest(
         Judgement judgement,
@@ -21,11 +23,18 @@ public record DraftRequest(
         String language,
         int round,
         String reviewerNote,
-        List<String> criticalFindings) {
+        List<String> criticalFindings,
+        String promptVersion) {
 
-    /** A request for a screening without critical values. */
+    /** A request for a screening without critical values, with the kind's default prompt version. */
     public DraftRequest(Judgement judgement, PatientContext patient, String language, int round, String reviewerNote) {
-        this(judgement, patient, language, round, reviewerNote, List.of());
+        this(judgement, patient, language, round, reviewerNote, List.of(), null);
+    }
+
+    /** A request with the kind's default prompt version. */
+    public DraftRequest(Judgement judgement, PatientContext patient, String language, int round, String reviewerNote,
+                        List<String> criticalFindings) {
+        this(judgement, patient, language, round, reviewerNote, criticalFindings, null);
     }
 
     public DraftRequest {

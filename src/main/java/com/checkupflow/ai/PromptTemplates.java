@@ -49,6 +49,25 @@ public class PromptTemplates {
         this.schemaText = read(folder + fileVersion + ".schema.json");
     }
 
+    private static final Map<String, PromptTemplates> PINNED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A kind's prompts of the version a BPMN element pins ({@code promptVersion}), loaded once: any version whose
+     * resources the kind has, so that instances started when it was the default keep drafting with it.
+     *
+     * @throws IllegalArgumentException naming the versions the kind has, for one it does not have (an incident)
+     */
+    public static PromptTemplates pinned(String kind, String version) {
+        return PINNED.computeIfAbsent(kind + "/" + version, key -> {
+            KindDescription description = KindDescription.load(kind);
+            if (!description.promptVersions().contains(version)) {
+                throw new IllegalArgumentException("document kind " + kind + " has no prompt version " + version
+                        + " (has " + description.promptVersions() + " in documents/" + kind + "/)");
+            }
+            return description.prompts(version);
+        });
+    }
+
     /** The referral letter's prompts, its kind's default version ({@code documents/referral-letter/}). */
     public static PromptTemplates referralLetter() {
         KindDescription kind = KindDescription.load(REFERRAL_LETTER_KIND);

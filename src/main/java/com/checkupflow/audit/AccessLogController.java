@@ -100,7 +100,8 @@ class AccessLogController {
         }
         if (start.isAfter(end)) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "Bad access-log query",
-                    new Problem("bad_range", "'from' (" + start + ") is after 'to' (" + end + ")"));
+                    new Problem("bad_range", "'from' (" + start + ") is after 'to' (" + end + ")",
+                            java.util.Map.of("from", String.valueOf(start), "to", String.valueOf(end))));
         }
         return new Range(start, end);
     }

@@ -29,6 +29,18 @@ class CamundaDemoIdentity {
     private static final String[][] PHYSICIAN_NAMES = {
             {"김서준", "한지훈"}, {"이하린", "오유나"}, {"박도윤", "서준혁"}, {"최지우", "신예린"},
             {"정민재", "권태민"}, {"강서아", "황수빈"}, {"조현우", "안재원"}, {"윤채원", "송다인"}};
+    /** Synthetic names per center: nurse, coordinator. */
+    private static final String[][] STAFF_NAMES = {
+            {"문소희", "배지호"}, {"임하은", "노시우"}, {"유나연", "홍민호"}, {"장수아", "전우진"},
+            {"고은서", "남궁현"}, {"양지민", "백승현"}, {"류다은", "구태윤"}, {"차예은", "변지환"}};
+    /**
+     * The Korean role word the Tasklist prints after a user's name ("김서준 검진의"): it shows first name, then last
+     * name, so the whole name is the first name and the role the last.
+     */
+    private static final java.util.Map<String, String> ROLE_WORDS = java.util.Map.of(Roles.PHYSICIAN, "검진의",
+            Roles.HEAD_PHYSICIAN, "책임의사", Roles.NURSE, "간호사", Roles.COORDINATOR, "코디네이터", Roles.MANAGER, "관리자",
+            Roles.DESIGNER, "프로세스 설계자", Roles.INTEGRATION, "연동 시스템", Roles.PRIVACY_OFFICER, "개인정보 보호책임자",
+            Roles.WORKER, "모델 작업자");
 
     private final IdentityService identity;
     private final Centers centers;
@@ -48,11 +60,12 @@ class CamundaDemoIdentity {
     int seed(String password) {
         int created = 0;
         for (String role : GLOBAL_ROLES) {
-            created += ensureUser(role, role, null, password) ? 1 : 0;
+            created += ensureUser(role, role, null, null, password) ? 1 : 0;
         }
+        List<Center> all = centers.all();
         for (String role : CENTER_ROLES) {
-            for (Center center : centers.all()) {
-                created += ensureUser(userId(role, center), role, center, password) ? 1 : 0;
+            for (int i = 0; i < all.size(); i++) {
+                created += ensureUser(userId(role, all.get(i)), role, all.get(i), personName(role, i), password) ? 1 : 0;
             }
         }
         seedPhysicianProfiles();
@@ -72,13 +85,33 @@ class CamundaDemoIdentity {
         }
     }
 
-    private boolean ensureUser(String userId, String groupId, Center center, String password) {
-        if (identity.createUserQuery().userId(userId).count() > 0) {
+    /** The synthetic name of the center's {@code index}-th user of a role; null for a role without one. */
+    private static String personName(String role, int index) {
+        return switch (role) {
+            case Roles.PHYSICIAN -> PHYSICIAN_NAMES[index % PHYSICIAN_NAMES.length][0];
+            case Roles.HEAD_PHYSICIAN -> PHYSICIAN_NAMES[index % PHYSICIAN_NAMES.length][1];
+            case Roles.NURSE -> STAFF_NAMES[index % STAFF_NAMES.length][0];
+            case Roles.COORDINATOR -> STAFF_NAMES[index % STAFF_NAMES.length][1];
+            default -> null;
+        };
+    }
+
+    private boolean ensureUser(String userId, String groupId, Center center, String person, String password) {
+        String first = person != null ? person : ROLE_WORDS.getOrDefault(groupId, groupId);
+        String last = person != null ? ROLE_WORDS.getOrDefault(groupId, groupId) : "(전체 센터)";
+        User existing = identity.createUserQuery().userId(userId).singleResult();
+        if (existing != null) {
+            // demo users of earlier versions were named by their role id ("physician Gangnam"): give them their names
+            if (groupId.equals(existing.getFirstName())) {
+                existing.setFirstName(first);
+                existing.setLastName(last);
+                identity.saveUser(existing);
+            }
             return false;
         }
         User user = identity.newUser(userId);
-        user.setFirstName(groupId);
-        user.setLastName(center == null ? "(all centers)" : center.nameEn());
+        user.setFirstName(first);
+        user.setLastName(last);
         user.setEmail(userId + "@demo.checkupflow.example");
         user.setPassword(password);
         identity.saveUser(user);

@@ -27,8 +27,8 @@ record DocumentStep(String kind, String promptVersion, String language, List<Str
 
     /**
      * The step of an element's parameters, with the kind's defaults. A kind with a Java drafter drafts as its
-     * kind.properties say (the default prompt version, its inputs, check profile and output variable, in the
-     * screening's language): a step that asks for something else is refused, naming what the kind does.
+     * kind.properties say (its inputs, check profile and output variable, in the screening's language) with any prompt
+     * version the kind has: a step that asks for something else is refused, naming what the kind does.
      *
      * @throws IllegalArgumentException for an unknown kind, version or profile, no output variable, or a setting a
      *                                  kind with a drafter does not follow
@@ -57,8 +57,11 @@ record DocumentStep(String kind, String promptVersion, String language, List<Str
         return step;
     }
 
+    /**
+     * Any prompt version the kind has is followed (kind.prompts refused the others): an element pinned to a version
+     * that was the default when its instance started keeps drafting with it after a later build changes the default.
+     */
     private void requireAsDrafted(DocumentKind kind) {
-        requireSame(PROMPT_VERSION, kind.defaultPromptVersion(), promptVersion, kind);
         requireSame(INPUTS, String.join(",", kind.inputs()), String.join(",", inputs), kind);
         requireSame(CHECK_PROFILE, kind.checkProfile(), checkProfile, kind);
         requireSame(OUTPUT_VARIABLE, kind.outputVariable(), outputVariable, kind);

@@ -57,17 +57,18 @@ class DraftingService {
      *
      * @throws ModelUnavailableException when the model gave no usable answer
      */
-    DraftRepository.StoredDraft draft(String screeningId, int round, String reviewerNote) {
+    /** @param promptVersion the prompt version the step pins; null for the kind's default */
+    DraftRepository.StoredDraft draft(String screeningId, int round, String reviewerNote, String promptVersion) {
         var existing = drafts.find(screeningId, round);
         if (existing.isPresent()) {
             return existing.get();
         }
-        return store(screeningId, round, drafter.draft(request(screeningId, round, reviewerNote)));
+        return store(screeningId, round, drafter.draft(request(screeningId, round, reviewerNote, promptVersion)));
     }
 
     /** The offline template's draft of a round, marked as fallback: the model was unavailable. */
     DraftRepository.StoredDraft draftWithTemplate(String screeningId, int round, String reviewerNote) {
-        return store(screeningId, round, template.draft(request(screeningId, round, reviewerNote)).asFallback());
+        return store(screeningId, round, template.draft(request(screeningId, round, reviewerNote, null)).asFallback());
     }
 
     private DraftRepository.StoredDraft store(String screeningId, int round, Draft draft) {
@@ -75,7 +76,7 @@ class DraftingService {
         return drafts.saveIfAbsent(screeningId, round, draft, clock.instant());
     }
 
-    private DraftRequest request(String screeningId, int round, String reviewerNote) {
+    private DraftRequest request(String screeningId, int round, String reviewerNote, String promptVersion) {
         Screening s = screenings.find(screeningId).orElseThrow();
         Judgement judgement = judgementJson.read(s.judgementJson());
         PatientContext patient = new PatientContext(s.sex() == null ? null : s.sex().code(), s.age(),
@@ -84,7 +85,7 @@ class DraftingService {
         Deidentifier.KnownIdentifiers known = new Deidentifier.KnownIdentifiers(s.patient().name(), s.patient().rrn(),
                 s.patient().birthDate(), s.patient().patientId());
         return new DraftRequest(judgement, patient, s.language(), round,
-                deidentifier.scrub(feedback(screeningId, round, reviewerNote), known), s.criticalFindings());
+                deidentifier.scrub(feedback(screeningId, round, reviewerNote), known), s.criticalFindings(), promptVersion);
     }
 
     /** The reviewer's note (round > 1) and the previous round's failed check findings; null when neither. */

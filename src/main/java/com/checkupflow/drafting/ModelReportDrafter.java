@@ -43,6 +43,9 @@ class ModelReportDrafter implements ReportDrafter {
     @Override
     public Draft draft(DraftRequest request) {
         Deidentifier.Input input = deidentifier.input(request);
+        // the version the element pins (an instance started under an older default keeps it), else the default
+        PromptTemplates prompts = request.promptVersion() == null ? this.prompts
+                : PromptTemplates.pinned(PromptTemplates.REPORT_SUMMARY_KIND, request.promptVersion());
         PromptTemplates.Prompt prompt = prompts.render(input, output.schemaInPrompt());
         ChatRequest chat = output.request(prompt, DraftAnswer.SCHEMA.requestSchema());
         Set<String> observationIds = Set.copyOf(input.observationIds());

@@ -95,6 +95,8 @@ public final class ReferralLetterModel {
             return Optional.empty();
         }
         Deidentifier.Input input = deidentifier.referralInput(request, referred);
+        PromptTemplates prompts = request.promptVersion() == null ? this.prompts
+                : PromptTemplates.pinned(PromptTemplates.REFERRAL_LETTER_KIND, request.promptVersion());
         PromptTemplates.Prompt prompt = prompts.render(input, output.schemaInPrompt());
         ChatRequest chat = output.request(prompt, ReferralLetterAnswer.SCHEMA.requestSchema());
         Set<String> observationIds = Set.copyOf(input.observationIds());

@@ -44,6 +44,8 @@ class ReportSummaryDrafter implements KindDrafter {
     public Map<String, Object> draft(String screeningId, Map<String, Object> variables) {
         int round = DraftVariables.nextRound(variables.get("draftRound"));
         String note = DraftVariables.reviewerNote(round, variables.get("reviewNote"));
-        return DraftVariables.of(drafting.draft(screeningId, round, note), note);
+        Object version = variables.get("promptVersion");
+        return DraftVariables.of(drafting.draft(screeningId, round, note,
+                version == null || version.toString().isBlank() ? null : version.toString().trim()), note);
     }
 }

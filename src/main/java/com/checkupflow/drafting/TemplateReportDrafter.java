@@ -322,6 +322,8 @@ class TemplateReportDrafter implements ReportDrafter {
                 if (note.equals("not_judged") && unit == JudgementUnit.CHEST_XRAY && item(ItemKey.CHEST_XRAY) != null
                         && item(ItemKey.CHEST_XRAY).value() instanceof String code && b.has(key + "." + code)) {
                     key = key + "." + code;
+                } else if (note.equals("not_judged") && unit.items().stream().allMatch(ItemKey::lipid)) {
+                    key = key + ".lipids"; // a lipid is never unjudged but for an unknown schedule (no birth date)
                 }
                 lines.add(b.text(b.has(key) ? key : "notJudged.not_judged", Map.of("name", capitalize(unitName(unit)))));
             }

@@ -49,7 +49,7 @@ import com.checkupflow.security.Roles;
 @Component
 class AuthorizationSetup implements SmartInitializingSingleton {
 
-    static final int VERSION = 5;
+    static final int VERSION = 6;
     static final String VERSION_PROPERTY = "checkupflow.authorization-setup.version";
 
     static final String FILTER_REVIEWS = "My center's reviews (oldest first)";
@@ -176,6 +176,20 @@ class AuthorizationSetup implements SmartInitializingSingleton {
         return g;
     }
 
+    /**
+     * Version 6: the Tasklist names a task's assignee and candidate users (their first and last name, GET
+     * /user/{id}/profile) only for a reader of those users, else it shows the raw id ("physicianGangnam"). Staff and
+     * managers read every user's profile (staff names, no patient data; users are no tenant resource, so all centers').
+     */
+    static List<Grant> grantsV6() {
+        List<Grant> g = new ArrayList<>();
+        for (String reader : List.of(Roles.PHYSICIAN, Roles.HEAD_PHYSICIAN, Roles.NURSE, Roles.COORDINATOR,
+                Roles.MANAGER)) {
+            g.add(new Grant(reader, Resources.USER, ANY, Permissions.READ));
+        }
+        return g;
+    }
+
     private final IdentityService identity;
     private final AuthorizationService authorizations;
     private final FilterService filters;
@@ -230,6 +244,7 @@ class AuthorizationSetup implements SmartInitializingSingleton {
             case 3 -> applyVersion3();
             case 4 -> applyVersion4();
             case 5 -> grantsV5().forEach(this::grant);
+            case 6 -> grantsV6().forEach(this::grant);
             default -> throw new IllegalArgumentException("No authorization setup version " + version);
         }
     }

@@ -72,13 +72,15 @@ public class BundleParser {
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
             return ParsedBundle.rejected(List.of(new BundleProblem(BundleProblem.NOT_JSON,
-                    "The request body is not valid JSON" + where)));
+                    "The request body is not valid JSON" + where, e.getLocation() == null ? Map.of()
+                    : Map.of("line", String.valueOf(e.getLocation().getLineNr()),
+                            "column", String.valueOf(e.getLocation().getColumnNr())))));
         }
         if (root == null || !root.isObject() || !"Bundle".equals(root.path("resourceType").asText(null))) {
             String found = root != null && root.isObject() && root.path("resourceType").isTextual()
                     ? "resourceType " + root.path("resourceType").asText() : "no resourceType";
             return ParsedBundle.rejected(List.of(new BundleProblem(BundleProblem.NOT_A_BUNDLE,
-                    "The JSON is not a FHIR Bundle (" + found + ")")));
+                    "The JSON is not a FHIR Bundle (" + found + ")", Map.of("found", found))));
         }
 
         List<BundleProblem> outOfRange = new ArrayList<>();
@@ -97,7 +99,8 @@ public class BundleParser {
             // Not only DataFormatException: HAPI answers some shapes (a null resource, an empty resourceType) with a
             // NullPointerException or IllegalArgumentException; all of them mean the client's Bundle is unreadable.
             return ParsedBundle.rejected(List.of(new BundleProblem(BundleProblem.UNPARSEABLE_BUNDLE,
-                    "The Bundle cannot be read as FHIR R4: " + redact(e.getMessage()))));
+                    "The Bundle cannot be read as FHIR R4: " + redact(e.getMessage()),
+                    Map.of("reason", redact(e.getMessage())))));
         }
         markNonNumeric(bundle, nonNumeric);
 
@@ -112,7 +115,8 @@ public class BundleParser {
             problems.add(new BundleProblem(BundleProblem.NO_PATIENT, "The Bundle contains no Patient resource"));
         } else if (patients > 1) {
             problems.add(new BundleProblem(BundleProblem.MULTIPLE_PATIENTS,
-                    "The Bundle contains " + patients + " Patient resources; exactly one is required"));
+                    "The Bundle contains " + patients + " Patient resources; exactly one is required",
+                    Map.of("count", String.valueOf(patients))));
         }
         if (resources(bundle).stream().noneMatch(Observation.class::isInstance)) {
             problems.add(new BundleProblem(BundleProblem.NO_OBSERVATION, "The Bundle contains no Observation resource"));
@@ -145,7 +149,9 @@ public class BundleParser {
                     || value.scale() > MAX_SIGNIFICANT_DIGITS || value.scale() < -MAX_EXPONENT) {
                 problems.add(new BundleProblem(BundleProblem.NUMBER_OUT_OF_RANGE, "The number at " + path
                         + " is out of range: at most " + MAX_SIGNIFICANT_DIGITS
-                        + " significant digits and a magnitude between 1e-" + MAX_EXPONENT + " and 1e" + MAX_EXPONENT));
+                        + " significant digits and a magnitude between 1e-" + MAX_EXPONENT + " and 1e" + MAX_EXPONENT,
+                        Map.of("path", path, "digits", String.valueOf(MAX_SIGNIFICANT_DIGITS),
+                                "exponent", String.valueOf(MAX_EXPONENT))));
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {

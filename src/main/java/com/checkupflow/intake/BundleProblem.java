@@ -1,5 +1,7 @@
 package com.checkupflow.intake;
 
+import java.util.Map;
+
 /**
  * A problem with the screening as a whole (the Bundle is rejected, nothing is stored).
  *
@@ -7,8 +9,18 @@ package com.checkupflow.intake;
  *               {@code missing_identifier}, {@code no_patient}, {@code multiple_patients}, {@code no_observation},
  *               {@code number_out_of_range}
  * @param detail human-readable explanation; never contains personal data from the Bundle
+ * @param facts  the specific facts of the detail (a JSON path, a line, a resourceType, a limit) for the Korean problem
+ *               document (web.Problem); never personal data
  */
-public record BundleProblem(String code, String detail) {
+public record BundleProblem(String code, String detail, Map<String, String> facts) {
+
+    public BundleProblem {
+        facts = facts == null ? Map.of() : Map.copyOf(facts);
+    }
+
+    BundleProblem(String code, String detail) {
+        this(code, detail, Map.of());
+    }
 
     public static final String NOT_JSON = "not_json";
     public static final String NOT_A_BUNDLE = "not_a_bundle";

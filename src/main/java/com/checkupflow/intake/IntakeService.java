@@ -83,15 +83,16 @@ public class IntakeService {
         if (centerId == null || centerId.isBlank()) {
             problems.add(new Problem("center_missing", "The query parameter 'center' is required"));
         } else if (center.isEmpty()) {
-            problems.add(new Problem("center_unknown", "Unknown center '" + centerId + "'; known centers: "
-                    + String.join(", ", centers.all().stream().map(Center::id).toList())));
+            String known = String.join(", ", centers.all().stream().map(Center::id).toList());
+            problems.add(new Problem("center_unknown", "Unknown center '" + centerId + "'; known centers: " + known,
+                    java.util.Map.of("known", known)));
         }
         if (language != null && !language.equals("ko") && !language.equals("en")) {
             problems.add(new Problem("language_unsupported", "language must be 'ko' or 'en'"));
         }
         String json = new String(body, StandardCharsets.UTF_8);
         ParsedBundle parsed = parser.parse(json);
-        parsed.problems().forEach(p -> problems.add(new Problem(p.code(), p.detail())));
+        parsed.problems().forEach(p -> problems.add(new Problem(p.code(), p.detail(), p.facts())));
         if (parsed.bundle() != null) {
             birthDateProblem(parsed.bundle()).ifPresent(problems::add);
         }
@@ -117,7 +118,8 @@ public class IntakeService {
         if (!tooLong.isEmpty()) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "The screening was rejected; nothing was stored",
                     tooLong.stream().map(t -> new Problem("field_too_long",
-                            t.field() + " is longer than " + t.maxLength() + " characters")).toList());
+                            t.field() + " is longer than " + t.maxLength() + " characters",
+                            Map.of("field", t.field(), "max", String.valueOf(t.maxLength())))).toList());
         }
         try {
             transaction.executeWithoutResult(status -> store(screening, normalized, json, contentHash));

@@ -7,7 +7,9 @@ import com.checkupflow.kernel.Sex;
 /**
  * Whether the lipid panel is due (screening-criteria.md §2, convention L): age = exam year − birth year; due when
  * age ≥ the sex's minimum age and {@code age % cycleYears == 0}. When the exam date, birth date or sex is unknown the
- * lipids are treated as scheduled (they are judged rather than silently dropped).
+ * schedule cannot be computed: the lipids keep their status (a measured one stays VALID, its value on the report)
+ * and the judgement leaves them unjudged with note {@code not_judged}
+ * ({@link com.checkupflow.kernel.NormalizedScreening#lipidScheduleKnown()}).
  */
 final class LipidSchedule {
 

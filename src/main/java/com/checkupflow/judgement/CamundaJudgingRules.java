@@ -76,7 +76,8 @@ class CamundaJudgingRules implements JudgingRules {
     public Candidate candidate(byte[] xml) {
         if (xml.length > MAX_DMN_BYTES) {
             throw new ProblemException(HttpStatus.PAYLOAD_TOO_LARGE, "The edited DMN was rejected",
-                    new Problem("dmn_too_large", "The DMN is larger than " + MAX_DMN_BYTES + " bytes"));
+                    new Problem("dmn_too_large", "The DMN is larger than " + MAX_DMN_BYTES + " bytes",
+                            java.util.Map.of("max", String.valueOf(MAX_DMN_BYTES))));
         }
         DmnModelInstance model;
         try {

@@ -19,7 +19,8 @@ import com.checkupflow.kernel.TreatedDisease;
 
 /**
  * The input variables of {@code screening_judgement}: one per judged {@link ItemKey} (a Double for quantities,
- * the canonical code for coded items, null unless the item is VALID; lipids null when not scheduled), the sex
+ * the canonical code for coded items, null unless the item is VALID; lipids null when not scheduled or when the
+ * schedule is unknown), the sex
  * code, and the treated-disease booleans.
  */
 @Component
@@ -44,7 +45,8 @@ class DecisionInputs {
 
     private static Object value(NormalizedScreening screening, ItemKey key) {
         CanonicalItem item = screening.item(key);
-        if (item == null || !item.valid() || (key.lipid() && !screening.lipidsScheduled())) {
+        // lipids only when due; when the schedule cannot be computed (no birth date) they are not judged (criteria §2)
+        if (item == null || !item.valid() || (key.lipid() && !screening.lipidsJudged())) {
             return null;
         }
         if (key.coded()) {

@@ -125,14 +125,15 @@ class JudgementAssembler {
         if (notScheduled) {
             return NOTE_NOT_SCHEDULED;
         }
-        // valid but not judged by the table, e.g. a sex-specific band without a known sex
+        // valid but not judged by the table, e.g. a sex-specific band without a known sex, or a lipid whose schedule
+        // cannot be computed (no birth date)
         return NOTE_NOT_JUDGED;
     }
 
     /** §4.5: every applicable item (all but height and weight; lipids only when scheduled) is present and valid. */
     private static boolean complete(NormalizedScreening screening) {
         for (ItemKey key : ItemKey.values()) {
-            if (key == ItemKey.HEIGHT || key == ItemKey.WEIGHT || (key.lipid() && !screening.lipidsScheduled())) {
+            if (key == ItemKey.HEIGHT || key == ItemKey.WEIGHT || (key.lipid() && !screening.lipidsJudged())) {
                 continue;
             }
             ItemStatus status = item(screening, key).status();

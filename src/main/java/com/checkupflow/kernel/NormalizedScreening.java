@@ -23,6 +23,19 @@ public record NormalizedScreening(
         return items.get(key);
     }
 
+    /**
+     * Whether the lipid schedule (men from 24, women from 40, every 4 years; screening-criteria.md §2) can be computed:
+     * it needs the sex, the birth date and the exam date. When it cannot, the lipids are measured but not judged.
+     */
+    public boolean lipidScheduleKnown() {
+        return patient != null && patient.sex() != null && patient.birthDate() != null && examDate != null;
+    }
+
+    /** The lipids are judged: the schedule is known and due this year. */
+    public boolean lipidsJudged() {
+        return lipidsScheduled && lipidScheduleKnown();
+    }
+
     public boolean knownDisease() {
         return !treatedDiseases.isEmpty();
     }

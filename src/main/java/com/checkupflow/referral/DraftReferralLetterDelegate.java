@@ -21,6 +21,6 @@ class DraftReferralLetterDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         execution.setVariables(ReferralLetterKindDrafter.variables(referrals.draft(execution.getProcessBusinessKey(),
-                ReferralLetterKindDrafter.units(execution.getVariable("referralUnits")))));
+                ReferralLetterKindDrafter.units(execution.getVariable("referralUnits")), null)));
     }
 }

@@ -38,7 +38,9 @@ class ReferralLetterKindDrafter implements KindDrafter {
 
     @Override
     public Map<String, Object> draft(String screeningId, Map<String, Object> variables) {
-        return variables(referrals.draft(screeningId, units(variables.get("referralUnits"))));
+        Object version = variables.get("promptVersion");
+        return variables(referrals.draft(screeningId, units(variables.get("referralUnits")),
+                version == null || version.toString().isBlank() ? null : version.toString().trim()));
     }
 
     /** {@code referralUnits} is a comma-separated list of judgement units. */

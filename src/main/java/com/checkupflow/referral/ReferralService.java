@@ -80,7 +80,8 @@ class ReferralService {
      * when it passes the check; otherwise the template letter, marked as fallback (with the findings of a failed
      * check for the signer). Nothing personal reaches the model: sex and age band and the referred findings only.
      */
-    DraftedLetter draft(String screeningId, List<String> units) {
+    /** @param promptVersion the prompt version the step pins; null for the kind's default */
+    DraftedLetter draft(String screeningId, List<String> units, String promptVersion) {
         // At least once: a redelivered task gets the unsigned letter already drafted for these units, not a second one.
         Optional<DraftedLetter> drafted = unsignedDraft(screeningId, units);
         if (drafted.isPresent()) {
@@ -95,7 +96,7 @@ class ReferralService {
             }
         }
         Optional<ReferralLetterModel.Letter> letter = model.enabled()
-                ? model.draft(request(s, judgement), referred) : Optional.empty();
+                ? model.draft(request(s, judgement, promptVersion), referred) : Optional.empty();
         // the model's letter when it passed its check, else the template's (a fallback when a model was asked)
         Chosen chosen = letter.filter(l -> l.check().passed())
                 .map(l -> new Chosen(l.text(), l.provider(), l.promptVersion(), false))
@@ -120,10 +121,10 @@ class ReferralService {
 
 
     /** The de-identified request: sex and age (the model sees the age band only); center and date stay local. */
-    private DraftRequest request(Screening s, Judgement judgement) {
+    private DraftRequest request(Screening s, Judgement judgement, String promptVersion) {
         PatientContext patient = new PatientContext(s.sex() == null ? null : s.sex().code(), s.age(),
                 centers.get(s.center()).displayName(s.language()), s.examDate());
-        return DraftRequest.firstRound(judgement, patient, s.language());
+        return new DraftRequest(judgement, patient, s.language(), 1, null, List.of(), promptVersion);
     }
 
 

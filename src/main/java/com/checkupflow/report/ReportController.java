@@ -60,7 +60,8 @@ class ReportController {
         access.requireCenter(s.center());
         if (s.reportHtml() == null) {
             throw new ProblemException(HttpStatus.CONFLICT, "Report not issued yet",
-                    new Problem("report_not_issued", "The screening is at stage " + s.stage() + "; the report is issued after review"));
+                    new Problem("report_not_issued", "The screening is at stage " + s.stage() + "; the report is issued after review",
+                            java.util.Map.of("stage", String.valueOf(s.stage()))));
         }
         return s;
     }

@@ -69,7 +69,8 @@ class ReviewController {
         }
         ScreeningWorkflow.OpenTask task = workflow.openTask(id, Activities.REVIEW_REPORT).orElseThrow(() -> new ProblemException(
                 HttpStatus.CONFLICT, "No open review", new Problem("no_open_review",
-                        "The screening has no open review you may work on (stage " + s.stage() + ")")));
+                        "The screening has no open review you may work on (stage " + s.stage() + ")",
+                        java.util.Map.of("stage", String.valueOf(s.stage())))));
         if (task.assignee() == null) {
             workflow.claim(task.id(), user.id());
         } else if (!task.assignee().equals(user.id())) {

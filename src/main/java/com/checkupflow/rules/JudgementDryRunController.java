@@ -65,7 +65,7 @@ class JudgementDryRunController {
         ParsedBundle parsed = parser.parse(new String(bundle, StandardCharsets.UTF_8));
         if (!parsed.isAccepted()) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "The Bundle cannot be judged",
-                    parsed.problems().stream().map(p -> new Problem(p.code(), p.detail())).toList());
+                    parsed.problems().stream().map(p -> new Problem(p.code(), p.detail(), p.facts())).toList());
         }
         return normalizer.normalize(parsed.bundle());
     }

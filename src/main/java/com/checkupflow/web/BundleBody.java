@@ -44,6 +44,7 @@ public class BundleBody {
 
     private static ProblemException tooLarge(long max) {
         return new ProblemException(HttpStatus.PAYLOAD_TOO_LARGE, "The Bundle was rejected; nothing was stored",
-                new Problem("body_too_large", "The Bundle exceeds the configured maximum of " + max + " bytes"));
+                new Problem("body_too_large", "The Bundle exceeds the configured maximum of " + max + " bytes",
+                        java.util.Map.of("max", String.valueOf(max))));
     }
 }

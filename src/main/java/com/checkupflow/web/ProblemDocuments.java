@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 
@@ -41,7 +42,7 @@ public final class ProblemDocuments {
     public static ProblemDetail of(HttpStatus status, String title, List<Problem> problems) {
         boolean english = requestPrefersEnglish();
         List<Problem> shown = english ? problems : problems.stream()
-                .map(p -> new Problem(p.code(), KOREAN.getProperty("detail." + p.code(), p.detail()))).toList();
+                .map(p -> new Problem(p.code(), KOREAN.getProperty("detail." + p.code(), p.detail()) + where(p))).toList();
         ProblemDetail pd = ProblemDetail.forStatus(status);
         pd.setTitle(english ? title : KOREAN.getProperty("title." + problems.get(0).code(),
                 KOREAN.getProperty("status." + status.value(), title)));
@@ -51,6 +52,22 @@ public final class ProblemDocuments {
                         + String.join("; ", shown.stream().map(Problem::detail).toList()));
         pd.setProperty("problems", shown);
         return pd;
+    }
+
+    /**
+     * The problem's specific facts in Korean words, " (위치 Bundle.entry[2]…; 허용: …)", from {@code where.<code>}; empty
+     * when the problem has none or no Korean pattern. The Korean sentence alone would drop what the client must fix.
+     */
+    private static String where(Problem p) {
+        String pattern = KOREAN.getProperty("where." + p.code());
+        if (pattern == null || p.facts().isEmpty()) {
+            return "";
+        }
+        String text = pattern;
+        for (Map.Entry<String, String> fact : p.facts().entrySet()) {
+            text = text.replace("{" + fact.getKey() + "}", fact.getValue());
+        }
+        return " (" + text + ")";
     }
 
     /**

@@ -18,8 +18,9 @@ public final class QueryCenters {
     public static String of(String center, Centers centers, List<Problem> problems) {
         String id = center == null || center.isBlank() ? null : center.trim();
         if (id != null && centers.find(id).isEmpty()) {
-            problems.add(new Problem("unknown_center", "Unknown center; known: "
-                    + String.join(", ", centers.all().stream().map(Center::id).toList())));
+            String known = String.join(", ", centers.all().stream().map(Center::id).toList());
+            problems.add(new Problem("unknown_center", "Unknown center; known: " + known,
+                    java.util.Map.of("known", known)));
         }
         return id;
     }

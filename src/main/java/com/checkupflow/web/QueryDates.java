@@ -18,7 +18,8 @@ public final class QueryDates {
     /** A {@code date_out_of_range} problem naming the parameter, when the date is outside {@link #EARLIEST}–{@link #LATEST}. */
     public static Optional<Problem> outOfRange(String name, LocalDate date) {
         return date != null && (date.isBefore(EARLIEST) || date.isAfter(LATEST))
-                ? Optional.of(new Problem("date_out_of_range", "'" + name + "' must be between " + EARLIEST + " and " + LATEST))
+                ? Optional.of(new Problem("date_out_of_range", "'" + name + "' must be between " + EARLIEST + " and " + LATEST,
+                        java.util.Map.of("name", name, "earliest", EARLIEST.toString(), "latest", LATEST.toString())))
                 : Optional.empty();
     }
 }

@@ -82,11 +82,24 @@ class DocumentKindsTest {
     }
 
     @Test
-    void shouldNameWhatTheKindDoesWhenAStepAsksAKindWithADrafterForAnotherSetting() {
+    void shouldKeepAnOlderPromptVersionWhenAnElementPinsOneTheKindStillHas() {
+        DocumentStep step = DocumentStep.of(Map.of("documentKind", "report-summary", "promptVersion", "v1"), "ko", kinds);
+
+        Assertions.assertThat(step.promptVersion()).isEqualTo("v1");
+        Assertions.assertThat(DocumentStep.of(Map.of("documentKind", "referral-letter", "promptVersion", "v1"), "ko",
+                kinds).promptVersion()).isEqualTo("v1");
+    }
+
+    @Test
+    void shouldRefuseWithTheVersionsThereAreWhenAnElementPinsAnUnknownPromptVersion() {
         Assertions.assertThatThrownBy(() -> DocumentStep.of(Map.of("documentKind", "report-summary",
-                        "promptVersion", "v1"), "ko", kinds))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("promptVersion v2")
-                .hasMessageContaining("sets v1");
+                        "promptVersion", "v7"), "ko", kinds))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("document kind report-summary has no prompt version v7 (has [v2, v1])");
+    }
+
+    @Test
+    void shouldNameWhatTheKindDoesWhenAStepAsksAKindWithADrafterForAnotherSetting() {
         Assertions.assertThatThrownBy(() -> DocumentStep.of(Map.of("documentKind", "referral-letter",
                         "outputVariable", "letter"), "ko", kinds))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outputVariable referralDraft");

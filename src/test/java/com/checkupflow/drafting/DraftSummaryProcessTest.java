@@ -112,7 +112,7 @@ class DraftSummaryProcessTest {
 
     @Test
     void shouldGoToReviewWhenTheDraftPassesTheCheck() {
-        Mockito.when(drafting.draft("s-1", 1, null)).thenReturn(stored(1, "openai", false));
+        Mockito.when(drafting.draft("s-1", 1, null, "v2")).thenReturn(stored(1, "openai", false));
         ProcessInstance pi = startAtDrafting();
 
         drive();
@@ -125,7 +125,7 @@ class DraftSummaryProcessTest {
 
     @Test
     void shouldDraftWithTheTemplateAndLeaveNoIncidentWhenTheModelIsUnavailable() {
-        Mockito.when(drafting.draft("s-1", 1, null)).thenThrow(new ModelUnavailableException("timeout", 3));
+        Mockito.when(drafting.draft("s-1", 1, null, "v2")).thenThrow(new ModelUnavailableException("timeout", 3));
         Mockito.when(drafting.draftWithTemplate("s-1", 1, null)).thenReturn(stored(1, "template", true));
         ProcessInstance pi = startAtDrafting();
 
@@ -139,14 +139,14 @@ class DraftSummaryProcessTest {
 
     @Test
     void shouldFallBackWithoutRetryWhenTheModelRejectsTheKey() {
-        Mockito.when(drafting.draft("s-1", 1, null)).thenThrow(new ModelUnavailableException("auth", 1));
+        Mockito.when(drafting.draft("s-1", 1, null, "v2")).thenThrow(new ModelUnavailableException("auth", 1));
         Mockito.when(drafting.draftWithTemplate("s-1", 1, null)).thenReturn(stored(1, "template", true));
         ProcessInstance pi = startAtDrafting();
 
         drive();
 
         BpmnAwareTests.assertThat(pi).isWaitingAt("Activity_ReviewReport").hasPassed("Activity_DraftWithTemplate");
-        Mockito.verify(drafting, Mockito.times(1)).draft("s-1", 1, null);
+        Mockito.verify(drafting, Mockito.times(1)).draft("s-1", 1, null, "v2");
         Assertions.assertThat(processEngine.getRuntimeService().createIncidentQuery().count()).isZero();
     }
 
@@ -154,8 +154,8 @@ class DraftSummaryProcessTest {
     void shouldRedraftOnceAndThenGoToReviewWhenTheDraftKeepsFailingTheCheck() {
         checkResults.add(false);
         checkResults.add(false);
-        Mockito.when(drafting.draft("s-1", 1, null)).thenReturn(stored(1, "openai", false));
-        Mockito.when(drafting.draft("s-1", 2, null)).thenReturn(stored(2, "openai", false));
+        Mockito.when(drafting.draft("s-1", 1, null, "v2")).thenReturn(stored(1, "openai", false));
+        Mockito.when(drafting.draft("s-1", 2, null, "v2")).thenReturn(stored(2, "openai", false));
         ProcessInstance pi = startAtDrafting();
 
         drive();
@@ -163,16 +163,16 @@ class DraftSummaryProcessTest {
         BpmnAwareTests.assertThat(pi).isWaitingAt("Activity_ReviewReport").variables().containsEntry("draftRound", 2)
                 .containsEntry("autoRedraftUsed", true).containsEntry("draftCheckPassed", false)
                 .containsEntry("draftFindings", "- `NUMBER_MISMATCH` 공복혈당");
-        Mockito.verify(drafting).draft("s-1", 1, null);
-        Mockito.verify(drafting).draft("s-1", 2, null);
+        Mockito.verify(drafting).draft("s-1", 1, null, "v2");
+        Mockito.verify(drafting).draft("s-1", 2, null, "v2");
     }
 
     @Test
     void shouldGoToReviewWhenTheAutomaticRedraftPasses() {
         checkResults.add(false);
         checkResults.add(true);
-        Mockito.when(drafting.draft("s-1", 1, null)).thenReturn(stored(1, "openai", false));
-        Mockito.when(drafting.draft("s-1", 2, null)).thenReturn(stored(2, "openai", false));
+        Mockito.when(drafting.draft("s-1", 1, null, "v2")).thenReturn(stored(1, "openai", false));
+        Mockito.when(drafting.draft("s-1", 2, null, "v2")).thenReturn(stored(2, "openai", false));
         ProcessInstance pi = startAtDrafting();
 
         drive();
@@ -183,7 +183,7 @@ class DraftSummaryProcessTest {
 
     @Test
     void shouldReportAFailureNotAFallbackWhenSomethingElseBreaks() {
-        Mockito.when(drafting.draft("s-1", 1, null)).thenThrow(new IllegalStateException("database down"));
+        Mockito.when(drafting.draft("s-1", 1, null, "v2")).thenThrow(new IllegalStateException("database down"));
         ProcessInstance pi = startAtDrafting();
 
         drive();

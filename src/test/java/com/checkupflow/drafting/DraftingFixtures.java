@@ -31,7 +31,7 @@ public final class DraftingFixtures {
     private final DraftingService service = mock(DraftingService.class);
 
     public DraftingFixtures() {
-        when(service.draft(anyString(), anyInt(), any())).thenAnswer(invocation -> {
+        when(service.draft(anyString(), anyInt(), any(), any())).thenAnswer(invocation -> {
             String screeningId = invocation.getArgument(0);
             int round = invocation.getArgument(1);
             return new DraftRepository.StoredDraft(screeningId, round, draftText(round), "template", null,
@@ -81,7 +81,8 @@ public final class DraftingFixtures {
 
     /** Verifies that the delegate asked for this draft, with the reviewer's note as feedback (null on round 1). */
     public void verifyDrafted(String screeningId, int round, String reviewerNote) {
-        verify(service).draft(screeningId, round, reviewerNote);
+        verify(service).draft(org.mockito.ArgumentMatchers.eq(screeningId), org.mockito.ArgumentMatchers.eq(round),
+                org.mockito.ArgumentMatchers.eq(reviewerNote), any());
     }
 
     public void verifyChecked(String screeningId, int round) {

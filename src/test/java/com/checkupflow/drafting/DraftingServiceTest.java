@@ -28,7 +28,7 @@ class DraftingServiceTest {
                 "draft-summary-v1", false, Instant.EPOCH, null, null, "abc", 10, 5, 2000L, 1, "[]", 0, null);
         Mockito.when(drafts.find("s-1", 1)).thenReturn(Optional.of(stored));
 
-        DraftRepository.StoredDraft again = service.draft("s-1", 1, null);
+        DraftRepository.StoredDraft again = service.draft("s-1", 1, null, null);
 
         Assertions.assertThat(again).isSameAs(stored);
         Mockito.verifyNoInteractions(drafter, screenings);

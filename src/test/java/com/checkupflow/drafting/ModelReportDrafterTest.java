@@ -121,6 +121,19 @@ class ModelReportDrafterTest {
     }
 
     @Test
+    void shouldDraftWithThePinnedPromptVersionWhenTheElementAsksForAnOlderOne() {
+        DraftRequest pinned = new DraftRequest(DraftExamples.mixed(), DraftExamples.MALE_52, "ko", 1, null, List.of(), "v1");
+
+        Draft draft = openAi().draft(pinned);
+
+        Assertions.assertThat(draft.promptVersion()).isEqualTo("draft-summary-v1");
+        Assertions.assertThatThrownBy(() -> openAi().draft(new DraftRequest(DraftExamples.mixed(), DraftExamples.MALE_52,
+                        "ko", 1, null, List.of(), "v9")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("document kind report-summary has no prompt version v9 (has [v2, v1] in documents/report-summary/)");
+    }
+
+    @Test
     void shouldSendTheJsonSchemaWhenCallingAnOpenAiCompatibleEndpoint() throws Exception {
         Draft draft = openAi().draft(mixedKo());
 

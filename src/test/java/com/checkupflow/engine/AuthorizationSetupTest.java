@@ -84,6 +84,27 @@ class AuthorizationSetupTest {
     }
 
     @Test
+    void shouldLetStaffReadTheirColleaguesNamesWhenADatabaseOfVersion5IsUpgraded() {
+        authorizations.createAuthorizationQuery().resourceType(Resources.USER).groupIdIn(Roles.NURSE).list()
+                .forEach(a -> authorizations.deleteAuthorization(a.getId()));
+        management.setProperty(AuthorizationSetup.VERSION_PROPERTY, "5");
+
+        setup.apply();
+
+        for (String staff : List.of(Roles.PHYSICIAN, Roles.HEAD_PHYSICIAN, Roles.NURSE, Roles.COORDINATOR)) {
+            Assertions.assertThat(authorizations.isUserAuthorized(staff + "Gangnam", List.of(staff), Permissions.READ,
+                    Resources.USER, "physicianGangnam")).as(staff).isTrue();
+        }
+        Assertions.assertThat(authorizations.isUserAuthorized("designer", List.of(Roles.DESIGNER), Permissions.READ,
+                Resources.USER, "physicianGangnam")).isFalse();
+        // what the Tasklist then prints for the assignee: the demo users' Korean names, the role after the name
+        org.camunda.bpm.engine.identity.User physician = identity.createUserQuery().userId("physicianGangnam").singleResult();
+        Assertions.assertThat(physician.getFirstName() + " " + physician.getLastName()).isEqualTo("박도윤 검진의");
+        org.camunda.bpm.engine.identity.User nurse = identity.createUserQuery().userId("nurseGangnam").singleResult();
+        Assertions.assertThat(nurse.getFirstName() + " " + nurse.getLastName()).isEqualTo("유나연 간호사");
+    }
+
+    @Test
     void shouldGrantDesignersDeploymentAndDefinitionsButNothingClinical() {
         Assertions.assertThat(authorizations.isUserAuthorized("designer", List.of(Roles.DESIGNER),
                 Permissions.CREATE, Resources.DEPLOYMENT)).isTrue();

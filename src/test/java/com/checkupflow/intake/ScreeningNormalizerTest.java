@@ -503,10 +503,11 @@ class ScreeningNormalizerTest {
         }
 
         @Test
-        void shouldScheduleLipidsWhenBirthDateIsUnknown() {
+        void shouldKeepLipidsMeasuredButNotJudgedWhenBirthDateIsUnknown() {
             NormalizedScreening s = normalize(lipidBundle("male", null));
 
-            assertThat(s.lipidsScheduled()).isTrue();
+            assertThat(s.lipidScheduleKnown()).isFalse();
+            assertThat(s.lipidsJudged()).isFalse();
             assertThat(s.item(ItemKey.HDL).status()).isEqualTo(ItemStatus.VALID);
         }
 

@@ -217,6 +217,22 @@ class JudgementServiceTest {
     }
 
     @Test
+    void shouldNotJudgeTheLipidsAndSayWhyWhenTheBirthDateIsUnknown() {
+        Judgement j = judge(ScreeningFixture.allNormalA().value(ItemKey.LDL, "190").value(ItemKey.TOTAL_CHOLESTEROL, "260")
+                .noBirthDate());
+
+        for (String lipid : List.of("total_cholesterol", "hdl", "triglycerides", "ldl")) {
+            Assertions.assertThat(j.judgements().get(lipid)).as(lipid)
+                    .isEqualTo(new Judgement.UnitJudgement(null, "not_judged"));
+            Assertions.assertThat(j.items().get(lipid).category()).as(lipid).isNull();
+        }
+        Assertions.assertThat(j.items().get("ldl").status()).as("measured: the value stays").isEqualTo(ItemStatus.VALID);
+        Assertions.assertThat(j.items().get("ldl").value()).isEqualTo(new java.math.BigDecimal("190"));
+        Assertions.assertThat(j.overall().flags()).doesNotContain("CARDIOMETABOLIC_SUSPECT");
+        Assertions.assertThat(j.judgements().get("blood_pressure").category()).isNotNull();
+    }
+
+    @Test
     void shouldReportCriticalFindingsWhenPanicValuesAreReached() {
         JudgementOutcome outcome = service.judge(ScreeningFixture.allNormalA()
                 .value(ItemKey.SYSTOLIC_BP, "185").value(ItemKey.DIASTOLIC_BP, "112")

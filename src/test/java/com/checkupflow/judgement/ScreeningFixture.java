@@ -79,6 +79,8 @@ final class ScreeningFixture {
         return this;
     }
 
+    private LocalDate birthDate = LocalDate.of(1984, 4, 25);
+
     ScreeningFixture lipidsNotScheduled() {
         lipidsScheduled = false;
         for (ItemKey key : ItemKey.values()) {
@@ -86,6 +88,11 @@ final class ScreeningFixture {
                 items.put(key, new CanonicalItem(key, ItemStatus.NOT_SCHEDULED, null, null, null, null, null, null));
             }
         }
+        return this;
+    }
+
+    ScreeningFixture noBirthDate() {
+        birthDate = null;
         return this;
     }
 
@@ -100,7 +107,7 @@ final class ScreeningFixture {
     }
 
     NormalizedScreening build() {
-        PatientInfo patient = new PatientInfo("p1", "홍길동", sex, LocalDate.of(1984, 4, 25), null, List.of());
+        PatientInfo patient = new PatientInfo("p1", "홍길동", sex, birthDate, null, List.of());
         return new NormalizedScreening(patient, LocalDate.of(2026, 3, 2), new EnumMap<>(items), lipidsScheduled,
                 EnumSet.copyOf(treated.isEmpty() ? EnumSet.noneOf(TreatedDisease.class) : treated));
     }

@@ -24,7 +24,7 @@ public final class ReferralFixtures {
     private final ReferralService service = mock(ReferralService.class);
 
     public ReferralFixtures() {
-        when(service.draft(anyString(), anyList())).thenReturn(new ReferralService.DraftedLetter(DRAFT, null));
+        when(service.draft(anyString(), anyList(), org.mockito.ArgumentMatchers.any())).thenReturn(new ReferralService.DraftedLetter(DRAFT, null));
         doThrow(new InputRefused("의뢰서 내용이 비어 있습니다. 의뢰 내용을 적어 주세요."))
                 .when(service).sign(anyString(), ArgumentMatchers.eq(" "), ArgumentMatchers.any(), ArgumentMatchers.anyBoolean(),
                         ArgumentMatchers.any());
@@ -48,7 +48,8 @@ public final class ReferralFixtures {
     }
 
     public void verifyDrafted(String screeningId, List<String> units) {
-        verify(service).draft(screeningId, units);
+        verify(service).draft(org.mockito.ArgumentMatchers.eq(screeningId), org.mockito.ArgumentMatchers.eq(units),
+                org.mockito.ArgumentMatchers.any());
     }
 
     public void verifySigned(String screeningId, String text, String physician) {

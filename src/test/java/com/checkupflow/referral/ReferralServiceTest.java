@@ -105,7 +105,7 @@ class ReferralServiceTest {
 
     @Test
     void shouldDraftWithoutNameOrRrnWhenReferringKidneyFindings() {
-        String draft = service.draft(ID, List.of("creatinine", "egfr")).text();
+        String draft = service.draft(ID, List.of("creatinine", "egfr"), null).text();
 
         Assertions.assertThat(draft).contains("46세 남성", "강남센터", "혈청 크레아티닌: 1.82 mg/dL (질환의심)",
                 "신사구체여과율(eGFR): 41 mL/min/1.73m² (질환의심)").doesNotContain("김민수").doesNotContain("800315");
@@ -119,7 +119,7 @@ class ReferralServiceTest {
                 Stage.DELIVERED, Instant.now(), LocalDate.of(2026, 11, 18), noBirthDate, true, Set.of(), "{}", List.of(),
                 "소견", "<html/>", Instant.now(), "physicianGangnam")));
 
-        String draft = service.draft(ID, List.of("creatinine", "egfr")).text();
+        String draft = service.draft(ID, List.of("creatinine", "egfr"), null).text();
 
         Assertions.assertThat(draft).contains("남성 수검자(생년월일이 없어 나이 미상)로").doesNotContain("-1세", " 0세");
     }
@@ -127,7 +127,7 @@ class ReferralServiceTest {
     @Test
     void shouldRefuseBookingInKoreanWhenTheDateIsAmbiguousPastOrAbsurd() {
         com.checkupflow.physician.PhysicianFixtures.profiles(jdbc, Clock.systemUTC()).saveIfAbsent("dr.kim", "김하늘", "12345", "test");
-        service.draft(ID, List.of("creatinine", "egfr"));
+        service.draft(ID, List.of("creatinine", "egfr"), null);
         service.sign(ID, "신장내과 진료를 의뢰드립니다.", "dr.kim", false, null);
 
         Assertions.assertThatThrownBy(() -> service.book(ID, "2026. 12. 15.", "서울대병원", "coord"))
@@ -148,7 +148,7 @@ class ReferralServiceTest {
     @Test
     void shouldRenderSignedLetterWithAppointmentAndMaskedRrnWhenBooked() throws IOException {
         com.checkupflow.physician.PhysicianFixtures.profiles(jdbc, Clock.systemUTC()).saveIfAbsent("dr.kim", "김하늘", "12345", "test");
-        service.draft(ID, List.of("creatinine", "egfr"));
+        service.draft(ID, List.of("creatinine", "egfr"), null);
         Assertions.assertThatThrownBy(() -> service.sign(ID, " ", "dr.kim", false, null)).isInstanceOf(com.checkupflow.kernel.InputRefused.class)
                 .hasMessageContaining("의뢰서 내용이 비어 있습니다");
         service.sign(ID, "신장내과 진료를 의뢰드립니다.", "dr.kim", false, null);
@@ -169,7 +169,7 @@ class ReferralServiceTest {
 
     @Test
     void shouldRecordTheTemplateWithoutFallbackWhenTheProviderIsTemplate() {
-        ReferralService.DraftedLetter letter = service.draft(ID, List.of("creatinine", "egfr"));
+        ReferralService.DraftedLetter letter = service.draft(ID, List.of("creatinine", "egfr"), null);
 
         Assertions.assertThat(letter.checkNote()).isNull();
         Assertions.assertThat(service.find(ID)).hasValueSatisfying(r -> {
@@ -183,7 +183,7 @@ class ReferralServiceTest {
 
     @Test
     void shouldSendNoPersonalDataWhenTheModelDraftsTheLetter() {
-        service(model.letters()).draft(ID, List.of("creatinine", "egfr"));
+        service(model.letters()).draft(ID, List.of("creatinine", "egfr"), null);
 
         Assertions.assertThat(model.requestBodies()).hasSize(1);
         String body = model.requestBodies().get(0);
@@ -196,7 +196,7 @@ class ReferralServiceTest {
 
     @Test
     void shouldUseTheModelLetterWhenItPassesTheCheck() {
-        ReferralService.DraftedLetter letter = service(model.letters()).draft(ID, List.of("creatinine", "egfr"));
+        ReferralService.DraftedLetter letter = service(model.letters()).draft(ID, List.of("creatinine", "egfr"), null);
 
         Assertions.assertThat(letter.text()).startsWith("선생님께,").contains("46세 남성", "강남센터", "■ 의뢰 사유",
                 "혈청 크레아티닌 1.82 mg/dL", "■ 요청 사항", "감사합니다.").doesNotContain("김민수", "800315");
@@ -213,9 +213,9 @@ class ReferralServiceTest {
     @Test
     void shouldReturnTheStoredLetterWithoutAskingTheModelAgainWhenTheTaskIsRedelivered() {
         ReferralService withModel = service(model.letters());
-        ReferralService.DraftedLetter first = withModel.draft(ID, List.of("creatinine", "egfr"));
+        ReferralService.DraftedLetter first = withModel.draft(ID, List.of("creatinine", "egfr"), null);
 
-        ReferralService.DraftedLetter again = withModel.draft(ID, List.of("creatinine", "egfr"));
+        ReferralService.DraftedLetter again = withModel.draft(ID, List.of("creatinine", "egfr"), null);
 
         Assertions.assertThat(again).isEqualTo(first);
         Assertions.assertThat(model.calls()).isEqualTo(1);
@@ -226,7 +226,7 @@ class ReferralServiceTest {
     void shouldRetryWithBackoffWhenTheModelAnswers503First() {
         model.failNext(503);
 
-        ReferralService.DraftedLetter letter = service(model.letters()).draft(ID, List.of("creatinine", "egfr"));
+        ReferralService.DraftedLetter letter = service(model.letters()).draft(ID, List.of("creatinine", "egfr"), null);
 
         Assertions.assertThat(model.calls()).isEqualTo(2);
         Assertions.assertThat(letter.text()).contains("■ 의뢰 사유");
@@ -239,7 +239,7 @@ class ReferralServiceTest {
     void shouldFallBackToTheTemplateLetterWithoutRetryWhenTheKeyIsRejected() {
         model.failNext(401);
 
-        ReferralService.DraftedLetter letter = service(model.letters()).draft(ID, List.of("creatinine", "egfr"));
+        ReferralService.DraftedLetter letter = service(model.letters()).draft(ID, List.of("creatinine", "egfr"), null);
 
         Assertions.assertThat(model.calls()).isEqualTo(1);
         Assertions.assertThat(letter.text()).contains("혈청 크레아티닌: 1.82 mg/dL (질환의심)").doesNotContain("■ 의뢰 사유");
@@ -257,11 +257,11 @@ class ReferralServiceTest {
         model.inventValueNext();
 
         ReferralService withModel = service(model.letters());
-        ReferralService.DraftedLetter letter = withModel.draft(ID, List.of("creatinine", "egfr"));
+        ReferralService.DraftedLetter letter = withModel.draft(ID, List.of("creatinine", "egfr"), null);
 
         Assertions.assertThat(letter.text()).contains("혈청 크레아티닌: 1.82 mg/dL (질환의심)").doesNotContain("18.82");
         Assertions.assertThat(letter.checkNote()).contains("NUMBER_MISMATCH", "18.82");
-        Assertions.assertThat(withModel.draft(ID, List.of("creatinine", "egfr"))).as("redelivered").isEqualTo(letter);
+        Assertions.assertThat(withModel.draft(ID, List.of("creatinine", "egfr"), null)).as("redelivered").isEqualTo(letter);
         Assertions.assertThat(service.find(ID)).hasValueSatisfying(r -> {
             Assertions.assertThat(r.provider()).isEqualTo("template");
             Assertions.assertThat(r.fallback()).isTrue();
@@ -273,7 +273,7 @@ class ReferralServiceTest {
     @Test
     void shouldRefuseSigningInKoreanNamingTheValueWhenTheSignedLetterStatesAFalseFinding() {
         com.checkupflow.physician.PhysicianFixtures.profiles(jdbc, Clock.systemUTC()).saveIfAbsent("dr.kim", "김하늘", "12345", "test");
-        String draft = service.draft(ID, List.of("creatinine", "egfr")).text();
+        String draft = service.draft(ID, List.of("creatinine", "egfr"), null).text();
         String falseLine = draft + "\n추가: 공복혈당 250 mg/dL로 당뇨병도 의심됩니다.";
 
         Assertions.assertThatThrownBy(() -> service.sign(ID, falseLine, "dr.kim", false, null))
@@ -298,7 +298,7 @@ class ReferralServiceTest {
     @Test
     void shouldSignWithAnEmptyFindingListWhenTheDraftedLetterIsSignedAsItStands() {
         com.checkupflow.physician.PhysicianFixtures.profiles(jdbc, Clock.systemUTC()).saveIfAbsent("dr.kim", "김하늘", "12345", "test");
-        String draft = service.draft(ID, List.of("creatinine", "egfr")).text();
+        String draft = service.draft(ID, List.of("creatinine", "egfr"), null).text();
 
         service.sign(ID, draft, "dr.kim", false, null);
 

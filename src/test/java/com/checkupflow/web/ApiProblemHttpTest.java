@@ -78,11 +78,13 @@ class ApiProblemHttpTest {
 
         Assertions.assertThat(System.nanoTime() - started).isLessThan(2_000_000_000L);
         Assertions.assertThat(problem.get("problems").findValuesAsText("code")).containsOnly("field_too_long");
+        // Korean by default, with the field and its limit: the sentence alone would not say what to fix
         Assertions.assertThat(problem.get("problems").findValuesAsText("detail")).anySatisfy(d -> Assertions
-                        .assertThat(d).isEqualTo("Bundle.identifier.value is longer than 255 characters"))
-                .anySatisfy(d -> Assertions.assertThat(d).isEqualTo("Patient.name is longer than 200 characters"))
-                .anySatisfy(d -> Assertions.assertThat(d).endsWith(" id is longer than 128 characters"))
-                .anySatisfy(d -> Assertions.assertThat(d).endsWith(" unit is longer than 32 characters"));
+                        .assertThat(d).isEqualTo("값이 허용된 길이보다 깁니다 (Bundle.identifier.value, 최대 255자)"))
+                .anySatisfy(d -> Assertions.assertThat(d).isEqualTo("값이 허용된 길이보다 깁니다 (Patient.name, 최대 200자)"))
+                .anySatisfy(d -> Assertions.assertThat(d).endsWith(" id, 최대 128자)"))
+                .anySatisfy(d -> Assertions.assertThat(d).endsWith(" unit, 최대 32자)"))
+                .noneSatisfy(d -> Assertions.assertThat(d).contains("김김"));
         Assertions.assertThat(screenings()).isEqualTo(before);
     }
 
@@ -97,6 +99,9 @@ class ApiProblemHttpTest {
 
         Assertions.assertThat(System.nanoTime() - started).isLessThan(2_000_000_000L);
         Assertions.assertThat(problem.get("problems").get(0).get("code").asText()).isEqualTo("number_out_of_range");
+        Assertions.assertThat(problem.get("problems").get(0).get("detail").asText())
+                .startsWith("허용 범위를 벗어난 수치가 있습니다 (위치 Bundle.entry[").contains("].resource.valueQuantity.value; 허용: 유효 숫자")
+                .doesNotContain(number);
         Assertions.assertThat(screenings()).isEqualTo(before);
     }
 
