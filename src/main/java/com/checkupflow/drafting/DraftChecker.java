@@ -495,22 +495,8 @@ public class DraftChecker {
         boolean korean = TemplateTexts.KO.equals(b.language());
         double share = (double) hangul / (hangul + latin);
         Optional<Span> sentence = Optional.empty();
-        if (korean && share >= HANGUL_SHARE) {
-            int start = 0;
-            Matcher end = SENTENCE_END.matcher(text);
-            while (sentence.isEmpty() && start < text.length()) {
-                int stop = end.find() ? end.end() : text.length();
-                String s = PARENTHESES.matcher(text.substring(start, stop)).replaceAll(" ");
-                if (s.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL)
-                        && ENGLISH_WORD.matcher(s).results().count() >= ENGLISH_WORDS) {
-                    sentence = Optional.of(new Span(start, stop));
-                }
-                start = stop;
-            }
-            if (sentence.isEmpty()) {
-                return;
-            }
-        } else if (!korean && share <= HANGUL_SHARE) {
+        if (korean ? share >= HANGUL_SHARE : share <= HANGUL_SHARE) {
+            // mostly the right script: a whole sentence in the other language still is one
             int start = 0;
             Matcher end = SENTENCE_END.matcher(text);
             while (sentence.isEmpty() && start < text.length()) {
@@ -518,7 +504,7 @@ public class DraftChecker {
                 String s = PARENTHESES.matcher(text.substring(start, stop)).replaceAll(" ");
                 long h = s.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL).count();
                 long l = s.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN).count();
-                if (h >= MIN_LETTERS && h > l) {
+                if (korean ? h == 0 && ENGLISH_WORD.matcher(s).results().count() >= ENGLISH_WORDS : h >= MIN_LETTERS && h > l) {
                     sentence = Optional.of(new Span(start, stop));
                 }
                 start = stop;

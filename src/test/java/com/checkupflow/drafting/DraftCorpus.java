@@ -129,6 +129,18 @@ final class DraftCorpus {
         final List<String[]> lifestyle = new ArrayList<>();
         final List<String> followUp = new ArrayList<>();
 
+        /** Everything of the other answer instead of this one's. */
+        void replaceWith(Answer other) {
+            summary.clear();
+            summary.addAll(other.summary);
+            findings.clear();
+            findings.addAll(other.findings);
+            lifestyle.clear();
+            lifestyle.addAll(other.lifestyle);
+            followUp.clear();
+            followUp.addAll(other.followUp);
+        }
+
         Optional<FindingEntry> finding(ItemKey key) {
             return findings.stream().filter(f -> f.item.equals(key.json())).findFirst();
         }
@@ -729,14 +741,7 @@ final class DraftCorpus {
     /** The whole answer written in the other language (checked as the screening's). */
     private Optional<String> otherLanguageAnswer(Writer w, Answer a) {
         Answer other = new Writer(w.facts, w.ko() ? "en" : "ko", random).faithful(Set.of());
-        a.summary.clear();
-        a.summary.addAll(other.summary);
-        a.findings.clear();
-        a.findings.addAll(other.findings);
-        a.lifestyle.clear();
-        a.lifestyle.addAll(other.lifestyle);
-        a.followUp.clear();
-        a.followUp.addAll(other.followUp);
+        a.replaceWith(other);
         return Optional.of("the whole answer in the other language");
     }
 
@@ -854,14 +859,7 @@ final class DraftCorpus {
         Fact f = w.pick(candidates);
         w.families.clear();
         Answer without = w.faithful(Set.of(f.key()));
-        a.summary.clear();
-        a.summary.addAll(without.summary);
-        a.findings.clear();
-        a.findings.addAll(without.findings);
-        a.lifestyle.clear();
-        a.lifestyle.addAll(without.lifestyle);
-        a.followUp.clear();
-        a.followUp.addAll(without.followUp);
+        a.replaceWith(without);
         if (mention == null) {
             return Optional.of("finding left out");
         }
