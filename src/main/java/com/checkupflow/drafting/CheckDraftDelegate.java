@@ -31,7 +31,9 @@ class CheckDraftDelegate implements JavaDelegate {
             return "";
         }
         StringBuilder md = new StringBuilder("**초안 점검 결과 – 확인이 필요합니다**\n\n");
-        check.findings().forEach(f -> md.append("- `").append(f.type()).append("` ").append(f.detail()).append('\n'));
+        // what the text says and the judgement's fact, in the report's language; the codes stay in the audit and the API
+        check.findings().stream().map(DraftCheck.Finding::forPhysician).distinct()
+                .forEach(line -> md.append("- ").append(line).append('\n'));
         return md.toString();
     }
 }

@@ -3,6 +3,7 @@ package com.checkupflow.drafting;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +24,19 @@ public record DraftCheck(boolean passed, List<Finding> findings) {
     /** The findings as the physician (and the model's next round) reads them: one {@link Finding#line()} a line. */
     public static String note(List<Finding> findings) {
         return findings.stream().map(Finding::line).collect(Collectors.joining("\n"));
+    }
+
+    /**
+     * The findings as a physician reads them where they must act (a signing refusal): one {@link Finding#forPhysician()}
+     * a line, each once, at most {@code max} and then how many more ({@code more}: "외 {0}건", "and {0} more"); a
+     * finding without a {@code shown} text (stored before it existed) reads as {@code withoutShown} says.
+     */
+    public static String forPhysician(List<Finding> findings, int max, String more,
+                                      java.util.function.Function<Finding, String> withoutShown) {
+        List<String> lines = findings.stream().map(f -> f.shown() != null ? f.shown() : withoutShown.apply(f))
+                .distinct().toList();
+        String shown = lines.stream().limit(max).map(l -> "· " + l).collect(Collectors.joining("\n"));
+        return lines.size() <= max ? shown : shown + "\n" + more.replace("{0}", String.valueOf(lines.size() - max));
     }
 
     /** The findings as every table stores them: a JSON array of {@code {type, detail}}. */
@@ -53,12 +67,24 @@ public record DraftCheck(boolean passed, List<Finding> findings) {
      *               UNSUPPORTED_TEST, MISSING_FINDING, CATEGORY_CONTRADICTION, OVERALL_CONTRADICTION, DIAGNOSIS_LANGUAGE,
      *               BAD_CITATION, PII_LEAK, PLACEHOLDER); docs/draft-check.md explains each
      * @param detail what was found, for the reviewer; never contains the personal data itself
+     * @param shown  the same for the physician in the report's language, without codes: the words or number of the
+     *               text and the judgement's fact ("수치가 다릅니다: 본문 “126/84 mmHg” ↔ 결과 116/74 mmHg"); null when
+     *               the rule has none (personal data is never quoted)
      */
-    public record Finding(String type, String detail) {
+    public record Finding(String type, String detail, @JsonInclude(JsonInclude.Include.NON_NULL) String shown) {
+
+        public Finding(String type, String detail) {
+            this(type, detail, null);
+        }
 
         /** {@code - TYPE: detail} */
         public String line() {
             return "- " + type + ": " + detail;
+        }
+
+        /** What the physician reads: {@link #shown} when there is one, else the detail. */
+        public String forPhysician() {
+            return shown != null ? shown : detail;
         }
     }
 }

@@ -66,10 +66,23 @@ public class DraftChecker {
     public static final String PLACEHOLDER = "PLACEHOLDER";
     /** A critical (panic) value of the decision critical_values, but no sentence tells the patient to seek care at once. */
     public static final String MISSING_URGENCY = "MISSING_URGENCY";
+    /** A treatment (medication) the person is said to be on, while the judgement has no KNOWN_DISEASE (no active medication). */
+    public static final String INVENTED_TREATMENT = "INVENTED_TREATMENT";
+    /** Advice to skip future screenings or to stop care. */
+    public static final String HARMFUL_ADVICE = "HARMFUL_ADVICE";
+    /** A text in another language than the report's (English on a Korean report or the reverse). */
+    public static final String WRONG_LANGUAGE = "WRONG_LANGUAGE";
 
     static final Set<Category> ABNORMAL = EnumSet.of(Category.NORMAL_B, Category.DISEASE_SUSPECT, Category.UNCLASSIFIED);
     private static final int NAME_WINDOW = 40;
     private static final int MIN_LETTERS = 10;
+    /** A quoted part of the text is cut at this length. */
+    private static final int QUOTE_LENGTH = 60;
+    /** Below this share of Hangul letters a text is no Korean text; above it no English one (parentheses aside). */
+    private static final double HANGUL_SHARE = 0.3;
+    /** A sentence of a Korean text without Hangul and with this many lower-case English words is English. */
+    private static final int ENGLISH_WORDS = 4;
+    private static final Pattern ENGLISH_WORD = Pattern.compile("(?<![\\p{L}/])[a-z]{2,}(?![\\p{L}/])");
     private static final String NUM = "\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?";
     /** A number not glued to a word, a decimal point or a slash (so "HbA1c", "1.73m²" and "5/8" parts are not read). */
     private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\d.,/])(?:" + NUM + ")(?![\\d.,]\\d)");
@@ -123,15 +136,18 @@ public class DraftChecker {
         TemplateTexts.Bundle bundle = texts.bundle(language);
         String draft = text == null ? "" : text;
         List<DraftCheck.Finding> findings = new ArrayList<>();
-        placeholder(draft, findings);
+        placeholder(bundle, draft, findings);
         Run run = new Run(bundle, draft, judgement, null);
         run.values(findings);
         run.missingFindings(findings);
         run.claims(findings);
         run.unsupportedTests(findings);
-        diagnosisLanguage(draft, findings);
-        suspicions(draft, judgement, findings);
-        piiLeaks(draft, findings);
+        diagnosisLanguage(bundle, draft, findings);
+        suspicions(bundle, draft, judgement, findings);
+        treatments(bundle, draft, judgement, findings);
+        harmfulAdvice(bundle, draft, findings);
+        wrongLanguage(bundle, draft, findings);
+        piiLeaks(bundle, draft, findings);
         urgency(bundle, draft, criticalFindings, findings);
         return DraftCheck.of(distinct(findings));
     }
@@ -162,8 +178,8 @@ public class DraftChecker {
         TemplateTexts.Bundle bundle = texts.bundle(language);
         String rendered = renderedText == null ? "" : renderedText;
         List<DraftCheck.Finding> findings = new ArrayList<>();
-        citations(answer, judgement, findings);
-        ownFindings(answer, judgement, findings);
+        citations(bundle, answer, judgement, findings);
+        ownFindings(bundle, answer, judgement, findings);
         for (DraftAnswer.Finding f : DraftAnswer.nullSafe(answer.findings())) {
             Optional<ItemKey> key = ItemKey.fromJson(f.item());
             if (key.isPresent() && f.explanation() != null) {
@@ -176,11 +192,14 @@ public class DraftChecker {
         Run proseRun = new Run(bundle, renderer.render(prose, judgement, language), judgement, null);
         proseRun.values(findings);
         proseRun.claims(findings);
-        placeholder(rendered, findings);
+        placeholder(bundle, rendered, findings);
         new Run(bundle, rendered, judgement, null).unsupportedTests(findings);
-        diagnosisLanguage(rendered, findings);
-        suspicions(rendered, judgement, findings);
-        piiLeaks(rendered, findings);
+        diagnosisLanguage(bundle, rendered, findings);
+        suspicions(bundle, rendered, judgement, findings);
+        treatments(bundle, rendered, judgement, findings);
+        harmfulAdvice(bundle, rendered, findings);
+        wrongLanguage(bundle, rendered, findings);
+        piiLeaks(bundle, rendered, findings);
         urgency(bundle, rendered, criticalFindings, findings);
         return DraftCheck.of(distinct(findings));
     }
@@ -226,7 +245,7 @@ public class DraftChecker {
 
     // --- the structure of an answer -------------------------------------------------------------------
 
-    private static void citations(DraftAnswer answer, Judgement j, List<DraftCheck.Finding> findings) {
+    private static void citations(TemplateTexts.Bundle b, DraftAnswer answer, Judgement j, List<DraftCheck.Finding> findings) {
         Map<String, String> owners = new HashMap<>();
         if (j.items() != null) {
             j.items().forEach((k, item) -> {
@@ -238,29 +257,30 @@ public class DraftChecker {
         Set<ItemKey> needed = needingFinding(j);
         for (DraftAnswer.Finding f : DraftAnswer.nullSafe(answer.findings())) {
             Optional<ItemKey> key = ItemKey.fromJson(f.item());
+            String shown = shown(b, BAD_CITATION, null, key.map(b::itemName).orElse(String.valueOf(f.item())), null);
             if (key.isEmpty() || j.items() == null || !j.items().containsKey(f.item())) {
                 findings.add(new DraftCheck.Finding(BAD_CITATION, "a finding refers to item \"" + f.item()
-                        + "\", which is not an item of this judgement"));
+                        + "\", which is not an item of this judgement", shown));
                 continue;
             }
             if (!needed.contains(key.get())) {
                 findings.add(new DraftCheck.Finding(BAD_CITATION, "a finding refers to " + f.item() + ", which is "
-                        + category(j, key.get()) + " and needs no finding"));
+                        + category(j, key.get()) + " and needs no finding", shown));
             }
             for (String id : DraftAnswer.nullSafe(f.observationIds())) {
                 String owner = owners.get(id);
                 if (owner == null) {
                     findings.add(new DraftCheck.Finding(BAD_CITATION, "the finding for " + f.item()
-                            + " cites an observation id that is no observation of this screening"));
+                            + " cites an observation id that is no observation of this screening", shown));
                 } else if (!owner.equals(f.item())) {
                     findings.add(new DraftCheck.Finding(BAD_CITATION, "the finding for " + f.item()
-                            + " cites the observation of " + owner));
+                            + " cites the observation of " + owner, shown));
                 }
             }
         }
     }
 
-    private static void ownFindings(DraftAnswer answer, Judgement j, List<DraftCheck.Finding> findings) {
+    private static void ownFindings(TemplateTexts.Bundle b, DraftAnswer answer, Judgement j, List<DraftCheck.Finding> findings) {
         Set<String> explained = new HashSet<>();
         DraftAnswer.nullSafe(answer.findings()).forEach(f -> explained.add(f.item()));
         Set<ItemKey> missing = EnumSet.noneOf(ItemKey.class);
@@ -268,13 +288,13 @@ public class DraftChecker {
             if (!explained.contains(key.json())) {
                 missing.add(key);
                 findings.add(new DraftCheck.Finding(MISSING_FINDING, key.json() + " is " + category(j, key)
-                        + " but the answer has no finding for it"));
+                        + " but the answer has no finding for it", shown(b, MISSING_FINDING, null, b.itemName(key), truth(b, j, key))));
             }
         }
-        unitsWithoutFinding(j, k -> explained.contains(k.json()) || missing.contains(k), findings);
+        unitsWithoutFinding(b, j, k -> explained.contains(k.json()) || missing.contains(k), findings);
     }
 
-    private static void unitsWithoutFinding(Judgement j, java.util.function.Predicate<ItemKey> covered,
+    private static void unitsWithoutFinding(TemplateTexts.Bundle b, Judgement j, java.util.function.Predicate<ItemKey> covered,
                                             List<DraftCheck.Finding> findings) {
         if (j.judgements() == null) {
             return;
@@ -283,24 +303,27 @@ public class DraftChecker {
             Judgement.UnitJudgement uj = j.judgements().get(unit.json());
             if (uj != null && ABNORMAL.contains(uj.category()) && unit.items().stream().noneMatch(covered)) {
                 findings.add(new DraftCheck.Finding(MISSING_FINDING, "judgement unit " + unit.json() + " is "
-                        + uj.category() + " but the draft reports none of its items"));
+                        + uj.category() + " but the draft reports none of its items", shown(b, MISSING_FINDING, null,
+                        unitName(b, unit), uj.category().label(b.language()))));
             }
         }
     }
 
     // --- whole-text rules ---------------------------------------------------------------------------
 
-    private static void placeholder(String text, List<DraftCheck.Finding> findings) {
+    private static void placeholder(TemplateTexts.Bundle b, String text, List<DraftCheck.Finding> findings) {
         long letters = text.codePoints().filter(Character::isLetter).count();
         Matcher m = PLACEHOLDER_WORDS.matcher(text);
         if (letters < MIN_LETTERS) {
-            findings.add(new DraftCheck.Finding(PLACEHOLDER, "the text has " + letters + " letters: it is empty or a placeholder"));
+            findings.add(new DraftCheck.Finding(PLACEHOLDER, "the text has " + letters + " letters: it is empty or a placeholder",
+                    shown(b, PLACEHOLDER, quote(text, 0, text.length()), null, null)));
         } else if (m.find()) {
-            findings.add(new DraftCheck.Finding(PLACEHOLDER, "placeholder wording \"" + m.group() + "\" at character " + m.start()));
+            findings.add(new DraftCheck.Finding(PLACEHOLDER, "placeholder wording \"" + m.group() + "\" at character " + m.start(),
+                    shown(b, PLACEHOLDER, m.group(), null, null)));
         }
     }
 
-    private void diagnosisLanguage(String text, List<DraftCheck.Finding> findings) {
+    private void diagnosisLanguage(TemplateTexts.Bundle report, String text, List<DraftCheck.Finding> findings) {
         Set<Integer> seen = new HashSet<>();
         for (String language : List.of(TemplateTexts.KO, TemplateTexts.EN)) {
             TemplateTexts.Bundle b = texts.bundle(language);
@@ -313,7 +336,8 @@ public class DraftChecker {
                 }
                 findings.add(new DraftCheck.Finding(DIAGNOSIS_LANGUAGE,
                         "conclusive wording \"" + m.group() + "\" at character " + m.start()
-                                + "; use suspected wording (\"~이 의심됩니다\", \"suspected ~\")"));
+                                + "; use suspected wording (\"~이 의심됩니다\", \"suspected ~\")",
+                        shown(report, DIAGNOSIS_LANGUAGE, quote(text, m.start(), m.end()), null, null)));
             }
         }
     }
@@ -322,7 +346,7 @@ public class DraftChecker {
      * Every disease a sentence calls suspected ("고혈압·당뇨병이 의심되어", "suspected hypertension") must be one the
      * judgement suspects; the official box labels ("고혈압·당뇨병·이상지질혈증 질환의심") are labels, not sentences.
      */
-    private void suspicions(String text, Judgement judgement, List<DraftCheck.Finding> findings) {
+    private void suspicions(TemplateTexts.Bundle report, String text, Judgement judgement, List<DraftCheck.Finding> findings) {
         List<TargetDisease> suspected = judgement.suspectedDiseases();
         Set<TargetDisease> reported = EnumSet.noneOf(TargetDisease.class);
         for (String language : List.of(TemplateTexts.KO, TemplateTexts.EN)) {
@@ -352,9 +376,13 @@ public class DraftChecker {
                     if (name.find()) {
                         named = name.replaceAll(" ");
                         if (!suspected.contains(disease) && reported.add(disease)) {
+                            boolean treated = under(judgement, disease);
                             findings.add(new DraftCheck.Finding(SUSPICION_CONTRADICTION, disease.labelEn()
                                     + " is called suspected (\"" + m.group().strip() + "\") but the judgement does not suspect it"
-                                    + (under(judgement, disease) ? " (under treatment: its values add no suspect flag)" : "")));
+                                    + (treated ? " (under treatment: its values add no suspect flag)" : ""),
+                                    shown(report, SUSPICION_CONTRADICTION, quote(unlabelled, m.start(), m.end()), null,
+                                            disease.label(report.language()) + " " + report.text("check.shown.SUSPICION_CONTRADICTION"
+                                                    + (treated ? ".treated" : ".none")))));
                         }
                     }
                 }
@@ -407,7 +435,151 @@ public class DraftChecker {
         }
         findings.add(new DraftCheck.Finding(MISSING_URGENCY, critical.stream().map(ItemKey::json)
                 .collect(Collectors.joining(", ")) + " is a critical (panic) value but no sentence tells the patient to"
-                + " seek care at once (" + b.text("check.urgency.example") + ")"));
+                + " seek care at once (" + b.text("check.urgency.example") + ")", shown(b, MISSING_URGENCY, null,
+                critical.stream().map(b::itemName).collect(Collectors.joining(", ")), null)));
+    }
+
+    /**
+     * A treatment the person is said to be on ("복용 중인 고혈압 약", "치료 중", "your medication"): the judgement knows of
+     * one only through KNOWN_DISEASE (an active MedicationStatement, criteria §4.3). A condition ("복용 중인 약이 있다면",
+     * "if you take medication") or a denial ("치료 중인 질환은 없습니다") is no claim.
+     */
+    private static void treatments(TemplateTexts.Bundle b, String text, Judgement j, List<DraftCheck.Finding> findings) {
+        if (flags(j).contains("KNOWN_DISEASE")) {
+            return;
+        }
+        Matcher m = pattern(b, "check.treatment").matcher(text);
+        Pattern before = pattern(b, "check.treatment.exception.before");
+        Pattern after = pattern(b, "check.treatment.exception.after");
+        while (m.find()) {
+            int start = sentenceStart(text, m.start());
+            int end = sentenceEnd(text, m.end());
+            if (before.matcher(text.substring(start, m.start())).find() || after.matcher(text.substring(m.end(), end)).find()) {
+                continue;
+            }
+            findings.add(new DraftCheck.Finding(INVENTED_TREATMENT, "\"" + m.group() + "\" at character " + m.start()
+                    + " says the person is treated, but the judgement has no disease under drug treatment (no KNOWN_DISEASE)",
+                    shown(b, INVENTED_TREATMENT, quote(text, start, end), null, null)));
+            return;
+        }
+    }
+
+    /** Advice that keeps the person from the next screening or from care ("건강검진을 받지 않으셔도 됩니다"). */
+    private static void harmfulAdvice(TemplateTexts.Bundle b, String text, List<DraftCheck.Finding> findings) {
+        Matcher m = pattern(b, "check.harmful").matcher(text);
+        Pattern before = pattern(b, "check.harmful.negation.before");
+        Pattern after = pattern(b, "check.harmful.negation.after");
+        while (m.find()) {
+            int start = sentenceStart(text, m.start());
+            int end = sentenceEnd(text, m.end());
+            if (before.matcher(text.substring(start, m.start())).find() || after.matcher(text.substring(m.end(), end)).find()) {
+                continue; // "검진을 받지 않으셔도 된다는 뜻은 아닙니다", "this does not mean you can skip screenings"
+            }
+            findings.add(new DraftCheck.Finding(HARMFUL_ADVICE, "\"" + m.group() + "\" at character " + m.start()
+                    + " advises against future screenings or care", shown(b, HARMFUL_ADVICE, quote(text, start, end), null, null)));
+        }
+    }
+
+    /**
+     * A text in another language than the report's: its letters outside parentheses are mostly Latin on a Korean report
+     * (or mostly Hangul on an English one), or a Korean text has a whole sentence in English. Korean item names in
+     * parentheses ("Normal A (정상A)") and English abbreviations and units (HDL, mg/dL) belong to either.
+     */
+    private static void wrongLanguage(TemplateTexts.Bundle b, String text, List<DraftCheck.Finding> findings) {
+        String plain = PARENTHESES.matcher(text).replaceAll(" ");
+        long hangul = plain.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL).count();
+        long latin = plain.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN).count();
+        if (hangul + latin < MIN_LETTERS) {
+            return;
+        }
+        boolean korean = TemplateTexts.KO.equals(b.language());
+        double share = (double) hangul / (hangul + latin);
+        Optional<Span> sentence = Optional.empty();
+        if (korean ? share >= HANGUL_SHARE : share <= HANGUL_SHARE) {
+            // mostly the right script: a whole sentence in the other language still is one
+            int start = 0;
+            Matcher end = SENTENCE_END.matcher(text);
+            while (sentence.isEmpty() && start < text.length()) {
+                int stop = end.find() ? end.end() : text.length();
+                String s = PARENTHESES.matcher(text.substring(start, stop)).replaceAll(" ");
+                long h = s.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL).count();
+                long l = s.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN).count();
+                if (korean ? h == 0 && ENGLISH_WORD.matcher(s).results().count() >= ENGLISH_WORDS : h >= MIN_LETTERS && h > l) {
+                    sentence = Optional.of(new Span(start, stop));
+                }
+                start = stop;
+            }
+            if (sentence.isEmpty()) {
+                return;
+            }
+        }
+        Span quoted = sentence.orElse(new Span(0, sentenceEnd(text, 0)));
+        findings.add(new DraftCheck.Finding(WRONG_LANGUAGE, "the report is in " + b.language() + " but "
+                + (sentence.isPresent() ? "the sentence at character " + quoted.start() + " is in another language"
+                : Math.round(share * 100) + " % of the letters are Hangul"), shown(b, WRONG_LANGUAGE,
+                quote(text, quoted.start(), quoted.end()), null, null)));
+    }
+
+    /** The judgement's flags and primary result. */
+    private static Set<String> flags(Judgement j) {
+        Set<String> flags = new HashSet<>();
+        if (j.overall() != null) {
+            if (j.overall().flags() != null) {
+                flags.addAll(j.overall().flags());
+            }
+            if (j.overall().primary() != null) {
+                flags.add(j.overall().primary());
+            }
+        }
+        return flags;
+    }
+
+    /** The judgement units that apply but were not judged (no category; lipids not scheduled do not apply). */
+    static List<JudgementUnit> notJudged(Judgement j) {
+        List<JudgementUnit> units = new ArrayList<>();
+        if (j.judgements() != null) {
+            for (JudgementUnit unit : JudgementUnit.values()) {
+                Judgement.UnitJudgement uj = j.judgements().get(unit.json());
+                if (uj != null && uj.category() == null && !"not_scheduled".equals(uj.note())) {
+                    units.add(unit);
+                }
+            }
+        }
+        return units;
+    }
+
+    private static String unitName(TemplateTexts.Bundle b, JudgementUnit unit) {
+        return unit.items().stream().map(b::itemName).collect(Collectors.joining("·"));
+    }
+
+    /** An item's fact as the physician reads it: "116 mmHg (정상A)", "정상A" for a coded item. */
+    static String truth(TemplateTexts.Bundle b, Judgement j, ItemKey key) {
+        Judgement.Item item = j.items() == null ? null : j.items().get(key.json());
+        Category category = category(j, key);
+        String label = category == null ? "" : category.label(b.language());
+        if (item == null || key.coded() || Values.decimal(item.value()).isEmpty()) {
+            return label;
+        }
+        String value = Values.plain(Values.decimal(item.value()).orElseThrow()) + " " + Values.unitLabel(item.unit());
+        return label.isEmpty() ? value : value + " (" + label + ")";
+    }
+
+    /** The text between start and end, on one line, cut at {@link #QUOTE_LENGTH}, personal data left out. */
+    static String quote(String text, int start, int end) {
+        String q = text.substring(Math.max(0, start), Math.min(text.length(), end)).replaceAll("\\s+", " ").strip();
+        for (Pattern personal : List.of(PersonalDataScrubber.RRN, PersonalDataScrubber.PHONE, PersonalDataScrubber.EMAIL)) {
+            q = personal.matcher(q).replaceAll("…");
+        }
+        return q.length() <= QUOTE_LENGTH ? q : q.substring(0, QUOTE_LENGTH - 1) + "…";
+    }
+
+    /** The finding as the physician reads it ({@code check.shown.<type>}). */
+    static String shown(TemplateTexts.Bundle b, String type, String quote, String name, String truth) {
+        Map<String, String> values = new HashMap<>();
+        values.put("quote", quote == null ? "" : quote);
+        values.put("name", name == null ? "" : name);
+        values.put("truth", truth == null ? "" : truth);
+        return b.text("check.shown." + type, values).replaceAll("\\s{2,}", " ").strip();
     }
 
     private static int sentenceStart(String text, int position) {
@@ -419,7 +591,7 @@ public class DraftChecker {
         return start;
     }
 
-    private static void piiLeaks(String text, List<DraftCheck.Finding> findings) {
+    private static void piiLeaks(TemplateTexts.Bundle b, String text, List<DraftCheck.Finding> findings) {
         Set<Integer> at = new HashSet<>();
         for (var kind : List.of(Map.entry("resident registration number", PersonalDataScrubber.RRN),
                 Map.entry("phone number", PersonalDataScrubber.PHONE), Map.entry("e-mail address", PersonalDataScrubber.EMAIL))) {
@@ -427,7 +599,8 @@ public class DraftChecker {
             while (m.find()) {
                 if (at.add(m.start())) {
                     findings.add(new DraftCheck.Finding(PII_LEAK,
-                            kind.getKey() + "-shaped text at character " + m.start() + " (" + (m.end() - m.start()) + " characters)"));
+                            kind.getKey() + "-shaped text at character " + m.start() + " (" + (m.end() - m.start()) + " characters)",
+                            shown(b, PII_LEAK, null, null, null)));
                 }
             }
         }
@@ -572,6 +745,17 @@ public class DraftChecker {
             return canonical.compareTo(low.subtract(slack)) >= 0 && canonical.compareTo(high.add(slack)) <= 0;
         }
 
+        /** The item's value as the report prints it, with the reported value when it was given in another unit. */
+        private String valueText(ItemKey key) {
+            Judgement.Item item = item(key);
+            String s = Values.plain(value(key).orElseThrow()) + " " + Values.unitLabel(item.unit());
+            Optional<BigDecimal> reported = Values.decimal(item.reportedValue());
+            if (reported.isPresent() && item.reportedUnit() != null && !item.reportedUnit().equals(item.unit())) {
+                s += " (" + Values.plain(reported.get()) + " " + Values.unitLabel(item.reportedUnit()) + ")";
+            }
+            return s;
+        }
+
         private String describe(ItemKey key) {
             Judgement.Item item = item(key);
             String s = key.json() + " is " + Values.plain(value(key).orElseThrow()) + " " + Values.unitLabel(item.unit());
@@ -696,7 +880,8 @@ public class DraftChecker {
                 // a value measured outside the schedule is reported (not judged), so it is supported
                 if (unit.isPresent()) {
                     findings.add(new DraftCheck.Finding(UNSUPPORTED_TEST, what + statedText + " at character " + start
-                            + ", but this screening did not measure " + key.json()));
+                            + ", but this screening did not measure " + key.json(), shown(b, UNSUPPORTED_TEST,
+                            b.itemName(key) + " " + statedText, null, null)));
                 }
                 return;
             }
@@ -704,10 +889,11 @@ public class DraftChecker {
                 return;
             }
             BigDecimal stated = parse(number);
+            String truth = valueText(key);
             if (unit.isEmpty()) {
                 if (!matches(key, stated)) {
                     findings.add(new DraftCheck.Finding(NUMBER_MISMATCH, what + statedText + " at character " + start
-                            + ", but " + describe(key)));
+                            + ", but " + describe(key), shown(b, NUMBER_MISMATCH, statedText, b.itemName(key), truth)));
                 }
                 return;
             }
@@ -719,10 +905,10 @@ public class DraftChecker {
             if (!accepted || matches(key, stated)) {
                 findings.add(new DraftCheck.Finding(UNIT_MISMATCH, what + statedText + " at character " + start
                         + ": " + (accepted ? "the number is the value in another unit; " : key.json() + " is not measured in "
-                        + unit.get() + "; ") + describe(key)));
+                        + unit.get() + "; ") + describe(key), shown(b, UNIT_MISMATCH, statedText, b.itemName(key), truth)));
             } else {
                 findings.add(new DraftCheck.Finding(NUMBER_MISMATCH, what + statedText + " at character " + start
-                        + ", but " + describe(key)));
+                        + ", but " + describe(key), shown(b, NUMBER_MISMATCH, statedText, b.itemName(key), truth)));
             }
         }
 
@@ -746,15 +932,20 @@ public class DraftChecker {
                 if (notAValue(pair.start(1), pair.end(1)) || notAValue(pair.start(2), pair.end(2))) {
                     continue;
                 }
-                comparePair(ItemKey.SYSTOLIC_BP, pair.group(1), pair.start(1), findings);
-                comparePair(ItemKey.DIASTOLIC_BP, pair.group(2), pair.start(2), findings);
+                String stated = quote(text, pair.start(), afterUnit(pair.end()));
+                comparePair(ItemKey.SYSTOLIC_BP, pair.group(1), pair.start(1), stated, findings);
+                comparePair(ItemKey.DIASTOLIC_BP, pair.group(2), pair.start(2), stated, findings);
             }
         }
 
-        private void comparePair(ItemKey key, String number, int at, List<DraftCheck.Finding> findings) {
+        private void comparePair(ItemKey key, String number, int at, String stated, List<DraftCheck.Finding> findings) {
             if (value(key).isPresent() && !matches(key, parse(number))) {
+                // both components as the report prints them: "본문 “126/84 mmHg” ↔ 결과 혈압 116/74 mmHg"
+                String truth = value(ItemKey.SYSTOLIC_BP).map(Values::plain).orElse("?") + "/"
+                        + value(ItemKey.DIASTOLIC_BP).map(Values::plain).orElse("?") + " mmHg";
                 findings.add(new DraftCheck.Finding(NUMBER_MISMATCH, "blood pressure pair states " + number
-                        + " at character " + at + ", but " + describe(key)));
+                        + " at character " + at + ", but " + describe(key), shown(b, NUMBER_MISMATCH, stated,
+                        b.itemName(ItemKey.SYSTOLIC_BP) + "/" + b.itemName(ItemKey.DIASTOLIC_BP), truth)));
             }
         }
 
@@ -802,7 +993,8 @@ public class DraftChecker {
                 }
                 if (patientValue && !supported(parse(m.group()), unit)) {
                     findings.add(new DraftCheck.Finding(UNSUPPORTED_VALUE, "\"" + m.group() + unit.map(u -> " " + u).orElse("")
-                            + "\" at character " + m.start() + " is not a value of this judgement"));
+                            + "\" at character " + m.start() + " is not a value of this judgement",
+                            shown(b, UNSUPPORTED_VALUE, quote(text, clauseAt(m.start()).start(), clauseAt(m.start()).end()), null, null)));
                 }
             }
         }
@@ -827,7 +1019,8 @@ public class DraftChecker {
                 }
                 if (reported.add(hit.test() + ":" + clause.start())) {
                     findings.add(new DraftCheck.Finding(UNSUPPORTED_TEST, "\"" + hit.name() + "\" at character " + hit.start()
-                            + " names " + (withValue ? "a result of " : "") + "a test this screening does not contain"));
+                            + " names " + (withValue ? "a result of " : "") + "a test this screening does not contain",
+                            shown(b, UNSUPPORTED_TEST, quote(text, clause.start(), clause.end()), null, null)));
                 }
             }
         }
@@ -873,10 +1066,11 @@ public class DraftChecker {
                     missing.add(key);
                     findings.add(new DraftCheck.Finding(MISSING_FINDING, key.json() + " is " + category(j, key)
                             + (named.contains(key) ? " but the draft names it only in passing, without its result"
-                            : " but the draft does not name it") + " (e.g. \"" + b.itemName(key) + "\")"));
+                            : " but the draft does not name it") + " (e.g. \"" + b.itemName(key) + "\")",
+                            shown(b, MISSING_FINDING, null, b.itemName(key), truth(b, j, key))));
                 }
             }
-            unitsWithoutFinding(j, k -> reportedKeys.contains(k) || missing.contains(k), findings);
+            unitsWithoutFinding(b, j, k -> reportedKeys.contains(k) || missing.contains(k), findings);
         }
 
         // --- claims: normal, other categories, overall ----------------------------------------------
@@ -939,9 +1133,11 @@ public class DraftChecker {
         void claims(List<DraftCheck.Finding> findings) {
             boolean abnormal = anyAbnormal(j);
             Set<String> reported = new HashSet<>();
+            overallStated(findings, reported);
             for (int c = 0; c < clauses.size(); c++) {
                 Span clause = clauses.get(c);
                 categoryWords(clause, c, findings, reported);
+                directions(clause, findings, reported);
                 Matcher m = p("check.normalClaim").matcher(text).region(clause.start(), clause.end());
                 while (m.find()) {
                     if (negated(clause, m.start(), m.end())) {
@@ -975,10 +1171,128 @@ public class DraftChecker {
                 return;
             }
             boolean claimsAll = overall || p("check.noAbnormality").matcher(m.group()).find();
-            if (claimsAll && abnormal && !p("check.overall.hedge").matcher(sentenceText).find()
-                    && reported.add("overall:" + sentence.start())) {
+            if (!claimsAll || p("check.overall.hedge").matcher(sentenceText).find() || reported.contains("overall:" + sentence.start())) {
+                return;
+            }
+            String quoted = quote(text, sentence.start(), sentence.end());
+            List<JudgementUnit> notJudged = notJudged(j);
+            if (abnormal) {
+                reported.add("overall:" + sentence.start());
                 findings.add(new DraftCheck.Finding(OVERALL_CONTRADICTION, "the sentence at character " + sentence.start()
-                        + " says \"" + m.group() + "\" of the results as a whole, but " + abnormalSummary()));
+                        + " says \"" + m.group() + "\" of the results as a whole, but " + abnormalSummary(),
+                        shown(b, OVERALL_CONTRADICTION, quoted, null, flagLabels())));
+            } else if (!notJudged.isEmpty() && !p("check.overall.judgedOnly").matcher(sentenceText).find()
+                    && !p("check.overallStated").matcher(sentenceText).find()) {
+                // "all items fine" while an applicable unit was not judged (unknown sex, an invalid value): say what was judged
+                reported.add("overall:" + sentence.start());
+                findings.add(new DraftCheck.Finding(OVERALL_CONTRADICTION, "the sentence at character " + sentence.start()
+                        + " says \"" + m.group() + "\" of the results as a whole, but " + notJudged.stream()
+                        .map(JudgementUnit::json).collect(Collectors.joining(", ")) + " not judged",
+                        shown(b, "OVERALL_NOT_JUDGED", quoted, null, notJudged.stream().map(u -> unitName(b, u))
+                                .collect(Collectors.joining(", ")))));
+            }
+        }
+
+        /** The judgement's overall result in the report's words ("정상A", "고혈압·당뇨병·이상지질혈증 질환의심, 유질환자"). */
+        private String flagLabels() {
+            List<String> flags = j.overall() == null || j.overall().flags() == null ? List.of() : j.overall().flags();
+            return flags.stream().map(f -> b.has("flag." + f) ? b.text("flag." + f) : f)
+                    .collect(Collectors.joining(b.text("flag.separator")));
+        }
+
+        /**
+         * A stated overall result ("종합판정: 정상B(경계)", "Overall: normal A") must be a flag of the judgement: the category
+         * words after it (check.category.*, both languages: the English labels carry the Korean ones) each name one; 정상A
+         * also needs a complete case (criteria §4.5).
+         */
+        private void overallStated(List<DraftCheck.Finding> findings, Set<String> reported) {
+            if (j.overall() == null) {
+                return;
+            }
+            Set<String> flags = flags(j);
+            Map<Category, Boolean> fits = Map.of(Category.NORMAL_A, flags.contains("NORMAL_A") && j.overall().complete(),
+                    Category.NORMAL_B, flags.contains("NORMAL_B"),
+                    Category.DISEASE_SUSPECT, flags.contains("GENERAL_SUSPECT") || flags.contains("CARDIOMETABOLIC_SUSPECT"));
+            Matcher m = p("check.overallStated").matcher(text);
+            while (m.find()) {
+                Span clause = clauseAt(m.end());
+                int end = Math.max(m.end(), clause.end());
+                String said = text.substring(m.end(), end);
+                List<String> wrong = new ArrayList<>();
+                for (String language : List.of(TemplateTexts.KO, TemplateTexts.EN)) {
+                    TemplateTexts.Bundle any = texts.bundle(language);
+                    fits.forEach((category, fine) -> {
+                        Matcher word = pattern(any, "check.category." + category.name()).matcher(said);
+                        if (!fine && word.find() && !wrong.contains(word.group())) {
+                            wrong.add(word.group());
+                        }
+                    });
+                    Matcher known = pattern(any, "check.category.KNOWN_DISEASE").matcher(said);
+                    if (!flags.contains("KNOWN_DISEASE") && known.find() && !wrong.contains(known.group())) {
+                        wrong.add(known.group());
+                    }
+                }
+                Span sentence = sentenceAt(m.start());
+                if (!wrong.isEmpty() && reported.add("overall:" + sentence.start())) {
+                    findings.add(new DraftCheck.Finding(OVERALL_CONTRADICTION, "the text states the overall result as \""
+                            + String.join(", ", wrong) + "\" at character " + m.start() + ", but the judgement's flags are "
+                            + String.join(", ", j.overall().flags() == null ? List.of() : j.overall().flags())
+                            + (j.overall().complete() ? "" : " (incomplete: never 정상A)"),
+                            shown(b, OVERALL_CONTRADICTION, quote(text, m.start(), end), null, flagLabels())));
+                }
+            }
+        }
+
+        /**
+         * A direction or abnormality ("간 기능 수치가 약간 높으니", "혈당이 높", "your blood pressure is high") said of items
+         * that are all 정상A: the items named before it in its clause, by name or by a group word of a target disease
+         * ({@code check.group.<disease>}: the items of that disease's judgement units). Not when denied ("높지 않습니다",
+         * "not high"), supposed ("높으면", "if … high", "높아질 수 있으니"), advised ("낮게 유지") or set as a target.
+         */
+        private void directions(Span clause, List<DraftCheck.Finding> findings, Set<String> reported) {
+            Matcher m = p("check.direction").matcher(text).region(clause.start(), clause.end());
+            Span sentence = sentenceAt(clause.start());
+            if (p("check.target").matcher(text.substring(sentence.start(), sentence.end())).find()) {
+                return;
+            }
+            while (m.find()) {
+                String before = text.substring(clause.start(), m.start());
+                String after = text.substring(m.end(), Math.min(clause.end(), m.end() + 20));
+                if (p("check.direction.negation.after").matcher(after).find() || p("check.direction.negation.before").matcher(before).find()
+                        || p("check.direction.conditional").matcher(after).find() || p("check.conditional").matcher(before).find()
+                        || p("check.direction.advice").matcher(after).find()) {
+                    continue;
+                }
+                int at = m.start();
+                Map<ItemKey, String> named = new java.util.LinkedHashMap<>();
+                subjects(clause).stream().filter(h -> h.start() < at).forEach(h -> named.putIfAbsent(h.key(), h.name()));
+                // a group word ("간 기능", "콜레스테롤") only speaks for the clause when no item is named in it
+                for (TargetDisease disease : named.isEmpty() ? TargetDisease.values() : new TargetDisease[0]) {
+                    if (!b.has("check.group." + disease.name())) {
+                        continue;
+                    }
+                    Matcher g = p("check.group." + disease.name()).matcher(text).region(clause.start(), at);
+                    while (g.find()) {
+                        int gs = g.start();
+                        int ge = g.end();
+                        if (hits.stream().noneMatch(h -> h.start() < ge && gs < h.end())) {
+                            String word = g.group();
+                            java.util.Arrays.stream(JudgementUnit.values()).filter(u -> u.targetDisease() == disease)
+                                    .flatMap(u -> u.items().stream()).forEach(k -> named.putIfAbsent(k, word));
+                        }
+                    }
+                }
+                List<ItemKey> judged = named.keySet().stream().filter(k -> item(k) != null && item(k).status() == ItemStatus.VALID
+                        && category(j, k) != null).toList();
+                if (!judged.isEmpty() && judged.stream().allMatch(k -> category(j, k) == Category.NORMAL_A)
+                        && reported.add(judged.get(0) + ":" + clause.start())) {
+                    String truth = judged.stream().map(k -> b.itemName(k) + " " + truth(b, j, k)).collect(Collectors.joining(", "));
+                    findings.add(new DraftCheck.Finding(CATEGORY_CONTRADICTION, "the clause at character " + clause.start()
+                            + " says \"" + m.group() + "\" of \"" + named.get(judged.get(0)) + "\" ("
+                            + judged.stream().map(ItemKey::json).collect(Collectors.joining(", ")) + ", all NORMAL_A)",
+                            shown(b, CATEGORY_CONTRADICTION, quote(text, clause.start(), clause.end()), "", truth)));
+                }
+                return;
             }
         }
 
@@ -993,7 +1307,8 @@ public class DraftChecker {
                                    Set<String> reported) {
             if (reported.add(key + ":" + clause.start())) {
                 findings.add(new DraftCheck.Finding(CATEGORY_CONTRADICTION, "the clause at character " + clause.start()
-                        + " speaks of \"" + name + "\" (" + key.json() + ", " + category(j, key) + ") and says \"" + said + "\""));
+                        + " speaks of \"" + name + "\" (" + key.json() + ", " + category(j, key) + ") and says \"" + said + "\"",
+                        shown(b, CATEGORY_CONTRADICTION, quote(text, clause.start(), clause.end()), b.itemName(key), truth(b, j, key))));
             }
         }
 

@@ -137,6 +137,22 @@ public final class ReferralLetterModel {
         return out.toString();
     }
 
+    /**
+     * The rules that apply to the letter a physician signs (trial 4, H5): what it states must hold against the whole
+     * judgement (numbers, units, values and tests, item and overall categories, suspected diseases, treatments, the
+     * language). Nothing is required of it (it refers some findings, not all), and conclusive wording is the
+     * physician's to a colleague.
+     */
+    static final Set<String> SIGNED_LETTER_RULES = Set.of(DraftChecker.NUMBER_MISMATCH, DraftChecker.UNIT_MISMATCH,
+            DraftChecker.UNSUPPORTED_VALUE, DraftChecker.UNSUPPORTED_TEST, DraftChecker.CATEGORY_CONTRADICTION,
+            DraftChecker.OVERALL_CONTRADICTION, DraftChecker.SUSPICION_CONTRADICTION, DraftChecker.INVENTED_TREATMENT,
+            DraftChecker.WRONG_LANGUAGE, DraftChecker.PLACEHOLDER);
+
+    /** The check of a letter to sign, against the screening's whole judgement in the letter's language. */
+    public DraftCheck checkSigned(String text, Judgement judgement, String language) {
+        return checker.check(text, judgement, language, List.of(), SIGNED_LETTER_RULES);
+    }
+
     /** The judgement of the referred units only, so that the check does not ask for findings that are not referred. */
     static Judgement referredOnly(Judgement j, List<JudgementUnit> referred) {
         Set<String> itemKeys = new HashSet<>();

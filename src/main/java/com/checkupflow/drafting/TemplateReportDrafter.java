@@ -237,6 +237,9 @@ class TemplateReportDrafter implements ReportDrafter {
                         String diseases = diseases(suspect);
                         line(suspect.isEmpty() ? b.text(key + ".unnamed")
                                 : b.text(key, Map.of("diseases", diseases, "josa_i", josaI(diseases))));
+                    } else if (flag.equals("NORMAL_A") && !notJudgedUnits().isEmpty()) {
+                        // "every item is fine" would hide the units that were not judged (unknown sex, an invalid value)
+                        line(b.text(key + ".partial", Map.of("units", String.join(b.text("list.separator"), notJudgedUnits()))));
                     } else {
                         line(b.text(key));
                     }
@@ -339,6 +342,11 @@ class TemplateReportDrafter implements ReportDrafter {
                 section("section.notJudged");
                 lines.forEach(this::line);
             }
+        }
+
+        /** The names of the units that apply but were not judged (lipids not scheduled do not apply). */
+        private List<String> notJudgedUnits() {
+            return DraftChecker.notJudged(j).stream().map(this::unitName).toList();
         }
 
         private boolean anyNotJudged() {

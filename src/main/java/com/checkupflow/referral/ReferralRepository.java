@@ -55,9 +55,24 @@ class ReferralRepository {
                 .update();
     }
 
-    void sign(String screeningId, String finalText, String physician, Instant at) {
-        jdbc.sql("UPDATE cf_referral SET final_text = ?, signed_by = ?, signed_at = ? WHERE screening_id = ?")
-                .params(finalText, physician, Timestamp.from(at), screeningId).update();
+    /** Signs the letter with the check of the signed text ({@code checkFindings} JSON) and, despite findings, the reason. */
+    void sign(String screeningId, String finalText, String physician, Instant at, String checkFindings,
+              boolean signedAnyway, String reason) {
+        jdbc.sql("""
+                UPDATE cf_referral SET final_text = ?, signed_by = ?, signed_at = ?, signed_check_findings = ?,
+                    signed_anyway = ?, sign_anyway_reason = ? WHERE screening_id = ?""")
+                .params(finalText, physician, Timestamp.from(at), checkFindings, signedAnyway, reason, screeningId).update();
+    }
+
+    /** The stored check of the signed letter: its findings (JSON), whether it was signed anyway, and why. */
+    record SignedCheck(String findings, Boolean signedAnyway, String reason) {
+    }
+
+    Optional<SignedCheck> signedCheck(String screeningId) {
+        return jdbc.sql("SELECT signed_check_findings, signed_anyway, sign_anyway_reason FROM cf_referral WHERE screening_id = ?")
+                .param(screeningId)
+                .query((rs, n) -> new SignedCheck(rs.getString(1), (Boolean) rs.getObject(2, Boolean.class), rs.getString(3)))
+                .optional();
     }
 
     void book(String screeningId, Instant at, String place, String coordinator) {

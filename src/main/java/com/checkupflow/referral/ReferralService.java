@@ -22,6 +22,7 @@ import com.checkupflow.drafting.ReferralLetterModel;
 import com.checkupflow.judgement.Judgement;
 import com.checkupflow.judgement.JudgementJson;
 import com.checkupflow.judgement.JudgementUnit;
+import com.checkupflow.kernel.InputRefused;
 import com.checkupflow.screening.Screening;
 import com.checkupflow.screening.ScreeningRepository;
 
@@ -128,12 +129,34 @@ class ReferralService {
     }
 
 
-    /** @throws InputRefused when the letter text is empty; the task then stays open */
-    void sign(String screeningId, String letterText, String physician) {
+    /** The refusal names this many findings (the Tasklist's message box is small), then how many more. */
+    private static final int SHOWN_FINDINGS = 6;
+
+    /**
+     * Signs the letter the physician completed. The letter leaves the center, so it is checked like the report's
+     * signed text (docs/signed-text-check.md) against the screening's judgement: a letter with findings (a wrong
+     * number, a disease the judgement does not suspect, a test not done…) is only signed with {@code signAnyway} and a
+     * reason, both recorded with the findings.
+     *
+     * @throws InputRefused when the letter is empty, or has findings and is not signed anyway with a reason; the task
+     *                      then stays open and nothing is stored
+     */
+    void sign(String screeningId, String letterText, String physician, boolean signAnyway, String reason) {
         if (letterText == null || letterText.isBlank()) {
-            throw new InputRefused("의뢰서 내용이 비어 있습니다. 의뢰서를 작성한 뒤 완료하세요");
+            throw new InputRefused("의뢰서 내용이 비어 있습니다. 의뢰 내용을 적어 주세요.");
         }
-        referrals.sign(screeningId, letterText, physician, clock.instant());
+        Screening s = screenings.find(screeningId).orElseThrow();
+        DraftCheck check = model.checkSigned(letterText, judgementJson.read(s.judgementJson()), s.language());
+        boolean anyway = !check.passed();
+        if (anyway && (!signAnyway || reason == null || reason.isBlank())) {
+            throw new InputRefused((signAnyway ? "그대로 서명하려면 사유를 적어 주세요."
+                    : "서명할 진료의뢰서가 점검을 통과하지 못했습니다(" + check.findings().size() + "건). 의뢰서를 고치거나, "
+                            + "그대로 서명하려면 '점검 결과를 확인했으며 그대로 서명합니다'를 선택하고 사유를 적어 주세요.")
+                    + " 점검 결과:\n" + DraftCheck.forPhysician(check.findings(), SHOWN_FINDINGS, "외 {0}건",
+                            DraftCheck.Finding::detail));
+        }
+        referrals.sign(screeningId, letterText, physician, clock.instant(), DraftCheck.toJson(json, check.findings()),
+                anyway, anyway ? reason.strip() : null);
         render(screeningId);
     }
 

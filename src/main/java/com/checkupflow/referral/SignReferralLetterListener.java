@@ -4,7 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** "Sign referral letter" completed: the physician's text ({@code referralText}) is signed by the assignee. */
+/**
+ * "Sign referral letter" completed: the physician's text ({@code referralText}) is checked and signed by the assignee;
+ * with findings only when she signs anyway ({@code referralSignAnyway}) with a reason ({@code referralSignAnywayReason}).
+ */
 @Component("signReferralLetterListener")
 class SignReferralLetterListener implements TaskListener {
 
@@ -17,7 +20,9 @@ class SignReferralLetterListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         Object text = task.getVariable("referralText");
+        Object reason = task.getVariable("referralSignAnywayReason");
         referrals.sign(task.getExecution().getProcessBusinessKey(), text == null ? null : text.toString(),
-                task.getAssignee());
+                task.getAssignee(), Boolean.TRUE.equals(task.getVariable("referralSignAnyway")),
+                reason == null ? null : reason.toString());
     }
 }

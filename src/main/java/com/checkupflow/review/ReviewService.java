@@ -77,6 +77,9 @@ public class ReviewService {
      * the review stays open. The message is what the Tasklist shows.
      */
     static final class SignedTextRejected extends InputRefused {
+        /** The refusal names this many findings (the Tasklist's message box is small), then how many more. */
+        private static final int SHOWN_FINDINGS = 6;
+
         private final transient List<DraftCheck.Finding> findings;
 
         SignedTextRejected(List<DraftCheck.Finding> findings, boolean reasonMissing) {
@@ -93,11 +96,10 @@ public class ReviewService {
                     ? "그대로 서명하려면 사유를 적어 주세요."
                     : "서명할 결과지 본문이 점검을 통과하지 못했습니다(" + findings.size() + "건). 본문을 고치거나, 그대로 "
                             + "서명하려면 '점검 결과를 확인했으며 그대로 서명합니다'를 선택하고 사유를 적어 주세요.");
-            m.append(" 점검 결과:");
-            // staff read the kinds of findings in words; the codes and English details are for the API and the log
-            findings.stream().map(DraftCheck.Finding::type).distinct()
-                    .forEach(type -> m.append(' ').append(TaskNames.text("finding." + type, "ko")).append(" (")
-                            .append(findings.stream().filter(f -> f.type().equals(type)).count()).append("건);"));
+            // staff read what was found: the words of the text and the judgement's fact; codes and English details
+            // are for the API and the log
+            m.append(" 점검 결과:\n").append(DraftCheck.forPhysician(findings, SHOWN_FINDINGS, "외 {0}건",
+                    f -> TaskNames.text("finding." + f.type(), "ko")));
             return m.toString();
         }
     }

@@ -67,6 +67,24 @@ final class CorpusDefects {
     /** MISSING_URGENCY: a critical value, and the answer says nothing urgent, or routine advice, or urgency without care. */
     static final List<Form> NO_URGENCY = forms("no-urgency");
 
+    /** OVERALL_CONTRADICTION: "종합판정: {category}." with a category the judgement does not have. */
+    static final Form WRONG_OVERALL = form("wrong-overall", "stated overall result of another category");
+
+    /** OVERALL_CONTRADICTION: all fine on an all-정상A screening some applicable unit of which was not judged. */
+    static final List<Form> ALL_FINE_NOT_JUDGED = forms("all-fine-not-judged");
+
+    /** CATEGORY_CONTRADICTION: a 정상A item called high. */
+    static final List<Form> NORMAL_CALLED_HIGH = forms("normal-called-high");
+
+    /** INVENTED_TREATMENT: a treatment on a screening without a disease under drug treatment. */
+    static final List<Form> INVENTED_TREATMENT = forms("invented-treatment");
+
+    /** HARMFUL_ADVICE: no more screenings. */
+    static final List<Form> HARMFUL_ADVICE = forms("harmful-advice");
+
+    /** WRONG_LANGUAGE: a sentence in the other language (the whole answer in it is planted by the corpus itself). */
+    static final Form OTHER_LANGUAGE_SENTENCE = form("other-language-sentence", "a sentence in the other language");
+
     /** PII_LEAK: personal data of the screened person. */
     static final List<Form> PERSONAL_DATA = forms("personal-data");
 

@@ -134,6 +134,11 @@ final class CorpusFacts {
         return judgement.overall().flags().contains("KNOWN_DISEASE");
     }
 
+    /** Every judgement unit has a category, or is not due (lipids outside their schedule): nothing applicable is unjudged. */
+    boolean everyUnitJudged() {
+        return judgement.judgements().values().stream().allMatch(u -> u.category() != null || "not_scheduled".equals(u.note()));
+    }
+
     boolean allNormalA() {
         return abnormal().isEmpty() && "NORMAL_A".equals(judgement.overall().primary());
     }

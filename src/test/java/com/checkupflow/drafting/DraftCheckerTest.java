@@ -6,7 +6,11 @@ import com.checkupflow.ai.TemplateTexts;
 import com.checkupflow.judgement.Judgement;
 import org.junit.jupiter.api.Test;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import com.checkupflow.kernel.ItemKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -384,5 +388,146 @@ class DraftCheckerTest {
                 List.of(new DraftAnswer.Lifestyle("이상지질혈증", "HDL 콜레스테롤 38 mg/dL을 높이려면 운동하십시오.")), a.followUp());
 
         assertThat(answerTypes(withoutHdl)).containsExactly("MISSING_FINDING");
+    }
+
+    // --- trial 4, H1: texts that contradict an all-정상A judgement ------------------------------------------------
+
+    private final Judgement normal = DraftExamples.normal();
+
+    private List<String> typesOn(Judgement judgement, String text, String language) {
+        return checker.check(text, judgement, language).findings().stream().map(DraftCheck.Finding::type).toList();
+    }
+
+    @Test
+    void shouldFindOverallContradictionWhenTheStatedOverallResultIsNotTheJudgements() {
+        String template = drafter.draft(DraftRequest.firstRound(normal, DraftExamples.MALE_52, "ko")).text();
+
+        assertThat(typesOn(normal, template, "ko")).isEmpty();
+        assertThat(typesOn(normal, "종합판정: 정상B(경계). 생활습관 개선이 필요합니다.", "ko"))
+                .containsExactly(DraftChecker.OVERALL_CONTRADICTION);
+        assertThat(typesOn(normal, "종합판정은 질환의심입니다. 가까운 의원에서 진료를 받으세요.", "ko"))
+                .containsExactly(DraftChecker.OVERALL_CONTRADICTION);
+        assertThat(typesOn(normal, "종합판정: 유질환자. 현재 건강 상태가 양호합니다.", "ko"))
+                .containsExactly(DraftChecker.OVERALL_CONTRADICTION);
+        assertThat(typesOn(normal, "Overall result: Normal B, borderline. Please watch your diet.", "en"))
+                .containsExactly(DraftChecker.OVERALL_CONTRADICTION);
+        assertThat(typesOn(normal, "종합판정: 정상A. 모든 검사 결과가 정상 범위입니다.", "ko")).isEmpty();
+        assertThat(typesOn(normal, "Overall result: Normal A. Your results show good health in every item tested.", "en")).isEmpty();
+        // the mixed screening is 정상B-free but suspect: its own labels fit, 정상A does not
+        assertThat(types("종합판정: 정상A. " + ko, "ko")).contains(DraftChecker.OVERALL_CONTRADICTION);
+        assertThat(checker.check("종합판정: 정상B(경계). 생활습관 개선이 필요합니다.", normal, "ko").findings().get(0).shown())
+                .isEqualTo("종합판정과 다릅니다: 본문 “종합판정: 정상B(경계).” ↔ 종합판정 정상A");
+    }
+
+    @Test
+    void shouldFindCategoryContradictionWhenANormalItemIsCalledHighOrLow() {
+        assertThat(typesOn(normal, "검사 결과 대부분 양호합니다. 간 기능 수치가 약간 높으니 금주하십시오.", "ko"))
+                .containsExactly(DraftChecker.CATEGORY_CONTRADICTION);
+        assertThat(typesOn(normal, "혈당이 높게 나왔으니 단 음식을 줄이세요.", "ko")).containsExactly(DraftChecker.CATEGORY_CONTRADICTION);
+        assertThat(typesOn(normal, "HDL 콜레스테롤이 낮습니다. 꾸준히 운동하세요.", "ko")).containsExactly(DraftChecker.CATEGORY_CONTRADICTION);
+        assertThat(typesOn(normal, "Your liver values are slightly high, so please cut down on alcohol.", "en"))
+                .containsExactly(DraftChecker.CATEGORY_CONTRADICTION);
+        assertThat(typesOn(normal, "Your blood pressure is high; cut down on salt.", "en")).containsExactly(DraftChecker.CATEGORY_CONTRADICTION);
+        // denied, supposed, advised or a target: no claim about this person's values
+        assertThat(typesOn(normal, "혈당이 높지 않습니다. 지금처럼 관리하세요.", "ko")).isEmpty();
+        assertThat(typesOn(normal, "간 수치는 높은 편이 아닙니다. 지금처럼 관리하세요.", "ko")).isEmpty();
+        assertThat(typesOn(normal, "혈압이 높으면 뇌졸중 위험이 커지므로 싱겁게 드세요.", "ko")).isEmpty();
+        assertThat(typesOn(normal, "짜게 먹으면 혈압이 높아질 수 있으니 싱겁게 드세요.", "ko")).isEmpty();
+        assertThat(typesOn(normal, "혈압이 높아지지 않도록 싱겁게 드세요.", "ko")).isEmpty();
+        assertThat(typesOn(normal, "혈당을 낮게 유지하도록 식사를 조절하세요.", "ko")).isEmpty();
+        assertThat(typesOn(normal, "If your blood pressure is high at home, see your doctor.", "en")).isEmpty();
+        assertThat(typesOn(normal, "Your blood pressure is not high. Keep eating a low-salt diet.", "en")).isEmpty();
+        assertThat(typesOn(normal, "고혈압 예방을 위해 싱겁게 드세요.", "ko")).isEmpty();
+        // a borderline or suspect item may be high: the mixed screening's own template passes (above), and so does this
+        assertThat(types(ko + "\n혈당이 높게 나왔으니 단 음식을 줄이세요.", "ko")).isEmpty();
+    }
+
+    @Test
+    void shouldFindInventedTreatmentWhenTheJudgementHasNoActiveMedication() {
+        Judgement known = DraftExamples.knownDisease();
+        String knownText = drafter.draft(DraftRequest.firstRound(known, DraftExamples.FEMALE_45, "ko")).text();
+
+        assertThat(typesOn(normal, "이상 소견이 없습니다. 복용 중인 고혈압 약은 계속 드십시오.", "ko"))
+                .containsExactly(DraftChecker.INVENTED_TREATMENT);
+        assertThat(typesOn(normal, "검사 결과가 양호합니다. 당뇨병 치료 중이시니 식사 조절을 이어 가세요.", "ko"))
+                .containsExactly(DraftChecker.INVENTED_TREATMENT);
+        assertThat(typesOn(normal, "Everything is within range. Keep taking your blood pressure medication.", "en"))
+                .containsExactly(DraftChecker.INVENTED_TREATMENT);
+        assertThat(typesOn(normal, "검사 결과가 양호합니다. 복용 중인 약이 있다면 담당 의사와 상의하세요.", "ko")).isEmpty();
+        assertThat(typesOn(normal, "All results are normal. If you take any medication, keep it as prescribed.", "en")).isEmpty();
+        assertThat(typesOn(known, knownText + "\n복용 중인 고혈압 약은 계속 드십시오.", "ko")).isEmpty();
+    }
+
+    @Test
+    void shouldFindHarmfulAdviceWhenTheTextSaysFutureScreeningsAreNotNeeded() {
+        assertThat(typesOn(normal, "모든 수치가 정상이므로 앞으로 건강검진을 받지 않으셔도 됩니다.", "ko"))
+                .containsExactly(DraftChecker.HARMFUL_ADVICE);
+        assertThat(typesOn(normal, "결과가 좋으니 검진은 더 이상 필요 없습니다.", "ko")).containsExactly(DraftChecker.HARMFUL_ADVICE);
+        assertThat(typesOn(normal, "All results are normal, so you no longer need to have screenings.", "en"))
+                .containsExactly(DraftChecker.HARMFUL_ADVICE);
+        assertThat(typesOn(normal, "결과가 양호하다고 건강검진을 받지 않으셔도 된다는 뜻은 아닙니다. 2년마다 검진을 받으세요.", "ko")).isEmpty();
+        assertThat(typesOn(normal, "All results are normal. This does not mean you can skip your screenings.", "en")).isEmpty();
+    }
+
+    @Test
+    void shouldFindWrongLanguageWhenTheTextIsNotInTheReportsLanguage() {
+        String koNormal = drafter.draft(DraftRequest.firstRound(normal, DraftExamples.MALE_52, "ko")).text();
+        String enNormal = drafter.draft(DraftRequest.firstRound(normal, DraftExamples.MALE_52, "en")).text();
+
+        assertThat(typesOn(normal, "Overall: normal A. All your results are fine.", "ko")).containsExactly(DraftChecker.WRONG_LANGUAGE);
+        assertThat(typesOn(normal, koNormal, "en")).contains(DraftChecker.WRONG_LANGUAGE);
+        assertThat(typesOn(normal, enNormal, "ko")).contains(DraftChecker.WRONG_LANGUAGE);
+        assertThat(typesOn(normal, koNormal + "\nPlease keep up the good work with your diet.", "ko"))
+                .containsExactly(DraftChecker.WRONG_LANGUAGE);
+        assertThat(typesOn(normal, koNormal, "ko")).isEmpty();
+        assertThat(typesOn(normal, enNormal, "en")).as("Korean labels in parentheses belong to the English report").isEmpty();
+        assertThat(types(ko, "ko")).isEmpty();
+        assertThat(types(en, "en")).isEmpty();
+    }
+
+    // --- trial 4, H3: "all items fine" while an applicable unit was not judged -----------------------------------
+
+    /** All 정상A, but waist, hemoglobin and GGT not judged (sex unknown: their bands depend on it). */
+    static Judgement sexUnknown() {
+        Judgement n = DraftExamples.normal();
+        Map<String, Judgement.Item> items = new LinkedHashMap<>(n.items());
+        Map<String, Judgement.UnitJudgement> units = new LinkedHashMap<>(n.judgements());
+        for (ItemKey key : List.of(ItemKey.WAIST, ItemKey.HEMOGLOBIN, ItemKey.GGT)) {
+            Judgement.Item i = items.get(key.json());
+            items.put(key.json(), new Judgement.Item(i.status(), null, i.value(), i.unit(), i.reportedValue(), i.reportedUnit(),
+                    null, i.observationId()));
+            units.put(key.json(), new Judgement.UnitJudgement(null, "not_judged"));
+        }
+        return new Judgement(n.ruleset(), items, units, n.overall());
+    }
+
+    @Test
+    void shouldFindOverallContradictionWhenEverythingIsCalledFineWhileAUnitWasNotJudged() {
+        Judgement unknown = sexUnknown();
+        String template = drafter.draft(DraftRequest.firstRound(unknown, DraftExamples.MALE_52, "ko")).text();
+        String templateEn = drafter.draft(DraftRequest.firstRound(unknown, DraftExamples.MALE_52, "en")).text();
+
+        assertThat(template).doesNotContain("검사하신 항목 모두 건강이 양호한 상태입니다")
+                .contains("판정한 항목은 모두 건강이 양호한 상태입니다", "허리둘레");
+        assertThat(templateEn).doesNotContain("good health in every item tested").contains("Every item that could be judged");
+        assertThat(typesOn(unknown, template, "ko")).isEmpty();
+        assertThat(typesOn(unknown, templateEn, "en")).isEmpty();
+        assertThat(typesOn(unknown, "검사하신 항목 모두 건강이 양호한 상태입니다.", "ko")).containsExactly(DraftChecker.OVERALL_CONTRADICTION);
+        assertThat(typesOn(unknown, "All your results are normal.", "en")).containsExactly(DraftChecker.OVERALL_CONTRADICTION);
+        assertThat(typesOn(normal, "검사하신 항목 모두 건강이 양호한 상태입니다.", "ko")).isEmpty();
+        assertThat(checker.check("검사하신 항목 모두 건강이 양호한 상태입니다.", unknown, "ko").findings().get(0).shown())
+                .contains("판정하지 못함", "허리둘레", "혈색소", "감마지티피");
+    }
+
+    // --- trial 4, M4: what the physician reads names the words and the fact -------------------------------------
+
+    @Test
+    void shouldQuoteTheTextAndTheTrueValueWhenAFindingIsShownToThePhysician() {
+        List<DraftCheck.Finding> pair = checker.check("혈압은 126/84 mmHg로 정상입니다. 나머지 항목도 양호합니다.", normal, "ko").findings();
+        List<DraftCheck.Finding> missing = checker.check("혈압은 134/84 mmHg로 경계 범위입니다.", mixed, "ko").findings();
+
+        assertThat(pair).extracting(DraftCheck.Finding::shown).containsOnly("수치가 다릅니다: 본문 “126/84 mmHg” ↔ 결과 수축기 혈압/이완기 혈압 112/72 mmHg");
+        assertThat(missing).extracting(DraftCheck.Finding::shown).anySatisfy(s -> assertThat(s).startsWith("본문에 빠진 결과입니다: 공복혈당 131 mg/dL"));
+        assertThat(pair).allSatisfy(f -> assertThat(f.shown()).doesNotContain("NUMBER_MISMATCH", "systolic_bp"));
     }
 }

@@ -38,7 +38,7 @@ final class DraftCorpus {
     /** The defect classes, named as the check names its finding types. */
     static final List<String> DEFECTS = List.of("NUMBER_MISMATCH", "UNIT_MISMATCH", "UNSUPPORTED_VALUE", "UNSUPPORTED_TEST",
             "MISSING_FINDING", "CATEGORY_CONTRADICTION", "OVERALL_CONTRADICTION", "DIAGNOSIS_LANGUAGE", "BAD_CITATION",
-            "PII_LEAK", "MISSING_URGENCY");
+            "PII_LEAK", "MISSING_URGENCY", "INVENTED_TREATMENT", "HARMFUL_ADVICE", "WRONG_LANGUAGE");
 
     static final List<String> LANGUAGES = List.of("ko", "en");
 
@@ -128,6 +128,18 @@ final class DraftCorpus {
         final List<FindingEntry> findings = new ArrayList<>();
         final List<String[]> lifestyle = new ArrayList<>();
         final List<String> followUp = new ArrayList<>();
+
+        /** Everything of the other answer instead of this one's. */
+        void replaceWith(Answer other) {
+            summary.clear();
+            summary.addAll(other.summary);
+            findings.clear();
+            findings.addAll(other.findings);
+            lifestyle.clear();
+            lifestyle.addAll(other.lifestyle);
+            followUp.clear();
+            followUp.addAll(other.followUp);
+        }
 
         Optional<FindingEntry> finding(ItemKey key) {
             return findings.stream().filter(f -> f.item.equals(key.json())).findFirst();
@@ -237,6 +249,9 @@ final class DraftCorpus {
 
         String explanation(Fact f) {
             Map<String, String> vars = vars(f);
+            if (f.suspect() && !facts.judgement().suspectedDiseases().contains(f.disease())) {
+                vars.remove("disease"); // a disease under treatment is not "suspected" (criteria §4.3)
+            }
             List<Family> fitting = CorpusPhrasings.EXPLANATIONS.stream()
                     .filter(e -> e.kinds().contains(Kind.of(f)) && CorpusText.fillable(e.template(language), vars)).toList();
             Family e = pick(fitting);
@@ -315,7 +330,10 @@ final class DraftCorpus {
             List<Fact> abnormal = abnormal();
             List<String> first = new ArrayList<>();
             List<String> second = new ArrayList<>();
-            if (facts.allNormalA()) {
+            if (facts.allNormalA() && !facts.everyUnitJudged()) {
+                // a good draft does not call everything fine while an item could not be judged
+                first.add(opening(CorpusPhrasings.opening("JUDGED_NORMAL"), Map.of()));
+            } else if (facts.allNormalA()) {
                 first.add(opening(pick(List.of(CorpusPhrasings.opening("ALL_NORMAL_PLAIN"), CorpusPhrasings.opening("ALL_NORMAL_ITEMS"))), Map.of()));
             } else if (abnormal.isEmpty()) {
                 first.add(opening(CorpusPhrasings.opening("NEUTRAL"), Map.of()));
@@ -354,7 +372,8 @@ final class DraftCorpus {
             if (!normal.isEmpty() && random.nextInt(3) == 0) {
                 Fact n = pick(normal);
                 Map<String, String> nv = Map.of("other", names.get(n.key()), "othervalue", n.valueText(), "otherunit", n.unitText());
-                second.add(sentence(CorpusPhrasings.sentence("NORMAL_ITEMS_WITH_VALUES"), nv));
+                second.add(sentence(pick(List.of(CorpusPhrasings.sentence("NORMAL_ITEMS_WITH_VALUES"),
+                        CorpusPhrasings.sentence("NORMAL_NOT_HIGH"))), nv));
             }
             if (facts.knownDisease()) {
                 second.add(sentence(CorpusPhrasings.sentence("KNOWN_DISEASE"), Map.of()));
@@ -391,10 +410,15 @@ final class DraftCorpus {
             case "UNSUPPORTED_TEST" -> List.of((w, a) -> unmeasuredTest(w, a, 0), (w, a) -> unmeasuredTest(w, a, 1),
                     (w, a) -> unmeasuredTest(w, a, 2), (w, a) -> unmeasuredTest(w, a, 3), this::notMeasuredItem);
             case "UNSUPPORTED_VALUE" -> CorpusDefects.INVENTED_VALUE.stream().map(f -> (Planter) (w, a) -> inventedValue(w, a, f)).toList();
-            case "OVERALL_CONTRADICTION" -> CorpusDefects.ALL_FINE.stream().map(f -> (Planter) (w, a) -> allFine(w, a, f)).toList();
+            case "OVERALL_CONTRADICTION" -> Stream.of(
+                    CorpusDefects.ALL_FINE.stream().map(f -> (Planter) (w, a) -> allFine(w, a, f)),
+                    Stream.of((Planter) (w, a) -> wrongOverall(w, a, CorpusDefects.WRONG_OVERALL)),
+                    CorpusDefects.ALL_FINE_NOT_JUDGED.stream().map(f -> (Planter) (w, a) -> allFineNotJudged(w, a, f)))
+                    .flatMap(s -> s).toList();
             case "CATEGORY_CONTRADICTION" -> Stream.concat(
                     CorpusDefects.CALLED_NORMAL_IN_FINDING.stream().map(f -> (Planter) (w, a) -> calledNormalInFinding(w, a, f)),
-                    CorpusDefects.CALLED_NORMAL_IN_SUMMARY.stream().map(f -> (Planter) (w, a) -> calledNormalInSummary(w, a, f))).toList();
+                    Stream.concat(CorpusDefects.CALLED_NORMAL_IN_SUMMARY.stream().map(f -> (Planter) (w, a) -> calledNormalInSummary(w, a, f)),
+                            CorpusDefects.NORMAL_CALLED_HIGH.stream().map(f -> (Planter) (w, a) -> normalCalledHigh(w, a, f)))).toList();
             case "DIAGNOSIS_LANGUAGE" -> CorpusDefects.CONCLUSIVE.stream().map(f -> (Planter) (w, a) -> conclusive(w, a, f)).toList();
             case "BAD_CITATION" -> List.of((w, a) -> citation(w, a, "another item's observation", false, false),
                     (w, a) -> citation(w, a, "own and another item's observation", true, false),
@@ -405,6 +429,10 @@ final class DraftCorpus {
                     (w, a) -> missing(w, a, CorpusDefects.MENTIONED_IN_ANOTHER_FINDING));
             case "PII_LEAK" -> CorpusDefects.PERSONAL_DATA.stream().map(f -> (Planter) (w, a) -> personalData(w, a, f)).toList();
             case "MISSING_URGENCY" -> CorpusDefects.NO_URGENCY.stream().map(f -> (Planter) (w, a) -> noUrgency(w, a, f)).toList();
+            case "INVENTED_TREATMENT" -> CorpusDefects.INVENTED_TREATMENT.stream().map(f -> (Planter) (w, a) -> inventedTreatment(w, a, f)).toList();
+            case "HARMFUL_ADVICE" -> CorpusDefects.HARMFUL_ADVICE.stream().map(f -> (Planter) (w, a) -> harmfulAdvice(w, a, f)).toList();
+            case "WRONG_LANGUAGE" -> List.of(this::otherLanguageAnswer, (w, a) -> otherLanguageSentence(w, a, CorpusDefects.OTHER_LANGUAGE_SENTENCE),
+                    this::otherLanguageSummary);
             default -> throw new IllegalArgumentException(defect);
         };
     }
@@ -651,6 +679,85 @@ final class DraftCorpus {
         return Optional.of(form.name());
     }
 
+    /** A stated overall result naming a category the judgement's flags do not have. */
+    private Optional<String> wrongOverall(Writer w, Answer a, Form form) {
+        List<String> flags = w.facts.judgement().overall().flags();
+        boolean suspect = flags.contains("GENERAL_SUSPECT") || flags.contains("CARDIOMETABOLIC_SUSPECT");
+        List<String[]> labels = new ArrayList<>();
+        if (!flags.contains("NORMAL_A")) {
+            labels.add(new String[] {"정상A", "Normal A"});
+        }
+        if (!flags.contains("NORMAL_B")) {
+            labels.add(new String[] {"정상B(경계)", "Normal B (borderline)"});
+        }
+        if (!suspect) {
+            labels.add(new String[] {"일반 질환의심", "general disease suspected"});
+        }
+        if (!flags.contains("KNOWN_DISEASE")) {
+            labels.add(new String[] {"유질환자", "known disease under treatment"});
+        }
+        String[] label = w.pick(labels);
+        a.summary.set(0, w.fill(form.template(w.language), Map.of("category", label[w.ko() ? 0 : 1])) + " " + a.summary.get(0));
+        return Optional.of(form.name());
+    }
+
+    /** "All fine" on an all-정상A screening with an applicable unit not judged (an invalid value, unknown sex). */
+    private Optional<String> allFineNotJudged(Writer w, Answer a, Form form) {
+        if (!w.facts.allNormalA() || w.facts.everyUnitJudged()) {
+            return Optional.empty();
+        }
+        String rest = a.summary.get(0).substring(firstSentenceEnd(a.summary.get(0)));
+        a.summary.set(0, (w.fill(form.template(w.language), Map.of()) + rest).strip());
+        return Optional.of(form.name());
+    }
+
+    /** A 정상A item called high in the summary. */
+    private Optional<String> normalCalledHigh(Writer w, Answer a, Form form) {
+        List<Fact> candidates = w.facts.normal().stream().filter(Fact::quantity).toList();
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        Fact f = w.pick(candidates);
+        a.summary.set(0, a.summary.get(0) + " " + w.fill(form.template(w.language), Map.of("name", w.names.get(f.key()))));
+        return Optional.of(form.name());
+    }
+
+    /** A treatment on a screening whose judgement has no disease under drug treatment. */
+    private Optional<String> inventedTreatment(Writer w, Answer a, Form form) {
+        if (w.facts.judgement().overall().flags().contains("KNOWN_DISEASE")) {
+            return Optional.empty();
+        }
+        String disease = CorpusPhrasings.disease(w.pick(List.of(TargetDisease.HYPERTENSION, TargetDisease.DIABETES,
+                TargetDisease.DYSLIPIDEMIA)), w.language);
+        a.summary.set(0, a.summary.get(0) + " " + w.fill(form.template(w.language), Map.of("disease", disease)));
+        return Optional.of(form.name());
+    }
+
+    private Optional<String> harmfulAdvice(Writer w, Answer a, Form form) {
+        a.followUp.add(w.fill(form.template(w.language), Map.of()));
+        return Optional.of(form.name());
+    }
+
+    /** The whole answer written in the other language (checked as the screening's). */
+    private Optional<String> otherLanguageAnswer(Writer w, Answer a) {
+        Answer other = new Writer(w.facts, w.ko() ? "en" : "ko", random).faithful(Set.of());
+        a.replaceWith(other);
+        return Optional.of("the whole answer in the other language");
+    }
+
+    /** The summary paragraphs in the other language, the findings and advice in the screening's. */
+    private Optional<String> otherLanguageSummary(Writer w, Answer a) {
+        Answer other = new Writer(w.facts, w.ko() ? "en" : "ko", random).faithful(Set.of());
+        a.summary.clear();
+        a.summary.addAll(other.summary);
+        return Optional.of("the summary in the other language");
+    }
+
+    private Optional<String> otherLanguageSentence(Writer w, Answer a, Form form) {
+        a.summary.set(a.summary.size() - 1, a.summary.get(a.summary.size() - 1) + " " + form.template(w.language));
+        return Optional.of(form.name());
+    }
+
     private static int firstSentenceEnd(String paragraph) {
         int dot = paragraph.indexOf(". ");
         return dot < 0 ? paragraph.length() : dot + 1;
@@ -752,14 +859,7 @@ final class DraftCorpus {
         Fact f = w.pick(candidates);
         w.families.clear();
         Answer without = w.faithful(Set.of(f.key()));
-        a.summary.clear();
-        a.summary.addAll(without.summary);
-        a.findings.clear();
-        a.findings.addAll(without.findings);
-        a.lifestyle.clear();
-        a.lifestyle.addAll(without.lifestyle);
-        a.followUp.clear();
-        a.followUp.addAll(without.followUp);
+        a.replaceWith(without);
         if (mention == null) {
             return Optional.of("finding left out");
         }

@@ -15,6 +15,7 @@ import org.mockito.ArgumentMatchers;
 
 import com.checkupflow.kernel.InputRefused;
 import com.checkupflow.document.DocumentFixtures;
+import com.checkupflow.kernel.InputRefused;
 
 /** Public test fixtures of the referral feature: the real worker and listeners around a mocked {@link ReferralService}. */
 public final class ReferralFixtures {
@@ -25,8 +26,9 @@ public final class ReferralFixtures {
 
     public ReferralFixtures() {
         when(service.draft(anyString(), anyList(), org.mockito.ArgumentMatchers.any())).thenReturn(new ReferralService.DraftedLetter(DRAFT, null));
-        doThrow(new InputRefused("의뢰서 내용이 비어 있습니다. 의뢰서를 작성한 뒤 완료하세요"))
-                .when(service).sign(anyString(), ArgumentMatchers.eq(" "), ArgumentMatchers.any());
+        doThrow(new InputRefused("의뢰서 내용이 비어 있습니다. 의뢰 내용을 적어 주세요."))
+                .when(service).sign(anyString(), ArgumentMatchers.eq(" "), ArgumentMatchers.any(), ArgumentMatchers.anyBoolean(),
+                        ArgumentMatchers.any());
     }
 
     /**
@@ -52,7 +54,7 @@ public final class ReferralFixtures {
     }
 
     public void verifySigned(String screeningId, String text, String physician) {
-        verify(service).sign(screeningId, text, physician);
+        verify(service).sign(screeningId, text, physician, false, null);
     }
 
     public void verifyBooked(String screeningId, Object at, Object place, String coordinator) {

@@ -129,7 +129,7 @@ class ReferralServiceTest {
     void shouldRefuseBookingInKoreanWhenTheDateIsAmbiguousPastOrAbsurd() {
         com.checkupflow.physician.PhysicianFixtures.profiles(jdbc, Clock.systemUTC()).saveIfAbsent("dr.kim", "김하늘", "12345", "test");
         service.draft(ID, List.of("creatinine", "egfr"), null);
-        service.sign(ID, "신장내과 진료를 의뢰드립니다.", "dr.kim");
+        service.sign(ID, "신장내과 진료를 의뢰드립니다.", "dr.kim", false, null);
 
         Assertions.assertThatThrownBy(() -> service.book(ID, "2026. 12. 15.", "서울대병원", "coord"))
                 .hasMessageContaining("알아볼 수 없습니다").hasMessageContaining("2026-12-15 14:30");
@@ -155,9 +155,9 @@ class ReferralServiceTest {
     void shouldRenderSignedLetterWithAppointmentAndMaskedRrnWhenBooked() throws IOException {
         com.checkupflow.physician.PhysicianFixtures.profiles(jdbc, Clock.systemUTC()).saveIfAbsent("dr.kim", "김하늘", "12345", "test");
         service.draft(ID, List.of("creatinine", "egfr"), null);
-        Assertions.assertThatThrownBy(() -> service.sign(ID, " ", "dr.kim")).isInstanceOf(InputRefused.class)
+        Assertions.assertThatThrownBy(() -> service.sign(ID, " ", "dr.kim", false, null)).isInstanceOf(com.checkupflow.kernel.InputRefused.class)
                 .hasMessageContaining("의뢰서 내용이 비어 있습니다");
-        service.sign(ID, "신장내과 진료를 의뢰드립니다.", "dr.kim");
+        service.sign(ID, "신장내과 진료를 의뢰드립니다.", "dr.kim", false, null);
         Assertions.assertThatThrownBy(() -> service.book(ID, "tomorrow", "", "coord"))
                 .hasMessageContaining("\"tomorrow\"을(를) 알아볼 수 없습니다").hasMessageContaining("예약 장소가 필요합니다");
         service.book(ID, "2026-12-01T10:30", "서울대병원 신장내과", "coord");
@@ -276,15 +276,56 @@ class ReferralServiceTest {
         });
     }
 
+    @Test
+    void shouldRefuseSigningInKoreanNamingTheValueWhenTheSignedLetterStatesAFalseFinding() {
+        com.checkupflow.physician.PhysicianFixtures.profiles(jdbc, Clock.systemUTC()).saveIfAbsent("dr.kim", "김하늘", "12345", "test");
+        String draft = service.draft(ID, List.of("creatinine", "egfr"), null).text();
+        String falseLine = draft + "\n추가: 공복혈당 250 mg/dL로 당뇨병도 의심됩니다.";
+
+        Assertions.assertThatThrownBy(() -> service.sign(ID, falseLine, "dr.kim", false, null))
+                .isInstanceOf(com.checkupflow.kernel.InputRefused.class)
+                .hasMessageStartingWith("서명할 진료의뢰서가 점검을 통과하지 못했습니다(2건)")
+                .hasMessageContaining("수치가 다릅니다: 본문 “250 mg/dL” ↔ 결과 공복혈당 92 mg/dL")
+                .hasMessageContaining("판정이 의심하지 않는 질환입니다: 본문 “당뇨병도 의심”")
+                .message().doesNotContain("NUMBER_MISMATCH", "fasting_glucose");
+        Assertions.assertThatThrownBy(() -> service.sign(ID, falseLine, "dr.kim", true, " "))
+                .hasMessageStartingWith("그대로 서명하려면 사유를 적어 주세요.");
+        Assertions.assertThat(service.find(ID).orElseThrow().signedAt()).as("nothing signed").isNull();
+
+        service.sign(ID, falseLine, "dr.kim", true, "외래에서 재측정한 혈당을 함께 전달함");
+
+        ReferralRepository.SignedCheck signed = new ReferralRepository(jdbc, cipher).signedCheck(ID).orElseThrow();
+        Assertions.assertThat(signed.signedAnyway()).isTrue();
+        Assertions.assertThat(signed.reason()).isEqualTo("외래에서 재측정한 혈당을 함께 전달함");
+        Assertions.assertThat(signed.findings()).contains("NUMBER_MISMATCH", "SUSPICION_CONTRADICTION");
+        Assertions.assertThat(service.find(ID).orElseThrow().signedBy()).isEqualTo("dr.kim");
+    }
+
+    @Test
+    void shouldSignWithAnEmptyFindingListWhenTheDraftedLetterIsSignedAsItStands() {
+        com.checkupflow.physician.PhysicianFixtures.profiles(jdbc, Clock.systemUTC()).saveIfAbsent("dr.kim", "김하늘", "12345", "test");
+        String draft = service.draft(ID, List.of("creatinine", "egfr"), null).text();
+
+        service.sign(ID, draft, "dr.kim", false, null);
+
+        ReferralRepository.SignedCheck signed = new ReferralRepository(jdbc, cipher).signedCheck(ID).orElseThrow();
+        Assertions.assertThat(signed.findings()).isEqualTo("[]");
+        Assertions.assertThat(signed.signedAnyway()).isFalse();
+        Assertions.assertThat(signed.reason()).isNull();
+    }
+
     private static Judgement judgement() {
         Map<String, Judgement.Item> items = new LinkedHashMap<>();
         items.put("creatinine", new Judgement.Item(ItemStatus.VALID, Category.DISEASE_SUSPECT, new BigDecimal("1.82"),
                 ItemKey.CREATININE.canonicalUnit(), new BigDecimal("1.82"), "mg/dL", null, "o1"));
         items.put("egfr", new Judgement.Item(ItemStatus.VALID, Category.DISEASE_SUSPECT, new BigDecimal("41"),
                 ItemKey.EGFR.canonicalUnit(), new BigDecimal("41"), "mL/min/{1.73_m2}", null, "o2"));
+        items.put("fasting_glucose", new Judgement.Item(ItemStatus.VALID, Category.NORMAL_A, new BigDecimal("92"),
+                ItemKey.FASTING_GLUCOSE.canonicalUnit(), new BigDecimal("92"), "mg/dL", null, "o3"));
         return new Judgement("KR-NHIS-GHS-2026", items,
                 Map.of("creatinine", new Judgement.UnitJudgement(Category.DISEASE_SUSPECT, null),
-                        "egfr", new Judgement.UnitJudgement(Category.DISEASE_SUSPECT, null)),
+                        "egfr", new Judgement.UnitJudgement(Category.DISEASE_SUSPECT, null),
+                        "fasting_glucose", new Judgement.UnitJudgement(Category.NORMAL_A, null)),
                 new Judgement.Overall("GENERAL_SUSPECT", List.of("GENERAL_SUSPECT"), Category.DISEASE_SUSPECT, true, false));
     }
 }
