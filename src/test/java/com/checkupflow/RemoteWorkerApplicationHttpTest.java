@@ -7,6 +7,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 
 import org.assertj.core.api.Assertions;
@@ -118,6 +120,27 @@ class RemoteWorkerApplicationHttpTest {
                         SyntheticScreenings.Profile.SUSPECT, 5));
         Assertions.assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return json.readTree(created.body()).get("id").asText();
+    }
+
+    /** Before the worker application runs: a fetch that finds nothing waits on the node until a task is created. */
+    @Test
+    @Order(0)
+    void shouldAnswerALongPollWhenATaskIsCreatedWhileItWaits() throws Exception {
+        RestExternalTasks rest = new RestExternalTasks(new WorkerProperties(WorkerProperties.REMOTE,
+                URI.create("http://localhost:" + port + "/engine-rest"), "worker", TestHttp.PASSWORD), json);
+        List<LockedExternalTask> held = new java.util.ArrayList<>(
+                rest.fetchAndLock("long-poll-test", List.of("draftDocument"), 100, 60_000, List.of()));
+        try {
+            CompletableFuture<List<LockedExternalTask>> waiting = CompletableFuture.supplyAsync(() ->
+                    rest.fetchAndLock("long-poll-test", List.of("draftDocument"), 100, 60_000, List.of(), 30_000));
+            String id = post("remote-worker-long-poll");
+
+            List<LockedExternalTask> answered = waiting.get(20, TimeUnit.SECONDS);
+            held.addAll(answered);
+            Assertions.assertThat(answered).extracting(LockedExternalTask::getBusinessKey).contains(id);
+        } finally {
+            held.forEach(t -> rest.unlock(t.getId()));
+        }
     }
 
     /** Before the worker application runs (it would take the task): the REST adapter alone, as the worker user. */

@@ -83,6 +83,8 @@ class ScreeningThroughputBenchmark {
     static final String FILE = "e2e.txt";
     /** H2's statement statistics of the application's database at each level, by cumulative time. */
     static final String QUERIES = "e2e-queries.txt";
+    /** CheckupFlow's commits per screening by origin in each measured batch ({@link CommitOrigins}). */
+    static final String COMMITS = "e2e-commits.txt";
     static final int BATCH = Integer.getInteger("benchmark.batch", 100);
     static final int[] LEVELS = Arrays.stream(System.getProperty("benchmark.stored", "1000,10000").split(","))
             .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
@@ -150,6 +152,61 @@ class ScreeningThroughputBenchmark {
                         Vars.DRAFT_CHECK_PASSED, true, Vars.REFERRAL_NEEDED, false, "bundleSize", bundle.length()));
                 return id;
             }
+        }
+    }
+
+
+    /**
+     * Counts the application's commits by where they came from during CheckupFlow's measured batches (the first two
+     * frames of our code, an engine service or the job executor's runnables), printed per screening to
+     * {@value #COMMITS}: what H2's {@code COMMIT} count does not say.
+     */
+    @TestConfiguration
+    static class CommitOrigins {
+        static final Map<String, java.util.concurrent.atomic.LongAdder> COUNTS = new java.util.concurrent.ConcurrentHashMap<>();
+        static volatile boolean counting;
+        private static final java.util.regex.Pattern ORIGIN = java.util.regex.Pattern.compile(
+                "com\\.checkupflow\\.(?!ScreeningThroughputBenchmark\\$CommitOrigins).*"
+                        + "|org\\.camunda\\.bpm\\.engine\\.impl\\.(\\w+ServiceImpl|jobexecutor\\.\\w+Runnable)\\..*");
+
+        @org.springframework.context.annotation.Bean
+        static org.springframework.beans.factory.config.BeanPostProcessor commitOrigins() {
+            return new org.springframework.beans.factory.config.BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    return bean instanceof DataSource data && "dataSource".equals(name) ? counted(data) : bean;
+                }
+            };
+        }
+
+        private static DataSource counted(DataSource data) {
+            return proxy(DataSource.class, data, (method, result) -> result instanceof java.sql.Connection c
+                    ? proxy(java.sql.Connection.class, c, (m, r) -> r, "commit") : result, null);
+        }
+
+        /** A proxy that counts the named method's calls before it and maps every result. */
+        private static <T> T proxy(Class<T> type, T target, java.util.function.BiFunction<java.lang.reflect.Method, Object, Object> results,
+                                   String counted) {
+            return type.cast(java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type}, (p, method, args) -> {
+                if (counting && method.getName().equals(counted)) {
+                    String origin = StackWalker.getInstance().walk(frames -> frames
+                            .map(f -> f.getClassName() + "." + f.getMethodName()).filter(f -> ORIGIN.matcher(f).matches())
+                            .limit(2).collect(java.util.stream.Collectors.joining(" < ")));
+                    COUNTS.computeIfAbsent(origin, k -> new java.util.concurrent.atomic.LongAdder()).increment();
+                }
+                try {
+                    return results.apply(method, method.invoke(target, args));
+                } catch (java.lang.reflect.InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            }));
+        }
+
+        static String perScreening(int screenings) {
+            StringBuilder out = new StringBuilder();
+            COUNTS.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue().sum(), x.getValue().sum()))
+                    .forEach(e -> out.append(String.format("%7.2f  %s%n", e.getValue().sum() / (double) screenings, e.getKey())));
+            return out.toString();
         }
     }
 
@@ -225,7 +282,12 @@ class ScreeningThroughputBenchmark {
                 List<Batch> appBatches = new ArrayList<>();
                 for (int pair = 0; pair < MEASURED_PAIRS; pair++) {
                     bareBatches.add(baseline.run(BATCH, posted));
+                    CommitOrigins.COUNTS.clear();
+                    CommitOrigins.counting = true;
                     appBatches.add(app.run(BATCH, posted));
+                    CommitOrigins.counting = false;
+                    LoadStats.log(COMMITS, "==== level " + level + ", CheckupFlow's commits (Connection.commit) per screening by "
+                            + "origin · " + LoadStats.uptime() + "\n" + CommitOrigins.perScreening(BATCH));
                     LoadStats.log(FILE, "meas  " + bareBatches.get(pair));
                     LoadStats.log(FILE, "meas  " + appBatches.get(pair));
                 }

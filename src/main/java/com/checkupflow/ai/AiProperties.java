@@ -18,7 +18,9 @@ import com.checkupflow.engine.ExternalTaskWorker;
  * @param maxConcurrency model calls in flight at once, report drafts and referral letters together; each worker
  *                       keeps twice as many tasks in hand so that reading inputs and storing answers overlap
  *                       the calls instead of leaving the model idle
- * @param pollInterval   how often the workers ask the engine for tasks when they are idle
+ * @param pollInterval   how long an idle worker waits before it asks the engine for tasks anyway (a created task wakes
+ *                       it at once: in-app by the engine's notice, a remote worker by long polling); idle, a worker
+ *                       commits one empty fetch per interval instead of two per second
  * @param workerEnabled  false stops the in-application model workers (tests drive them themselves)
  */
 @ConfigurationProperties(prefix = "checkupflow.ai")
@@ -28,7 +30,7 @@ public record AiProperties(
         @DefaultValue("3") int maxAttempts,
         @DefaultValue("PT1S") Duration backoff,
         @DefaultValue("4") int maxConcurrency,
-        @DefaultValue("PT0.5S") Duration pollInterval,
+        @DefaultValue("PT10S") Duration pollInterval,
         @DefaultValue("true") boolean workerEnabled,
         @DefaultValue Endpoint openai,
         @DefaultValue Endpoint ollama,

@@ -23,6 +23,8 @@ import com.checkupflow.process.ScreeningReportProcess.Vars;
  */
 class CamundaTimelineHistoryHandler implements HistoryEventHandler {
 
+    private static final String USER_TASK = "userTask";
+
     private final StageTimeline timeline;
 
     CamundaTimelineHistoryHandler(StageTimeline timeline) {
@@ -40,18 +42,23 @@ class CamundaTimelineHistoryHandler implements HistoryEventHandler {
                         instant(p.getStartTime()));
             }
         } else if (event instanceof HistoricActivityInstanceEventEntity a) {
-            if (a.isEventOfType(HistoryEventTypes.ACTIVITY_INSTANCE_START)) {
+            // a user task's interval opens with its task (below), which knows the due date
+            if (a.isEventOfType(HistoryEventTypes.ACTIVITY_INSTANCE_START) && !USER_TASK.equals(a.getActivityType())) {
                 timeline.activityStarted(a.getProcessInstanceId(), a.getActivityInstanceId(), a.getActivityId(),
                         a.getTenantId(), instant(a.getStartTime()));
             } else if (a.isEventOfType(HistoryEventTypes.ACTIVITY_INSTANCE_END)) {
                 timeline.activityEnded(a.getProcessInstanceId(), a.getActivityInstanceId(), a.getActivityId(),
-                        a.getTenantId(), instant(a.getEndTime()));
+                        a.getTenantId(), instant(a.getStartTime()), instant(a.getEndTime()));
             }
         } else if (event instanceof HistoricTaskInstanceEventEntity t) {
-            if (t.isEventOfType(HistoryEventTypes.TASK_INSTANCE_COMPLETE)) {
+            if (t.isEventOfType(HistoryEventTypes.TASK_INSTANCE_CREATE)) {
+                if (t.getActivityInstanceId() != null) {
+                    timeline.taskStarted(t.getProcessInstanceId(), t.getActivityInstanceId(), t.getTaskDefinitionKey(),
+                            t.getTenantId(), instant(t.getStartTime()), instant(t.getDueDate()));
+                }
+            } else if (t.isEventOfType(HistoryEventTypes.TASK_INSTANCE_COMPLETE)) {
                 timeline.taskCompleted(t.getActivityInstanceId(), completer(t));
-            } else if (t.getDueDate() != null && (t.isEventOfType(HistoryEventTypes.TASK_INSTANCE_CREATE)
-                    || t.isEventOfType(HistoryEventTypes.TASK_INSTANCE_UPDATE))) {
+            } else if (t.getDueDate() != null && t.isEventOfType(HistoryEventTypes.TASK_INSTANCE_UPDATE)) {
                 timeline.taskDue(t.getActivityInstanceId(), instant(t.getDueDate()));
             }
         } else if (event instanceof HistoricVariableUpdateEventEntity v) {

@@ -59,21 +59,34 @@ class StageTimeline {
 
     void activityStarted(String processInstanceId, String activityInstanceId, String activityId, String center,
                          Instant at) {
+        taskStarted(processInstanceId, activityInstanceId, activityId, center, at, null);
+    }
+
+    /**
+     * A user task's interval is opened when its task is created (in the same transaction as the activity's start),
+     * with the task's due date: one insert instead of an insert and an update.
+     */
+    void taskStarted(String processInstanceId, String activityInstanceId, String activityId, String center,
+                     Instant at, Instant taskDue) {
         TimelineStage stage = properties.stageOf(activityId);
         if (stage == null) {
             return;
         }
-        Instant due = stage == TimelineStage.REVIEW ? at.plus(properties.reviewDueAfter()) : null;
+        Instant due = taskDue != null ? taskDue : stage == TimelineStage.REVIEW ? at.plus(properties.reviewDueAfter()) : null;
         repository.openInterval(activityInstanceId, processInstanceId, centerOf(center), stage, activityId, at, due);
     }
 
+    /**
+     * @param startedAt the activity instance's start; the engine knows it when the activity started in the same
+     *                  transaction (an async step), else null and the interval's is read
+     */
     void activityEnded(String processInstanceId, String activityInstanceId, String activityId, String center,
-                       Instant at) {
+                       Instant startedAt, Instant at) {
         TimelineStage stage = properties.stageOf(activityId);
         if (stage == null) {
             return;
         }
-        long durationMs = repository.closeInterval(activityInstanceId, at);
+        long durationMs = repository.closeInterval(activityInstanceId, startedAt, at);
         if (durationMs < 0) {
             return;
         }

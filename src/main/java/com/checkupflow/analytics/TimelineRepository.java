@@ -55,8 +55,25 @@ class TimelineRepository {
                 .update();
     }
 
-    /** Closes the open interval; @return its duration in milliseconds, or -1 if there was no open interval. */
-    long closeInterval(String activityInstanceId, Instant endedAt) {
+    /**
+     * Closes the open interval that started at {@code startedAt} (the activity instance's start, as opened) in one
+     * statement; @return its duration in milliseconds, or -1 if there was no open interval.
+     */
+    long closeInterval(String activityInstanceId, Instant startedAt, Instant endedAt) {
+        if (startedAt == null) {
+            return closeInterval(activityInstanceId, endedAt);
+        }
+        long durationMs = Math.max(0, endedAt.toEpochMilli() - startedAt.toEpochMilli());
+        int closed = jdbc.sql("""
+                UPDATE cf_stage_interval SET ended_at = ?, duration_ms = ?
+                WHERE activity_instance_id = ? AND ended_at IS NULL""")
+                .params(ts(endedAt), durationMs, activityInstanceId)
+                .update();
+        return closed == 0 ? -1 : durationMs;
+    }
+
+    /** Closes the open interval, reading its start first; @return its duration, or -1 if there was no open interval. */
+    private long closeInterval(String activityInstanceId, Instant endedAt) {
         Optional<Timestamp> started = jdbc.sql("""
                 SELECT started_at FROM cf_stage_interval WHERE activity_instance_id = ? AND ended_at IS NULL""")
                 .param(activityInstanceId).query(Timestamp.class).optional();
@@ -75,9 +92,12 @@ class TimelineRepository {
                 .params(userId, activityInstanceId).update();
     }
 
+    /** Writes a changed due date (a task's update event repeats it unchanged, e.g. when it is claimed). */
     void dueAt(String activityInstanceId, Instant dueAt) {
-        jdbc.sql("UPDATE cf_stage_interval SET due_at = ? WHERE activity_instance_id = ?")
-                .params(ts(dueAt), activityInstanceId).update();
+        jdbc.sql("""
+                UPDATE cf_stage_interval SET due_at = ?
+                WHERE activity_instance_id = ? AND (due_at IS NULL OR due_at <> ?)""")
+                .params(ts(dueAt), activityInstanceId, ts(dueAt)).update();
     }
 
     void issued(String processInstanceId, Instant at, long sinceReceiptMs) {

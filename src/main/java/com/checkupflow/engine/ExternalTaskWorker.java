@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
@@ -43,6 +45,10 @@ public abstract class ExternalTaskWorker implements SmartLifecycle {
     public static final Duration LEASE = Duration.ofSeconds(30);
     public static final long FAILURE_RETRY_TIMEOUT_MS = 60_000;
     static final int CONCURRENT_CHANGE_ATTEMPTS = 3;
+    /** The longest pause after a failed fetch (e.g. the remote engine restarting). */
+    static final Duration FAILURE_PAUSE = Duration.ofSeconds(5);
+    /** How often a worker whose slots are all in use looks whether it is stopping. */
+    private static final long SLOT_WAIT_MS = 1000;
 
     /** How a task ended. */
     public sealed interface Outcome permits Complete, BpmnError {
@@ -59,7 +65,9 @@ public abstract class ExternalTaskWorker implements SmartLifecycle {
      * @param threads      each worker's threads: as many as the slots, so no fetched task waits for a thread
      * @param lockDuration how long a fetched task may stay with this worker; must outlast the slowest successful work.
      *                     It is locked a {@link #LEASE} at a time, extended while the work runs
-     * @param pollInterval the pause between fetches when no task came or no slot was free
+     * @param pollInterval how long an idle worker waits for a task to be created before it fetches anyway (a created
+     *                     task wakes it at once: in this process by the engine's notice, over REST by long polling);
+     *                     after a failed fetch, the pause before the next (at most {@link #FAILURE_PAUSE})
      * @param enabled      false: the worker does not poll (tests drive {@link #handle} themselves)
      */
     public record Settings(Semaphore slots, int threads, Duration lockDuration, Duration pollInterval, boolean enabled) {
@@ -78,7 +86,8 @@ public abstract class ExternalTaskWorker implements SmartLifecycle {
     private final Settings settings;
     private final String workerId;
     private volatile ExecutorService pool;
-    private volatile ScheduledExecutorService poller;
+    private volatile Thread poller;
+    private volatile CountDownLatch stopping;
     private volatile ScheduledExecutorService heartbeat;
     private volatile String fetchFailure;
 
@@ -135,9 +144,11 @@ public abstract class ExternalTaskWorker implements SmartLifecycle {
         }
         AtomicInteger n = new AtomicInteger();
         pool = Executors.newFixedThreadPool(settings.threads(), r -> daemon(r, topic + "-" + n.incrementAndGet()));
-        poller = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, topic + "-poller"));
         heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, topic + "-lock-extender"));
-        poller.scheduleWithFixedDelay(this::pollSafely, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        CountDownLatch stop = new CountDownLatch(1);
+        stopping = stop;
+        poller = daemon(() -> pollUntil(stop), topic + "-poller");
+        poller.start();
         log.info("Worker {} serves topics {} with {} threads", workerId, topics, settings.threads());
     }
 
@@ -147,11 +158,17 @@ public abstract class ExternalTaskWorker implements SmartLifecycle {
      */
     @Override
     public void stop() {
-        ScheduledExecutorService fetching = poller;
+        Thread fetching = poller;
         ExecutorService working = pool;
         if (fetching != null) {
-            fetching.shutdown();
-            await(fetching);
+            stopping.countDown();
+            externalTasks.wakeUp();
+            try {
+                // a remote long poll in flight may answer later: what it fetched is then unlocked (see fetch)
+                fetching.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (working != null) {
             working.shutdown();
@@ -189,55 +206,77 @@ public abstract class ExternalTaskWorker implements SmartLifecycle {
         return t;
     }
 
-    private void pollSafely() {
-        try {
-            int fetched;
-            do {
-                fetched = poll();
-            } while (fetched > 0);
-            if (fetchFailure != null) {
-                log.info("Fetching {} tasks works again", topic);
-                fetchFailure = null;
-            }
-        } catch (RuntimeException e) {
-            // Once per kind of failure, not every poll interval while a remote engine is down.
-            String failure = e.getClass().getSimpleName();
-            if (!failure.equals(fetchFailure)) {
-                log.warn("Fetching {} tasks failed: {}", topic, failure);
-                fetchFailure = failure;
+    /** Fetches whenever a slot is free, waiting for tasks to be created while there are none, until stopped. */
+    private void pollUntil(CountDownLatch stop) {
+        while (stop.getCount() > 0) {
+            try {
+                if (!settings.slots().tryAcquire(SLOT_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                    continue;
+                }
+                fetch(1, settings.pollInterval().toMillis());
+                if (fetchFailure != null) {
+                    log.info("Fetching {} tasks works again", topic);
+                    fetchFailure = null;
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // Once per kind of failure, not every poll while a remote engine is down.
+                String failure = e.getClass().getSimpleName();
+                if (!failure.equals(fetchFailure)) {
+                    log.warn("Fetching {} tasks failed: {}", topic, failure);
+                    fetchFailure = failure;
+                }
+                try {
+                    stop.await(Math.min(settings.pollInterval().toMillis(), FAILURE_PAUSE.toMillis()),
+                            TimeUnit.MILLISECONDS);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
             }
         }
     }
 
-    /** Takes the free slots, fetches and locks that many tasks and starts them; the number of tasks started. */
+    /** Takes the free slots, fetches and locks that many tasks at once and starts them; the number of tasks started. */
     public int poll() {
+        if (!settings.slots().tryAcquire()) {
+            return 0;
+        }
+        return fetch(1, 0);
+    }
+
+    /**
+     * With {@code taken} slots in hand, takes the other free ones, fetches and locks that many tasks (waiting up to
+     * {@code waitMillis} for one when none is there) and starts them; the number of tasks started.
+     */
+    private int fetch(int taken, long waitMillis) {
         Semaphore slots = settings.slots();
-        int taken = 0;
         while (taken < settings.threads() && slots.tryAcquire()) {
             taken++;
         }
-        if (taken == 0) {
-            return 0;
-        }
         List<LockedExternalTask> tasks;
         try {
-            tasks = externalTasks.fetchAndLock(workerId, topics, taken, lease().toMillis(), variables);
+            tasks = externalTasks.fetchAndLock(workerId, topics, taken, lease().toMillis(), variables, waitMillis);
         } catch (RuntimeException e) {
             slots.release(taken);
             throw e;
         }
         slots.release(taken - tasks.size());
+        ExecutorService working = pool;
         for (int i = 0; i < tasks.size(); i++) {
             LockedExternalTask task = tasks.get(i);
             try {
-                pool.execute(() -> {
+                if (working == null) {
+                    throw new RejectedExecutionException("stopped");
+                }
+                working.execute(() -> {
                     try {
                         handle(task);
                     } finally {
                         slots.release();
                     }
                 });
-            } catch (RuntimeException rejected) {
+            } catch (RejectedExecutionException rejected) {
                 // stopping: hand back what was fetched but not started
                 tasks.subList(i, tasks.size()).forEach(this::unlock);
                 slots.release(tasks.size() - i);

@@ -14,9 +14,19 @@ import org.camunda.bpm.engine.externaltask.LockedExternalTask;
  */
 public interface ExternalTasks {
 
-    /** Fetches and locks up to {@code maxTasks} tasks of any of the topics, each with the named variables. */
+    /**
+     * Fetches and locks up to {@code maxTasks} tasks of any of the topics, each with the named variables; when none is
+     * there, waits up to {@code waitMillis} for one to be created (long polling) and answers what it then locked,
+     * possibly nothing.
+     */
     List<LockedExternalTask> fetchAndLock(String workerId, List<String> topics, int maxTasks, long lockMillis,
-                                          List<String> variables);
+                                          List<String> variables, long waitMillis);
+
+    /** Fetches and locks up to {@code maxTasks} tasks of any of the topics, answering at once. */
+    default List<LockedExternalTask> fetchAndLock(String workerId, List<String> topics, int maxTasks, long lockMillis,
+                                                  List<String> variables) {
+        return fetchAndLock(workerId, topics, maxTasks, lockMillis, variables, 0);
+    }
 
     default List<LockedExternalTask> fetchAndLock(String workerId, String topic, int maxTasks, long lockMillis,
                                                   List<String> variables) {
@@ -35,6 +45,10 @@ public interface ExternalTasks {
 
     void unlock(String taskId);
 
+    /** Ends the waits of this process's {@link #fetchAndLock} calls soon (a worker stops). */
+    default void wakeUp() {
+    }
+
     /** False on an engine node whose topics remote workers serve ({@code checkupflow.workers.mode=remote}). */
     default boolean polls() {
         return true;
@@ -51,14 +65,50 @@ public interface ExternalTasks {
         return of(service, true);
     }
 
+    /**
+     * In-process long polling: a fetch that finds nothing waits for the engine's notice of a created task
+     * ({@link CreatedExternalTasks}) and fetches once more. A worker that emptied the queue with its last fetch waits
+     * first: nothing was created since, so a fetch would only commit an empty transaction.
+     */
     static ExternalTasks of(ExternalTaskService service, boolean polls) {
+        CreatedExternalTasks created = new CreatedExternalTasks();
+        // per worker: the notice count read before its last fetch, when that fetch left no task behind
+        Map<String, Long> drainedAt = new java.util.concurrent.ConcurrentHashMap<>();
         return new ExternalTasks() {
             @Override
             public List<LockedExternalTask> fetchAndLock(String workerId, List<String> topics, int maxTasks,
-                                                         long lockMillis, List<String> variables) {
+                                                         long lockMillis, List<String> variables, long waitMillis) {
+                Long drained = drainedAt.remove(workerId);
+                long seen = created.count();
+                List<LockedExternalTask> tasks;
+                if (waitMillis > 0 && drained != null && drained == seen) {
+                    // woken by a created task, or after a whole wait (retries due, locks of a stopped node expired)
+                    created.awaitAfter(seen, waitMillis);
+                    seen = created.count();
+                    tasks = fetch(workerId, topics, maxTasks, lockMillis, variables);
+                } else {
+                    tasks = fetch(workerId, topics, maxTasks, lockMillis, variables);
+                    if (tasks.isEmpty() && waitMillis > 0 && created.awaitAfter(seen, waitMillis)) {
+                        seen = created.count();
+                        tasks = fetch(workerId, topics, maxTasks, lockMillis, variables);
+                    }
+                }
+                if (waitMillis > 0 && tasks.size() < maxTasks) {
+                    drainedAt.put(workerId, seen);
+                }
+                return tasks;
+            }
+
+            private List<LockedExternalTask> fetch(String workerId, List<String> topics, int maxTasks, long lockMillis,
+                                                   List<String> variables) {
                 var fetch = service.fetchAndLock(maxTasks, workerId);
                 topics.forEach(topic -> fetch.topic(topic, lockMillis).variables(variables));
                 return fetch.execute();
+            }
+
+            @Override
+            public void wakeUp() {
+                created.wakeUp();
             }
 
             @Override

@@ -30,6 +30,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class RestExternalTasks implements ExternalTasks {
 
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
     private final String authorization;
@@ -55,14 +57,18 @@ public final class RestExternalTasks implements ExternalTasks {
 
     @Override
     public List<LockedExternalTask> fetchAndLock(String workerId, List<String> topics, int maxTasks, long lockMillis,
-                                                 List<String> variables) {
+                                                 List<String> variables, long waitMillis) {
         ObjectNode body = json.createObjectNode().put("workerId", workerId).put("maxTasks", maxTasks);
+        if (waitMillis > 0) {
+            // long polling: the node answers when a task is created (or the time is up), no empty fetch in between
+            body.put("asyncResponseTimeout", waitMillis);
+        }
         var topicNodes = body.putArray("topics");
         for (String topic : topics) {
             ObjectNode topicNode = topicNodes.addObject().put("topicName", topic).put("lockDuration", lockMillis);
             variables.forEach(topicNode.putArray("variables")::add);
         }
-        JsonNode answer = post("external-task/fetchAndLock", body);
+        JsonNode answer = post("external-task/fetchAndLock", body, REQUEST_TIMEOUT.plusMillis(waitMillis));
         List<LockedExternalTask> tasks = new ArrayList<>();
         answer.forEach(task -> tasks.add(new Task(task, variables(task.path("variables")))));
         return tasks;
@@ -104,7 +110,11 @@ public final class RestExternalTasks implements ExternalTasks {
     }
 
     private JsonNode post(String path, ObjectNode body) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+        return post(path, body, REQUEST_TIMEOUT);
+    }
+
+    private JsonNode post(String path, ObjectNode body, Duration timeout) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
                 .header("Authorization", authorization).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build();
         HttpResponse<String> response;

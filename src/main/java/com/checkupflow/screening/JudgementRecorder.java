@@ -42,9 +42,8 @@ class JudgementRecorder {
         JudgementOutcome outcome = judged.outcome();
         List<String> before = screening.criticalFindings();
         boolean newCritical = outcome.criticalFindings().stream().anyMatch(f -> !before.contains(f));
-        screenings.saveJudgement(screeningId, json.write(outcome.judgement()), outcome.criticalFindings());
-        screenings.saveJudgingRules(screeningId, judged.decisionDefinitionId());
-        screenings.updateStage(screeningId, outcome.hasInvalidItems() ? Stage.CORRECTING : Stage.DRAFTING);
+        screenings.saveJudgement(screeningId, json.write(outcome.judgement()), outcome.criticalFindings(),
+                judged.decisionDefinitionId(), outcome.hasInvalidItems() ? Stage.CORRECTING : Stage.DRAFTING);
         return new Recorded(outcome, newCritical);
     }
 }

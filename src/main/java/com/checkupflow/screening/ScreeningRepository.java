@@ -209,15 +209,18 @@ public class ScreeningRepository {
         jdbc.sql("UPDATE cf_screening SET stage = ? WHERE id = ?").params(stage.name(), id).update();
     }
 
-    public void saveJudgement(String id, String judgementJson, List<String> criticalFindings) {
-        jdbc.sql("UPDATE cf_screening SET judgement_json = ?, critical_findings = ? WHERE id = ?")
-                .params(cipher.encryptCompressed(judgementJson, JUDGEMENT, id), String.join("\n", criticalFindings), id)
+    /**
+     * Records a judgement, the deployed decision definition (id of {@code screening_judgement}'s version) that made it
+     * and the stage it leads to, in one statement.
+     */
+    public void saveJudgement(String id, String judgementJson, List<String> criticalFindings, String decisionDefinitionId,
+                              Stage stage) {
+        jdbc.sql("""
+                UPDATE cf_screening SET judgement_json = ?, critical_findings = ?, judged_by_decision = ?, stage = ?
+                WHERE id = ?""")
+                .params(cipher.encryptCompressed(judgementJson, JUDGEMENT, id), String.join("\n", criticalFindings),
+                        decisionDefinitionId, stage.name(), id)
                 .update();
-    }
-
-    /** The deployed decision definition (id of {@code screening_judgement}'s version) that judged the screening. */
-    public void saveJudgingRules(String id, String decisionDefinitionId) {
-        jdbc.sql("UPDATE cf_screening SET judged_by_decision = ? WHERE id = ?").params(decisionDefinitionId, id).update();
     }
 
     /** Empty when the screening is not judged yet, or was judged before the version was recorded. */

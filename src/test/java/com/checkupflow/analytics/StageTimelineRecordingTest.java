@@ -34,7 +34,7 @@ import ca.uhn.fhir.context.FhirContext;
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "checkupflow.demo.screenings=0",
-        "spring.datasource.url=jdbc:h2:mem:analytics-test;DB_CLOSE_DELAY=-1",
+        "spring.datasource.url=jdbc:h2:mem:analytics-test;DB_CLOSE_DELAY=-1;QUERY_STATISTICS=TRUE;QUERY_STATISTICS_MAX_ENTRIES=2000",
         "camunda.bpm.job-execution.wait-time-in-millis=200",
         "camunda.bpm.job-execution.max-wait=1000"})
 @OwnJvm
@@ -104,6 +104,38 @@ class StageTimelineRecordingTest {
                 .contains("checkupflow_stage_duration_seconds_count{center=\"suwon\",stage=\"REVIEW\"}")
                 .contains("checkupflow_screening_cycle_seconds_count{center=\"suwon\"}")
                 .doesNotContain(id);
+    }
+
+    @Test
+    void shouldOpenTheReviewWithItsDueDateAndCloseIntervalsWithoutReadingThemWhenAScreeningIsDelivered() {
+        String bundle = new SyntheticScreenings(fhir).bundleJson("timeline-2", SyntheticScreenings.Profile.HEALTHY, 7);
+        String id = intake.receive("suwon", null, bundle.getBytes(StandardCharsets.UTF_8)).id();
+        Task review = ReviewTasks.awaitReview(taskService, id);
+        ReviewTasks.approveAsDrafted(taskService, review, "physicianSuwon");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> screenings.find(id).orElseThrow().stage(), Stage.DELIVERED::equals);
+
+        java.sql.Timestamp due = jdbc.sql("SELECT due_at FROM cf_stage_interval WHERE activity_instance_id = ?")
+                .param(activityInstance(review))
+                .query(java.sql.Timestamp.class).single();
+        Assertions.assertThat(due.toInstant()).isEqualTo(review.getDueDate().toInstant());
+        // H2's statement statistics of this database: a step that starts and ends in one transaction (the async
+        // service steps, 4 of the report path's 6) closes its interval with one UPDATE, without reading it first
+        long read = executions("SELECT started_at FROM cf_stage_interval%");
+        long closed = executions("UPDATE cf_stage_interval SET ended_at%");
+        Assertions.assertThat(closed).isPositive();
+        Assertions.assertThat(read).as("intervals read before closing, of %d closed", closed).isLessThanOrEqualTo(closed / 2);
+    }
+
+    private long executions(String statement) {
+        return jdbc.sql("""
+                SELECT COALESCE(SUM(EXECUTION_COUNT), 0) FROM INFORMATION_SCHEMA.QUERY_STATISTICS
+                WHERE SQL_STATEMENT LIKE ?""").param(statement).query(Long.class).single();
+    }
+
+    private String activityInstance(Task task) {
+        return jdbc.sql("SELECT ACT_INST_ID_ FROM ACT_HI_TASKINST WHERE ID_ = ?").param(task.getId())
+                .query(String.class).single();
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.externaltask.ExternalTask;
@@ -20,6 +21,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.Mockito;
 
 import com.checkupflow.process.ReferralLetterProcess.Activities;
 import com.checkupflow.process.ReferralLetterProcess.Topics;
@@ -39,7 +41,11 @@ class ExternalTaskWorkerTest {
 
     private final class HeldWorker extends ExternalTaskWorker {
         HeldWorker(Settings settings) {
-            super(ExternalTasks.of(processEngine.getExternalTaskService()), TOPIC, List.of(), settings);
+            this(ExternalTasks.of(processEngine.getExternalTaskService()), settings);
+        }
+
+        HeldWorker(ExternalTasks externalTasks, Settings settings) {
+            super(externalTasks, TOPIC, List.of(), settings);
         }
 
         @Override
@@ -72,7 +78,10 @@ class ExternalTaskWorkerTest {
     }
 
     private HeldWorker started(ExternalTaskWorker.Settings settings) {
-        HeldWorker worker = new HeldWorker(settings);
+        return started(new HeldWorker(settings));
+    }
+
+    private HeldWorker started(HeldWorker worker) {
         workers.add(worker);
         worker.start();
         return worker;
@@ -105,6 +114,47 @@ class ExternalTaskWorkerTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> tasks().count() == 0);
         Assertions.assertThat(processEngine.getTaskService().createTaskQuery()
                 .taskDefinitionKey(Activities.SIGN_REFERRAL_LETTER).count()).isEqualTo(5);
+    }
+
+    /** The engine's service with its fetches counted: each is a transaction of its own. */
+    private ExternalTaskService countingFetches() {
+        return Mockito.spy(processEngine.getExternalTaskService());
+    }
+
+    private static int fetches(ExternalTaskService service) {
+        return Mockito.mockingDetails(service).getInvocations().stream()
+                .filter(i -> i.getMethod().getName().equals("fetchAndLock") && i.getArguments().length == 2) // the others delegate
+                .mapToInt(i -> 1).sum();
+    }
+
+    @Test
+    void shouldFetchATaskAtOnceWhenItIsCreatedWhileTheIdleWorkerWaits() {
+        ExternalTaskService service = countingFetches();
+        // idle for a minute between fetches: only the engine's notice of the created task can bring it in time
+        started(new HeldWorker(ExternalTasks.of(service), ExternalTaskWorker.Settings.of(2, Duration.ofMinutes(5),
+                Duration.ofMinutes(1), true)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> fetches(service) >= 1);
+
+        processEngine.getRuntimeService().startProcessInstanceByKey(ReferralLetterProcess.PROCESS_ID, "worker-woken",
+                Map.of(Vars.REFERRAL_UNITS, "egfr", Vars.TASK_PRIORITY, 50));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> locked() == 1);
+    }
+
+    @Test
+    void shouldNotFetchAgainWhenItsLastFetchLeftNoTaskAndNoneWasCreatedSince() {
+        processEngine.getRuntimeService().startProcessInstanceByKey(ReferralLetterProcess.PROCESS_ID, "worker-drained",
+                Map.of(Vars.REFERRAL_UNITS, "egfr", Vars.TASK_PRIORITY, 50));
+        ExternalTaskService service = countingFetches();
+        started(new HeldWorker(ExternalTasks.of(service), ExternalTaskWorker.Settings.of(2, Duration.ofMinutes(5),
+                Duration.ofMinutes(1), true)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> locked() == 1);
+        release.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> tasks().count() == 0);
+
+        // one fetch brought the only task; no empty fetch (an empty transaction) follows while nothing is created
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> fetches(service) == 1);
+        Assertions.assertThat(fetches(service)).isEqualTo(1);
     }
 
     @Test

@@ -84,7 +84,7 @@ class ScreeningStorageTest {
         String judgement = "{\"overall\":{\"primary\":\"NORMAL_B\"},\"items\":{" + "\"hdl\":{\"category\":\"NORMAL_A\"},".repeat(30)
                 + "\"ldl\":{\"category\":\"NORMAL_A\"}}}";
 
-        repository.saveJudgement(ID, judgement, List.of());
+        repository.saveJudgement(ID, judgement, List.of(), "screening_judgement:1:test", Stage.RECEIVED);
 
         String stored = jdbc.sql("SELECT judgement_json FROM cf_screening WHERE id = ?").param(ID).query(String.class).single();
         Assertions.assertThat(stored).startsWith("enc1z:dk-").doesNotContain("NORMAL_B");
