@@ -54,6 +54,8 @@ public final class ReferralLetterProcess {
         public static final String REFERRAL_CHECK_NOTE = "referralCheckNote";
         public static final String APPOINTMENT_AT = "appointmentAt";
         public static final String APPOINTMENT_PLACE = "appointmentPlace";
+        public static final String REFERRAL_SIGN_ANYWAY = "referralSignAnyway";
+        public static final String REFERRAL_SIGN_ANYWAY_REASON = "referralSignAnywayReason";
 
         private Vars() {
         }

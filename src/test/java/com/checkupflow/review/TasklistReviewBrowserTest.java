@@ -99,7 +99,7 @@ class TasklistReviewBrowserTest {
         browser.shot("signed-check-02-refused");
         String page = browser.page();
         browser.save("signed-check-refused.txt", page);
-        Assertions.assertThat(page).contains("판정된 이상 소견 중 본문에 빠진 항목이 있습니다").contains("그대로 서명")
+        Assertions.assertThat(page).contains("본문에 빠진 결과입니다: 수축기 혈압").contains("그대로 서명")
                 .doesNotContain("MISSING_FINDING").doesNotContain("ENGINE-").doesNotContain("TaskListener")
                 .doesNotContain("does not name it");
         Assertions.assertThat(taskService.createTaskQuery().taskId(review.getId()).count()).as("the review stays open").isOne();
