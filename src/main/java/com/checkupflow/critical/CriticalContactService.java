@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -21,6 +23,8 @@ import com.checkupflow.screening.ScreeningRepository;
 /** What the critical-result form shows, and every contact attempt recorded in {@code cf_critical_contact}. */
 @Service
 class CriticalContactService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CriticalContactService.class);
 
     private final ScreeningRepository screenings;
     private final JudgementJson judgementJson;
@@ -54,9 +58,20 @@ class CriticalContactService {
         String language = "en".equals(centers.get(s.center()).language()) ? "en" : "ko";
         String findings = CriticalTexts.findings(s.criticalFindings(), judgementJson.read(s.judgementJson()), labels,
                 language);
-        String phone = contacts.phone(screeningId).map(p -> CriticalTexts.text("phone", language, p))
-                .orElseGet(() -> CriticalTexts.text("no-phone", language));
-        return new Facts(language, findings, phone);
+        return new Facts(language, findings, phone(screeningId, language));
+    }
+
+    /** Whatever goes wrong reading the contacts, the task to call the patient is still created and says so. */
+    private String phone(String screeningId, String language) {
+        try {
+            return contacts.phone(screeningId).map(p -> CriticalTexts.text("phone", language, p))
+                    .orElseGet(() -> CriticalTexts.text("no-phone", language));
+        } catch (RuntimeException e) {
+            // the class only: the message can quote the Bundle (personal data)
+            LOG.warn("Contacts of screening {} unreadable for its critical-result task: {}", screeningId,
+                    e.getClass().getName());
+            return CriticalTexts.text("contacts-unreadable", language);
+        }
     }
 
     /** One attempt to reach the patient. */
