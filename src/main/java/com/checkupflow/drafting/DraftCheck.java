@@ -1,6 +1,14 @@
 package com.checkupflow.drafting;
 
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -11,6 +19,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Result of {@link DraftChecker#check}. {@code passed} is true exactly when there are no findings.
  */
 public record DraftCheck(boolean passed, List<Finding> findings) {
+
+    private static final Properties LABELS = new Properties();
+
+    static {
+        try (Reader in = new InputStreamReader(
+                DraftCheck.class.getResourceAsStream("/labels/tasks.properties"), StandardCharsets.UTF_8)) {
+            LABELS.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     public DraftCheck {
         findings = List.copyOf(findings);
@@ -23,6 +42,22 @@ public record DraftCheck(boolean passed, List<Finding> findings) {
     /** The findings as the physician (and the model's next round) reads them: one {@link Finding#line()} a line. */
     public static String note(List<Finding> findings) {
         return findings.stream().map(Finding::line).collect(Collectors.joining("\n"));
+    }
+
+    /**
+     * The findings as staff of a center read them in the review and sign forms: for a Korean center each kind in
+     * words ({@code finding.*.ko} of {@code labels/tasks.properties}, as the signing refusal names them) with its
+     * count; for an {@code en} center the English {@link #note(List)}. The codes are for the API and the model.
+     */
+    public static String note(List<Finding> findings, String language) {
+        if ("en".equals(language)) {
+            return note(findings);
+        }
+        Map<String, Long> counts = findings.stream()
+                .collect(Collectors.groupingBy(Finding::type, LinkedHashMap::new, Collectors.counting()));
+        return counts.entrySet().stream()
+                .map(e -> "- " + LABELS.getProperty("finding." + e.getKey() + ".ko", e.getKey()) + " (" + e.getValue() + "건)")
+                .collect(Collectors.joining("\n"));
     }
 
     /** The findings as every table stores them: a JSON array of {@code {type, detail}}. */

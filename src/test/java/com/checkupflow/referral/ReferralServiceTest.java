@@ -259,7 +259,7 @@ class ReferralServiceTest {
         ReferralService.DraftedLetter letter = withModel.draft(ID, List.of("creatinine", "egfr"));
 
         Assertions.assertThat(letter.text()).contains("혈청 크레아티닌: 1.82 mg/dL (질환의심)").doesNotContain("18.82");
-        Assertions.assertThat(letter.checkNote()).contains("NUMBER_MISMATCH", "18.82");
+        Assertions.assertThat(letter.checkNote()).isEqualTo("- 본문의 수치가 검사 결과와 다릅니다 (1건)");
         Assertions.assertThat(withModel.draft(ID, List.of("creatinine", "egfr"))).as("redelivered").isEqualTo(letter);
         Assertions.assertThat(service.find(ID)).hasValueSatisfying(r -> {
             Assertions.assertThat(r.provider()).isEqualTo("template");
