@@ -47,6 +47,7 @@ class ReportRenderer {
     static final String TICKED = "■";
     static final String UNTICKED = "□";
     private static final Set<String> SUSPECT_FLAGS = Set.of("CARDIOMETABOLIC_SUSPECT", "GENERAL_SUSPECT");
+    private static final Set<String> NORMAL_FLAGS = Set.of("NORMAL_A", "NORMAL_B");
     private static final Pattern RULESET_YEAR = Pattern.compile("(20\\d\\d)");
 
 
@@ -116,11 +117,20 @@ class ReportRenderer {
         return text("aiNotice", lang).replace("{physician}", physician == null ? "" : physician);
     }
 
+    /**
+     * An incomplete screening ticks no 정상A/정상B: a missing test may change it (criteria §4.5); its result is
+     * printed as pending, the suspect boxes of what was judged still ticked.
+     */
     private List<Box> boxes(Judgement judgement, String lang) {
-        return OVERALL_BOXES.stream().map(flag -> {
-            boolean ticked = judgement.overall().flags().contains(flag);
+        boolean complete = judgement.overall().complete();
+        List<Box> boxes = new ArrayList<>(OVERALL_BOXES.stream().map(flag -> {
+            boolean ticked = judgement.overall().flags().contains(flag) && (complete || !NORMAL_FLAGS.contains(flag));
             return new Box(ticked, ticked ? TICKED : UNTICKED, labels.flag(flag, lang));
-        }).toList();
+        }).toList());
+        if (!complete) {
+            boxes.add(new Box(true, TICKED, text("pending", lang)));
+        }
+        return boxes;
     }
 
     private List<Row> rows(Judgement judgement, Sex sex, String lang, ReferenceBands.Printed printed) {
@@ -141,7 +151,14 @@ class ReportRenderer {
 
     private List<String> advice(Judgement judgement, Set<TreatedDisease> treated, String lang) {
         List<String> lines = new ArrayList<>();
+        boolean complete = judgement.overall().complete();
+        if (!complete) {
+            lines.add(text("advice.INCOMPLETE", lang).replace("{items}", missingTests(judgement, lang)));
+        }
         for (String flag : judgement.overall().flags()) {
+            if (!complete && NORMAL_FLAGS.contains(flag)) {
+                continue;
+            }
             String text = texts.getProperty("advice." + flag + "." + lang);
             if (SUSPECT_FLAGS.contains(flag)) {
                 // The official box label lists every disease of the box; the sentence names only the suspected ones.
@@ -154,6 +171,19 @@ class ReportRenderer {
             }
         }
         return lines;
+    }
+
+    /** The items a complete screening still needs: missing, invalid, or a coded test not read (X-ray not taken). */
+    private String missingTests(Judgement judgement, String lang) {
+        List<String> names = new ArrayList<>();
+        judgement.items().forEach((json, item) -> {
+            ItemKey key = ItemKey.fromJson(json).orElseThrow();
+            if (item.status() == ItemStatus.MISSING || item.status() == ItemStatus.INVALID
+                    || (item.status() == ItemStatus.VALID && key.coded() && item.category() == null)) {
+                names.add(labels.item(key, lang));
+            }
+        });
+        return String.join(", ", names);
     }
 
     /**
