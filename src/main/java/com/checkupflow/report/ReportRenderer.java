@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -24,6 +25,7 @@ import com.checkupflow.center.Centers;
 import com.checkupflow.document.DocumentTemplates;
 import com.checkupflow.judgement.Judgement;
 import com.checkupflow.kernel.Category;
+import com.checkupflow.kernel.FreeFirstVisit;
 import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.kernel.ItemLabels;
 import com.checkupflow.kernel.ItemStatus;
@@ -99,7 +101,10 @@ class ReportRenderer {
         v.put("aiNotice", aiUse == null ? null : aiNotice(lang, signer));
         v.put("boxes", boxes(judgement, lang));
         v.put("rows", rows(judgement, s.sex(), lang, bands.of(s.id())));
-        v.put("advice", advice(judgement, s.treatedDiseases(), lang));
+        // the free first visit is promised only while it still holds on the day the report is issued
+        boolean freeVisitLapsed = s.examDate() != null && signedAt != null
+                && FreeFirstVisit.lapsed(s.examDate(), LocalDate.ofInstant(signedAt, CenterTime.ZONE));
+        v.put("advice", advice(judgement, s.treatedDiseases(), lang, freeVisitLapsed));
         return templates.xhtml(TEMPLATE, v);
     }
 
@@ -149,7 +154,7 @@ class ReportRenderer {
         return rows;
     }
 
-    private List<String> advice(Judgement judgement, Set<TreatedDisease> treated, String lang) {
+    private List<String> advice(Judgement judgement, Set<TreatedDisease> treated, String lang, boolean freeVisitLapsed) {
         List<String> lines = new ArrayList<>();
         boolean complete = judgement.overall().complete();
         if (!complete) {
@@ -159,11 +164,12 @@ class ReportRenderer {
             if (!complete && NORMAL_FLAGS.contains(flag)) {
                 continue;
             }
-            String text = texts.getProperty("advice." + flag + "." + lang);
+            String key = "advice." + flag + (freeVisitLapsed && flag.equals("CARDIOMETABOLIC_SUSPECT") ? ".lapsed" : "");
+            String text = texts.getProperty(key + "." + lang);
             if (SUSPECT_FLAGS.contains(flag)) {
                 // The official box label lists every disease of the box; the sentence names only the suspected ones.
                 List<TargetDisease> named = suspected(judgement, treated, flag.equals("CARDIOMETABOLIC_SUSPECT"));
-                text = named.isEmpty() ? texts.getProperty("advice." + flag + ".unnamed." + lang)
+                text = named.isEmpty() ? texts.getProperty(key + ".unnamed." + lang)
                         : text.replace("{diseases}", diseases(named, lang));
             }
             if (text != null) {

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DraftCheckerTest {
 
     private final TemplateTexts texts = new TemplateTexts();
-    private final TemplateReportDrafter drafter = new TemplateReportDrafter(texts);
+    private final TemplateReportDrafter drafter = new TemplateReportDrafter(texts, DraftingFixtures.CLOCK);
     private final DraftChecker checker = new DraftChecker(texts);
     private final Judgement mixed = DraftExamples.mixed();
     private final String ko = drafter.draft(DraftRequest.firstRound(mixed, DraftExamples.MALE_52, "ko")).text();

@@ -15,6 +15,7 @@ import org.xml.sax.InputSource;
 import com.checkupflow.judgement.Judgement;
 import com.checkupflow.kernel.Category;
 import com.checkupflow.kernel.ItemStatus;
+import com.checkupflow.screening.Screening;
 
 class ReportDocumentTest {
 
@@ -94,6 +95,19 @@ class ReportDocumentTest {
                 ReportExamples.SUMMARY, "physicianGangnam", ReportExamples.ISSUED, null);
         Assertions.assertThat(en).contains("Pending (final once the missing tests are done)")
                 .contains("Some tests (Chest X-ray) have no result").doesNotContain("Your results are good");
+    }
+
+    @Test
+    void shouldPromiseNoFreeFirstVisitWhenTheReportIsIssuedAfterItsDeadline() {
+        Screening lastYear = ReportExamples.issued("ko", null, java.util.List.of(), java.time.LocalDate.of(2025, 6, 4));
+
+        String late = examples.renderer.render(lastYear, ReportExamples.mixed(), ReportExamples.SUMMARY,
+                "physicianGangnam", java.time.Instant.parse("2026-12-01T01:00:00Z"), null);
+        String onTime = examples.renderer.render(lastYear, ReportExamples.mixed(), ReportExamples.SUMMARY,
+                "physicianGangnam", java.time.Instant.parse("2026-01-30T01:00:00Z"), null);
+
+        Assertions.assertThat(late).contains("확진검사를 위해 되도록 빨리 병·의원을 방문하세요").doesNotContain("1월 31일");
+        Assertions.assertThat(onTime).contains("다음 해 1월 31일까지 첫 진료 본인부담 면제");
     }
 
     @Test
