@@ -312,7 +312,21 @@ class ScreeningReportProcessTest {
                 .getKey()).isEqualTo("confirm-critical-result");
         Assertions.assertThat(processEngine.getFormService().getDeployedTaskForm(escalated.getId())).isNotNull();
 
-        review(pi, "APPROVE", null, null);
+        // the patient is not reached yet: the form says so and approving needs "sign anyway" with a reason
+        Task review = task(Activities.REVIEW_REPORT, pi);
+        Assertions.assertThat((String) taskService().getVariable(review.getId(), Vars.CRITICAL_CONTACT_OPEN_MESSAGE))
+                .startsWith("⚠ 환자와 아직 연락되지 않았습니다");
+        claim(review, PHYSICIAN);
+        Assertions.assertThatThrownBy(() -> complete(review, withVariables(Vars.REVIEW_DECISION, "APPROVE")))
+                .hasMessageContaining("환자와 아직 연락되지 않았습니다");
+        Assertions.assertThatThrownBy(() -> complete(review, withVariables(Vars.REVIEW_DECISION, "APPROVE",
+                        Vars.SIGN_ANYWAY, true, Vars.SIGN_ANYWAY_REASON, " ")))
+                .hasMessageContaining("사유를 적어 주세요");
+        assertThat(pi).isWaitingAt(Activities.CONFIRM_CRITICAL_RESULT_ESCALATED, Activities.REVIEW_REPORT);
+        complete(review, withVariables(Vars.REVIEW_DECISION, "APPROVE", Vars.SIGN_ANYWAY, true,
+                Vars.SIGN_ANYWAY_REASON, "세 번 통화 실패, 결과지로 내원 권고"));
+        reviews.verifySignedAnyway("critical-1", "APPROVE", DraftingFixtures.draftText(1), PHYSICIAN,
+                "세 번 통화 실패, 결과지로 내원 권고");
         issueAndDeliver(pi);
 
         assertThat(pi).isNotEnded().hasPassed(Events.REPORT_DELIVERED).isWaitingAt(Activities.CONFIRM_CRITICAL_RESULT_ESCALATED);

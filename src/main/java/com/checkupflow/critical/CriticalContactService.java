@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -23,6 +25,8 @@ import com.checkupflow.screening.ScreeningRepository;
 /** What the critical-result form shows, and every contact attempt recorded in {@code cf_critical_contact}. */
 @Service
 class CriticalContactService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CriticalContactService.class);
 
     private final ScreeningRepository screenings;
     private final JudgementJson judgementJson;
@@ -59,13 +63,24 @@ class CriticalContactService {
         String language = "en".equals(centers.get(s.center()).language()) ? "en" : "ko";
         String findings = CriticalTexts.findings(s.criticalFindings(), judgementJson.read(s.judgementJson()), labels,
                 language);
-        String phone = contacts.phone(screeningId).map(p -> CriticalTexts.text("phone", language, p))
-                .orElseGet(() -> CriticalTexts.text("no-phone", language));
         List<Contact> unanswered = history(screeningId).stream().filter(c -> !c.reached()).toList();
         Optional<String> attempts = unanswered.isEmpty() ? Optional.empty()
                 : Optional.of(CriticalTexts.text("attempts", language, unanswered.size(),
                         CenterTime.format(unanswered.get(unanswered.size() - 1).contactedAt())));
-        return new Facts(language, findings, phone, attempts);
+        return new Facts(language, findings, phone(screeningId, language), attempts);
+    }
+
+    /** Whatever goes wrong reading the contacts, the task to call the patient is still created and says so. */
+    private String phone(String screeningId, String language) {
+        try {
+            return contacts.phone(screeningId).map(p -> CriticalTexts.text("phone", language, p))
+                    .orElseGet(() -> CriticalTexts.text("no-phone", language));
+        } catch (RuntimeException e) {
+            // the class only: the message can quote the Bundle (personal data)
+            LOG.warn("Contacts of screening {} unreadable for its critical-result task: {}", screeningId,
+                    e.getClass().getName());
+            return CriticalTexts.text("contacts-unreadable", language);
+        }
     }
 
     /** One attempt to reach the patient. */

@@ -7,20 +7,24 @@ import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.Patient;
 import org.springframework.stereotype.Component;
 
+import com.checkupflow.intake.BundleParser;
+import com.checkupflow.intake.ParsedBundle;
 import com.checkupflow.screening.ScreeningRepository;
 
-import ca.uhn.fhir.context.FhirContext;
-
-/** The patient's e-mail address and phone number from Patient.telecom of the stored Bundle. Never logged. */
+/**
+ * The patient's e-mail address and phone number from Patient.telecom of the stored Bundle. Never logged. The Bundle is
+ * read as intake read it ({@link BundleParser}): a strict HAPI parser refuses what intake accepted (a
+ * {@code valueQuantity.value} "abc"), and a critical-result call must not depend on an unrelated measurement.
+ */
 @Component
 public class PatientContacts {
 
     private final ScreeningRepository screenings;
-    private final FhirContext fhir;
+    private final BundleParser parser;
 
-    public PatientContacts(ScreeningRepository screenings, FhirContext fhir) {
+    public PatientContacts(ScreeningRepository screenings, BundleParser parser) {
         this.screenings = screenings;
-        this.fhir = fhir;
+        this.parser = parser;
     }
 
     Optional<String> email(String screeningId) {
@@ -33,8 +37,8 @@ public class PatientContacts {
     }
 
     private Optional<String> telecom(String screeningId, ContactPoint.ContactPointSystem system) {
-        return screenings.bundleJson(screeningId).flatMap(json -> {
-            Bundle bundle = fhir.newJsonParser().parseResource(Bundle.class, json);
+        return screenings.bundleJson(screeningId).map(parser::parse).filter(ParsedBundle::isAccepted).flatMap(parsed -> {
+            Bundle bundle = parsed.bundle();
             return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
                     .filter(Patient.class::isInstance).map(Patient.class::cast).findFirst()
                     .flatMap(p -> p.getTelecom().stream()

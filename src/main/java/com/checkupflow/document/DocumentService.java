@@ -73,7 +73,8 @@ class DocumentService {
         Optional<DocumentRepository.StoredDocument> stored = documents.find(screeningId, step.outputVariable());
         DocumentRepository.StoredDocument d = stored.orElseGet(() -> documents.saveIfAbsent(draft(s, step)));
         return new Drafted(d.text(), d.checkPassed(),
-                d.checkPassed() ? null : DraftCheck.note(DraftCheck.fromJson(json, d.checkFindings())), d.provider(),
+                d.checkPassed() ? null : DraftCheck.note(DraftCheck.fromJson(json, d.checkFindings()), s.language()),
+                d.provider(),
                 d.fallback());
     }
 

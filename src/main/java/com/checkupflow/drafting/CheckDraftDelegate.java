@@ -23,17 +23,16 @@ class CheckDraftDelegate implements JavaDelegate {
         boolean autoRedraftUsed = Boolean.TRUE.equals(execution.getVariable("autoRedraftUsed"));
         DraftCheck check = drafting.check(execution.getProcessBusinessKey(), round, autoRedraftUsed);
         execution.setVariable("draftCheckPassed", check.passed());
-        execution.setVariable("draftFindings", findingsMarkdown(check));
+        execution.setVariable("draftFindings", findingsMarkdown(check, String.valueOf(execution.getVariable("language"))));
     }
 
-    static String findingsMarkdown(DraftCheck check) {
+    /** Each finding in words, in the center's language (DraftCheck#note); the codes stay in the audit and the API. */
+    static String findingsMarkdown(DraftCheck check, String language) {
         if (check.findings().isEmpty()) {
             return "";
         }
-        StringBuilder md = new StringBuilder("**초안 점검 결과 – 확인이 필요합니다**\n\n");
-        // what the text says and the judgement's fact, in the report's language; the codes stay in the audit and the API
-        check.findings().stream().map(DraftCheck.Finding::forPhysician).distinct()
-                .forEach(line -> md.append("- ").append(line).append('\n'));
-        return md.toString();
+        boolean en = "en".equals(language);
+        return (en ? "**Draft check findings – please check**" : "**초안 점검 결과 – 확인이 필요합니다**") + "\n\n"
+                + DraftCheck.note(check.findings(), en ? "en" : "ko") + "\n";
     }
 }

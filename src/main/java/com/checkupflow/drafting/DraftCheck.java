@@ -1,6 +1,12 @@
 package com.checkupflow.drafting;
 
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Properties;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -12,6 +18,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Result of {@link DraftChecker#check}. {@code passed} is true exactly when there are no findings.
  */
 public record DraftCheck(boolean passed, List<Finding> findings) {
+
+    private static final Properties LABELS = new Properties();
+
+    static {
+        try (Reader in = new InputStreamReader(
+                DraftCheck.class.getResourceAsStream("/labels/tasks.properties"), StandardCharsets.UTF_8)) {
+            LABELS.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     public DraftCheck {
         findings = List.copyOf(findings);
@@ -37,6 +54,17 @@ public record DraftCheck(boolean passed, List<Finding> findings) {
                 .distinct().toList();
         String shown = lines.stream().limit(max).map(l -> "· " + l).collect(Collectors.joining("\n"));
         return lines.size() <= max ? shown : shown + "\n" + more.replace("{0}", String.valueOf(lines.size() - max));
+    }
+
+    /**
+     * The findings as staff of a center read them in the review, document and sign forms: each in words in the
+     * report's language ({@link #forPhysician}); a finding stored before it had words reads as its kind
+     * ({@code finding.*.ko} of {@code labels/tasks.properties}) for a Korean center, its English detail for an
+     * {@code en} one. The codes are for the API and the model.
+     */
+    public static String note(List<Finding> findings, String language) {
+        return forPhysician(findings, Integer.MAX_VALUE, "", "en".equals(language) ? Finding::detail
+                : f -> LABELS.getProperty("finding." + f.type() + ".ko", f.type()));
     }
 
     /** The findings as every table stores them: a JSON array of {@code {type, detail}}. */

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -246,11 +247,12 @@ public class DraftChecker {
     // --- the structure of an answer -------------------------------------------------------------------
 
     private static void citations(TemplateTexts.Bundle b, DraftAnswer answer, Judgement j, List<DraftCheck.Finding> findings) {
-        Map<String, String> owners = new HashMap<>();
+        // a panel's observation (85354-9 blood pressure) is the observation of each of its components
+        Map<String, Set<String>> owners = new HashMap<>();
         if (j.items() != null) {
             j.items().forEach((k, item) -> {
                 if (item.observationId() != null) {
-                    owners.put(item.observationId(), k);
+                    owners.computeIfAbsent(item.observationId(), id -> new TreeSet<>()).add(k);
                 }
             });
         }
@@ -268,13 +270,13 @@ public class DraftChecker {
                         + category(j, key.get()) + " and needs no finding", shown));
             }
             for (String id : DraftAnswer.nullSafe(f.observationIds())) {
-                String owner = owners.get(id);
+                Set<String> owner = owners.get(id);
                 if (owner == null) {
                     findings.add(new DraftCheck.Finding(BAD_CITATION, "the finding for " + f.item()
                             + " cites an observation id that is no observation of this screening", shown));
-                } else if (!owner.equals(f.item())) {
+                } else if (!owner.contains(f.item())) {
                     findings.add(new DraftCheck.Finding(BAD_CITATION, "the finding for " + f.item()
-                            + " cites the observation of " + owner, shown));
+                            + " cites the observation of " + String.join(", ", owner), shown));
                 }
             }
         }

@@ -5,15 +5,19 @@ import com.checkupflow.ai.DraftRequest;
 import com.checkupflow.ai.PatientContext;
 import com.checkupflow.ai.TemplateTexts;
 import com.checkupflow.judgement.CriticalFinding;
+import com.checkupflow.center.CenterTime;
 import com.checkupflow.judgement.Judgement;
 import com.checkupflow.judgement.JudgementUnit;
 import com.checkupflow.kernel.Category;
+import com.checkupflow.kernel.FreeFirstVisit;
 import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.kernel.ItemStatus;
 import com.checkupflow.kernel.TargetDisease;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,17 +60,20 @@ class TemplateReportDrafter implements ReportDrafter {
     private static final BigDecimal UNDERWEIGHT_BELOW = new BigDecimal("18.5");
 
     private final TemplateTexts texts;
+    private final Clock clock;
 
-    TemplateReportDrafter(TemplateTexts texts) {
+    TemplateReportDrafter(TemplateTexts texts, Clock clock) {
         this.texts = texts;
+        this.clock = clock;
     }
 
     @Override
     public Draft draft(DraftRequest request) {
         TemplateTexts.Bundle bundle = texts.bundle(request.language());
-        String text = new Report(bundle, request.judgement(), request.patient(), request.criticalFindings(), false).write();
+        LocalDate today = LocalDate.now(clock.withZone(CenterTime.ZONE));
+        String text = new Report(bundle, request.judgement(), request.patient(), request.criticalFindings(), today, false).write();
         if (text.length() > MAX_LENGTH) {
-            text = new Report(bundle, request.judgement(), request.patient(), request.criticalFindings(), true).write();
+            text = new Report(bundle, request.judgement(), request.patient(), request.criticalFindings(), today, true).write();
         }
         return new Draft(text, PROVIDER, null, bundle.text("version"), false);
     }
@@ -80,6 +87,8 @@ class TemplateReportDrafter implements ReportDrafter {
         private final TemplateTexts.Bundle b;
         private final Judgement j;
         private final PatientContext patient;
+        /** The center's date of drafting. */
+        private final LocalDate today;
         private final boolean ko;
         private final StringBuilder out = new StringBuilder();
         private final Map<TargetDisease, List<Entry>> groups = new EnumMap<>(TargetDisease.class);
@@ -88,11 +97,12 @@ class TemplateReportDrafter implements ReportDrafter {
         private final List<ItemKey> critical;
 
         Report(TemplateTexts.Bundle b, Judgement j, PatientContext patient, List<String> criticalFindings,
-               boolean compact) {
+               LocalDate today, boolean compact) {
             this.b = b;
             this.critical = CriticalFinding.items(criticalFindings);
             this.j = j;
             this.patient = patient;
+            this.today = today;
             this.compact = compact;
             this.ko = TemplateTexts.KO.equals(b.language());
             this.cardiometabolic = legacyRuleset()
@@ -397,7 +407,11 @@ class TemplateReportDrafter implements ReportDrafter {
             if (!cardio.isEmpty()) {
                 Map<String, String> values = Map.of("diseases", diseases(cardio), "year",
                         patient.examDate() == null ? "" : Integer.toString(patient.examDate().getYear() + 1));
-                line(b.text(patient.examDate() == null ? "followup.cardiometabolic.noYear" : "followup.cardiometabolic", values));
+                // a late draft (a December exam corrected in February) must not promise a free visit that has lapsed
+                boolean lapsed = patient.examDate() != null
+                        && FreeFirstVisit.lapsed(patient.examDate(), today);
+                line(b.text(patient.examDate() == null ? "followup.cardiometabolic.noYear"
+                        : lapsed ? "followup.cardiometabolic.lapsed" : "followup.cardiometabolic", values));
             }
             if (!treatedHigh.isEmpty()) {
                 line(b.text("followup.treated", Map.of("diseases", capitalize(diseases(treatedHigh)))));

@@ -186,6 +186,8 @@ public final class ScreeningReportProcess {
         public static final String OVERALL_SUMMARY = "overallSummary";
         public static final String PATIENT_PROBLEMS = "patientProblems";
         public static final String REDRAFT_LIMIT_MESSAGE = "redraftLimitMessage";
+        /** The review form's warning that the critical-result contact is still open (empty when none is). */
+        public static final String CRITICAL_CONTACT_OPEN_MESSAGE = "criticalContactOpenMessage";
         public static final String REVIEW_REOPENED_NOTE = "reviewReopenedNote";
         public static final String REVIEW_DECISION = "reviewDecision";
         public static final String REVIEW_NOTE = "reviewNote";

@@ -84,11 +84,11 @@ class ReferralService {
     /** @param promptVersion the prompt version the step pins; null for the kind's default */
     DraftedLetter draft(String screeningId, List<String> units, String promptVersion) {
         // At least once: a redelivered task gets the unsigned letter already drafted for these units, not a second one.
-        Optional<DraftedLetter> drafted = unsignedDraft(screeningId, units);
+        Screening s = screenings.find(screeningId).orElseThrow();
+        Optional<DraftedLetter> drafted = unsignedDraft(screeningId, units, s.language());
         if (drafted.isPresent()) {
             return drafted.get();
         }
-        Screening s = screenings.find(screeningId).orElseThrow();
         Judgement judgement = judgementJson.read(s.judgementJson());
         List<JudgementUnit> referred = new ArrayList<>();
         for (JudgementUnit unit : JudgementUnit.values()) {
@@ -109,15 +109,17 @@ class ReferralService {
         transaction.executeWithoutResult(tx -> referrals.replaceDraft(screeningId, String.join(",", units), chosen.text(),
                 chosen.provider(), chosen.promptVersion(), chosen.fallback(), passed, findings, sha));
         return new DraftedLetter(chosen.text(),
-                letter.filter(l -> !l.check().passed()).map(l -> DraftCheck.note(l.check().findings())).orElse(null));
+                letter.filter(l -> !l.check().passed()).map(l -> DraftCheck.note(l.check().findings(), s.language()))
+                        .orElse(null));
     }
 
     private record Chosen(String text, String provider, String promptVersion, boolean fallback) {
     }
 
-    private Optional<DraftedLetter> unsignedDraft(String screeningId, List<String> units) {
+    private Optional<DraftedLetter> unsignedDraft(String screeningId, List<String> units, String language) {
         return referrals.unsignedDraft(screeningId, String.join(",", units)).map(d -> new DraftedLetter(d.text(),
-                d.failedCheckFindings() == null ? null : DraftCheck.note(DraftCheck.fromJson(json, d.failedCheckFindings()))));
+                d.failedCheckFindings() == null ? null
+                        : DraftCheck.note(DraftCheck.fromJson(json, d.failedCheckFindings()), language)));
     }
 
 

@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -25,6 +26,7 @@ import com.checkupflow.document.DocumentTemplates;
 import com.checkupflow.judgement.CriticalFinding;
 import com.checkupflow.judgement.Judgement;
 import com.checkupflow.kernel.Category;
+import com.checkupflow.kernel.FreeFirstVisit;
 import com.checkupflow.kernel.ItemKey;
 import com.checkupflow.kernel.ItemLabels;
 import com.checkupflow.kernel.ItemStatus;
@@ -48,6 +50,7 @@ class ReportRenderer {
     static final String TICKED = "■";
     static final String UNTICKED = "□";
     private static final Set<String> SUSPECT_FLAGS = Set.of("CARDIOMETABOLIC_SUSPECT", "GENERAL_SUSPECT");
+    private static final Set<String> NORMAL_FLAGS = Set.of("NORMAL_A", "NORMAL_B");
     private static final Pattern RULESET_YEAR = Pattern.compile("(20\\d\\d)");
 
 
@@ -100,7 +103,10 @@ class ReportRenderer {
         v.put("aiNotice", aiUse == null ? null : aiNotice(lang, signer));
         v.put("boxes", boxes(judgement, lang));
         v.put("rows", rows(judgement, s.sex(), lang, bands.of(s.id())));
-        v.put("advice", advice(judgement, s.treatedDiseases(), lang));
+        // the free first visit is promised only while it still holds on the day the report is issued
+        boolean freeVisitLapsed = s.examDate() != null && signedAt != null
+                && FreeFirstVisit.lapsed(s.examDate(), LocalDate.ofInstant(signedAt, CenterTime.ZONE));
+        v.put("advice", advice(judgement, s.treatedDiseases(), lang, freeVisitLapsed));
         v.put("urgency", urgency(judgement, s.criticalFindings(), lang));
         return templates.xhtml(TEMPLATE, v);
     }
@@ -133,11 +139,20 @@ class ReportRenderer {
         return values.isEmpty() ? null : text("urgency", lang).replace("{items}", String.join(", ", values));
     }
 
+    /**
+     * An incomplete screening ticks no 정상A/정상B: a missing test may change it (criteria §4.5); its result is
+     * printed as pending, the suspect boxes of what was judged still ticked.
+     */
     private List<Box> boxes(Judgement judgement, String lang) {
-        return OVERALL_BOXES.stream().map(flag -> {
-            boolean ticked = judgement.overall().flags().contains(flag);
+        boolean complete = judgement.overall().complete();
+        List<Box> boxes = new ArrayList<>(OVERALL_BOXES.stream().map(flag -> {
+            boolean ticked = judgement.overall().flags().contains(flag) && (complete || !NORMAL_FLAGS.contains(flag));
             return new Box(ticked, ticked ? TICKED : UNTICKED, labels.flag(flag, lang));
-        }).toList();
+        }).toList());
+        if (!complete) {
+            boxes.add(new Box(true, TICKED, text("pending", lang)));
+        }
+        return boxes;
     }
 
     private List<Row> rows(Judgement judgement, Sex sex, String lang, ReferenceBands.Printed printed) {
@@ -156,14 +171,22 @@ class ReportRenderer {
         return rows;
     }
 
-    private List<String> advice(Judgement judgement, Set<TreatedDisease> treated, String lang) {
+    private List<String> advice(Judgement judgement, Set<TreatedDisease> treated, String lang, boolean freeVisitLapsed) {
         List<String> lines = new ArrayList<>();
+        boolean complete = judgement.overall().complete();
+        if (!complete) {
+            lines.add(text("advice.INCOMPLETE", lang).replace("{items}", missingTests(judgement, lang)));
+        }
         for (String flag : judgement.overall().flags()) {
-            String text = texts.getProperty("advice." + flag + "." + lang);
+            if (!complete && NORMAL_FLAGS.contains(flag)) {
+                continue;
+            }
+            String key = "advice." + flag + (freeVisitLapsed && flag.equals("CARDIOMETABOLIC_SUSPECT") ? ".lapsed" : "");
+            String text = texts.getProperty(key + "." + lang);
             if (SUSPECT_FLAGS.contains(flag)) {
                 // The official box label lists every disease of the box; the sentence names only the suspected ones.
                 List<TargetDisease> named = suspected(judgement, treated, flag.equals("CARDIOMETABOLIC_SUSPECT"));
-                text = named.isEmpty() ? texts.getProperty("advice." + flag + ".unnamed." + lang)
+                text = named.isEmpty() ? texts.getProperty(key + ".unnamed." + lang)
                         : text.replace("{diseases}", diseases(named, lang));
             }
             if (text != null) {
@@ -171,6 +194,19 @@ class ReportRenderer {
             }
         }
         return lines;
+    }
+
+    /** The items a complete screening still needs: missing, invalid, or a coded test not read (X-ray not taken). */
+    private String missingTests(Judgement judgement, String lang) {
+        List<String> names = new ArrayList<>();
+        judgement.items().forEach((json, item) -> {
+            ItemKey key = ItemKey.fromJson(json).orElseThrow();
+            if (item.status() == ItemStatus.MISSING || item.status() == ItemStatus.INVALID
+                    || (item.status() == ItemStatus.VALID && key.coded() && item.category() == null)) {
+                names.add(labels.item(key, lang));
+            }
+        });
+        return String.join(", ", names);
     }
 
     /**

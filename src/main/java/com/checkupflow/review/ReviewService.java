@@ -197,7 +197,7 @@ public class ReviewService {
      * @throws SignedTextRejected when the text to sign has findings and is not signed anyway with a reason
      */
     void record(String screeningId, String decision, String note, String finalText, String reviewer, String draftText,
-                Integer draftRound, boolean signAnyway, String reason) {
+                Integer draftRound, boolean signAnyway, String reason, boolean criticalContactOpen) {
         List<String> problems = new ArrayList<>(problems(decision, note, finalText, true));
         if (reason != null && reason.length() > MAX_NOTE_LENGTH) {
             problems.add("그대로 서명하는 사유는 " + MAX_NOTE_LENGTH + "자를 넘을 수 없습니다 (" + reason.length() + "자)");
@@ -212,6 +212,12 @@ public class ReviewService {
         if (overridden && (!signAnyway || reason == null || reason.isBlank())) {
             throw new SignedTextRejected(signedCheck.findings(), signAnyway);
         }
+        // a report issued before the patient heard of a critical value by phone needs the physician's stated reason
+        boolean contactOverridden = signs && criticalContactOpen;
+        if (contactOverridden && (!signAnyway || reason == null || reason.isBlank())) {
+            throw new InputRefused(TaskNames.text(signAnyway ? "refusal.signAnywayReasonMissing"
+                    : "refusal.criticalContactOpen", "ko"));
+        }
         jdbc.sql("""
                 INSERT INTO cf_review (screening_id, decision, note, reviewer, decided_at, draft_round, draft_text,
                     signed_text, edit_ratio, signed_check_findings, signed_anyway, sign_anyway_reason)
@@ -221,8 +227,9 @@ public class ReviewService {
                                 ? null : draftText,
                         signs && !finalText.equals(draftText) ? finalText : null,
                         signs ? TextDiff.editRatio(draftText, finalText) : null,
-                        signs ? DraftCheck.toJson(json, signedCheck.findings()) : null, signs ? overridden : null,
-                        overridden ? reason.strip() : null)
+                        signs ? DraftCheck.toJson(json, signedCheck.findings()) : null,
+                        signs ? overridden || contactOverridden : null,
+                        overridden || contactOverridden ? reason.strip() : null)
                 .update();
     }
 

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import com.checkupflow.engine.CompletingUser;
 import com.checkupflow.kernel.InputRefused;
+import com.checkupflow.process.ScreeningReportProcess.Activities;
 import com.checkupflow.process.ScreeningReportProcess.Vars;
 import com.checkupflow.security.Roles;
 
@@ -37,6 +38,8 @@ class ReviewTaskListener implements TaskListener {
             int max = ((Number) task.getVariable(Vars.MAX_REDRAFT_ROUNDS)).intValue();
             task.setVariable(Vars.REDRAFT_LIMIT_MESSAGE, round > max
                     ? "재작성 한도(" + max + "회)에 도달했습니다. 승인하거나 직접 작성하세요." : "");
+            task.setVariable(Vars.CRITICAL_CONTACT_OPEN_MESSAGE, criticalContactOpen(task)
+                    ? TaskNames.text("review.criticalContactOpen", language(task)) : "");
             task.setVariable(Vars.REVIEW_REOPENED_NOTE, reviews.reopenedNote(screeningId, round, str(task.getVariable(Vars.DRAFT_PROVIDER))));
             // A decision of the previous round must not be resubmitted by accident.
             task.removeVariable(Vars.REVIEW_DECISION);
@@ -67,8 +70,24 @@ class ReviewTaskListener implements TaskListener {
             reviews.record(screeningId, str(task.getVariable(Vars.REVIEW_DECISION)), str(task.getVariable(Vars.REVIEW_NOTE)),
                     str(task.getVariable(Vars.FINAL_TEXT)), reviewer, str(task.getVariable(Vars.DRAFT_TEXT)),
                     task.getVariable(Vars.DRAFT_ROUND) instanceof Number n ? n.intValue() : null,
-                    Boolean.TRUE.equals(task.getVariable(Vars.SIGN_ANYWAY)), str(task.getVariable(Vars.SIGN_ANYWAY_REASON)));
+                    Boolean.TRUE.equals(task.getVariable(Vars.SIGN_ANYWAY)), str(task.getVariable(Vars.SIGN_ANYWAY_REASON)),
+                    criticalContactOpen(task));
         }
+    }
+
+    /**
+     * A critical-result contact of this screening is still open: the patient has not been reached (a reached contact
+     * completes its task). Asked again on completion, as the contact may have ended since the form opened.
+     */
+    private static boolean criticalContactOpen(DelegateTask task) {
+        return task.getProcessEngineServices().getTaskService().createTaskQuery()
+                .processInstanceId(task.getProcessInstanceId())
+                .taskDefinitionKeyIn(Activities.CONFIRM_CRITICAL_RESULT, Activities.CONFIRM_CRITICAL_RESULT_ESCALATED)
+                .count() > 0;
+    }
+
+    private static String language(DelegateTask task) {
+        return "en".equals(task.getVariableLocal(Vars.FORM_LANGUAGE)) ? "en" : "ko";
     }
 
     private static String str(Object value) {

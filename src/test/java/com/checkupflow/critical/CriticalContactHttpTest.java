@@ -24,6 +24,7 @@ import com.checkupflow.process.ScreeningReportProcess.Activities;
 import com.checkupflow.process.ScreeningReportProcess.Vars;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import ca.uhn.fhir.context.FhirContext;
 
@@ -85,5 +86,24 @@ class CriticalContactHttpTest {
         Assertions.assertThat(contacts.get(1).get("contactedBy").asText()).isEqualTo("physicianGangnam");
         Assertions.assertThat(contacts.get(1).get("contactedAt").asText()).isNotBlank();
         Assertions.assertThat(contacts.toString()).doesNotContain("010-0000-");
+    }
+
+    @Test
+    void shouldCreateTheContactTaskWithThePhoneWhenAnotherValueIsNotANumber() throws Exception {
+        ObjectNode bundle = (ObjectNode) json.readTree(
+                new SyntheticScreenings(fhir).bundleJson("critical-nan-1", SyntheticScreenings.Profile.CRITICAL, 41));
+        for (JsonNode entry : bundle.get("entry")) {
+            JsonNode resource = entry.get("resource");
+            if (resource.path("code").toString().contains("\"1558-6\"")) {
+                // intake marks the glucose invalid; a strict HAPI parser refuses the whole Bundle
+                ((ObjectNode) resource.get("valueQuantity")).put("value", "abc");
+            }
+        }
+        String id = intake.receive("gangnam", null, json.writeValueAsBytes(bundle)).id();
+        Task confirm = await().atMost(Duration.ofSeconds(30)).until(() -> taskService.createTaskQuery()
+                .processInstanceBusinessKey(id).taskDefinitionKey(Activities.CONFIRM_CRITICAL_RESULT).singleResult(),
+                Objects::nonNull);
+        Assertions.assertThat((String) taskService.getVariableLocal(confirm.getId(), Vars.CRITICAL_FACTS))
+                .contains("수축기 혈압").contains("**연락처:** 010-0000-");
     }
 }

@@ -36,6 +36,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.checkupflow.intake.BundleParser;
 import com.checkupflow.screening.ScreeningRepository;
 import com.checkupflow.screening.Stage;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -51,7 +52,7 @@ import jakarta.mail.internet.MimeMessage;
 class DeliveryServiceTest {
 
     private static final FhirContext FHIR = FhirContext.forR4();
-    private static final String EMAIL = "minsu.kim@example.com";
+    private static final String EMAIL = "nan.patient@example.com";
     private static final String ID = "scr-1";
 
     @RegisterExtension
@@ -67,7 +68,7 @@ class DeliveryServiceTest {
     private OutboxRepository repository;
 
     @BeforeEach
-    void setUp() {
+    void setUp() throws Exception {
         DataSource ds = new DriverManagerDataSource("jdbc:h2:mem:delivery-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         Flyway.configure().dataSource(ds).load().migrate();
         transactions = new DataSourceTransactionManager(ds);
@@ -188,7 +189,7 @@ class DeliveryServiceTest {
     }
 
     private Outbox outbox(DeliveryProperties properties) {
-        return new Outbox(repository, new PatientContacts(screenings, FHIR), properties, clock);
+        return new Outbox(repository, new PatientContacts(screenings, new BundleParser(FHIR)), properties, clock);
     }
 
     private DeliveryService service(DeliveryProperties properties, JavaMailSender sender) {
@@ -197,7 +198,7 @@ class DeliveryServiceTest {
                 new FolderDeliveryChannel(properties));
         DeliveryDocuments documents = id -> new DeliveryDocuments.Document("[강남센터] 건강검진 결과통보서",
                 "2026-11-18 건강검진 결과통보서를 PDF로 보내드립니다.", "report-2026-11-18.pdf", "%PDF-1.4 test".getBytes());
-        return new DeliveryService(repository, channels, documents, new PatientContacts(screenings, FHIR), screenings,
+        return new DeliveryService(repository, channels, documents, new PatientContacts(screenings, new BundleParser(FHIR)), screenings,
                 properties, transactions, clock);
     }
 
@@ -209,12 +210,8 @@ class DeliveryServiceTest {
         return sender;
     }
 
-    private static String bundleWithEmail() {
-        org.hl7.fhir.r4.model.Patient patient = new org.hl7.fhir.r4.model.Patient();
-        patient.addTelecom().setSystem(org.hl7.fhir.r4.model.ContactPoint.ContactPointSystem.PHONE).setValue("010-1234-5678");
-        patient.addTelecom().setSystem(org.hl7.fhir.r4.model.ContactPoint.ContactPointSystem.EMAIL).setValue(EMAIL);
-        org.hl7.fhir.r4.model.Bundle bundle = new org.hl7.fhir.r4.model.Bundle();
-        bundle.addEntry().setFullUrl("urn:uuid:p1").setResource(patient);
-        return FHIR.newJsonParser().encodeResourceToString(bundle);
+    /** A Bundle as intake stored it, whose glucose is the string "abc": the address is still read. */
+    private static String bundleWithEmail() throws Exception {
+        return PatientContactsTest.bundle("abc");
     }
 }

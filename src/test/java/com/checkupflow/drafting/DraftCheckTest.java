@@ -34,4 +34,16 @@ class DraftCheckTest {
                 "- MISSING_FINDING: systolic_bp is DISEASE_SUSPECT but the draft does not name it\n"
                         + "- PLACEHOLDER: \"TBD\" & <more>");
     }
+
+    @Test
+    void shouldNameTheKindsInKoreanForAKoreanCenterAndKeepTheEnglishDetailsForAnEnglishOne() {
+        List<DraftCheck.Finding> twice = List.of(findings.get(0), findings.get(0),
+                new DraftCheck.Finding("BAD_CITATION", "the finding for systolic_bp cites the observation of bmi"));
+
+        assertThat(DraftCheck.note(twice, "ko")).isEqualTo("""
+                - 판정된 이상 소견 중 본문에 빠진 항목이 있습니다 (2건)
+                - 소견이 가리키는 검사 항목이 맞지 않습니다 (1건)""");
+        assertThat(DraftCheck.note(twice, "en")).isEqualTo(DraftCheck.note(twice))
+                .contains("BAD_CITATION: the finding for systolic_bp");
+    }
 }

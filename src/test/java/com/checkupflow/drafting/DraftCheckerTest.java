@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DraftCheckerTest {
 
     private final TemplateTexts texts = new TemplateTexts();
-    private final TemplateReportDrafter drafter = new TemplateReportDrafter(texts);
+    private final TemplateReportDrafter drafter = new TemplateReportDrafter(texts, DraftingFixtures.CLOCK);
     private final DraftChecker checker = new DraftChecker(texts);
     private final Judgement mixed = DraftExamples.mixed();
     private final String ko = drafter.draft(DraftRequest.firstRound(mixed, DraftExamples.MALE_52, "ko")).text();
@@ -363,6 +363,25 @@ class DraftCheckerTest {
                 .contains("BAD_CITATION", "MISSING_FINDING");
         assertThat(answerTypes(withFinding(a, 4, new DraftAnswer.Finding("ldl", List.of("obs-ldl"), "낮습니다."))))
                 .contains("BAD_CITATION", "MISSING_FINDING");
+    }
+
+    @Test
+    void shouldAcceptThePanelObservationForEachBloodPressureComponentWhenBothComeFromOnePanel() {
+        Map<String, Judgement.Item> items = new LinkedHashMap<>(mixed.items());
+        for (String bp : List.of("systolic_bp", "diastolic_bp")) {
+            Judgement.Item i = items.get(bp);
+            items.put(bp, new Judgement.Item(i.status(), i.category(), i.value(), i.unit(), i.reportedValue(),
+                    i.reportedUnit(), i.invalidReason(), "obs-bp-panel"));
+        }
+        Judgement panel = new Judgement(mixed.ruleset(), items, mixed.judgements(), mixed.overall());
+        DraftAnswer a = withFinding(withFinding(faithfulAnswer(), 0,
+                new DraftAnswer.Finding("systolic_bp", List.of("obs-bp-panel"), "고혈압 전 단계의 경계 범위입니다.")), 1,
+                new DraftAnswer.Finding("diastolic_bp", List.of("obs-bp-panel"), "이완기 혈압도 경계 범위입니다."));
+
+        assertThat(checker.checkAnswer(a, renderer.render(a, panel, "ko"), panel, "ko").findings()).isEmpty();
+        DraftAnswer wrong = withFinding(a, 0, new DraftAnswer.Finding("systolic_bp", List.of("obs-bmi"), "경계 범위입니다."));
+        assertThat(checker.checkAnswer(wrong, renderer.render(wrong, panel, "ko"), panel, "ko").findings())
+                .extracting(DraftCheck.Finding::type).containsExactly("BAD_CITATION");
     }
 
     @Test

@@ -13,7 +13,9 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.camunda.bpm.engine.ExternalTaskService;
@@ -41,10 +43,12 @@ public final class DraftingFixtures {
     }
 
     private static final TemplateTexts TEXTS = new TemplateTexts();
+    /** The drafting day of the template tests: before the free-visit deadline of their 2026 exams. */
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-20T01:30:00Z"), ZoneOffset.UTC);
 
     /** The real offline template's first draft, as "Draft report summary" writes it without a model. */
     public static String templateDraft(com.checkupflow.judgement.Judgement judgement, PatientContext patient, String language) {
-        return new TemplateReportDrafter(TEXTS).draft(DraftRequest.firstRound(judgement, patient, language)).text();
+        return new TemplateReportDrafter(TEXTS, CLOCK).draft(DraftRequest.firstRound(judgement, patient, language)).text();
     }
 
     /** The real draft check of a text. */

@@ -18,7 +18,7 @@ class DraftingServiceTest {
     private final ReportDrafter drafter = Mockito.mock(ReportDrafter.class);
     private final DraftRepository drafts = Mockito.mock(DraftRepository.class);
     private final ScreeningRepository screenings = Mockito.mock(ScreeningRepository.class);
-    private final DraftingService service = new DraftingService(drafter, new TemplateReportDrafter(new TemplateTexts()),
+    private final DraftingService service = new DraftingService(drafter, new TemplateReportDrafter(new TemplateTexts(), DraftingFixtures.CLOCK),
             new DraftChecker(new TemplateTexts()), drafts, screenings, null, null, new Deidentifier(new TemplateTexts()),
             new com.fasterxml.jackson.databind.ObjectMapper(), Clock.systemUTC());
 

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TemplateDrafterPropertyTest {
 
     private final TemplateTexts texts = new TemplateTexts();
-    private final TemplateReportDrafter drafter = new TemplateReportDrafter(texts);
+    private final TemplateReportDrafter drafter = new TemplateReportDrafter(texts, DraftingFixtures.CLOCK);
     private final DraftChecker checker = new DraftChecker(texts);
 
     @Test

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TemplateReportDrafterTest {
 
     private final TemplateTexts texts = new TemplateTexts();
-    private final TemplateReportDrafter drafter = new TemplateReportDrafter(texts);
+    private final TemplateReportDrafter drafter = new TemplateReportDrafter(texts, DraftingFixtures.CLOCK);
     private final DraftChecker checker = new DraftChecker(texts);
 
     private String ko(Judgement j) {
@@ -79,6 +79,26 @@ class TemplateReportDrafterTest {
                 "- 고혈압·비만·간장질환 경계:");
         assertThat(text.length()).isLessThan(3000);
         assertThat(checker.check(text, DraftExamples.mixed(), "ko").findings()).isEmpty();
+    }
+
+    @Test
+    void shouldPromiseNoFreeFirstVisitWhenItsDeadlineHasPassedAtDraftingTime() {
+        PatientContext lastYear = new PatientContext("male", 52, "한빛건강검진센터", java.time.LocalDate.of(2025, 6, 4));
+        // 1 February 2026 in Seoul (31 January 15:00 UTC): the day after the deadline of a 2025 exam
+        TemplateReportDrafter late = new TemplateReportDrafter(texts,
+                java.time.Clock.fixed(java.time.Instant.parse("2026-01-31T15:00:00Z"), java.time.ZoneOffset.UTC));
+        TemplateReportDrafter onTime = new TemplateReportDrafter(texts,
+                java.time.Clock.fixed(java.time.Instant.parse("2026-01-31T14:59:00Z"), java.time.ZoneOffset.UTC));
+
+        String ko = late.draft(DraftRequest.firstRound(DraftExamples.mixed(), lastYear, "ko")).text();
+        String en = late.draft(DraftRequest.firstRound(DraftExamples.mixed(), lastYear, "en")).text();
+
+        assertThat(ko).contains("- 당뇨병·이상지질혈증 질환의심: 가까운 의원에서 되도록 빨리 진료와 확진검사를 받으십시오.")
+                .doesNotContain("1월 31일").doesNotContain("본인부담");
+        assertThat(en).contains("please visit a clinic soon").doesNotContain("31 January");
+        assertThat(onTime.draft(DraftRequest.firstRound(DraftExamples.mixed(), lastYear, "ko")).text())
+                .contains("2026년 1월 31일까지 본인부담 없이");
+        assertThat(checker.check(ko, DraftExamples.mixed(), "ko").findings()).isEmpty();
     }
 
     @Test

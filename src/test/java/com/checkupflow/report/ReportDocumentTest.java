@@ -12,6 +12,11 @@ import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.xml.sax.InputSource;
 
+import com.checkupflow.judgement.Judgement;
+import com.checkupflow.kernel.Category;
+import com.checkupflow.kernel.ItemStatus;
+import com.checkupflow.screening.Screening;
+
 class ReportDocumentTest {
 
     private final ReportExamples examples = new ReportExamples();
@@ -81,6 +86,42 @@ class ReportDocumentTest {
                 .contains("<td class=\"ticked\"><span class=\"box\">■</span>\u00A0고혈압·당뇨병·이상지질혈증 질환의심</td>")
                 .contains("<td><span class=\"box\">□</span>\u00A0정상A</td>")
                 .contains("<td><span class=\"box\">□</span>\u00A0유질환자</td>");
+    }
+
+    @Test
+    void shouldPrintThePendingBoxAndAskForTheMissingTestWhenTheScreeningIsIncomplete() throws IOException {
+        Judgement mixed = ReportExamples.mixed();
+        java.util.Map<String, Judgement.Item> items = new java.util.LinkedHashMap<>(mixed.items());
+        items.put("chest_xray", new Judgement.Item(ItemStatus.VALID, null, "not_taken", null, "not_taken", null, null,
+                "obs-chest_xray"));
+        Judgement incomplete = new Judgement(mixed.ruleset(), items, mixed.judgements(),
+                new Judgement.Overall("NORMAL_A", java.util.List.of("NORMAL_A"), Category.NORMAL_A, false, true));
+
+        String html = examples.renderer.render(ReportExamples.issued("ko", null, java.util.List.of()), incomplete,
+                ReportExamples.SUMMARY, "physicianGangnam", ReportExamples.ISSUED, null);
+        Assertions.assertThat(html)
+                .contains("<td><span class=\"box\">□</span>\u00A0정상A</td>")
+                .contains("<td class=\"ticked\"><span class=\"box\">■</span>\u00A0판정 보류(누락된 검사 확인 후 확정)</td>")
+                .doesNotContain("현재 건강 상태가 양호합니다");
+        Assertions.assertThat(text(examples.pdf.render(html))).contains("일부검사(흉부방사선)의결과가없어종합판정이보류되었습니다", "판정보류");
+
+        String en = examples.renderer.render(ReportExamples.issued("en", null, java.util.List.of()), incomplete,
+                ReportExamples.SUMMARY, "physicianGangnam", ReportExamples.ISSUED, null);
+        Assertions.assertThat(en).contains("Pending (final once the missing tests are done)")
+                .contains("Some tests (Chest X-ray) have no result").doesNotContain("Your results are good");
+    }
+
+    @Test
+    void shouldPromiseNoFreeFirstVisitWhenTheReportIsIssuedAfterItsDeadline() {
+        Screening lastYear = ReportExamples.issued("ko", null, java.util.List.of(), java.time.LocalDate.of(2025, 6, 4));
+
+        String late = examples.renderer.render(lastYear, ReportExamples.mixed(), ReportExamples.SUMMARY,
+                "physicianGangnam", java.time.Instant.parse("2026-12-01T01:00:00Z"), null);
+        String onTime = examples.renderer.render(lastYear, ReportExamples.mixed(), ReportExamples.SUMMARY,
+                "physicianGangnam", java.time.Instant.parse("2026-01-30T01:00:00Z"), null);
+
+        Assertions.assertThat(late).contains("확진검사를 위해 되도록 빨리 병·의원을 방문하세요").doesNotContain("1월 31일");
+        Assertions.assertThat(onTime).contains("다음 해 1월 31일까지 첫 진료 본인부담 면제");
     }
 
     @Test

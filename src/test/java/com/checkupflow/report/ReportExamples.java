@@ -101,9 +101,13 @@ final class ReportExamples {
     }
 
     static Screening issued(String language, String reportHtml, List<String> criticalFindings) {
+        return issued(language, reportHtml, criticalFindings, LocalDate.of(2026, 11, 18));
+    }
+
+    static Screening issued(String language, String reportHtml, List<String> criticalFindings, LocalDate examDate) {
         PatientInfo patient = new PatientInfo(null, NAME, Sex.MALE, LocalDate.of(1980, 3, 15), RRN, List.of());
         return new Screening("scr-1", "gangnam", "urn:test", "b-1", "pi-1", language, Stage.ISSUED,
-                ISSUED.minusSeconds(86400), LocalDate.of(2026, 11, 18), patient, true, Set.of(), "{}",
+                ISSUED.minusSeconds(86400), examDate, patient, true, Set.of(), "{}",
                 criticalFindings, SUMMARY, reportHtml, ISSUED, "physicianGangnam");
     }
 

@@ -84,13 +84,13 @@ public final class ReviewFixtures {
     /** Verifies that a decision was recorded (i.e. passed validation) with these values. */
     public void verifyRecorded(String screeningId, String decision, String note, String finalText, String reviewer) {
         verify(service).record(eq(screeningId), eq(decision), eq(note), eq(finalText), eq(reviewer), any(), any(),
-                anyBoolean(), any());
+                anyBoolean(), any(), anyBoolean());
     }
 
     /** Verifies that a decision signed despite check findings, with this reason, reached the record. */
     public void verifySignedAnyway(String screeningId, String decision, String finalText, String reviewer, String reason) {
         verify(service).record(eq(screeningId), eq(decision), any(), eq(finalText), eq(reviewer), any(), any(),
-                eq(true), eq(reason));
+                eq(true), eq(reason), anyBoolean());
     }
 
     /** What the check of the text to sign finds from now on (none by default); the policy around it is real. */
