@@ -370,6 +370,8 @@ class AuthorizationSetup implements SmartInitializingSingleton {
     }
 
     private void applyVersion7() {
+        // again version 6's grants: a database that recorded 6 from a build where 6 was this version has none of them
+        grantsV6().forEach(this::grant);
         grantsV7().forEach(this::grant);
         for (Authorization open : authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
                 .resourceType(Resources.TASK).hasPermission(TaskPermissions.TASK_WORK).list()) {

@@ -55,8 +55,18 @@ final class CreatedExternalTasks extends SingleConsumerCondition {
         }
     }
 
-    /** Ends every wait at once, as if a task had been created (a stopping worker). */
+    /**
+     * Ends every wait at once, as if a task had been created (a stopping worker), and leaves the engine's JVM-wide
+     * condition: a stopped worker's counter would otherwise be signalled for as long as the JVM runs (a later
+     * {@link #count()} registers it again).
+     */
     void wakeUp() {
+        synchronized (monitor) {
+            if (registered) {
+                ProcessEngineImpl.EXT_TASK_CONDITIONS.removeConsumer(this);
+                registered = false;
+            }
+        }
         signal();
     }
 }

@@ -13,7 +13,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import com.checkupflow.kernel.InputRefused;
 import com.checkupflow.center.Centers;
 import com.checkupflow.drafting.DraftCheck;
 import com.checkupflow.ai.DraftRequest;

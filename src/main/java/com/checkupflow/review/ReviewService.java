@@ -39,9 +39,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class ReviewService {
 
 
-    /** A screening's review decisions with the draft each was made on ({@code review_draft}). */
     /**
-     * A signing decision's {@code signed_text} is null when it signed the draft the reviewer saw unchanged: the text is
+     * A screening's review decisions with the draft each was made on ({@code review_draft}). A signing decision's {@code signed_text} is null when it signed the draft the reviewer saw unchanged: the text is
      * that draft ({@code review_draft}), kept once (decisions recorded before kept a copy).
      */
     private static final String REVIEWS = """

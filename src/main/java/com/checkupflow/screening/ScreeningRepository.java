@@ -130,8 +130,11 @@ public class ScreeningRepository {
         return cipher.lookupHash(canonicalContent);
     }
 
-    /** The screening already received under a source identifier; {@code contentHash} is null for rows before V30. */
-    /** @param center the center it was received for: the same Bundle sent to another center is told so */
+    /**
+     * The screening already received under a source identifier; {@code contentHash} is null for rows before V30.
+     *
+     * @param center the center it was received for: the same Bundle sent to another center is told so
+     */
     public record Received(String id, String center, String contentHash) {
     }
 
