@@ -478,6 +478,17 @@ class DraftCheckerTest {
     }
 
     @Test
+    void shouldPassAPoliteConditionalOrAQuestionWhenTheTextOnlyAsksAboutTreatment() {
+        assertThat(typesOn(normal, "검사 결과가 양호합니다. 현재 복용 중인 약이 있으시면 담당 의사와 상의하세요.", "ko")).isEmpty();
+        assertThat(typesOn(normal, "검사 결과가 양호합니다. 드시는 약이 있으시면 검진 때 알려 주세요.", "ko")).isEmpty();
+        assertThat(typesOn(normal, "검사 결과가 양호합니다. 치료 중인 질환이 있으시면 담당 의사와 상의하세요.", "ko")).isEmpty();
+        assertThat(typesOn(normal, "검사 결과가 양호합니다. 복용 중인 약을 물어보세요.", "ko")).isEmpty();
+        assertThat(typesOn(normal, "All results are normal. Ask about your medication at the next visit.", "en")).isEmpty();
+        assertThat(typesOn(normal, "검사 결과가 양호합니다. 복용 중인 고혈압 약은 계속 드십시오.", "ko"))
+                .containsExactly(DraftChecker.INVENTED_TREATMENT);
+    }
+
+    @Test
     void shouldFindHarmfulAdviceWhenTheTextSaysFutureScreeningsAreNotNeeded() {
         assertThat(typesOn(normal, "모든 수치가 정상이므로 앞으로 건강검진을 받지 않으셔도 됩니다.", "ko"))
                 .containsExactly(DraftChecker.HARMFUL_ADVICE);
