@@ -128,7 +128,7 @@ class DocumentInputs {
         }
     }
 
-    private static List<Map<String, Object>> results(Judgement j, TemplateTexts.Bundle b) {
+    static List<Map<String, Object>> results(Judgement j, TemplateTexts.Bundle b) {
         List<Map<String, Object>> results = new ArrayList<>();
         if (j.items() == null) {
             return results;

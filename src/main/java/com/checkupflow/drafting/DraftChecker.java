@@ -411,9 +411,11 @@ public class DraftChecker {
     /**
      * A screening with a critical (panic) value needs one sentence that tells the patient to seek care at once: an
      * urgency word ({@code check.urgency}: "즉시", "오늘", "immediately") and a care word ({@code check.urgency.care}:
-     * "진료", "의료기관", "doctor") in the same sentence, in either order, and no condition ({@code
-     * check.urgency.conditional}). "가까운 시일 내에 진료" is the routine advice, not urgency; "바로 식단을 조절하세요" is no
-     * care; "기침이 계속되면 바로 진료를 받으십시오" is advice for later.
+     * "진료", "의료기관", "doctor") in the same sentence, in either order and in words of their own ("응급실" alone is not
+     * both), a request to act ({@code check.urgency.act}: "받으세요", "see"), and no condition ({@code
+     * check.urgency.conditional}) or negation ({@code check.urgency.negation}). "가까운 시일 내에 진료" is the routine
+     * advice, not urgency; "바로 식단을 조절하세요" is no care; "기침이 계속되면 바로 진료를 받으십시오" is advice for later;
+     * "즉시 진료가 필요한 소견은 없습니다" says the opposite; "오늘 받으신 결과는 의사가 확인하였습니다" asks nothing.
      */
     private static void urgency(TemplateTexts.Bundle b, String text, List<String> criticalFindings,
                                 List<DraftCheck.Finding> findings) {
@@ -424,13 +426,15 @@ public class DraftChecker {
         Pattern urgent = pattern(b, "check.urgency");
         Pattern care = pattern(b, "check.urgency.care");
         Pattern conditional = pattern(b, "check.urgency.conditional");
+        Pattern negation = pattern(b, "check.urgency.negation");
+        Pattern act = pattern(b, "check.urgency.act");
         int start = 0;
         Matcher end = SENTENCE_END.matcher(text);
         while (start < text.length()) {
             int stop = end.find() ? end.end() : text.length();
             String sentence = text.substring(start, stop);
-            if (urgent.matcher(sentence).find() && care.matcher(sentence).find()
-                    && !conditional.matcher(sentence).find()) {
+            if (apart(urgent, care, sentence) && act.matcher(sentence).find()
+                    && !conditional.matcher(sentence).find() && !negation.matcher(sentence).find()) {
                 return;
             }
             start = stop;
@@ -439,6 +443,24 @@ public class DraftChecker {
                 .collect(Collectors.joining(", ")) + " is a critical (panic) value but no sentence tells the patient to"
                 + " seek care at once (" + b.text("check.urgency.example") + ")", shown(b, MISSING_URGENCY, null,
                 critical.stream().map(b::itemName).collect(Collectors.joining(", ")), null)));
+    }
+
+    /** Whether the sentence has a match of each pattern that do not overlap (one word is not both). */
+    private static boolean apart(Pattern one, Pattern other, String sentence) {
+        List<int[]> spans = new ArrayList<>();
+        Matcher m = one.matcher(sentence);
+        while (m.find()) {
+            spans.add(new int[] {m.start(), m.end()});
+        }
+        Matcher o = other.matcher(sentence);
+        while (o.find()) {
+            int s = o.start();
+            int e = o.end();
+            if (spans.stream().anyMatch(span -> span[1] <= s || e <= span[0])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -140,13 +140,13 @@ public final class ReferralLetterModel {
     /**
      * The rules that apply to the letter a physician signs (trial 4, H5): what it states must hold against the whole
      * judgement (numbers, units, values and tests, item and overall categories, suspected diseases, treatments, the
-     * language). Nothing is required of it (it refers some findings, not all), and conclusive wording is the
-     * physician's to a colleague.
+     * language), and it must not carry harmful advice ("약을 끊으셔도 됩니다"). Nothing is required of it (it refers some
+     * findings, not all), and conclusive wording is the physician's to a colleague.
      */
     static final Set<String> SIGNED_LETTER_RULES = Set.of(DraftChecker.NUMBER_MISMATCH, DraftChecker.UNIT_MISMATCH,
             DraftChecker.UNSUPPORTED_VALUE, DraftChecker.UNSUPPORTED_TEST, DraftChecker.CATEGORY_CONTRADICTION,
             DraftChecker.OVERALL_CONTRADICTION, DraftChecker.SUSPICION_CONTRADICTION, DraftChecker.INVENTED_TREATMENT,
-            DraftChecker.WRONG_LANGUAGE, DraftChecker.PLACEHOLDER);
+            DraftChecker.HARMFUL_ADVICE, DraftChecker.WRONG_LANGUAGE, DraftChecker.PLACEHOLDER);
 
     /** The check of a letter to sign, against the screening's whole judgement in the letter's language. */
     public DraftCheck checkSigned(String text, Judgement judgement, String language) {

@@ -66,6 +66,24 @@ class DraftCheckerTest {
     }
 
     @Test
+    void shouldFindMissingUrgencyWhenTheOnlyUrgentSentenceIsNegatedOrAsksNothingOrIsOneWord() {
+        List<String> critical = List.of("fasting_glucose >= 300");
+        java.util.function.BiFunction<String, String, List<String>> typesOf = (text, language) ->
+                checker.check(text, mixed, language, critical).findings().stream().map(DraftCheck.Finding::type).toList();
+
+        for (String sentence : List.of("즉시 진료가 필요한 소견은 없습니다.", "오늘 바로 병원에 가실 필요는 없습니다.",
+                "오늘 받으신 검진 결과는 담당 의사가 확인하였습니다.", "응급실 안내를 드립니다.")) {
+            assertThat(typesOf.apply(ko + "\n" + sentence, "ko")).as(sentence).containsExactly(DraftChecker.MISSING_URGENCY);
+        }
+        for (String sentence : List.of("This is not an emergency.", "There is no need to see a doctor today.",
+                "Call us about the emergency.")) {
+            assertThat(typesOf.apply(en + "\n" + sentence, "en")).as(sentence).containsExactly(DraftChecker.MISSING_URGENCY);
+        }
+        assertThat(typesOf.apply(ko + "\n지금 바로 응급실로 가십시오.", "ko")).isEmpty();
+        assertThat(typesOf.apply(en + "\nGo to the emergency room immediately.", "en")).isEmpty();
+    }
+
+    @Test
     void shouldFindSuspicionContradictionWhenATreatedOrNormalDiseaseIsCalledSuspected() {
         Judgement treated = DraftExamples.treatedHypertensionWithSuspects();
         String right = drafter.draft(DraftRequest.firstRound(treated, DraftExamples.MALE_52, "ko")).text();
@@ -475,6 +493,17 @@ class DraftCheckerTest {
         assertThat(typesOn(normal, "검사 결과가 양호합니다. 복용 중인 약이 있다면 담당 의사와 상의하세요.", "ko")).isEmpty();
         assertThat(typesOn(normal, "All results are normal. If you take any medication, keep it as prescribed.", "en")).isEmpty();
         assertThat(typesOn(known, knownText + "\n복용 중인 고혈압 약은 계속 드십시오.", "ko")).isEmpty();
+    }
+
+    @Test
+    void shouldPassAPoliteConditionalOrAQuestionWhenTheTextOnlyAsksAboutTreatment() {
+        assertThat(typesOn(normal, "검사 결과가 양호합니다. 현재 복용 중인 약이 있으시면 담당 의사와 상의하세요.", "ko")).isEmpty();
+        assertThat(typesOn(normal, "검사 결과가 양호합니다. 드시는 약이 있으시면 검진 때 알려 주세요.", "ko")).isEmpty();
+        assertThat(typesOn(normal, "검사 결과가 양호합니다. 치료 중인 질환이 있으시면 담당 의사와 상의하세요.", "ko")).isEmpty();
+        assertThat(typesOn(normal, "검사 결과가 양호합니다. 복용 중인 약을 물어보세요.", "ko")).isEmpty();
+        assertThat(typesOn(normal, "All results are normal. Ask about your medication at the next visit.", "en")).isEmpty();
+        assertThat(typesOn(normal, "검사 결과가 양호합니다. 복용 중인 고혈압 약은 계속 드십시오.", "ko"))
+                .containsExactly(DraftChecker.INVENTED_TREATMENT);
     }
 
     @Test

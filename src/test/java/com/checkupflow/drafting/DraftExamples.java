@@ -17,7 +17,7 @@ public final class DraftExamples {
     private DraftExamples() {
     }
 
-    static Judgement normal() {
+    public static Judgement normal() {
         return JudgementFixture.allNormal("male").build();
     }
 
@@ -35,7 +35,7 @@ public final class DraftExamples {
     }
 
     /** Treated for hypertension: suspect BP adds no flag; borderline glucose. */
-    static Judgement knownDisease() {
+    public static Judgement knownDisease() {
         return JudgementFixture.allNormal("female")
                 .value(ItemKey.SYSTOLIC_BP, 146).value(ItemKey.DIASTOLIC_BP, 88)
                 .value(ItemKey.FASTING_GLUCOSE, 108)

@@ -56,6 +56,12 @@ public final class DraftingFixtures {
         return new DraftChecker(TEXTS).check(text, judgement, language);
     }
 
+    /** The real draft check of a text with the rules of a check profile and no critical finding. */
+    public static DraftCheck check(String text, com.checkupflow.judgement.Judgement judgement, String language,
+                                   java.util.Set<String> rules) {
+        return new DraftChecker(TEXTS).check(text, judgement, language, List.of(), rules);
+    }
+
     /** The text the mocked service drafts in a round. */
     public static String draftText(int round) {
         return "초안 " + round + "회차 (draft round " + round + ")";

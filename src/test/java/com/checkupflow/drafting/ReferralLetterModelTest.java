@@ -76,4 +76,12 @@ class ReferralLetterModelTest {
             });
         }
     }
+
+    @Test
+    void shouldRefuseHarmfulAdviceWhenCheckingASignedLetter() {
+        DraftCheck check = new DraftChecker(texts).check("- 혈청 크레아티닌 1.52 mg/dL\n약을 끊으셔도 됩니다.",
+                DraftExamples.mixed(), "ko", List.of(), ReferralLetterModel.SIGNED_LETTER_RULES);
+
+        Assertions.assertThat(check.findings()).extracting(DraftCheck.Finding::type).contains(DraftChecker.HARMFUL_ADVICE);
+    }
 }
