@@ -695,14 +695,7 @@ class ScreeningReportProcessTest {
         draftAndCheck(pi);
         Task review = task(Activities.REVIEW_REPORT, pi);
         claim(review, "physicianOne");
-        org.camunda.bpm.engine.IdentityService identity = processEngine.getIdentityService();
-        for (String[] user : new String[][] {{"physicianOne", "physician"}, {"nurseOne", "nurse"}}) {
-            if (identity.createGroupQuery().groupId(user[1]).count() == 0) {
-                identity.saveGroup(identity.newGroup(user[1]));
-            }
-            identity.saveUser(identity.newUser(user[0]));
-            identity.createMembership(user[0], user[1]);
-        }
+        org.camunda.bpm.engine.IdentityService identity = users("physicianOne", "physician", "nurseOne", "nurse");
         try {
             // the hand-over grant lets a physician assign the task or add candidates: a report is still signed only by
             // the physician holding it
@@ -730,21 +723,27 @@ class ScreeningReportProcessTest {
         }
     }
 
+    /** Users in groups (user id, group id, ...), the groups made when missing; the test deletes the users. */
+    private org.camunda.bpm.engine.IdentityService users(String... userAndGroup) {
+        org.camunda.bpm.engine.IdentityService identity = processEngine.getIdentityService();
+        for (int i = 0; i < userAndGroup.length; i += 2) {
+            if (identity.createGroupQuery().groupId(userAndGroup[i + 1]).count() == 0) {
+                identity.saveGroup(identity.newGroup(userAndGroup[i + 1]));
+            }
+            identity.saveUser(identity.newUser(userAndGroup[i]));
+            identity.createMembership(userAndGroup[i], userAndGroup[i + 1]);
+        }
+        return identity;
+    }
+
     @Test
     void shouldRefuseToHandAReviewToANurseOrAnotherCentersPhysicianWhenAPhysicianAssignsIt() {
         ProcessInstance pi = start("hand-over-1", Profile.HEALTHY, 44);
         execute(job(Activities.JUDGE_RESULTS, pi));
         draftAndCheck(pi);
         Task review = task(Activities.REVIEW_REPORT, pi);
-        org.camunda.bpm.engine.IdentityService identity = processEngine.getIdentityService();
-        for (String[] user : new String[][] {{"physicianTwo", "physician"}, {"physicianThree", "physician"},
-                {"nurseTwo", "nurse"}}) {
-            if (identity.createGroupQuery().groupId(user[1]).count() == 0) {
-                identity.saveGroup(identity.newGroup(user[1]));
-            }
-            identity.saveUser(identity.newUser(user[0]));
-            identity.createMembership(user[0], user[1]);
-        }
+        org.camunda.bpm.engine.IdentityService identity = users("physicianTwo", "physician", "physicianThree", "physician",
+                "nurseTwo", "nurse");
         try {
             identity.setAuthenticatedUserId("physicianTwo");
             taskService().claim(review.getId(), "physicianTwo");

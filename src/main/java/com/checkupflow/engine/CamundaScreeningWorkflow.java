@@ -68,7 +68,11 @@ class CamundaScreeningWorkflow implements ScreeningWorkflow {
         } catch (AuthorizationException e) {
             throw deniedOrGone(taskId);
         } catch (RuntimeException e) {
-            throw conflictOr(e);
+            // as in complete: a claim racing another request's decision may meet the execution that decision ended
+            if (isConcurrentChange(e) || tasks.createTaskQuery().taskId(taskId).count() == 0) {
+                throw conflict();
+            }
+            throw e;
         }
     }
 
@@ -94,16 +98,13 @@ class CamundaScreeningWorkflow implements ScreeningWorkflow {
      * claimed, completed or deleted, or a unique key of a row the winner wrote. That is a 409 for the client (the
      * loser's transaction rolled back, nothing of it is stored); anything else stays an error.
      */
-    private static RuntimeException conflictOr(RuntimeException e) {
-        return isConcurrentChange(e) ? conflict() : e;
-    }
-
     private static ProblemException conflict() {
         return new ProblemException(HttpStatus.CONFLICT, "The review was decided concurrently",
                 new Problem("concurrent_decision",
                         "Another decision on this task was being saved at the same time; reload and check it"));
     }
 
+    /** Whether the failure was a concurrent change, as {@link #conflict()} says. */
     static boolean isConcurrentChange(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof OptimisticLockingException || t instanceof TaskAlreadyClaimedException

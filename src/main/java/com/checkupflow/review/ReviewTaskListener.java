@@ -28,8 +28,8 @@ class ReviewTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String screeningId = task.getExecution().getProcessBusinessKey();
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            String screeningId = task.getExecution().getProcessBusinessKey();
             ReviewService.ReviewContext context = reviews.context(screeningId);
             task.setVariable(Vars.JUDGEMENT_SUMMARY, context.judgementTable());
             task.setVariable(Vars.OVERALL_SUMMARY, context.overallSummary());
@@ -56,6 +56,7 @@ class ReviewTaskListener implements TaskListener {
                 throw new InputRefused(TaskNames.text("refusal.reviewAssigneeNotPhysician", "ko"));
             }
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            String screeningId = task.getExecution().getProcessBusinessKey();
             String reviewer = task.getAssignee();
             String current = CompletingUser.authenticated(task);
             if (current != null) {
