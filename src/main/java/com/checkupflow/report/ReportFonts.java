@@ -1,40 +1,53 @@
 package com.checkupflow.report;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSInteger;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The report's fonts: the Hangul font and the optional fallback (Latin, symbols), each file read once. Metrics (which
- * characters a font has, their advance widths, ascent and descent) are read once and shared; a parsed font is not
- * thread-safe in fontbox, so each document borrows a parsed copy while it builds its subsets.
+ * The report's fonts: the Hangul font and the optional fallback (Latin, symbols), each file read once. What does not
+ * depend on the document is read once per face and shared: which glyph prints each character, the advance widths, the
+ * font descriptor's values. A parsed font is not thread-safe in fontbox, so each document borrows a parsed copy while
+ * it cuts its subsets.
  */
 final class ReportFonts {
 
     /** Parsed fonts kept per file: as many as renders usually run at once (the job executor's threads). */
     static final int KEPT_PER_FONT = 4;
     /**
-     * The tables of a subset: what PDFBox keeps in the subsets it embeds, and the character map, names, metrics flags
-     * and glyph names it reads when it embeds a font. Layout tables (kerning, positioning, substitution) and a font
+     * The tables of a subset, the ones PDFBox keeps in the subsets it embeds: outlines, metrics and hinting. A viewer
+     * finds a glyph by its number (CID = glyph id), so the subset needs no character map, names or glyph names; the
+     * text's characters are in the ToUnicode map. Layout tables (kerning, positioning, substitution) and a font
      * editor's own tables are left out: they would be copied whole.
      */
     static final List<String> SUBSET_TABLES = List.of("head", "hhea", "loca", "maxp", "cvt ", "prep", "glyf", "hmtx",
-            "fpgm", "gasp", "cmap", "name", "OS/2", "post");
+            "fpgm", "gasp");
     private static final Logger log = LoggerFactory.getLogger(ReportFonts.class);
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
     private final Face primary;
     private final Face fallback;
@@ -49,16 +62,23 @@ final class ReportFonts {
         return new Session(document);
     }
 
-    /** One font file: its bytes, its shared metrics (Basic Multilingual Plane) and a pool of parsed copies. */
+    /** One font file: its bytes, what it says about every glyph (shared, read once) and a pool of parsed copies. */
     static final class Face {
 
         private final byte[] bytes;
         private final ConcurrentLinkedDeque<TrueTypeFont> parsed = new ConcurrentLinkedDeque<>();
         /** Advance width per character in 1/1000 of the font size; negative when the font has no glyph. */
         final float[] advance = new float[0x10000];
+        /** The glyph that prints each character of the Basic Multilingual Plane; 0 (.notdef) when there is none. */
+        private final int[] glyph = new int[0x10000];
+        /** Advance width per glyph in 1/1000 of the font size, rounded, as the PDF's width array gives it. */
+        private final int[] glyphWidth;
         /** Above and below the baseline (the font's bounding box, as openhtmltopdf took "normal" line height). */
         final float ascent;
         final float descent;
+        private final String name;
+        /** The font descriptor PDFBox builds for this font (flags, box, angles, heights), without name and file. */
+        private final COSDictionary descriptor;
 
         Face(byte[] bytes) throws IOException {
             this.bytes = bytes;
@@ -67,13 +87,35 @@ final class ReportFonts {
                 CmapLookup cmap = font.getUnicodeCmapLookup();
                 float scale = 1000f / font.getUnitsPerEm();
                 for (int c = 0; c < advance.length; c++) {
-                    int glyph = cmap.getGlyphId(c);
-                    advance[c] = glyph > 0 ? font.getAdvanceWidth(glyph) * scale : -1;
+                    int g = cmap.getGlyphId(c);
+                    glyph[c] = Math.max(g, 0);
+                    advance[c] = g > 0 ? font.getAdvanceWidth(g) * scale : -1;
+                }
+                glyphWidth = new int[font.getNumberOfGlyphs()];
+                for (int g = 0; g < glyphWidth.length; g++) {
+                    glyphWidth[g] = Math.round(font.getAdvanceWidth(g) * scale);
                 }
                 ascent = font.getHeader().getYMax() * scale;
                 descent = -font.getHeader().getYMin() * scale;
+                name = font.getName();
+                descriptor = descriptorOf(font);
             } finally {
                 giveBack(font);
+            }
+        }
+
+        /** PDFBox's own descriptor of the font (read from its head, hhea, OS/2 and post tables), built once. */
+        private static COSDictionary descriptorOf(TrueTypeFont font) throws IOException {
+            try (PDDocument scratch = new PDDocument()) {
+                COSDictionary built = PDType0Font.load(scratch, font, true).getDescendantFont().getFontDescriptor()
+                        .getCOSObject();
+                COSDictionary kept = new COSDictionary();
+                for (Map.Entry<COSName, COSBase> entry : built.entrySet()) {
+                    if (!entry.getKey().equals(COSName.FONT_NAME) && !entry.getKey().equals(COSName.FONT_FILE2)) {
+                        kept.setItem(entry.getKey(), entry.getValue());
+                    }
+                }
+                return kept;
             }
         }
 
@@ -104,19 +146,50 @@ final class ReportFonts {
     }
 
     /**
-     * A document's fonts. The layout tells which characters each face shows ({@link #use}); {@link #embed} then
-     * subsets each face to those glyphs (fontbox's {@link TTFSubsetter}, as PDFBox does when it saves) and embeds the
-     * subset as it is: PDFBox would otherwise build and read the widths of all ~11,000 glyphs of the Hangul font for
-     * every document and subset again at save. The subset keeps no glyph substitution table: the report needs none
-     * (Hangul syllables are precomposed; Latin ligatures are not wanted in a report's text).
+     * A face as embedded in one document: the subset of the glyphs the document shows, renumbered from 0, and its
+     * PDF font dictionary (Type 0, Identity-H: a character is written as its glyph's number in the subset).
+     */
+    static final class Embedded {
+
+        final COSDictionary font;
+        private final Face face;
+        /** The subset's glyph number per glyph of the whole font; only the document's glyphs are set. */
+        private final int[] subsetGlyph;
+
+        private Embedded(COSDictionary font, Face face, int[] subsetGlyph) {
+            this.font = font;
+            this.face = face;
+            this.subsetGlyph = subsetGlyph;
+        }
+
+        /** The text as the content stream's hexadecimal string: two bytes per character, its glyph in the subset. */
+        void encode(String text, ByteArrayOutputStream out) {
+            out.write('<');
+            for (int i = 0; i < text.length(); i++) {
+                int g = subsetGlyph[face.glyph[text.charAt(i)]];
+                out.write(HEX[g >> 12 & 0xf]);
+                out.write(HEX[g >> 8 & 0xf]);
+                out.write(HEX[g >> 4 & 0xf]);
+                out.write(HEX[g & 0xf]);
+            }
+            out.write('>');
+        }
+    }
+
+    /**
+     * A document's fonts. The layout tells which characters each face shows ({@link #use}); {@link #embed} then cuts
+     * each face to those glyphs (fontbox's {@link TTFSubsetter}, with the tables PDFBox keeps) and writes the font's
+     * dictionaries from what the face read once: PDFBox's {@code PDType0Font.load} would parse the subset back and
+     * rebuild its character map, descriptor and widths for every document. The subset keeps no glyph substitution
+     * table: the report needs none (Hangul syllables are precomposed; Latin ligatures are not wanted in a report).
      */
     final class Session {
 
         private final PDDocument document;
         private final BitSet primaryUsed = new BitSet();
         private final BitSet fallbackUsed = new BitSet();
-        private PDType0Font primaryFont;
-        private PDType0Font fallbackFont;
+        private Embedded primaryFont;
+        private Embedded fallbackFont;
 
         private Session(PDDocument document) {
             this.document = document;
@@ -139,7 +212,9 @@ final class ReportFonts {
 
         void use(Face face, String text) {
             BitSet used = face == primary ? primaryUsed : fallbackUsed;
-            text.codePoints().forEach(used::set);
+            for (int i = 0; i < text.length(); i++) {
+                used.set(text.charAt(i));
+            }
         }
 
         /** Embeds the subset of every face in use; before any text is painted. */
@@ -148,25 +223,135 @@ final class ReportFonts {
             fallbackFont = fallbackUsed.isEmpty() ? null : subset(fallback, fallbackUsed);
         }
 
-        PDType0Font pdf(Face face) {
+        Embedded pdf(Face face) {
             return face == primary ? primaryFont : fallbackFont;
         }
 
-        private PDType0Font subset(Face face, BitSet used) throws IOException {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private Embedded subset(Face face, BitSet used) throws IOException {
+            TreeSet<Integer> glyphs = new TreeSet<>();
+            used.stream().forEach(c -> glyphs.add(face.glyph[c]));
+            ByteArrayOutputStream file = new ByteArrayOutputStream();
+            Map<Integer, Integer> original;
             TrueTypeFont full = face.borrow();
             try {
                 TTFSubsetter subsetter = new TTFSubsetter(full, SUBSET_TABLES);
-                subsetter.setPrefix(tag(used) + "+");
-                used.stream().forEach(subsetter::add);
-                subsetter.writeToStream(bytes);
+                subsetter.addGlyphIds(glyphs);
+                subsetter.writeToStream(file);
+                // new glyph number -> the whole font's (composite glyphs bring their components)
+                original = subsetter.getGIDMap();
             } finally {
                 face.giveBack(full);
             }
-            TrueTypeFont small = new TTFParser().parse(new RandomAccessReadBuffer(bytes.toByteArray()));
-            small.setEnableGsub(false);
-            return PDType0Font.load(document, small, false);
+            int[] subsetGlyph = new int[face.glyphWidth.length];
+            COSArray widths = new COSArray();
+            for (int g = 0; g < original.size(); g++) {
+                int old = original.get(g);
+                subsetGlyph[old] = g;
+                widths.add(COSInteger.get(face.glyphWidth[old]));
+            }
+            String baseFont = tag(used) + "+" + face.name;
+
+            COSDictionary descriptor = new COSDictionary();
+            for (Map.Entry<COSName, COSBase> entry : face.descriptor.entrySet()) {
+                // a document's objects are its own: arrays are written by the document's writer
+                descriptor.setItem(entry.getKey(), entry.getValue() instanceof COSArray array ? copy(array) : entry.getValue());
+            }
+            descriptor.setName(COSName.FONT_NAME, baseFont);
+            byte[] fileBytes = file.toByteArray();
+            PDStream fontFile = new PDStream(document, new ByteArrayInputStream(fileBytes), COSName.FLATE_DECODE);
+            fontFile.getCOSObject().setInt(COSName.LENGTH1, fileBytes.length);
+            descriptor.setItem(COSName.FONT_FILE2, fontFile);
+
+            COSDictionary systemInfo = new COSDictionary();
+            systemInfo.setString(COSName.REGISTRY, "Adobe");
+            systemInfo.setString(COSName.ORDERING, "Identity");
+            systemInfo.setInt(COSName.SUPPLEMENT, 0);
+            COSDictionary cidFont = new COSDictionary();
+            cidFont.setItem(COSName.TYPE, COSName.FONT);
+            cidFont.setItem(COSName.SUBTYPE, COSName.CID_FONT_TYPE2);
+            cidFont.setName(COSName.BASE_FONT, baseFont);
+            cidFont.setItem(COSName.CIDSYSTEMINFO, systemInfo);
+            cidFont.setItem(COSName.FONT_DESC, descriptor);
+            COSArray w = new COSArray();
+            w.add(COSInteger.ZERO);
+            w.add(widths);
+            cidFont.setItem(COSName.W, w);
+            cidFont.setItem(COSName.CID_TO_GID_MAP, COSName.IDENTITY);
+
+            COSDictionary font = new COSDictionary();
+            font.setItem(COSName.TYPE, COSName.FONT);
+            font.setItem(COSName.SUBTYPE, COSName.TYPE0);
+            font.setName(COSName.BASE_FONT, baseFont);
+            font.setItem(COSName.ENCODING, COSName.IDENTITY_H);
+            COSArray descendants = new COSArray();
+            descendants.add(cidFont);
+            font.setItem(COSName.DESCENDANT_FONTS, descendants);
+            font.setItem(COSName.TO_UNICODE, new PDStream(document,
+                    new ByteArrayInputStream(toUnicode(face, used, subsetGlyph)), COSName.FLATE_DECODE));
+            return new Embedded(font, face, subsetGlyph);
         }
+    }
+
+    /**
+     * The ToUnicode map of a subset (text extraction, search, copy): each glyph to the first character the document
+     * prints with it, as PDFBox writes it.
+     */
+    static byte[] toUnicode(Face face, BitSet used, int[] subsetGlyph) {
+        StringBuilder entries = new StringBuilder();
+        BitSet mapped = new BitSet();
+        int count = 0;
+        StringBuilder cmap = new StringBuilder("""
+                /CIDInit /ProcSet findresource begin
+                12 dict begin
+                begincmap
+                /CIDSystemInfo
+                << /Registry (Adobe)
+                /Ordering (UCS)
+                /Supplement 0
+                >> def
+                /CMapName /Adobe-Identity-UCS def
+                /CMapType 2 def
+                1 begincodespacerange
+                <0000> <FFFF>
+                endcodespacerange
+                """);
+        for (int c = used.nextSetBit(0); c >= 0; c = used.nextSetBit(c + 1)) {
+            int g = subsetGlyph[face.glyph[c]];
+            if (g == 0 || mapped.get(g)) {
+                continue;
+            }
+            mapped.set(g);
+            entries.append('<').append(hex4(g)).append("> <").append(hex4(c)).append(">\n");
+            if (++count == 100) {
+                // at most 100 entries per block (PDF 32000-1, 9.10.3)
+                cmap.append(count).append(" beginbfchar\n").append(entries).append("endbfchar\n");
+                entries.setLength(0);
+                count = 0;
+            }
+        }
+        if (count > 0) {
+            cmap.append(count).append(" beginbfchar\n").append(entries).append("endbfchar\n");
+        }
+        cmap.append("""
+                endcmap
+                CMapName currentdict /CMap defineresource pop
+                end
+                end
+                """);
+        return cmap.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static String hex4(int value) {
+        return new String(new byte[] {HEX[value >> 12 & 0xf], HEX[value >> 8 & 0xf], HEX[value >> 4 & 0xf], HEX[value & 0xf]},
+                StandardCharsets.US_ASCII);
+    }
+
+    private static COSArray copy(COSArray array) {
+        COSArray copy = new COSArray();
+        for (COSBase item : array.toList()) {
+            copy.add(item);
+        }
+        return copy;
     }
 
     /** A subset's tag (six capitals, as the PDF specification names subsets), from the characters it holds. */

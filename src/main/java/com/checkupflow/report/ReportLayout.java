@@ -1,20 +1,28 @@
 package com.checkupflow.report;
 
 import java.awt.Color;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.text.BreakIterator;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
+import org.apache.pdfbox.util.NumberFormatUtil;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -81,13 +89,18 @@ final class ReportLayout {
         for (List<Op> ops : pages) {
             PDPage pdfPage = new PDPage(PAGE);
             document.addPage(pdfPage);
-            try (PDPageContentStream out = new PDPageContentStream(document, pdfPage)) {
-                Painter painter = new Painter(out);
-                for (Op op : ops) {
-                    op.paint(painter);
-                }
-                painter.finish();
+            PDResources resources = new PDResources();
+            pdfPage.setResources(resources);
+            Painter painter = new Painter(resources);
+            for (Op op : ops) {
+                op.paint(painter);
             }
+            painter.finish();
+            PDStream contents = new PDStream(document);
+            try (OutputStream out = contents.createOutputStream(COSName.FLATE_DECODE)) {
+                painter.out.writeTo(out);
+            }
+            pdfPage.setContents(contents);
         }
     }
 
@@ -728,39 +741,39 @@ final class ReportLayout {
     // ---- painting
 
     private interface Op {
-        void paint(Painter painter) throws IOException;
+        void paint(Painter painter);
     }
 
     private record Fill(Color color, float x, float y, float w, float h) implements Op {
         @Override
-        public void paint(Painter p) throws IOException {
+        public void paint(Painter p) {
             p.graphics();
             p.fill(color);
-            p.out.addRect(x, PAGE.getHeight() - y - h, w, h);
-            p.out.fill();
+            p.rectangle(x, PAGE.getHeight() - y - h, w, h);
+            p.paintFill();
         }
     }
 
     private record Rule(Color color, float width, float x1, float y1, float x2, float y2) implements Op {
         @Override
-        public void paint(Painter p) throws IOException {
+        public void paint(Painter p) {
             p.line(color, width, x1, PAGE.getHeight() - y1, x2, PAGE.getHeight() - y2);
         }
     }
 
     private record Disc(float cx, float cy, float r, Color color) implements Op {
         @Override
-        public void paint(Painter p) throws IOException {
+        public void paint(Painter p) {
             float k = 0.5523f * r;
             float yy = PAGE.getHeight() - cy;
             p.graphics();
             p.fill(color);
-            p.out.moveTo(cx + r, yy);
-            p.out.curveTo(cx + r, yy + k, cx + k, yy + r, cx, yy + r);
-            p.out.curveTo(cx - k, yy + r, cx - r, yy + k, cx - r, yy);
-            p.out.curveTo(cx - r, yy - k, cx - k, yy - r, cx, yy - r);
-            p.out.curveTo(cx + k, yy - r, cx + r, yy - k, cx + r, yy);
-            p.out.fill();
+            p.moveTo(cx + r, yy);
+            p.curveTo(cx + r, yy + k, cx + k, yy + r, cx, yy + r);
+            p.curveTo(cx - k, yy + r, cx - r, yy + k, cx - r, yy);
+            p.curveTo(cx - r, yy - k, cx - k, yy - r, cx, yy - r);
+            p.curveTo(cx + k, yy - r, cx + r, yy - k, cx + r, yy);
+            p.paintFill();
         }
     }
 
@@ -785,66 +798,130 @@ final class ReportLayout {
         }
 
         @Override
-        public void paint(Painter p) throws IOException {
+        public void paint(Painter p) {
             p.text(fonts.pdf(face), size, color, bold, x, PAGE.getHeight() - baseline, text);
         }
     }
 
     /**
-     * A page's content stream, writing each change of state only once: consecutive texts share one text object,
+     * A page's content stream, written as PDF operators (as PDFBox's content stream writes them, with text as glyph
+     * numbers of the document's subsets), each change of state only once: consecutive texts share one text object,
      * consecutive rules of one colour and width one path.
      */
     private static final class Painter {
 
-        final PDPageContentStream out;
+        final ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        private final COSDictionary pageFonts = new COSDictionary();
+        private final byte[] number = new byte[32];
         private boolean inText;
         private boolean inPath;
         private Color fill;
         private Color stroke;
         private float lineWidth = -1;
-        private PDType0Font font;
+        private ReportFonts.Embedded font;
+        /** The page's font resources, named as PDFBox names them. */
+        private final Map<ReportFonts.Embedded, COSName> fontNames = new IdentityHashMap<>();
         private float fontSize;
         private RenderingMode mode = RenderingMode.FILL;
         private float lineX;
         private float lineY;
 
-        Painter(PDPageContentStream out) {
-            this.out = out;
+        Painter(PDResources resources) {
+            resources.getCOSObject().setItem(COSName.FONT, pageFonts);
         }
 
-        void fill(Color color) throws IOException {
+        private void number(float value) {
+            int length = NumberFormatUtil.formatFloatFast(value, 5, number);
+            if (length < 0) {
+                byte[] text = new java.math.BigDecimal(Float.toString(value)).setScale(5, java.math.RoundingMode.HALF_UP)
+                        .stripTrailingZeros().toPlainString().getBytes(StandardCharsets.US_ASCII);
+                out.writeBytes(text);
+            } else {
+                out.write(number, 0, length);
+            }
+            out.write(' ');
+        }
+
+        private void operator(String operator) {
+            operator(operator, '\n');
+        }
+
+        private void operator(String operator, char end) {
+            for (int i = 0; i < operator.length(); i++) {
+                out.write(operator.charAt(i));
+            }
+            out.write(end);
+        }
+
+        private void color(Color color, String operator) {
+            number(color.getRed() / 255f);
+            number(color.getGreen() / 255f);
+            number(color.getBlue() / 255f);
+            operator(operator);
+        }
+
+        void fill(Color color) {
             if (!color.equals(fill)) {
-                out.setNonStrokingColor(color);
+                color(color, "rg");
                 fill = color;
             }
         }
 
-        private void stroke(Color color, float width) throws IOException {
+        private void stroke(Color color, float width) {
             if (!color.equals(stroke)) {
-                out.setStrokingColor(color);
+                color(color, "RG");
                 stroke = color;
             }
             if (width != lineWidth) {
-                out.setLineWidth(width);
+                number(width);
+                operator("w");
                 lineWidth = width;
             }
         }
 
         /** Leaves a text object or a path in progress, for an operation of its own. */
-        void graphics() throws IOException {
+        void graphics() {
             if (inText) {
-                out.endText();
+                operator("ET");
                 inText = false;
             }
             if (inPath) {
-                out.stroke();
+                operator("S");
                 inPath = false;
             }
         }
 
-        void line(Color color, float width, float x1, float y1, float x2, float y2) throws IOException {
+        void rectangle(float x, float y, float w, float h) {
+            number(x);
+            number(y);
+            number(w);
+            number(h);
+            operator("re");
+        }
+
+        void moveTo(float x, float y) {
+            number(x);
+            number(y);
+            operator("m");
+        }
+
+        void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {
+            number(x1);
+            number(y1);
+            number(x2);
+            number(y2);
+            number(x3);
+            number(y3);
+            operator("c");
+        }
+
+        void paintFill() {
+            operator("f");
+        }
+
+        void line(Color color, float width, float x1, float y1, float x2, float y2) {
             if (inPath && (!color.equals(stroke) || width != lineWidth)) {
-                out.stroke();
+                operator("S");
                 inPath = false;
             }
             if (!inPath) {
@@ -852,12 +929,13 @@ final class ReportLayout {
                 stroke(color, width);
                 inPath = true;
             }
-            out.moveTo(x1, y1);
-            out.lineTo(x2, y2);
+            moveTo(x1, y1);
+            number(x2);
+            number(y2);
+            operator("l");
         }
 
-        void text(PDType0Font textFont, float size, Color color, boolean bold, float x, float y, String text)
-                throws IOException {
+        void text(ReportFonts.Embedded textFont, float size, Color color, boolean bold, float x, float y, String text) {
             float strokeWidth = size * BOLD_STROKE;
             if (inPath || bold && (strokeWidth != lineWidth || !color.equals(stroke))) {
                 graphics();
@@ -866,29 +944,43 @@ final class ReportLayout {
                 stroke(color, strokeWidth);
             }
             if (!inText) {
-                out.beginText();
+                operator("BT");
                 inText = true;
                 lineX = 0;
                 lineY = 0;
             }
             if (textFont != font || size != fontSize) {
-                out.setFont(textFont, size);
+                COSName name = fontNames.computeIfAbsent(textFont, f -> {
+                    COSName added = COSName.getPDFName("F" + (fontNames.size() + 1));
+                    pageFonts.setItem(added, f.font);
+                    return added;
+                });
+                out.write('/');
+                operator(name.getName(), ' ');
+                number(size);
+                operator("Tf");
                 font = textFont;
                 fontSize = size;
             }
             fill(color);
             RenderingMode wanted = bold ? RenderingMode.FILL_STROKE : RenderingMode.FILL;
             if (wanted != mode) {
-                out.setRenderingMode(wanted);
+                out.write('0' + wanted.intValue());
+                out.write(' ');
+                operator("Tr");
                 mode = wanted;
             }
-            out.newLineAtOffset(x - lineX, y - lineY);
+            number(x - lineX);
+            number(y - lineY);
+            operator("Td");
             lineX = x;
             lineY = y;
-            out.showText(text);
+            textFont.encode(text, out);
+            out.write(' ');
+            operator("Tj");
         }
 
-        void finish() throws IOException {
+        void finish() {
             graphics();
         }
     }
