@@ -62,4 +62,21 @@ class DocumentTemplatesTest {
                 .contains("■ Questions to ask\n- How often do you exercise?\n")
                 .contains("■ Lifestyle goals\n- Walk daily\n");
     }
+
+    /** Package-private, as the records the documents' code hands to its templates. */
+    record Row(String item, boolean abnormal) {
+        public String getLabel() {
+            return item.toUpperCase(java.util.Locale.ROOT);
+        }
+    }
+
+    @Test
+    void shouldReadRecordComponentsThroughTheirAccessorsWhenATemplateNamesThem() throws Exception {
+        String text = templates.text("document/records.txt", Map.of("rows", List.of(new Row("glucose", true),
+                new Row("hdl", false))));
+        Assertions.assertThat(text).isEqualTo("glucose true GLUCOSE\nhdl false HDL\n");
+        // not OGNL's getter search on every read: the component's accessor, found once per record class
+        Assertions.assertThat(ognl.OgnlRuntime.getPropertyAccessor(Row.class))
+                .isInstanceOf(DocumentTemplates.RecordComponents.class);
+    }
 }
