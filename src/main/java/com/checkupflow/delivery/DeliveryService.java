@@ -72,7 +72,7 @@ public class DeliveryService {
             return Outcome.ALREADY_SENT;
         }
         Outcome outcome = Outcome.ALREADY_SENT;
-        if (!outbox.hasReceipt(key)) {
+        if (!m.received()) {
             DeliveryChannel channel = channels.get(m.channel());
             String messageId;
             try {

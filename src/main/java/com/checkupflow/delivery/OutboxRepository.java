@@ -13,8 +13,9 @@ class OutboxRepository {
 
     enum Status { PENDING, SENT, FAILED, DELIVERED_MANUALLY }
 
+    /** @param received whether the channel's hand-over was recorded ({@code cf_delivery_receipt}) */
     record OutboxMessage(long id, String screeningId, String kind, String channel, String idempotencyKey,
-                         Status status, int attempts) {
+                         Status status, int attempts, boolean received) {
     }
 
     /** What the API shows of a message: its state and, once handed over, the channel's receipt. */
@@ -38,11 +39,15 @@ class OutboxRepository {
                 .update();
     }
 
+    /** The message with whether its receipt exists, in one statement. */
     Optional<OutboxMessage> find(String key) {
-        return jdbc.sql("SELECT * FROM cf_outbox WHERE idempotency_key = ?").param(key)
+        return jdbc.sql("""
+                SELECT o.*, r.idempotency_key AS receipt FROM cf_outbox o
+                LEFT JOIN cf_delivery_receipt r ON r.idempotency_key = o.idempotency_key
+                WHERE o.idempotency_key = ?""").param(key)
                 .query((rs, n) -> new OutboxMessage(rs.getLong("id"), rs.getString("screening_id"),
                         rs.getString("kind"), rs.getString("channel"), rs.getString("idempotency_key"),
-                        Status.valueOf(rs.getString("status")), rs.getInt("attempts")))
+                        Status.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getString("receipt") != null))
                 .optional();
     }
 
@@ -83,11 +88,6 @@ class OutboxRepository {
     void retry(long id, String channel, String by) {
         jdbc.sql("UPDATE cf_outbox SET status = 'PENDING', attempts = 0, channel = ?, resolved_by = ? WHERE id = ?")
                 .params(channel, by, id).update();
-    }
-
-    boolean hasReceipt(String key) {
-        return jdbc.sql("SELECT COUNT(*) FROM cf_delivery_receipt WHERE idempotency_key = ?").param(key)
-                .query(Integer.class).single() > 0;
     }
 
     void insertReceipt(String key, String channel, String messageId, Instant now) {

@@ -4,7 +4,6 @@ import org.springframework.stereotype.Component;
 
 import com.checkupflow.center.Centers;
 import com.checkupflow.delivery.DeliveryDocuments;
-import com.checkupflow.screening.Screening;
 import com.checkupflow.screening.ScreeningRepository;
 
 /** The issued report as the delivery channels send it: the PDF, and a short cover text without any finding. */
@@ -23,10 +22,8 @@ class ReportDeliveryDocuments implements DeliveryDocuments {
 
     @Override
     public Document report(String screeningId) {
-        Screening s = screenings.find(screeningId).orElseThrow();
-        if (s.reportHtml() == null) {
-            throw new IllegalStateException("Report of " + screeningId + " not issued");
-        }
+        ScreeningRepository.IssuedReport s = screenings.issuedReport(screeningId)
+                .orElseThrow(() -> new IllegalStateException("Report of " + screeningId + " not issued"));
         String center = centers.get(s.center()).displayName(s.language());
         boolean en = "en".equals(s.language());
         String subject = en ? "Your health screening result (" + center + ")" : "[" + center + "] 건강검진 결과통보서";

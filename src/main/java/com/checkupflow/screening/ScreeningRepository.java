@@ -162,6 +162,22 @@ public class ScreeningRepository {
                 .query(this::mapScreening).optional();
     }
 
+    /** What sending an issued report needs; the report as signed, decrypted. */
+    public record IssuedReport(String center, String language, LocalDate examDate, String reportHtml) {
+    }
+
+    /**
+     * The issued report and the few columns its delivery prints, without decrypting the patient's name, RRN and
+     * judgement nor looking up the issued text, which {@link #find} does; empty before the report is issued.
+     */
+    public Optional<IssuedReport> issuedReport(String id) {
+        return jdbc.sql("SELECT center, language, exam_date, report_html FROM cf_screening WHERE id = ? AND report_html IS NOT NULL")
+                .param(id)
+                .query((rs, n) -> new IssuedReport(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+                        cipher.decrypt(rs.getString(4), REPORT_HTML, id)))
+                .optional();
+    }
+
     /**
      * The same person's latest judged screening before this one (matched by the RRN's keyed hash, never by the RRN
      * itself) at the same center (staff see only their center's screenings), for what changed since; empty when

@@ -99,6 +99,17 @@ class DeliveryServiceTest {
     }
 
     @Test
+    void shouldReadTheReceiptWithTheMessageWhenTheChannelHandedItOver() {
+        outbox(properties(false, 3)).enqueueReport(ID);
+        String key = Outbox.key(Outbox.REPORT, ID);
+        Assertions.assertThat(repository.find(key).orElseThrow().received()).isFalse();
+
+        repository.insertReceipt(key, FolderDeliveryChannel.NAME, "file-1", clock.instant());
+
+        Assertions.assertThat(repository.find(key).orElseThrow().received()).isTrue();
+    }
+
+    @Test
     void shouldNotSendAgainWhenMarkingSentFailedAfterTheMailLeft() {
         DeliveryService service = service(properties(true, 3), mailSender(greenMail.getSmtp().getPort()));
         outbox(properties(true, 3)).enqueueReport(ID);

@@ -97,4 +97,16 @@ class ScreeningStorageTest {
         Assertions.assertThat(repository.find(ID).orElseThrow().judgementJson()).as("stored plain by an earlier version")
                 .isEqualTo(judgement);
     }
+
+    @Test
+    void shouldReadTheIssuedReportWithoutThePatientsDataWhenTheReportIsDelivered() {
+        Assertions.assertThat(repository.issuedReport(ID)).as("not issued yet").isEmpty();
+
+        repository.saveIssuedReport(ID, "<html>결과통보서</html>", "dr-kim", Instant.parse("2026-11-20T01:30:00Z"));
+        // the delivery reads no personal column: a name that can no longer be decrypted does not stop the report
+        jdbc.sql("UPDATE cf_screening SET patient_name = 'enc1:dk-unknown:broken' WHERE id = ?").param(ID).update();
+
+        Assertions.assertThat(repository.issuedReport(ID)).contains(new ScreeningRepository.IssuedReport("gangnam", "ko",
+                LocalDate.of(2026, 11, 2), "<html>결과통보서</html>"));
+    }
 }
