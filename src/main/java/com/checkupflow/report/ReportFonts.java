@@ -230,7 +230,8 @@ final class ReportFonts {
         private Embedded subset(Face face, BitSet used) throws IOException {
             TreeSet<Integer> glyphs = new TreeSet<>();
             used.stream().forEach(c -> glyphs.add(face.glyph[c]));
-            ByteArrayOutputStream file = new ByteArrayOutputStream();
+            // a report's subsets are 10-40 KB: sized so the font file is not copied as it grows
+            ByteArrayOutputStream file = new ByteArrayOutputStream(32 * 1024);
             Map<Integer, Integer> original;
             TrueTypeFont full = face.borrow();
             try {

@@ -57,7 +57,8 @@ public class ReportPdf {
                     + " (install fonts-nanum or set checkupflow.report.font-path)");
         }
         org.w3c.dom.Document tree = parse(xhtml);
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        // sized for a report (30-60 KB), so the PDF is not copied as it grows
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024)) {
             ReportFonts.Session session = fonts().open(document);
             Element body = first(tree, "body");
             Element title = first(tree, "title");

@@ -104,6 +104,30 @@ class ReportLayoutTest {
     }
 
     @Test
+    void shouldEmbedOnlyTheOutlinesAndMetricsOfTheCharactersShownWhenAPageIsPrinted() throws IOException {
+        byte[] pdf = ReportPdfs.render(page("<p>가나 AB 가</p>"));
+
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDResources resources = doc.getPage(0).getResources();
+            for (COSName name : resources.getFontNames()) {
+                PDType0Font font = (PDType0Font) resources.getFont(name);
+                byte[] file = font.getDescendantFont().getFontDescriptor().getFontFile2().toByteArray();
+                try (org.apache.fontbox.ttf.TrueTypeFont subset = new org.apache.fontbox.ttf.TTFParser(true)
+                        .parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(file))) {
+                    // PDFBox's own subset tables: no character map, names or glyph names are parsed back per document
+                    Assertions.assertThat(subset.getTableMap().keySet()).as(font.getName())
+                            .containsExactlyInAnyOrderElementsOf(ReportFonts.SUBSET_TABLES);
+                    // .notdef, and per face the glyphs shown: 가 나 (Hangul font), the space, A and B (DejaVu, first in the CSS)
+                    Assertions.assertThat(subset.getNumberOfGlyphs()).as(font.getName())
+                            .isEqualTo(font.getName().endsWith("NanumGothic") ? 3 : 4);
+                }
+            }
+        }
+        Assertions.assertThat(pdfText(page("<p>가나 AB 가</p>")).strip()).as("read back through the ToUnicode map")
+                .isEqualTo("가나 AB 가");
+    }
+
+    @Test
     void shouldCutAWordOnlyWhenItIsWiderThanTheLine() throws IOException {
         String word = "가".repeat(150) + "A".repeat(50);
         String text = pdfText(page("<p>짧은 말 " + word + " 끝</p>"));
