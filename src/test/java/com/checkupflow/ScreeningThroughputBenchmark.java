@@ -60,7 +60,7 @@ import ca.uhn.fhir.context.FhirContext;
  * CheckupFlow end to end (intake over HTTP as {@code integration}, offline template drafter, the harness approves
  * each review as it opens, until DELIVERED) against a bare Camunda engine built by the harness in the same JVM: its
  * own H2 file, full history, the default job executor, and {@code benchmark/bare-screening.bpmn} of the same shape
- * (same gateways, async continuations, external task, user tasks, boundary events; no-op steps, 7 variables), its
+ * (same gateways, async continuations, external task, user tasks, boundary events; no-op steps, 8 variables), its
  * intake posted over HTTP to an unauthenticated endpoint of the same Tomcat, its external task completed by a
  * harness worker polling like the application's. Batches run one at a time, interleaved (bare, CheckupFlow, bare,
  * CheckupFlow), so each has the machine to itself; both databases grow by the same number per batch. At each level
@@ -110,7 +110,6 @@ class ScreeningThroughputBenchmark {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
                 .createStandaloneProcessEngineConfiguration()
                 .setProcessEngineName("bare")
-                .setJdbcUrl("jdbc:h2:file:" + BARE_DB + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_STATISTICS=TRUE;QUERY_STATISTICS_MAX_ENTRIES=2000")
                 .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
                 .setHistory(ProcessEngineConfiguration.HISTORY_FULL)
                 .setJobExecutorActivate(true);
@@ -121,8 +120,13 @@ class ScreeningThroughputBenchmark {
         configuration.setJobExecutor(jobs);
         // a pool like the application's (Hikari, 30): MyBatis' default of 10 connections, each reclaimed after 20 s
         // checked out, made the bare engine's transactions fail on a loaded machine ("Connection is invalid")
-        configuration.setJdbcMaxActiveConnections(30);
-        configuration.setJdbcMaxCheckoutTime(600_000);
+        org.apache.ibatis.datasource.pooled.PooledDataSource pool = new org.apache.ibatis.datasource.pooled.PooledDataSource(
+                "org.h2.Driver", "jdbc:h2:file:" + BARE_DB + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_STATISTICS=TRUE;QUERY_STATISTICS_MAX_ENTRIES=2000",
+                "sa", "");
+        pool.setPoolMaximumActiveConnections(30);
+        pool.setPoolMaximumCheckoutTime(600_000);
+        // the engine's own pool (what setJdbcUrl builds), behind the commit counter that CheckupFlow's pool has too
+        configuration.setDataSource(CommitOrigins.BARE.counted(pool));
         if ("uuid".equals(BARE_IDS)) {
             configuration.setIdGenerator(new org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator());
         }
@@ -149,7 +153,8 @@ class ScreeningThroughputBenchmark {
                 String id = "bare-" + next.incrementAndGet();
                 bare.getRuntimeService().startProcessInstanceByKey("bare-screening", id, Map.of(
                         "center", "gangnam", "screeningId", id, Vars.INVALID_ITEMS, false, Vars.NEW_CRITICAL_RESULT, false,
-                        Vars.DRAFT_CHECK_PASSED, true, Vars.REFERRAL_NEEDED, false, "bundleSize", bundle.length()));
+                        Vars.DRAFT_CHECK_PASSED, true, Vars.REFERRAL_NEEDED, false, Vars.CONSULTATION_SUMMARY_WANTED, false,
+                        "bundleSize", bundle.length()));
                 return id;
             }
         }
@@ -157,42 +162,45 @@ class ScreeningThroughputBenchmark {
 
 
     /**
-     * Counts the application's commits by where they came from during CheckupFlow's measured batches (the first two
-     * frames of our code, an engine service or the job executor's runnables), printed per screening to
-     * {@value #COMMITS}: what H2's {@code COMMIT} count does not say.
+     * Counts each side's commits by where they came from during its measured batches (the first two frames of our
+     * code, an engine service or the job executor's runnables), printed per screening to {@value #COMMITS}: what H2's
+     * {@code COMMIT} count does not say. Both sides' connections go through the same counting proxy.
      */
     @TestConfiguration
     static class CommitOrigins {
-        static final Map<String, java.util.concurrent.atomic.LongAdder> COUNTS = new java.util.concurrent.ConcurrentHashMap<>();
-        static volatile boolean counting;
+        static final CommitOrigins APP = new CommitOrigins();
+        static final CommitOrigins BARE = new CommitOrigins();
         private static final java.util.regex.Pattern ORIGIN = java.util.regex.Pattern.compile(
-                "com\\.checkupflow\\.(?!ScreeningThroughputBenchmark\\$CommitOrigins).*"
+                "com\\.checkupflow\\.(?!ScreeningThroughputBenchmark\\$CommitOrigins|engine\\.JobSuccessWithoutTransaction\\.).*"
                         + "|org\\.camunda\\.bpm\\.engine\\.impl\\.(\\w+ServiceImpl|jobexecutor\\.\\w+Runnable)\\..*");
+
+        final Map<String, java.util.concurrent.atomic.LongAdder> counts = new java.util.concurrent.ConcurrentHashMap<>();
+        volatile boolean counting;
 
         @org.springframework.context.annotation.Bean
         static org.springframework.beans.factory.config.BeanPostProcessor commitOrigins() {
             return new org.springframework.beans.factory.config.BeanPostProcessor() {
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String name) {
-                    return bean instanceof DataSource data && "dataSource".equals(name) ? counted(data) : bean;
+                    return bean instanceof DataSource data && "dataSource".equals(name) ? APP.counted(data) : bean;
                 }
             };
         }
 
-        private static DataSource counted(DataSource data) {
+        DataSource counted(DataSource data) {
             return proxy(DataSource.class, data, (method, result) -> result instanceof java.sql.Connection c
                     ? proxy(java.sql.Connection.class, c, (m, r) -> r, "commit") : result, null);
         }
 
         /** A proxy that counts the named method's calls before it and maps every result. */
-        private static <T> T proxy(Class<T> type, T target, java.util.function.BiFunction<java.lang.reflect.Method, Object, Object> results,
-                                   String counted) {
+        private <T> T proxy(Class<T> type, T target, java.util.function.BiFunction<java.lang.reflect.Method, Object, Object> results,
+                            String counted) {
             return type.cast(java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type}, (p, method, args) -> {
                 if (counting && method.getName().equals(counted)) {
                     String origin = StackWalker.getInstance().walk(frames -> frames
                             .map(f -> f.getClassName() + "." + f.getMethodName()).filter(f -> ORIGIN.matcher(f).matches())
                             .limit(2).collect(java.util.stream.Collectors.joining(" < ")));
-                    COUNTS.computeIfAbsent(origin, k -> new java.util.concurrent.atomic.LongAdder()).increment();
+                    counts.computeIfAbsent(origin, k -> new java.util.concurrent.atomic.LongAdder()).increment();
                 }
                 try {
                     return results.apply(method, method.invoke(target, args));
@@ -202,10 +210,23 @@ class ScreeningThroughputBenchmark {
             }));
         }
 
-        static String perScreening(int screenings) {
+        /** Counts the commits of {@code batch} only. */
+        <T> T during(java.util.concurrent.Callable<T> batch) throws Exception {
+            counts.clear();
+            counting = true;
+            try {
+                return batch.call();
+            } finally {
+                counting = false;
+            }
+        }
+
+        String perScreening(int screenings) {
             StringBuilder out = new StringBuilder();
-            COUNTS.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue().sum(), x.getValue().sum()))
+            counts.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue().sum(), x.getValue().sum()))
                     .forEach(e -> out.append(String.format("%7.2f  %s%n", e.getValue().sum() / (double) screenings, e.getKey())));
+            out.append(String.format("%7.2f  all%n", counts.values().stream().mapToLong(java.util.concurrent.atomic.LongAdder::sum)
+                    .sum() / (double) screenings));
             return out.toString();
         }
     }
@@ -224,13 +245,30 @@ class ScreeningThroughputBenchmark {
     DataSource dataSource;
 
     record Batch(String pipeline, int stored, int count, double seconds, double perSecond, double cpuMsPerScreening,
-                 double commitsPerScreening, double p50, double p90, double p99) {
+                 double commitsPerScreening, double p50, double p90, double p99, String jobs) {
         @Override
         public String toString() {
             return String.format("%-11s stored %,7d  %4d in %6.1f s  %6.2f /s  cpu %7.1f ms/screening  %5.1f commits/screening  "
-                    + "latency p50 %6.0f p90 %6.0f p99 %6.0f ms", pipeline, stored, count, seconds, perSecond,
-                    cpuMsPerScreening, commitsPerScreening, p50, p90, p99);
+                    + "latency p50 %6.0f p90 %6.0f p99 %6.0f ms  jobs per screening: %s", pipeline, stored, count, seconds, perSecond,
+                    cpuMsPerScreening, commitsPerScreening, p50, p90, p99, jobs);
         }
+    }
+
+    /** The job log's states (ACT_HI_JOB_LOG.JOB_STATE_: 0 created, 1 failed, 2 succeeded, 3 deleted), by job type. */
+    private static final String[] JOB_STATES = {"created", "failed", "succeeded", "deleted"};
+
+    private static Map<String, Long> jobLog(JdbcClient db) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        db.sql("SELECT JOB_STATE_, JOB_DEF_TYPE_, COUNT(*) FROM ACT_HI_JOB_LOG GROUP BY JOB_STATE_, JOB_DEF_TYPE_")
+                .query((rs, n) -> counts.put(JOB_STATES[rs.getInt(1)] + " " + rs.getString(2), rs.getLong(3))).list();
+        return counts;
+    }
+
+    /** Job log entries per screening written between two {@link #jobLog} counts. */
+    private static String jobsPerScreening(Map<String, Long> before, Map<String, Long> after, int screenings) {
+        return after.entrySet().stream().filter(e -> e.getValue() > before.getOrDefault(e.getKey(), 0L))
+                .map(e -> String.format("%s %.2f", e.getKey(), (e.getValue() - before.getOrDefault(e.getKey(), 0L)) / (double) screenings))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     @Test
@@ -248,7 +286,7 @@ class ScreeningThroughputBenchmark {
                 ScreeningLoad.intake(http, port, bundle),
                 () -> jdbc.sql("SELECT COUNT(*) FROM cf_screening WHERE stage = 'DELIVERED'").query(Long.class).single(),
                 new StoredHistory(dataSource, true),
-                () -> jdbc.sql("SELECT COUNT(*) FROM cf_screening").query(Long.class).single(), () -> commits(jdbc));
+                () -> jdbc.sql("SELECT COUNT(*) FROM cf_screening").query(Long.class).single(), () -> commits(jdbc), jdbc);
         JdbcClient bareJdbc = JdbcClient.create(bareDb);
         Pipeline baseline = new Pipeline("bare", bare.getHistoryService(), "bare-screening", i -> http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/bench/bare/screenings"))
@@ -259,7 +297,7 @@ class ScreeningThroughputBenchmark {
                         .finished().count(),
                 new StoredHistory(bareDb, false),
                 () -> bareJdbc.sql("SELECT COUNT(*) FROM ACT_HI_PROCINST").query(Long.class).single(),
-                () -> commits(bareJdbc));
+                () -> commits(bareJdbc), bareJdbc);
 
         LoadStats.log(FILE, "==== ScreeningThroughputBenchmark " + java.time.Instant.now() + " · batch " + BATCH + " · "
                 + "pre-population " + (COPY ? "by SQL copies of " + TEMPLATES + " run screenings" : "over HTTP") + " · bare engine's ids "
@@ -281,13 +319,11 @@ class ScreeningThroughputBenchmark {
                 List<Batch> bareBatches = new ArrayList<>();
                 List<Batch> appBatches = new ArrayList<>();
                 for (int pair = 0; pair < MEASURED_PAIRS; pair++) {
-                    bareBatches.add(baseline.run(BATCH, posted));
-                    CommitOrigins.COUNTS.clear();
-                    CommitOrigins.counting = true;
-                    appBatches.add(app.run(BATCH, posted));
-                    CommitOrigins.counting = false;
-                    LoadStats.log(COMMITS, "==== level " + level + ", CheckupFlow's commits (Connection.commit) per screening by "
-                            + "origin · " + LoadStats.uptime() + "\n" + CommitOrigins.perScreening(BATCH));
+                    bareBatches.add(CommitOrigins.BARE.during(() -> baseline.run(BATCH, posted)));
+                    appBatches.add(CommitOrigins.APP.during(() -> app.run(BATCH, posted)));
+                    LoadStats.log(COMMITS, "==== level " + level + ", commits (Connection.commit) per screening by origin · "
+                            + LoadStats.uptime() + "\n-- CheckupFlow\n" + CommitOrigins.APP.perScreening(BATCH)
+                            + "-- bare\n" + CommitOrigins.BARE.perScreening(BATCH));
                     LoadStats.log(FILE, "meas  " + bareBatches.get(pair));
                     LoadStats.log(FILE, "meas  " + appBatches.get(pair));
                 }
@@ -396,11 +432,12 @@ class ScreeningThroughputBenchmark {
         final StoredHistory copies;
         final LongSupplier instances;
         final LongSupplier commits;
+        final JdbcClient db;
         int stored;
         int nextTag;
 
         Pipeline(String name, HistoryService history, String processKey, ScreeningLoad.Post post, LongSupplier delivered,
-                 StoredHistory copies, LongSupplier instances, LongSupplier commits) {
+                 StoredHistory copies, LongSupplier instances, LongSupplier commits, JdbcClient db) {
             this.name = name;
             this.history = history;
             this.processKey = processKey;
@@ -409,6 +446,7 @@ class ScreeningThroughputBenchmark {
             this.copies = copies;
             this.instances = instances;
             this.commits = commits;
+            this.db = db;
         }
 
         Batch run(int count, AtomicInteger posted) throws Exception {
@@ -416,6 +454,7 @@ class ScreeningThroughputBenchmark {
             Date startedAfter = new Date(System.currentTimeMillis() - 1);
             long cpu = LoadStats.processCpuNanos();
             long commitsBefore = commits.getAsLong();
+            Map<String, Long> jobsBefore = jobLog(db);
             long start = System.nanoTime();
             int first = posted.getAndAdd(count) + 1;
             try {
@@ -427,6 +466,7 @@ class ScreeningThroughputBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpuMs = (LoadStats.processCpuNanos() - cpu) / 1e6 / count;
             double commitsPer = (commits.getAsLong() - commitsBefore) / (double) count;
+            String jobs = jobsPerScreening(jobsBefore, jobLog(db), count);
             if (done < count) {
                 throw new IllegalStateException(name + ": " + done + " of " + count + " reached the end");
             }
@@ -435,7 +475,7 @@ class ScreeningThroughputBenchmark {
                     .startedAfter(startedAfter).finished().list().stream()
                     .mapToLong(p -> durationNanos(p)).sorted().toArray();
             return new Batch(name, stored, count, seconds, count / seconds, cpuMs, commitsPer, LoadStats.percentileMs(latencies, 50),
-                    LoadStats.percentileMs(latencies, 90), LoadStats.percentileMs(latencies, 99));
+                    LoadStats.percentileMs(latencies, 90), LoadStats.percentileMs(latencies, 99), jobs);
         }
 
         /** Copies the finished screenings stored so far in SQL until about {@code target} are stored. */

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -29,7 +30,7 @@ import com.checkupflow.process.ScreeningReportProcess.Vars;
 /**
  * Camunda-specific wiring: one tenant per center, kept in step with configuration at every start;
  * {@link ReviewHandOverAuthorizations}; String variables
- * of any length ({@link LongStringSerializer}); {@link FullHistoryWithoutVariableDetails}; failed jobs' messages and stacks scrubbed ({@link ScrubbedJobFailures}).
+ * of any length ({@link LongStringSerializer}); {@link FullHistoryWithoutVariableDetails}; failed jobs' messages and stacks scrubbed ({@link ScrubbedJobFailures}); no empty transaction after each successful job ({@link JobSuccessWithoutTransaction}).
  */
 @Configuration
 class EngineConfiguration {
@@ -81,6 +82,10 @@ class EngineConfiguration {
                         : new ArrayList<>(configuration.getCustomHistoryLevels());
                 levels.add(new FullHistoryWithoutVariableDetails(RUNTIME_ONLY_VARIABLES));
                 configuration.setCustomHistoryLevels(levels);
+                List<CommandInterceptor> first = configuration.getCustomPreCommandInterceptorsTxRequired() == null
+                        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
+                first.add(0, new JobSuccessWithoutTransaction(configuration));
+                configuration.setCustomPreCommandInterceptorsTxRequired(first);
             }
 
             @Override

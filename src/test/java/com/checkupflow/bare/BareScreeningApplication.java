@@ -71,7 +71,7 @@ public class BareScreeningApplication {
             String id = "bare-" + next.incrementAndGet();
             runtime.startProcessInstanceByKey("bare-screening", id, Map.of("center", "gangnam", "screeningId", id,
                     "invalidItems", false, "newCriticalResult", false, "draftCheckPassed", true, "referralNeeded", false,
-                    "bundleSize", bundle.length()));
+                    "consultationSummaryWanted", false, "bundleSize", bundle.length()));
             return ServerResponse.status(HttpStatus.CREATED).body(Map.of("id", id));
         }).build();
     }
