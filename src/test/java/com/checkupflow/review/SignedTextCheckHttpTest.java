@@ -128,6 +128,59 @@ class SignedTextCheckHttpTest {
         Assertions.assertThat(audit.get(Vars.SIGN_ANYWAY_REASON).isNull()).isTrue();
     }
 
+    @Test
+    void shouldTakeTheDraftsStoredCheckWhenTheSignedTextIsTheCheckedDraftAndCheckAgainWhenOneCharacterDiffers()
+            throws Exception {
+        String id = receive("signed-check-5", SyntheticScreenings.Profile.SUSPECT, 35);
+        Task review = ReviewTasks.awaitReview(taskService, id);
+        String draft = (String) taskService.getVariable(review.getId(), Vars.FINAL_TEXT);
+        Assertions.assertThat(storedCheck(id, "check_digest")).as("the draft's check keeps its inputs' digest").isNotNull();
+        standInFindings(id);
+
+        HttpResponse<String> taken = review(id, Map.of("decision", "APPROVE", "text", draft));
+
+        Assertions.assertThat(taken.statusCode()).as(taken.body()).isEqualTo(422);
+        Assertions.assertThat(codes(taken)).as("the stored check stood for the signed text").contains("placeholder");
+        Assertions.assertThat(decisions(id)).isZero();
+
+        HttpResponse<String> checked = review(id, Map.of("decision", "APPROVE", "text", draft + " "));
+
+        Assertions.assertThat(checked.statusCode()).as(checked.body()).isEqualTo(200);
+        Assertions.assertThat(signedCheckFindings(id)).as("checked again: the text passes").isEqualTo("[]");
+    }
+
+    @Test
+    void shouldCheckTheSignedDraftWhenItsStoredCheckHasNoDigest() throws Exception {
+        String id = receive("signed-check-6", SyntheticScreenings.Profile.SUSPECT, 36);
+        Task review = ReviewTasks.awaitReview(taskService, id);
+        String draft = (String) taskService.getVariable(review.getId(), Vars.FINAL_TEXT);
+        standInFindings(id);
+        // as for a model's draft (checked with its structured answer) or a check stored before V32
+        jdbc.sql("UPDATE cf_draft SET check_digest = NULL WHERE screening_id = ?").param(id).update();
+
+        HttpResponse<String> approved = review(id, Map.of("decision", "APPROVE", "text", draft));
+
+        Assertions.assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        Assertions.assertThat(signedCheckFindings(id)).isEqualTo("[]");
+    }
+
+    /** Findings the real check of the passing draft never has, in place of its stored (empty) ones. */
+    private void standInFindings(String id) {
+        Assertions.assertThat(storedCheck(id, "check_findings")).isEqualTo("[]");
+        jdbc.sql("UPDATE cf_draft SET check_findings = ? WHERE screening_id = ?")
+                .params("[{\"type\":\"PLACEHOLDER\",\"detail\":\"stand-in\"}]", id).update();
+    }
+
+    private String storedCheck(String id, String column) {
+        return jdbc.sql("SELECT " + column + " FROM cf_draft WHERE screening_id = ? AND round = 1").param(id)
+                .query(String.class).single();
+    }
+
+    private String signedCheckFindings(String id) {
+        return jdbc.sql("SELECT signed_check_findings FROM cf_review WHERE screening_id = ?").param(id)
+                .query(String.class).single();
+    }
+
     private String receive(String identifier, SyntheticScreenings.Profile profile, long seed) {
         String bundle = new SyntheticScreenings(fhir).bundleJson(identifier, profile, seed);
         return intake.receive("gangnam", null, bundle.getBytes(StandardCharsets.UTF_8)).id();
