@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.checkupflow.kernel.InputRefused;
 import com.checkupflow.process.ScreeningReportProcess.Activities;
 import com.checkupflow.process.ScreeningReportProcess.Vars;
 import com.checkupflow.screening.Screening;
@@ -88,8 +89,14 @@ class ReviewController {
         try {
             workflow.complete(task.id(), variables);
         } catch (RuntimeException e) {
-            throw rejection(e).map(r -> new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY,
-                    "The text to sign fails the draft check", problems(r))).orElseThrow(() -> e);
+            Optional<ReviewService.SignedTextRejected> rejected = rejection(e);
+            if (rejected.isPresent()) {
+                throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "The text to sign fails the draft check",
+                        problems(rejected.get()));
+            }
+            // the review listener's other refusals (an open critical-result contact without a reason...): bad input, the review stays open
+            throw refusal(e).map(r -> new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "The review decision is refused",
+                    new Problem("review_refused", r.getMessage()))).orElseThrow(() -> e);
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("screeningId", id);
@@ -103,6 +110,15 @@ class ReviewController {
     private static Optional<ReviewService.SignedTextRejected> rejection(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ReviewService.SignedTextRejected r) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<InputRefused> refusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InputRefused r) {
                 return Optional.of(r);
             }
         }
