@@ -751,6 +751,7 @@ public class DraftChecker {
         private final List<Span> sentences = new ArrayList<>();
         private final List<Span> clauses = new ArrayList<>();
         private final Set<Integer> consumed = new HashSet<>();
+
         Run(TemplateTexts.Bundle b, String text, Judgement j, ItemKey about) {
             this.b = b;
             this.text = text;
