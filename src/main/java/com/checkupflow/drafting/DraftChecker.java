@@ -11,21 +11,32 @@ import com.checkupflow.kernel.ItemUnits;
 import com.checkupflow.kernel.TargetDisease;
 import com.checkupflow.judgement.CriticalFinding;
 import com.checkupflow.judgement.Judgement;
+import com.checkupflow.judgement.JudgementJson;
 import com.checkupflow.judgement.JudgementUnit;
+import com.checkupflow.kernel.ItemLabels;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -117,11 +128,82 @@ public class DraftChecker {
     private final TemplateTexts texts;
     private final TestLexicon lexicon;
     private final DraftRenderer renderer;
+    /** The compiled patterns by language and key ({@link #pattern}). */
+    private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
+    private final String rules;
 
     DraftChecker(TemplateTexts texts) {
         this.texts = texts;
         this.lexicon = TestLexicon.load(texts);
         this.renderer = new DraftRenderer(texts);
+        this.rules = rulesVersion();
+    }
+
+    /**
+     * The code and resources that decide a {@link #check}: this class, the names and grammar it reads, the judgement
+     * model and the helpers it compares values with. Their digest is the rules' version: a check stored by another
+     * build (other code, patterns, names or labels) is never taken for one of this build.
+     */
+    private static final List<Class<?>> RULE_CLASSES = List.of(DraftChecker.class, TestLexicon.class, DraftCheck.class,
+            TemplateTexts.class, Values.class, ItemUnits.class, ItemKey.class, ItemStatus.class, Category.class,
+            TargetDisease.class, JudgementUnit.class, Judgement.class, JudgementJson.class, CriticalFinding.class,
+            PersonalDataScrubber.class, ItemLabels.class);
+    private static final List<String> RULE_RESOURCES = List.of("prompts/template/ko.properties",
+            "prompts/template/en.properties", TestLexicon.RESOURCE, "labels/items.properties");
+
+    private static String rulesVersion() {
+        MessageDigest digest = sha256();
+        List<Class<?>> classes = new ArrayList<>(RULE_CLASSES);
+        for (int i = 0; i < classes.size(); i++) {
+            Class<?> c = classes.get(i);
+            classes.addAll(List.of(c.getDeclaredClasses()));
+            digest.update(c.getName().getBytes(StandardCharsets.UTF_8));
+            digest.update(resource(c.getName().replace('.', '/') + ".class"));
+        }
+        RULE_RESOURCES.forEach(r -> digest.update(resource(r)));
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static byte[] resource(String path) {
+        try (InputStream in = DraftChecker.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + path);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
+    }
+
+    /**
+     * The digest of everything {@link #check(String, Judgement, String, List)} reads: the rules' version, the text, the
+     * judgement as stored (JSON), the report's language and the critical findings. Equal digests mean the check would
+     * find the same again, so a stored result may stand for it (the physician signing the draft "Check draft" checked);
+     * any other digest means checking again. The text is stored beside it in plain, so the digest tells nothing more.
+     *
+     * @param judgementJson the JSON the check's judgement was read from
+     */
+    public String inputDigest(String text, String judgementJson, String language, List<String> criticalFindings) {
+        MessageDigest digest = sha256();
+        List<String> inputs = new ArrayList<>(List.of("check/v1", rules, String.valueOf(text),
+                String.valueOf(judgementJson), String.valueOf(language)));
+        inputs.add(String.valueOf(criticalFindings.size()));
+        inputs.addAll(criticalFindings);
+        for (String input : inputs) {
+            // each input with its length: no two different lists of inputs read as the same bytes
+            byte[] bytes = input.getBytes(StandardCharsets.UTF_8);
+            digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
+            digest.update(bytes);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Checks a text of a screening without critical (panic) values. */
@@ -356,7 +438,8 @@ public class DraftChecker {
             String unlabelled = text;
             for (String label : List.of("flag.CARDIOMETABOLIC_SUSPECT", "flag.CARDIOMETABOLIC_SUSPECT.legacy")) {
                 // "고혈압·당뇨병·이상지질혈증 질환의심:" heads a statement about those diseases; without the colon it is the box
-                unlabelled = unlabelled.replaceAll(Pattern.quote(b.text(label)) + "(?!\\s*:)", " ");
+                unlabelled = patterns.computeIfAbsent(language + " label " + label,
+                        k -> Pattern.compile(Pattern.quote(b.text(label)) + "(?!\\s*:)")).matcher(unlabelled).replaceAll(" ");
             }
             Matcher m = pattern(b, "check.suspected").matcher(unlabelled);
             Pattern negation = pattern(b, "check.suspected.negation");
@@ -417,7 +500,7 @@ public class DraftChecker {
      * advice, not urgency; "바로 식단을 조절하세요" is no care; "기침이 계속되면 바로 진료를 받으십시오" is advice for later;
      * "즉시 진료가 필요한 소견은 없습니다" says the opposite; "오늘 받으신 결과는 의사가 확인하였습니다" asks nothing.
      */
-    private static void urgency(TemplateTexts.Bundle b, String text, List<String> criticalFindings,
+    private void urgency(TemplateTexts.Bundle b, String text, List<String> criticalFindings,
                                 List<DraftCheck.Finding> findings) {
         List<ItemKey> critical = CriticalFinding.items(criticalFindings);
         if (critical.isEmpty()) {
@@ -468,7 +551,7 @@ public class DraftChecker {
      * one only through KNOWN_DISEASE (an active MedicationStatement, criteria §4.3). A condition ("복용 중인 약이 있다면",
      * "if you take medication") or a denial ("치료 중인 질환은 없습니다") is no claim.
      */
-    private static void treatments(TemplateTexts.Bundle b, String text, Judgement j, List<DraftCheck.Finding> findings) {
+    private void treatments(TemplateTexts.Bundle b, String text, Judgement j, List<DraftCheck.Finding> findings) {
         if (flags(j).contains("KNOWN_DISEASE")) {
             return;
         }
@@ -489,7 +572,7 @@ public class DraftChecker {
     }
 
     /** Advice that keeps the person from the next screening or from care ("건강검진을 받지 않으셔도 됩니다"). */
-    private static void harmfulAdvice(TemplateTexts.Bundle b, String text, List<DraftCheck.Finding> findings) {
+    private void harmfulAdvice(TemplateTexts.Bundle b, String text, List<DraftCheck.Finding> findings) {
         Matcher m = pattern(b, "check.harmful").matcher(text);
         Pattern before = pattern(b, "check.harmful.negation.before");
         Pattern after = pattern(b, "check.harmful.negation.after");
@@ -630,13 +713,18 @@ public class DraftChecker {
         }
     }
 
-    /** A pattern of the bundle with {@code {disease}} filled in from {@code check.disease}. */
-    static Pattern pattern(TemplateTexts.Bundle b, String key) {
-        String regex = b.text(key);
-        if (regex.contains("{disease}")) {
-            regex = regex.replace("{disease}", b.text("check.disease"));
-        }
-        return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /**
+     * A pattern of the bundle with {@code {disease}} filled in from {@code check.disease}, compiled once: the bundles
+     * are loaded once, and compiling the grammar on every check was a tenth of a check's CPU.
+     */
+    private Pattern pattern(TemplateTexts.Bundle b, String key) {
+        return patterns.computeIfAbsent(b.language() + ' ' + key, k -> {
+            String regex = b.text(key);
+            if (regex.contains("{disease}")) {
+                regex = regex.replace("{disease}", b.text("check.disease"));
+            }
+            return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        });
     }
 
     /** A name in the text: an item of the screening (key) or a test the screening does not contain (test). */
@@ -663,7 +751,6 @@ public class DraftChecker {
         private final List<Span> sentences = new ArrayList<>();
         private final List<Span> clauses = new ArrayList<>();
         private final Set<Integer> consumed = new HashSet<>();
-        private final Map<String, Pattern> patterns = new HashMap<>();
 
         Run(TemplateTexts.Bundle b, String text, Judgement j, ItemKey about) {
             this.b = b;
@@ -699,7 +786,7 @@ public class DraftChecker {
         }
 
         private Pattern p(String key) {
-            return patterns.computeIfAbsent(key, k -> pattern(b, k));
+            return pattern(b, key);
         }
 
         private Span sentenceAt(int position) {

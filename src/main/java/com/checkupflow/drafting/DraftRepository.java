@@ -51,9 +51,10 @@ class DraftRepository {
         return find(screeningId, round).orElseThrow();
     }
 
-    void saveCheck(String screeningId, int round, boolean passed, String findingsJson) {
-        jdbc.sql("UPDATE cf_draft SET check_passed = ?, check_findings = ? WHERE screening_id = ? AND round = ?")
-                .params(passed, findingsJson, screeningId, round).update();
+    /** @param inputDigest {@link DraftChecker#inputDigest} of the text check; null when the check was another */
+    void saveCheck(String screeningId, int round, boolean passed, String findingsJson, String inputDigest) {
+        jdbc.sql("UPDATE cf_draft SET check_passed = ?, check_findings = ?, check_digest = ? WHERE screening_id = ? AND round = ?")
+                .params(passed, findingsJson, inputDigest, screeningId, round).update();
     }
 
     Optional<StoredDraft> find(String screeningId, int round) {

@@ -116,7 +116,10 @@ class DraftingService {
                 ? checker.check(stored.text(), judgement, s.language(), s.criticalFindings())
                 : checker.checkAnswer(DraftAnswer.read(stored.answer()), stored.text(), judgement, s.language(),
                         s.criticalFindings());
-        drafts.saveCheck(screeningId, round, check.passed(), DraftCheck.toJson(json, check.findings()));
+        // the text check's inputs, for a signing of this very text to take this result (the answer's check is another)
+        String digest = stored.answer() == null
+                ? checker.inputDigest(stored.text(), s.judgementJson(), s.language(), s.criticalFindings()) : null;
+        drafts.saveCheck(screeningId, round, check.passed(), DraftCheck.toJson(json, check.findings()), digest);
         screenings.updateStage(screeningId, check.passed() || autoRedraftUsed ? Stage.REVIEW : Stage.DRAFTING);
         return check;
     }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.checkupflow.kernel.InputRefused;
 import com.checkupflow.process.ScreeningReportProcess.Activities;
 import com.checkupflow.process.ScreeningReportProcess.Vars;
 import com.checkupflow.screening.Screening;
@@ -88,8 +89,14 @@ class ReviewController {
         try {
             workflow.complete(task.id(), variables);
         } catch (RuntimeException e) {
-            throw rejection(e).map(r -> new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY,
-                    "The text to sign fails the draft check", problems(r))).orElseThrow(() -> e);
+            Optional<ReviewService.SignedTextRejected> rejected = cause(e, ReviewService.SignedTextRejected.class);
+            if (rejected.isPresent()) {
+                throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "The text to sign fails the draft check",
+                        problems(rejected.get()));
+            }
+            // the listener's other refusals (an open critical-result contact without a reason...): bad input, nothing recorded
+            throw cause(e, InputRefused.class).map(r -> new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY,
+                    "The review decision is refused", new Problem("review_refused", r.getMessage()))).orElseThrow(() -> e);
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("screeningId", id);
@@ -100,10 +107,10 @@ class ReviewController {
     }
 
     /** The engine reports a task listener's exception wrapped. */
-    private static Optional<ReviewService.SignedTextRejected> rejection(Throwable e) {
+    private static <T extends Throwable> Optional<T> cause(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ReviewService.SignedTextRejected r) {
-                return Optional.of(r);
+            if (type.isInstance(t)) {
+                return Optional.of(type.cast(t));
             }
         }
         return Optional.empty();

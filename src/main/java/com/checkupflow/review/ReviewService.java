@@ -103,21 +103,41 @@ public class ReviewService {
         }
     }
 
-    /** The check of a text to sign, against the screening's judgement in the report's language. */
-    DraftCheck checkSignedText(String screeningId, String text) {
+    /**
+     * The check of a text to sign, against the screening's judgement in the report's language. When "Check draft"
+     * checked exactly these inputs (the text, the judgement, the language, the critical findings and the rules: its
+     * {@link DraftChecker#inputDigest} is the stored one), its stored result is that check; any other text or input is
+     * checked again.
+     *
+     * @param checked the draft of the decision's round, as drafting stored it with its check
+     */
+    DraftCheck checkSignedText(String screeningId, String text, Optional<RoundDraft> checked) {
         Screening s = screenings.find(screeningId).orElseThrow();
+        if (checked.isPresent() && checked.get().checkDigest() != null && checked.get().checkDigest()
+                .equals(checker.inputDigest(text, s.judgementJson(), s.language(), s.criticalFindings()))) {
+            List<DraftCheck.Finding> findings = DraftCheck.fromJson(json, checked.get().checkFindings());
+            return new DraftCheck(findings.isEmpty(), findings);
+        }
         return checker.check(text, judgementJson.read(s.judgementJson()), s.language(), s.criticalFindings());
+    }
+
+    /**
+     * A round's draft as drafting stored it: its text, and the digest and findings of its text check (the digest is
+     * null for a model's draft, checked with its structured answer, and for checks stored before V32).
+     */
+    record RoundDraft(String text, String checkDigest, String checkFindings) {
     }
 
     /** What the review form shows beside the draft; {@code patientProblems} is empty when there are none. */
     record ReviewContext(String judgementTable, String overallSummary, String patientProblems) {
     }
 
-    ReviewContext context(String screeningId) {
+    /** @param language the center's language ({@link PatientLabel#language}), in which the problems are listed */
+    ReviewContext context(String screeningId, String language) {
         Screening s = screenings.find(screeningId).orElseThrow();
         var judgement = judgementJson.read(s.judgementJson());
         return new ReviewContext(texts.judgementTable(judgement), texts.overallSummary(judgement),
-                patientProblems(s, patientLabel(screeningId).language()));
+                patientProblems(s, language));
     }
 
     /**
@@ -206,7 +226,8 @@ public class ReviewService {
         }
         ReviewDecision d = parse(decision);
         boolean signs = d != ReviewDecision.REQUEST_CHANGES;
-        DraftCheck signedCheck = signs ? checkSignedText(screeningId, finalText) : null;
+        Optional<RoundDraft> roundDraft = roundDraft(screeningId, draftRound);
+        DraftCheck signedCheck = signs ? checkSignedText(screeningId, finalText, roundDraft) : null;
         boolean overridden = signedCheck != null && !signedCheck.passed();
         if (overridden && (!signAnyway || reason == null || reason.isBlank())) {
             throw new SignedTextRejected(signedCheck.findings(), signAnyway);
@@ -222,7 +243,7 @@ public class ReviewService {
                     signed_text, edit_ratio, signed_check_findings, signed_anyway, sign_anyway_reason)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(screeningId, d.name(), note, reviewer, Timestamp.from(clock.instant()), draftRound,
-                        storedDraft(screeningId, draftRound).filter(Predicate.isEqual(draftText)).isPresent()
+                        roundDraft.map(RoundDraft::text).filter(Predicate.isEqual(draftText)).isPresent()
                                 ? null : draftText,
                         signs && !finalText.equals(draftText) ? finalText : null,
                         signs ? TextDiff.editRatio(draftText, finalText) : null,
@@ -233,13 +254,15 @@ public class ReviewService {
     }
 
     /**
-     * The round's draft as stored by drafting: a decision on that very text keeps no copy of it ({@code draft_text}
-     * null, read back from cf_draft by {@link #REVIEWS}); a text the reviewer saw that differs from it is kept.
+     * The round's draft as stored by drafting, read once for both of its uses: a decision on that very text keeps no
+     * copy of it ({@code draft_text} null, read back from cf_draft by {@link #REVIEWS}; a text the reviewer saw that
+     * differs from it is kept), and signing it takes its check when the inputs are the same.
      */
-    private Optional<String> storedDraft(String screeningId, Integer draftRound) {
+    private Optional<RoundDraft> roundDraft(String screeningId, Integer draftRound) {
         return draftRound == null ? Optional.empty() : jdbc.sql(
-                        "SELECT text FROM cf_draft WHERE screening_id = ? AND round = ?")
-                .params(screeningId, draftRound).query(String.class).optional();
+                        "SELECT text, check_digest, check_findings FROM cf_draft WHERE screening_id = ? AND round = ?")
+                .params(screeningId, draftRound).query((rs, n) -> new RoundDraft(rs.getString("text"),
+                        rs.getString("check_digest"), rs.getString("check_findings"))).optional();
     }
 
     /**

@@ -30,7 +30,8 @@ class ReviewTaskListener implements TaskListener {
     public void notify(DelegateTask task) {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             String screeningId = task.getExecution().getProcessBusinessKey();
-            ReviewService.ReviewContext context = reviews.context(screeningId);
+            // the center's language as patientLabelListener, just before, found it: the screening is read once here
+            ReviewService.ReviewContext context = reviews.context(screeningId, language(task));
             task.setVariable(Vars.JUDGEMENT_SUMMARY, context.judgementTable());
             task.setVariable(Vars.OVERALL_SUMMARY, context.overallSummary());
             task.setVariable(Vars.PATIENT_PROBLEMS, context.patientProblems());

@@ -33,6 +33,35 @@ class DraftCheckerTest {
     }
 
     @Test
+    void shouldGiveTheSameInputDigestWhenEveryInputOfTheCheckIsTheSame() {
+        String digest = checker.inputDigest(ko, "{\"overall\":{}}", "ko", List.of("systolic_bp >= 180"));
+
+        assertThat(checker.inputDigest(ko, "{\"overall\":{}}", "ko", List.of("systolic_bp >= 180"))).isEqualTo(digest)
+                .hasSize(64);
+        assertThat(new DraftChecker(new TemplateTexts()).inputDigest(ko, "{\"overall\":{}}", "ko",
+                List.of("systolic_bp >= 180"))).as("the same rules in another checker").isEqualTo(digest);
+    }
+
+    @Test
+    void shouldGiveAnotherInputDigestWhenOneInputOfTheCheckDiffers() {
+        String judgement = "{\"overall\":{}}";
+        List<String> critical = List.of("systolic_bp >= 180", "fasting_glucose >= 300");
+        String digest = checker.inputDigest(ko, judgement, "ko", critical);
+
+        assertThat(List.of(
+                checker.inputDigest(ko.substring(0, ko.length() - 1) + "!", judgement, "ko", critical),
+                checker.inputDigest(ko + " ", judgement, "ko", critical),
+                checker.inputDigest(ko, "{\"overall\":{ }}", "ko", critical),
+                checker.inputDigest(ko, judgement, "en", critical),
+                checker.inputDigest(ko, judgement, "ko", List.of("systolic_bp >= 180")),
+                checker.inputDigest(ko, judgement, "ko", List.of()),
+                checker.inputDigest(ko, judgement, "ko", List.of("systolic_bp >= 180fasting_glucose >= 300")),
+                // one input's end moved into the next must not read as the same inputs
+                checker.inputDigest(ko + judgement, "", "ko", critical)))
+                .doesNotContain(digest).doesNotHaveDuplicates();
+    }
+
+    @Test
     void shouldPassWhenTheDraftIsTheTemplateOutput() {
         DraftCheck check = checker.check(ko, mixed, "ko");
 

@@ -48,11 +48,11 @@ public final class ReviewFixtures {
                 Clock.systemUTC(), mock(DraftChecker.class), new ObjectMapper()));
         doAnswer(invocation -> new ReviewService.ReviewContext(
                 "| 항목 | 결과 | 단위 | 판정 |", "종합판정: **NORMAL_A** (NORMAL_A)", ""))
-                .when(service).context(anyString());
+                .when(service).context(anyString(), anyString());
         doAnswer(invocation -> new ReviewService.PatientLabel(PATIENT_LABEL, "ko")).when(service)
                 .patientLabel(anyString());
         doAnswer(invocation -> "").when(service).reopenedNote(anyString(), org.mockito.ArgumentMatchers.anyInt(), any());
-        doAnswer(invocation -> signedTextCheck).when(service).checkSignedText(anyString(), anyString());
+        doAnswer(invocation -> signedTextCheck).when(service).checkSignedText(anyString(), anyString(), any());
     }
 
     public TaskListener patientLabelListener() {
