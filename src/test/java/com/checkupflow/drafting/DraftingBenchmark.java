@@ -56,8 +56,7 @@ import ca.uhn.fhir.context.FhirContext;
  * at "Draft report summary" (a backlog), so the draft phase measures the worker, not the intake. Before them,
  * {@code -Dbenchmark.warmup=64} screenings go the whole way (drafted, reviewed, issued), so that the measured drafts
  * meet a model path that has run before, as on a node in service, not its first class loading and compilation.
- * Prints the
- * draft throughput next to the Little's-law bound (32 in flight / 2 s = 16 drafts/s) and the wait of the
+ * Prints the draft throughput next to the Little's-law bound (32 in flight / 2 s = 16 drafts/s) and the wait of the
  * engine's other jobs created while the drafts run: until the job starts (creation in the job log → start of the
  * async-before activity's instance, what issue 15 asks about) and, as before, until its successful end (creation →
  * success in the job log, which adds the job's own run and any failed attempts). The model worker polls with the
