@@ -203,9 +203,14 @@ class TasklistRolesBrowserTest {
         open(taskLinks().get(0), "roles-coordinator-booking");
         browser.click(browser.waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector(".task-details .claim"))));
         WebElement when = browser.waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector(".fjs-form-field input[id*='AppointmentAt']")));
+        // the place first: leaving the date field re-renders the form with its refusal, and keys typed into another
+        // field meanwhile can be lost (the place then stays empty and "완료" disabled for another reason)
+        WebElement place = browser.driver().findElement(By.cssSelector(".fjs-form-field input[id*='AppointmentPlace']"));
+        place.sendKeys("서울대병원 신장내과");
+        browser.waiting().until(d -> "서울대병원 신장내과".equals(place.getDomProperty("value")));
         when.sendKeys("2026. 12. 15.");
         // leaving the field shows the refusal; the Tasklist keeps "완료" disabled while the form is invalid
-        browser.driver().findElement(By.cssSelector(".fjs-form-field input[id*='AppointmentPlace']")).sendKeys("서울대병원 신장내과");
+        place.click();
         try {
             browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "입력 형식이 맞지 않습니다."));
         } finally {
