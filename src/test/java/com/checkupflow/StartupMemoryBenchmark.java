@@ -66,6 +66,13 @@ class StartupMemoryBenchmark {
     static final int ROUNDS = Integer.getInteger("benchmark.rounds", 3);
     static final int SCREENINGS = Integer.getInteger("benchmark.screenings", 60);
     static final List<String> JVM = List.of(System.getProperty("benchmark.jvm", "-Xmx768m").trim().split("\\s+"));
+    /**
+     * Extra JVM flags of a third side, CheckupFlow once more with these flags added, in the same rounds (e.g.
+     * {@code -Dbenchmark.variant=-Djdk.nio.maxCachedBufferSize=2147483647} for the unlimited cache it had before
+     * CheckupFlowApplication set its own limit): a before/after of one change at the same load. Empty: no third side.
+     */
+    static final List<String> VARIANT = List.of(System.getProperty("benchmark.variant", "").trim().split("\\s+")).stream()
+            .filter(f -> !f.isEmpty()).toList();
     /** Environment of both children, e.g. {@code -Dbenchmark.env=MALLOC_ARENA_MAX=2} (comma-separated). */
     static final List<String> ENV = List.of(System.getProperty("benchmark.env", "").split(",")).stream()
             .filter(e -> e.contains("=")).toList();
@@ -92,7 +99,8 @@ class StartupMemoryBenchmark {
     static final int HISTOGRAM = Integer.getInteger("benchmark.histogram", 0);
 
     /** How one side is started and fed. */
-    record Side(String name, List<String> classpath, String mainClass, String intakePath, String restAuth, List<String> args) {
+    record Side(String name, List<String> classpath, String mainClass, String intakePath, String restAuth, List<String> args,
+                List<String> extraJvm) {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -119,20 +127,44 @@ class StartupMemoryBenchmark {
 
         Side bare = new Side("bare", concat(jars, bareClasses.toString()), BareScreeningApplication.class.getName(),
                 "/bench/bare/screenings", AUTH, List.of("--spring.datasource.url=jdbc:h2:file:" + WORK.toAbsolutePath()
-                        + "/bare-data/bare;AUTO_SERVER=TRUE;WRITE_DELAY=0", "--spring.datasource.hikari.maximum-pool-size=30"));
+                        + "/bare-data/bare;AUTO_SERVER=TRUE;WRITE_DELAY=0", "--spring.datasource.hikari.maximum-pool-size=30"),
+                List.of());
         Side app = new Side("CheckupFlow", concat(jars, mainClasses), "com.checkupflow.CheckupFlowApplication",
                 "/api/screenings?center=gangnam", ADMIN, List.of("--checkupflow.data-dir=" + WORK.toAbsolutePath() + "/app-data",
-                        "--checkupflow.demo.screenings=0"));
+                        "--checkupflow.demo.screenings=0"), List.of());
+        Side variant = new Side("CheckupFlow+variant", app.classpath(), app.mainClass(), app.intakePath(), app.restAuth(),
+                app.args(), VARIANT);
 
-        LoadStats.log(FILE, "==== StartupMemoryBenchmark " + java.time.Instant.now() + " · JVM flags " + JVM + " · environment " + ENV + " · "
+        LoadStats.log(FILE, "==== StartupMemoryBenchmark " + java.time.Instant.now() + " · JVM flags " + JVM + " · environment " + ENV + " · variant " + VARIANT + " · "
                 + SCREENINGS + " screenings after the first · " + LoadStats.uptime());
         List<Start> bares = new ArrayList<>();
         List<Start> apps = new ArrayList<>();
+        List<Start> variants = new ArrayList<>();
         for (int round = 1; round <= ROUNDS; round++) {
             bares.add(run(bare, round, bundles));
             LoadStats.log(FILE, bares.get(bares.size() - 1) + "  · " + LoadStats.uptime());
             apps.add(run(app, round, bundles));
             LoadStats.log(FILE, apps.get(apps.size() - 1) + "  · " + LoadStats.uptime());
+            if (!VARIANT.isEmpty()) {
+                variants.add(run(variant, round, bundles));
+                LoadStats.log(FILE, variants.get(variants.size() - 1) + "  · " + LoadStats.uptime());
+            }
+        }
+        if (!VARIANT.isEmpty()) {
+            LoadStats.log(FILE, String.format("VARIANT %s, CheckupFlow+variant / CheckupFlow (medians): start-up %.2f (%.2f s / "
+                            + "%.2f s; CPU to ready %.1f s / %.1f s), RSS after load %.2f (%.0f MB / %.0f MB), against bare: "
+                            + "start-up %.2f, RSS %.2f", VARIANT, median(variants, Start::readySeconds)
+                            / median(apps, Start::readySeconds), median(variants, Start::readySeconds),
+                    median(apps, Start::readySeconds), median(variants, Start::readyCpuSeconds),
+                    median(apps, Start::readyCpuSeconds), median(variants, s -> s.rssKb()) / median(apps, s -> s.rssKb()),
+                    median(variants, s -> s.rssKb()) / 1024, median(apps, s -> s.rssKb()) / 1024,
+                    median(variants, Start::readySeconds) / median(bares, Start::readySeconds),
+                    median(variants, s -> s.rssKb()) / median(bares, s -> s.rssKb())));
+            for (String category : variants.get(0).nmtCommittedKb().keySet()) {
+                LoadStats.log(FILE, String.format("VARIANT NMT committed %-28s %7.1f MB (CheckupFlow %7.1f MB)", category,
+                        median(variants, s -> s.nmtCommittedKb().getOrDefault(category, 0L)) / 1024,
+                        median(apps, s -> s.nmtCommittedKb().getOrDefault(category, 0L)) / 1024));
+            }
         }
         double restart = median(apps, Start::restartReadySeconds) / median(bares, Start::restartReadySeconds);
         LoadStats.log(FILE, String.format("RESTART on the kept database, CheckupFlow/bare (medians): start-up %.2f (%.2f s / "
@@ -241,6 +273,7 @@ class StartupMemoryBenchmark {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(JVM);
+        command.addAll(side.extraJvm());
         command.add("-cp");
         command.add(String.join(File.pathSeparator, side.classpath()));
         command.add(side.mainClass());
