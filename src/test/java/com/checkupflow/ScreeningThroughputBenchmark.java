@@ -497,6 +497,9 @@ class ScreeningThroughputBenchmark {
         List<Task> reviews = bareTasks.createTaskQuery().taskDefinitionKey(Activities.REVIEW_REPORT).listPage(0, 50);
         for (Task review : reviews) {
             bareTasks.claim(review.getId(), "physicianGangnam");
+            // the same three calls as CheckupFlow's physician (ReviewTasks.approveAsDrafted): the form's text read
+            // (the bare model holds none, the read is the same engine command), then the decision
+            bareTasks.getVariable(review.getId(), Vars.FINAL_TEXT);
             bareTasks.complete(review.getId(), Map.of(Vars.REVIEW_DECISION, "APPROVE"));
         }
         return reviews.size();
