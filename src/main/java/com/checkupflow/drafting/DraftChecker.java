@@ -1,6 +1,13 @@
 package com.checkupflow.drafting;
 
 import com.checkupflow.ai.Values;
+import com.checkupflow.ai.AnswerSchema;
+import com.checkupflow.ai.Deidentifier;
+import com.checkupflow.ai.InvalidAnswerException;
+import com.checkupflow.ai.KindDescription;
+import com.checkupflow.ai.PromptTemplates;
+import com.checkupflow.kernel.InvalidReason;
+import com.checkupflow.kernel.ItemCatalog;
 import com.checkupflow.ai.TemplateTexts;
 
 import com.checkupflow.privacy.PersonalDataScrubber;
@@ -141,27 +148,44 @@ public class DraftChecker {
 
     /**
      * The code and resources that decide a {@link #check}: this class, the names and grammar it reads, the judgement
-     * model and the helpers it compares values with. Their digest is the rules' version: a check stored by another
-     * build (other code, patterns, names or labels) is never taken for one of this build.
+     * model, the catalogue and helpers it compares values with (every class of ours the check reaches,
+     * {@code DraftCheckerRulesVersionTest}), with their nested and anonymous classes. Their digest with the Java
+     * runtime's version is the rules' version: a check stored by another build (other code, patterns, names, labels,
+     * unit conversions or JDK) is never taken for one of this build.
      */
-    private static final List<Class<?>> RULE_CLASSES = List.of(DraftChecker.class, TestLexicon.class, DraftCheck.class,
-            TemplateTexts.class, Values.class, ItemUnits.class, ItemKey.class, ItemStatus.class, Category.class,
-            TargetDisease.class, JudgementUnit.class, Judgement.class, JudgementJson.class, CriticalFinding.class,
-            PersonalDataScrubber.class, ItemLabels.class);
+    static final List<Class<?>> RULE_CLASSES = List.of(DraftChecker.class, TestLexicon.class, DraftCheck.class,
+            DraftAnswer.class, DraftRenderer.class, TemplateTexts.class, PromptTemplates.class, KindDescription.class,
+            AnswerSchema.class, InvalidAnswerException.class, Deidentifier.Input.class, Values.class, ItemUnits.class,
+            ItemCatalog.class, ItemKey.class, ItemStatus.class, InvalidReason.class, Category.class, TargetDisease.class,
+            JudgementUnit.class, Judgement.class, JudgementJson.class, CriticalFinding.class, PersonalDataScrubber.class,
+            ItemLabels.class);
     private static final List<String> RULE_RESOURCES = List.of("prompts/template/ko.properties",
             "prompts/template/en.properties", TestLexicon.RESOURCE, "labels/items.properties");
 
     private static String rulesVersion() {
         MessageDigest digest = sha256();
+        digest.update(Runtime.version().toString().getBytes(StandardCharsets.UTF_8));
+        Set<String> names = new TreeSet<>();
         List<Class<?>> classes = new ArrayList<>(RULE_CLASSES);
         for (int i = 0; i < classes.size(); i++) {
             Class<?> c = classes.get(i);
             classes.addAll(List.of(c.getDeclaredClasses()));
-            digest.update(c.getName().getBytes(StandardCharsets.UTF_8));
-            digest.update(resource(c.getName().replace('.', '/') + ".class"));
+            names.add(c.getName());
+            // anonymous classes are not declared classes: compiled as Outer$1, Outer$2, ...
+            for (int n = 1; DraftChecker.class.getClassLoader().getResource(classFile(c.getName() + "$" + n)) != null; n++) {
+                names.add(c.getName() + "$" + n);
+            }
+        }
+        for (String name : names) {
+            digest.update(name.getBytes(StandardCharsets.UTF_8));
+            digest.update(resource(classFile(name)));
         }
         RULE_RESOURCES.forEach(r -> digest.update(resource(r)));
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static String classFile(String className) {
+        return className.replace('.', '/') + ".class";
     }
 
     private static byte[] resource(String path) {
