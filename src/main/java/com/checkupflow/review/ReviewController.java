@@ -94,6 +94,11 @@ class ReviewController {
                 throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "The text to sign fails the draft check",
                         problems(rejected.get()));
             }
+            if (cause(e, ReviewHeldByOther.class).isPresent()) {
+                // handed over between the check above and the completion: the same conflict as that check's
+                throw new ProblemException(HttpStatus.CONFLICT, "Review claimed by someone else",
+                        new Problem("review_claimed", "The review is assigned to another physician"));
+            }
             // the listener's other refusals (an open critical-result contact without a reason...): bad input, nothing recorded
             throw cause(e, InputRefused.class).map(r -> new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY,
                     "The review decision is refused", new Problem("review_refused", r.getMessage()))).orElseThrow(() -> e);

@@ -62,7 +62,7 @@ class ReviewTaskListener implements TaskListener {
             String current = CompletingUser.authenticated(task);
             if (current != null) {
                 if (reviewer != null && !reviewer.equals(current)) {
-                    throw new InputRefused(TaskNames.text("refusal.reviewHeldByOther", "ko"));
+                    throw new ReviewHeldByOther(TaskNames.text("refusal.reviewHeldByOther", "ko"));
                 }
                 if (!CompletingUser.memberOfAny(task, current, Roles.PHYSICIAN, Roles.HEAD_PHYSICIAN)) {
                     throw new InputRefused(TaskNames.text("refusal.reviewNotPhysician", "ko"));

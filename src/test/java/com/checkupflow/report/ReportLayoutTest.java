@@ -114,9 +114,10 @@ class ReportLayoutTest {
                 byte[] file = font.getDescendantFont().getFontDescriptor().getFontFile2().toByteArray();
                 try (org.apache.fontbox.ttf.TrueTypeFont subset = new org.apache.fontbox.ttf.TTFParser(true)
                         .parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(file))) {
-                    // PDFBox's own subset tables: no character map, names or glyph names are parsed back per document
+                    // PDFBox's own subset tables, written out (ReportFonts' list could change with the code): no
+                    // character map, names or glyph names are parsed back per document
                     Assertions.assertThat(subset.getTableMap().keySet()).as(font.getName())
-                            .containsExactlyInAnyOrderElementsOf(ReportFonts.SUBSET_TABLES);
+                            .containsExactlyInAnyOrder("head", "hhea", "loca", "maxp", "cvt ", "prep", "glyf", "hmtx", "fpgm", "gasp");
                     // .notdef, and per face the glyphs shown: 가 나 (Hangul font), the space, A and B (DejaVu, first in the CSS)
                     Assertions.assertThat(subset.getNumberOfGlyphs()).as(font.getName())
                             .isEqualTo(font.getName().endsWith("NanumGothic") ? 3 : 4);
