@@ -71,12 +71,11 @@ class ReviewController {
         ScreeningWorkflow.OpenTask task = workflow.openTask(id, Activities.REVIEW_REPORT).orElseThrow(() -> new ProblemException(
                 HttpStatus.CONFLICT, "No open review", new Problem("no_open_review",
                         "The screening has no open review you may work on (stage " + s.stage() + ")",
-                        java.util.Map.of("stage", String.valueOf(s.stage())))));
+                        Map.of("stage", String.valueOf(s.stage())))));
         if (task.assignee() == null) {
             workflow.claim(task.id(), user.id());
         } else if (!task.assignee().equals(user.id())) {
-            throw new ProblemException(HttpStatus.CONFLICT, "Review claimed by someone else",
-                    new Problem("review_claimed", "The review is assigned to another physician"));
+            throw claimedByAnother();
         }
         Map<String, Object> variables = new HashMap<>();
         variables.put(Vars.REVIEW_DECISION, decision);
@@ -96,8 +95,7 @@ class ReviewController {
             }
             if (cause(e, ReviewHeldByOther.class).isPresent()) {
                 // handed over between the check above and the completion: the same conflict as that check's
-                throw new ProblemException(HttpStatus.CONFLICT, "Review claimed by someone else",
-                        new Problem("review_claimed", "The review is assigned to another physician"));
+                throw claimedByAnother();
             }
             // the listener's other refusals (an open critical-result contact without a reason...): bad input, nothing recorded
             throw cause(e, InputRefused.class).map(r -> new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY,
@@ -109,6 +107,11 @@ class ReviewController {
         answer.put("decision", decision);
         answer.put("reviewer", user.id());
         return answer;
+    }
+
+    private static ProblemException claimedByAnother() {
+        return new ProblemException(HttpStatus.CONFLICT, "Review claimed by someone else",
+                new Problem("review_claimed", "The review is assigned to another physician"));
     }
 
     /** The engine reports a task listener's exception wrapped. */
