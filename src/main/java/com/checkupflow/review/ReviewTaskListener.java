@@ -1,9 +1,12 @@
 package com.checkupflow.review;
 
+import java.util.Set;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import com.checkupflow.engine.ActiveActivities;
 import com.checkupflow.engine.CompletingUser;
 import com.checkupflow.kernel.InputRefused;
 import com.checkupflow.process.ScreeningReportProcess.Activities;
@@ -19,6 +22,10 @@ import com.checkupflow.security.Roles;
  */
 @Component("reviewTaskListener")
 class ReviewTaskListener implements TaskListener {
+
+    /** The contact's user tasks: one of them is active while the patient has not been reached. */
+    private static final Set<String> CRITICAL_CONTACTS = Set.of(Activities.CONFIRM_CRITICAL_RESULT,
+            Activities.CONFIRM_CRITICAL_RESULT_ESCALATED);
 
     private final ReviewService reviews;
 
@@ -82,10 +89,7 @@ class ReviewTaskListener implements TaskListener {
      * completes its task). Asked again on completion, as the contact may have ended since the form opened.
      */
     private static boolean criticalContactOpen(DelegateTask task) {
-        return task.getProcessEngineServices().getTaskService().createTaskQuery()
-                .processInstanceId(task.getProcessInstanceId())
-                .taskDefinitionKeyIn(Activities.CONFIRM_CRITICAL_RESULT, Activities.CONFIRM_CRITICAL_RESULT_ESCALATED)
-                .count() > 0;
+        return ActiveActivities.anyOf(task, CRITICAL_CONTACTS);
     }
 
     private static String language(DelegateTask task) {
