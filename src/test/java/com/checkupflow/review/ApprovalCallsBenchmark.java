@@ -127,7 +127,7 @@ class ApprovalCallsBenchmark {
                 long statements = shapes.entrySet().stream().filter(e -> !e.getKey().startsWith("commit "))
                         .mapToLong(e -> e.getValue()[0]).sum();
                 long rows = shapes.values().stream().mapToLong(n -> n[1]).sum();
-                out.append(String.format("%s %s: %.1f statements (and its commit), %.1f rows per review%n", side, call,
+                out.append(String.format("%s %s: %.1f statements (commits not counted), %.1f rows per review%n", side, call,
                         statements / (double) reviews, rows / (double) reviews));
                 shapes.forEach((shape, n) -> out.append(String.format("    %5.1f x  %6.1f rows  %s%n",
                         n[0] / (double) reviews, n[1] / (double) reviews, shape)));
