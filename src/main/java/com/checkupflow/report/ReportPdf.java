@@ -6,6 +6,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -110,7 +111,7 @@ public class ReportPdf {
      */
     static Map<String, Element> first(org.w3c.dom.Document tree, String... names) {
         Map<String, Element> found = new HashMap<>();
-        java.util.List<String> wanted = java.util.List.of(names);
+        List<String> wanted = List.of(names);
         Node node = tree.getDocumentElement();
         while (node != null && found.size() < wanted.size()) {
             if (node instanceof Element element && wanted.contains(element.getLocalName())) {

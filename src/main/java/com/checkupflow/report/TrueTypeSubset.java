@@ -3,6 +3,8 @@ package com.checkupflow.report;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +97,7 @@ final class TrueTypeSubset {
             int start = (int) (glyfOffset + loca[g]);
             int length = (int) (loca[g + 1] - loca[g]);
             if (components[g] != null) {
-                byte[] composite = java.util.Arrays.copyOfRange(font, start, start + length);
+                byte[] composite = Arrays.copyOfRange(font, start, start + length);
                 int end = renumberComponents(composite, renumbered);
                 glyf.write(composite, 0, end);
                 offset += end;
@@ -220,7 +222,7 @@ final class TrueTypeSubset {
         if (length < 2 || font[start] != -1 || font[start + 1] != -1) {
             return null;
         }
-        java.util.List<Integer> found = new java.util.ArrayList<>();
+        List<Integer> found = new ArrayList<>();
         int off = start + 10;
         int flags;
         do {
@@ -273,7 +275,7 @@ final class TrueTypeSubset {
             String tag = new String(file, record, 4, StandardCharsets.US_ASCII);
             int offset = (int) uint32(file, record + 8);
             int length = (int) uint32(file, record + 12);
-            tables.put(tag, java.util.Arrays.copyOfRange(file, offset, offset + length));
+            tables.put(tag, Arrays.copyOfRange(file, offset, offset + length));
         }
         return tables;
     }
