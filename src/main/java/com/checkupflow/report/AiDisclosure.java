@@ -28,19 +28,20 @@ class AiDisclosure {
     /** Shorter pieces (a heading, "정상") say nothing about where the text came from. */
     private static final int MIN_SENTENCE_LENGTH = 10;
 
-    private final ReviewService reviews;
     private final DraftProvenance provenance;
     private final JdbcClient jdbc;
 
-    AiDisclosure(ReviewService reviews, DraftProvenance provenance, JdbcClient jdbc) {
-        this.reviews = reviews;
+    AiDisclosure(DraftProvenance provenance, JdbcClient jdbc) {
         this.provenance = provenance;
         this.jdbc = jdbc;
     }
 
-    /** Decides and records, in the caller's (the issue's) transaction. */
-    Optional<AiUse> recordAtIssue(String screeningId) {
-        Optional<ReviewService.Signature> signature = reviews.signature(screeningId);
+    /**
+     * Decides and records, in the caller's (the issue's) transaction.
+     *
+     * @param signature the decision that signed the report ({@link ReviewService#signature}), read once by the issue
+     */
+    Optional<AiUse> recordAtIssue(String screeningId, Optional<ReviewService.Signature> signature) {
         if (signature.isEmpty() || signature.get().draftRound() == null) {
             return Optional.empty();
         }

@@ -86,12 +86,13 @@ final class ReportLayout {
             }
         }
         fonts.embed();
+        Numbers numbers = new Numbers();
         for (List<Op> ops : pages) {
             PDPage pdfPage = new PDPage(PAGE);
             document.addPage(pdfPage);
             PDResources resources = new PDResources();
             pdfPage.setResources(resources);
-            Painter painter = new Painter(resources);
+            Painter painter = new Painter(resources, numbers);
             for (Op op : ops) {
                 op.paint(painter);
             }
@@ -804,13 +805,70 @@ final class ReportLayout {
     }
 
     /**
+     * The operands a document's pages already wrote, as text: the same column edges, colours and widths recur on
+     * every row and page, and formatting a float was the painter's largest cost. Direct-mapped and bounded: a value
+     * whose slot another took is formatted again, to the same text.
+     */
+    private static final class Numbers {
+
+        private static final int SLOTS = 1024;
+        private final int[] bits = new int[SLOTS];
+        private final byte[][] texts = new byte[SLOTS][];
+
+        private static int slot(int bits) {
+            return (bits * 0x9E3779B9) >>> 22;
+        }
+
+        byte[] formatted(float value) {
+            int b = Float.floatToRawIntBits(value);
+            int slot = slot(b);
+            return texts[slot] != null && bits[slot] == b ? texts[slot] : null;
+        }
+
+        void keep(float value, byte[] text) {
+            int b = Float.floatToRawIntBits(value);
+            int slot = slot(b);
+            bits[slot] = b;
+            texts[slot] = text;
+        }
+    }
+
+    /**
+     * A page's operators are written by one thread, mostly a byte at a time: without {@link ByteArrayOutputStream}'s
+     * lock on every write.
+     */
+    static final class PageBytes extends ByteArrayOutputStream {
+
+        PageBytes(int size) {
+            super(size);
+        }
+
+        @Override
+        public void write(int b) {
+            if (count == buf.length) {
+                buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+            }
+            buf[count++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            if (count + len > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, count + len));
+            }
+            System.arraycopy(b, off, buf, count, len);
+            count += len;
+        }
+    }
+
+    /**
      * A page's content stream, written as PDF operators (as PDFBox's content stream writes them, with text as glyph
      * numbers of the document's subsets), each change of state only once: consecutive texts share one text object,
      * consecutive rules of one colour and width one path.
      */
     private static final class Painter {
 
-        final ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        final ByteArrayOutputStream out = new PageBytes(8192);
         private final COSDictionary pageFonts = new COSDictionary();
         private final byte[] number = new byte[32];
         private boolean inText;
@@ -826,19 +884,30 @@ final class ReportLayout {
         private float lineX;
         private float lineY;
 
-        Painter(PDResources resources) {
+        private final Numbers numbers;
+
+        Painter(PDResources resources, Numbers numbers) {
             resources.getCOSObject().setItem(COSName.FONT, pageFonts);
+            this.numbers = numbers;
         }
 
         private void number(float value) {
-            int length = NumberFormatUtil.formatFloatFast(value, 5, number);
-            if (length < 0) {
-                byte[] text = new java.math.BigDecimal(Float.toString(value)).setScale(5, java.math.RoundingMode.HALF_UP)
-                        .stripTrailingZeros().toPlainString().getBytes(StandardCharsets.US_ASCII);
-                out.writeBytes(text);
-            } else {
-                out.write(number, 0, length);
+            byte[] known = numbers.formatted(value);
+            if (known != null) {
+                out.write(known, 0, known.length);
+                out.write(' ');
+                return;
             }
+            int length = NumberFormatUtil.formatFloatFast(value, 5, number);
+            byte[] text;
+            if (length < 0) {
+                text = new java.math.BigDecimal(Float.toString(value)).setScale(5, java.math.RoundingMode.HALF_UP)
+                        .stripTrailingZeros().toPlainString().getBytes(StandardCharsets.US_ASCII);
+            } else {
+                text = java.util.Arrays.copyOf(number, length);
+            }
+            numbers.keep(value, text);
+            out.write(text, 0, text.length);
             out.write(' ');
         }
 

@@ -3,6 +3,7 @@ package com.checkupflow.report;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
@@ -44,13 +45,15 @@ class ReportService {
 
     /** @return the judgement units the report refers to a specialist (empty when none) */
     List<String> issue(String screeningId, String finalText) {
-        Screening s = screenings.find(screeningId).orElseThrow();
-        String signer = reviews.signer(screeningId).orElse(null);
+        Screening s = screenings.beforeIssue(screeningId).orElseThrow();
+        // one read of the signing decision: its reviewer signs the report, its drafts decide the AI notice
+        Optional<ReviewService.Signature> signed = reviews.signature(screeningId);
+        String signer = signed.map(ReviewService.Signature::reviewer).orElse(null);
         Instant now = clock.instant();
         Judgement judgement = judgementJson.read(s.judgementJson());
         String signature = signer == null ? null : physicians.signature(signer, s.language());
         String html = renderer.render(s, judgement, finalText, signature, now,
-                aiDisclosure.recordAtIssue(screeningId).orElse(null));
+                aiDisclosure.recordAtIssue(screeningId, signed).orElse(null));
         screenings.saveIssuedReport(screeningId, html, signer, now);
         // same transaction as the issued report: the message exists exactly when the report does
         outbox.enqueueReport(screeningId);

@@ -326,13 +326,6 @@ public class ReviewService {
         return md.toString();
     }
 
-    /** Who signed: the reviewer of the latest approving or self-written decision. */
-    public Optional<String> signer(String screeningId) {
-        return jdbc.sql("""
-                SELECT reviewer FROM cf_review WHERE screening_id = ? AND decision IN ('APPROVE', 'WRITE_MANUALLY')
-                ORDER BY id DESC FETCH FIRST 1 ROWS ONLY""").param(screeningId).query(String.class).optional();
-    }
-
     /**
      * The decision that signed the report.
      *

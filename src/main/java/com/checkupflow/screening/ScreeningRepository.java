@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -162,6 +163,20 @@ public class ScreeningRepository {
                 .query(this::mapScreening).optional();
     }
 
+    /**
+     * The screening as issuing its report reads it: without the issued text and the report, which the issue is about
+     * to write (both null here), so the signing review's text is not looked up and an earlier report not decrypted.
+     */
+    public Optional<Screening> beforeIssue(String id) {
+        return jdbc.sql("""
+                SELECT id, center, source_system, source_value, process_instance_id, language, stage, received_at,
+                    exam_date, patient_name, patient_sex, patient_birth_date, patient_rrn, patient_problems,
+                    lipids_scheduled, treated_diseases, judgement_json, critical_findings, issued_at, issued_by,
+                    CAST(NULL AS VARCHAR) AS issued_text, CAST(NULL AS VARCHAR) AS report_html
+                FROM cf_screening WHERE id = ?""").param(id)
+                .query(this::mapScreening).optional();
+    }
+
     /** What sending an issued report needs; the report as signed, decrypted. */
     public record IssuedReport(String center, String language, LocalDate examDate, String reportHtml) {
     }
@@ -268,27 +283,36 @@ public class ScreeningRepository {
 
     public void saveItems(String id, Collection<CanonicalItem> items) {
         jdbc.sql("DELETE FROM cf_screening_item WHERE screening_id = ?").param(id).update();
-        for (CanonicalItem item : items) {
-            saveItem(id, item, false);
-        }
+        insertItems(id, items, false);
     }
 
     public void replaceItem(String id, CanonicalItem item) {
         jdbc.sql("DELETE FROM cf_screening_item WHERE screening_id = ? AND item_key = ?")
                 .params(id, item.key().json()).update();
-        saveItem(id, item, true);
+        insertItems(id, List.of(item), true);
     }
 
-    private void saveItem(String id, CanonicalItem item, boolean corrected) {
+    /**
+     * One INSERT of all rows: a screening's 19 items were 19 statements (H2 parses and runs each, PostgreSQL answers
+     * each over the network), and the rows stand or fail together either way, in the caller's transaction.
+     */
+    private void insertItems(String id, Collection<CanonicalItem> items, boolean corrected) {
+        if (items.isEmpty()) {
+            return;
+        }
+        List<Object> values = new ArrayList<>(items.size() * 10);
+        for (CanonicalItem item : items) {
+            values.addAll(Arrays.asList(id, item.key().json(), item.status().name(),
+                    item.value() == null ? null : item.value().toPlainString(), item.code(),
+                    item.reportedValue() == null ? null : reportedText(item.reportedValue()),
+                    item.reportedUnit(), item.invalidReason() == null ? null : item.invalidReason().name(),
+                    item.observationId(), corrected));
+        }
         jdbc.sql("""
                 INSERT INTO cf_screening_item (screening_id, item_key, status, item_value, item_code, reported_value,
                     reported_unit, invalid_reason, observation_id, corrected)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, item.key().json(), item.status().name(),
-                        item.value() == null ? null : item.value().toPlainString(), item.code(),
-                        item.reportedValue() == null ? null : reportedText(item.reportedValue()),
-                        item.reportedUnit(), item.invalidReason() == null ? null : item.invalidReason().name(),
-                        item.observationId(), corrected)
+                VALUES """ + String.join(", ", Collections.nCopies(items.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")))
+                .params(values)
                 .update();
     }
 

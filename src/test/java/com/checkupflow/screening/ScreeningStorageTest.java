@@ -1,11 +1,13 @@
 package com.checkupflow.screening;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -19,6 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import com.checkupflow.kernel.CanonicalItem;
+import com.checkupflow.kernel.InvalidReason;
+import com.checkupflow.kernel.ItemKey;
+import com.checkupflow.kernel.ItemStatus;
 import com.checkupflow.kernel.PatientInfo;
 import com.checkupflow.kernel.Sex;
 import com.checkupflow.privacy.FieldCipher;
@@ -108,5 +114,55 @@ class ScreeningStorageTest {
 
         Assertions.assertThat(repository.issuedReport(ID)).contains(new ScreeningRepository.IssuedReport("gangnam", "ko",
                 LocalDate.of(2026, 11, 2), "<html>결과통보서</html>"));
+    }
+
+    @Test
+    void shouldInsertAllItemsInOneStatementWhenTheScreeningsItemsAreSaved() {
+        List<CanonicalItem> items = List.of(
+                new CanonicalItem(ItemKey.HDL, ItemStatus.VALID, new BigDecimal("35"), null, new BigDecimal("0.91"),
+                        "mmol/L", null, "obs-hdl"),
+                new CanonicalItem(ItemKey.URINE_PROTEIN, ItemStatus.VALID, null, "1+", "167275009", null, null, "obs-up"),
+                new CanonicalItem(ItemKey.AST, ItemStatus.INVALID, null, null, "abc", "U/L", InvalidReason.NON_NUMERIC,
+                        "obs-ast"),
+                CanonicalItem.missing(ItemKey.LDL));
+        jdbc.sql("SET QUERY_STATISTICS TRUE").update();
+
+        repository.saveItems(ID, items);
+
+        Assertions.assertThat(jdbc.sql("""
+                SELECT COALESCE(SUM(EXECUTION_COUNT), 0) FROM INFORMATION_SCHEMA.QUERY_STATISTICS
+                WHERE SQL_STATEMENT LIKE 'INSERT INTO cf_screening_item%'""").query(Long.class).single())
+                .as("INSERT statements for %d items", items.size()).isEqualTo(1);
+        Map<ItemKey, CanonicalItem> stored = repository.items(ID);
+        items.forEach(item -> Assertions.assertThat(stored.get(item.key())).isEqualTo(item));
+
+        CanonicalItem corrected = new CanonicalItem(ItemKey.AST, ItemStatus.VALID, new BigDecimal("45"), null,
+                new BigDecimal("45"), "U/L", null, "obs-ast");
+        repository.replaceItem(ID, corrected);
+
+        Assertions.assertThat(repository.items(ID).get(ItemKey.AST)).isEqualTo(corrected);
+        Assertions.assertThat(repository.items(ID).get(ItemKey.HDL)).isEqualTo(items.get(0));
+        Assertions.assertThat(jdbc.sql("SELECT corrected FROM cf_screening_item WHERE screening_id = ? AND item_key = ?")
+                .params(ID, ItemKey.AST.json()).query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void shouldReadThePatientAndJudgementButNotTheReportWhenTheReportIsAboutToBeIssued() {
+        repository.saveJudgement(ID, "{\"overall\":{\"primary\":\"NORMAL_B\"}}", List.of("sbp_critical"),
+                "screening_judgement:1:test", Stage.REVIEW);
+        repository.saveIssuedReport(ID, "<html>이전 결과통보서</html>", "dr-kim", Instant.parse("2026-11-20T01:30:00Z"));
+        // an earlier report that can no longer be decrypted: the issue reads neither it nor the issued text
+        jdbc.sql("UPDATE cf_screening SET report_html = 'enc1:dk-unknown:broken' WHERE id = ?").param(ID).update();
+
+        Screening s = repository.beforeIssue(ID).orElseThrow();
+
+        Assertions.assertThat(s.patient().name()).isEqualTo("김영희");
+        Assertions.assertThat(s.judgementJson()).isEqualTo("{\"overall\":{\"primary\":\"NORMAL_B\"}}");
+        Assertions.assertThat(s.criticalFindings()).containsExactly("sbp_critical");
+        Assertions.assertThat(s.examDate()).isEqualTo(LocalDate.of(2026, 11, 2));
+        Assertions.assertThat(s.reportHtml()).isNull();
+        Assertions.assertThat(s.finalText()).isNull();
+        Assertions.assertThatThrownBy(() -> repository.find(ID)).as("find decrypts the report").isNotNull();
+        Assertions.assertThat(repository.beforeIssue("no-such-screening")).isEmpty();
     }
 }
