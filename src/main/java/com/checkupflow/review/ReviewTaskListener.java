@@ -8,6 +8,7 @@ import com.checkupflow.engine.CompletingUser;
 import com.checkupflow.kernel.InputRefused;
 import com.checkupflow.process.ScreeningReportProcess.Activities;
 import com.checkupflow.process.ScreeningReportProcess.Vars;
+import com.checkupflow.screening.WorkflowSettings;
 import com.checkupflow.security.Roles;
 
 /**
@@ -21,9 +22,11 @@ import com.checkupflow.security.Roles;
 class ReviewTaskListener implements TaskListener {
 
     private final ReviewService reviews;
+    private final WorkflowSettings settings;
 
-    ReviewTaskListener(ReviewService reviews) {
+    ReviewTaskListener(ReviewService reviews, WorkflowSettings settings) {
         this.reviews = reviews;
+        this.settings = settings;
     }
 
     @Override
@@ -33,15 +36,17 @@ class ReviewTaskListener implements TaskListener {
             // the center's language as patientLabelListener, just before, found it: the screening is read once here
             ReviewService.ReviewContext context = reviews.context(screeningId, language(task));
             task.setVariable(Vars.JUDGEMENT_SUMMARY, context.judgementTable());
-            task.setVariable(Vars.OVERALL_SUMMARY, context.overallSummary());
-            task.setVariable(Vars.PATIENT_PROBLEMS, context.patientProblems());
+            shown(task, Vars.OVERALL_SUMMARY, context.overallSummary());
+            shown(task, Vars.PATIENT_PROBLEMS, context.patientProblems());
             int round = ((Number) task.getVariable(Vars.DRAFT_ROUND)).intValue();
-            int max = ((Number) task.getVariable(Vars.MAX_REDRAFT_ROUNDS)).intValue();
-            task.setVariable(Vars.REDRAFT_LIMIT_MESSAGE, round > max
+            // instances started while the limit was copied into each of them keep their copy (their gateway reads it)
+            int max = task.getVariable(Vars.MAX_REDRAFT_ROUNDS) instanceof Number copy ? copy.intValue()
+                    : settings.getMaxRedraftRounds();
+            shown(task, Vars.REDRAFT_LIMIT_MESSAGE, round > max
                     ? "재작성 한도(" + max + "회)에 도달했습니다. 승인하거나 직접 작성하세요." : "");
-            task.setVariable(Vars.CRITICAL_CONTACT_OPEN_MESSAGE, criticalContactOpen(task)
+            shown(task, Vars.CRITICAL_CONTACT_OPEN_MESSAGE, criticalContactOpen(task)
                     ? TaskNames.text("review.criticalContactOpen", language(task)) : "");
-            task.setVariable(Vars.REVIEW_REOPENED_NOTE, reviews.reopenedNote(screeningId, round, str(task.getVariable(Vars.DRAFT_PROVIDER))));
+            shown(task, Vars.REVIEW_REOPENED_NOTE, reviews.reopenedNote(screeningId, round, str(task.getVariable(Vars.DRAFT_PROVIDER))));
             // A decision of the previous round must not be resubmitted by accident.
             task.removeVariable(Vars.REVIEW_DECISION);
             task.removeVariable(Vars.REVIEW_NOTE);
@@ -86,6 +91,18 @@ class ReviewTaskListener implements TaskListener {
                 .processInstanceId(task.getProcessInstanceId())
                 .taskDefinitionKeyIn(Activities.CONFIRM_CRITICAL_RESULT, Activities.CONFIRM_CRITICAL_RESULT_ESCALATED)
                 .count() > 0;
+    }
+
+    /**
+     * A text the form shows only when it is not empty (its {@code hide} reads null and "" alike): an empty one is no
+     * variable at all, and a reopened review drops the previous round's.
+     */
+    private static void shown(DelegateTask task, String name, String text) {
+        if (text == null || text.isEmpty()) {
+            task.removeVariable(name);
+        } else {
+            task.setVariable(name, text);
+        }
     }
 
     private static String language(DelegateTask task) {

@@ -210,7 +210,7 @@ class IntakeValidationHttpTest {
 
         Task review = ReviewTasks.awaitReview(taskService, id);
 
-        Assertions.assertThat((String) taskService.getVariable(review.getId(), Vars.PATIENT_PROBLEMS)).isEmpty();
+        Assertions.assertThat((String) taskService.getVariable(review.getId(), Vars.PATIENT_PROBLEMS)).isNullOrEmpty();
     }
 
     @ParameterizedTest
