@@ -55,7 +55,7 @@ class EngineConfiguration {
             Vars.PATIENT_LABEL, Vars.FORM_LANGUAGE, Vars.LANGUAGE, Vars.CRITICAL_FACTS,
             Vars.INVALID_ITEM_KEYS, Vars.INVALID_ITEMS_SUMMARY, Vars.DRAFT_FINDINGS, Vars.DRAFT_ORIGIN, Vars.PATIENT_PROBLEMS,
             Vars.CRITICAL_CONTACT_OPEN_MESSAGE,
-            Vars.DRAFT_ORIGIN_EN, Vars.DRAFT_PROVIDER, Vars.REDRAFT_LIMIT_MESSAGE, Vars.DELIVERY_OUTCOME,
+            Vars.DRAFT_ORIGIN_EN, Vars.DRAFT_PROVIDER, Vars.REDRAFT_LIMIT_MESSAGE,
             Vars.DELIVERY_PROBLEM, Vars.CONSULTATION_SUMMARY_CHECK_NOTE, Vars.DOCUMENT_OUTPUT, Vars.DOCUMENT_TEXT,
             Vars.DOCUMENT_CHECK_NOTE, Vars.DOCUMENT_TITLE, ReferralLetterProcess.Vars.REFERRAL_CHECK_NOTE,
             // the judgement's copy of the priority; due dates the task and the timer carry themselves

@@ -196,7 +196,6 @@ public final class ScreeningReportProcess {
         // issue, deliver, refer
         public static final String REFERRAL_UNITS = "referralUnits";
         public static final String REFERRAL_NEEDED = "referralNeeded";
-        public static final String DELIVERY_OUTCOME = "deliveryOutcome";
         public static final String DELIVERY_PROBLEM = "deliveryProblem";
         public static final String DELIVERY_RESOLUTION = "deliveryResolution";
         public static final String DELIVERY_NOTE = "deliveryNote";

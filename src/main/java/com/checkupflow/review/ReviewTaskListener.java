@@ -12,7 +12,9 @@ import com.checkupflow.screening.WorkflowSettings;
 import com.checkupflow.security.Roles;
 
 /**
- * "Review report": on create fills the form's read-only parts (patientLabelListener, before it, names the task);
+ * "Review report": on create sets the form's notes that depend on the process (the redraft limit, an open
+ * critical-result contact, a reopened review), only when there is something to say (patientLabelListener, before it,
+ * names the task; the judgement beside the draft comes from {@link ReviewFormTexts} when the form is read);
  * on complete validates the decision, checks the text to sign and records both with the reviewer. The reviewer is
  * the user completing it, who must hold it and be a physician or head physician: the hand-over grant (TASK_ASSIGN)
  * also lets a physician assign the task or add candidates, and none of that may get a report signed by someone else.
@@ -33,11 +35,7 @@ class ReviewTaskListener implements TaskListener {
     public void notify(DelegateTask task) {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             String screeningId = task.getExecution().getProcessBusinessKey();
-            // the center's language as patientLabelListener, just before, found it: the screening is read once here
-            ReviewService.ReviewContext context = reviews.context(screeningId, language(task));
-            task.setVariable(Vars.JUDGEMENT_SUMMARY, context.judgementTable());
-            shown(task, Vars.OVERALL_SUMMARY, context.overallSummary());
-            shown(task, Vars.PATIENT_PROBLEMS, context.patientProblems());
+            // the judgement beside the draft is read from the screening when the form is read (ReviewFormTexts)
             int round = ((Number) task.getVariable(Vars.DRAFT_ROUND)).intValue();
             // instances started while the limit was copied into each of them keep their copy (their gateway reads it)
             int max = task.getVariable(Vars.MAX_REDRAFT_ROUNDS) instanceof Number copy ? copy.intValue()
