@@ -62,7 +62,10 @@ class EngineConfiguration {
             Vars.TASK_PRIORITY, Vars.REVIEW_DUE_DATE,
             Vars.CONSULTATION_REVIEW_DUE_DATE, Vars.CONSULTATION_REVIEW_EXPIRES_AT, Vars.REFERRAL_UNITS,
             // the AI document step's input parameters (written from the BPMN, element template com.checkupflow.ai-document-step)
-            "documentKind", "promptVersion", "documentLanguage", "documentInputs", "outputVariable", "checkProfile");
+            "documentKind", "promptVersion", "documentLanguage", "documentInputs", "outputVariable", "checkProfile",
+            // no longer written (docs/benchmarks.md 12.1), still held by instances started before until they end: their
+            // deletion stays without history as their creation was
+            Vars.CENTER, Vars.CRITICAL_ESCALATION_AFTER, Vars.REVIEW_SLA, "criticalFindingsSummary", "deliveryOutcome");
 
     @Bean
     ProcessEnginePlugin centerTenantsPlugin(Centers centers) {
