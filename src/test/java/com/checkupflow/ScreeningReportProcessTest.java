@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -53,6 +54,7 @@ import com.checkupflow.referral.ReferralFixtures;
 import com.checkupflow.report.ReportFixtures;
 import com.checkupflow.review.ReviewFixtures;
 import com.checkupflow.screening.JudgementRecordingFixtures;
+import com.checkupflow.screening.WorkflowFixtures;
 
 import ca.uhn.fhir.context.FhirContext;
 
@@ -120,6 +122,7 @@ class ScreeningReportProcessTest {
         deliveries = new DeliveryFixtures();
         referrals = new ReferralFixtures();
         Mocks.register("judgeResultsDelegate", judgements.delegate());
+        Mocks.register("workflowSettings", WorkflowFixtures.settings(false));
         Mocks.register("resolveInvalidResultsListener", corrections.resolveInvalidResultsListener());
         Mocks.register("applyCorrectionsDelegate", corrections.applyCorrectionsDelegate());
         Mocks.register("draftWithTemplateDelegate", drafting.draftWithTemplateDelegate());
@@ -162,7 +165,9 @@ class ScreeningReportProcessTest {
         assertThat(pi).hasPassed(Gateways.JUDGEMENT_RECORDED, Events.NO_NEW_CRITICAL_RESULT)
                 .isWaitingAt(Activities.DRAFT_SUMMARY)
                 .variables().containsEntry(Vars.INVALID_ITEMS, false).containsEntry(Vars.NEW_CRITICAL_RESULT, false)
-                .containsEntry(Vars.INVALID_ITEM_KEYS, ",").containsEntry(Vars.TASK_PRIORITY, 50)
+                .containsEntry(Vars.TASK_PRIORITY, 50)
+                // no invalid item: nothing for "Resolve invalid results" to show
+                .doesNotContainKeys(Vars.INVALID_ITEM_KEYS, Vars.INVALID_ITEMS_SUMMARY)
                 // the DMN inputs and result stay in our tables, not in engine variables or history
                 .doesNotContainKeys("systolicBp", "hemoglobin", "sex", "treatedHypertension", "judgementResult");
         assertThat(pi).hasNotPassed(Activities.RESOLVE_INVALID_RESULTS, Activities.CONFIRM_CRITICAL_RESULT);
@@ -176,9 +181,9 @@ class ScreeningReportProcessTest {
                 .containsEntry(Vars.DRAFT_TEXT, DraftingFixtures.draftText(1))
                 .containsEntry(Vars.FINAL_TEXT, DraftingFixtures.draftText(1))
                 .containsEntry(Vars.DRAFT_CHECK_PASSED, true)
-                .containsEntry(Vars.DRAFT_FINDINGS, "")
                 .containsEntry(Vars.PATIENT_LABEL, ReviewFixtures.PATIENT_LABEL)
-                .containsEntry(Vars.REDRAFT_LIMIT_MESSAGE, "");
+                .as("a passing draft's form hides findings and the redraft limit: no variables for them")
+                .doesNotContainKeys(Vars.DRAFT_FINDINGS, Vars.REDRAFT_LIMIT_MESSAGE);
         assertThat(task(Activities.REVIEW_REPORT, pi)).hasCandidateGroup("physician")
                 .hasName("결과지 검토 – " + ReviewFixtures.PATIENT_LABEL);
 
@@ -225,8 +230,9 @@ class ScreeningReportProcessTest {
         execute(job(Activities.JUDGE_RESULTS, pi));
 
         assertThat(pi).isWaitingAt(Activities.DRAFT_SUMMARY).variables()
-                .containsEntry(Vars.INVALID_ITEMS, false).containsEntry(Vars.INVALID_ITEM_KEYS, ",")
-                .containsEntry(Vars.INVALID_ITEMS_SUMMARY, "");
+                .containsEntry(Vars.INVALID_ITEMS, false)
+                .as("the corrected judgement removes the first round's invalid-item texts")
+                .doesNotContainKeys(Vars.INVALID_ITEM_KEYS, Vars.INVALID_ITEMS_SUMMARY);
         Assertions.assertThat(judgements.of("invalid-1")).hasSize(2)
                 .extracting(o -> o.hasInvalidItems()).containsExactly(true, false);
 
@@ -280,8 +286,8 @@ class ScreeningReportProcessTest {
 
         assertThat(pi).isWaitingAt(Activities.CONFIRM_CRITICAL_RESULT, Activities.DRAFT_SUMMARY)
                 .variables().containsEntry(Vars.NEW_CRITICAL_RESULT, true).containsEntry(Vars.TASK_PRIORITY, 100);
-        Assertions.assertThat((String) runtimeService().getVariable(pi.getId(), Vars.CRITICAL_FINDINGS_SUMMARY))
-                .startsWith("**위험 수치");
+        Assertions.assertThat(runtimeService().getVariables(pi.getId())).as("no invalid item, so no invalid-item texts")
+                .doesNotContainKeys(Vars.INVALID_ITEM_KEYS, Vars.INVALID_ITEMS_SUMMARY);
         Task confirm = task(Activities.CONFIRM_CRITICAL_RESULT, pi);
         assertThat(confirm).hasCandidateGroup("physician");
         assertThat(confirm).hasCandidateGroup("nurse");
@@ -451,7 +457,7 @@ class ScreeningReportProcessTest {
         draftAndCheck(pi);
 
         for (int round = 1; round <= MAX_REDRAFT_ROUNDS; round++) {
-            assertThat(pi).variables().containsEntry(Vars.REDRAFT_LIMIT_MESSAGE, "");
+            assertThat(pi).variables().doesNotContainKey(Vars.REDRAFT_LIMIT_MESSAGE);
             review(pi, "REQUEST_CHANGES", "다시 " + round, null);
             assertThat(pi).isWaitingAt(Activities.DRAFT_SUMMARY);
             draftAndCheck(pi);
@@ -614,12 +620,9 @@ class ScreeningReportProcessTest {
         corrections.store(screeningId, "gangnam", normalized);
         Map<String, Object> variables = new HashMap<>();
         variables.put("screeningId", screeningId);
-        variables.put("center", "gangnam");
+        // as intake starts it: the center only as the tenant, configuration read where it applies (workflowSettings)
+        variables.put("center", Variables.stringValue("gangnam", true));
         variables.put("language", "ko");
-        variables.put(Vars.TASK_PRIORITY, 50);
-        variables.put(Vars.CRITICAL_ESCALATION_AFTER, Duration.ofHours(1).toString());
-        variables.put(Vars.REVIEW_SLA, Duration.ofHours(48).toString());
-        variables.put(Vars.MAX_REDRAFT_ROUNDS, MAX_REDRAFT_ROUNDS);
         variables.put(Vars.DRAFT_ROUND, 0);
         variables.put(Vars.AUTO_REDRAFT_USED, false);
         return runtimeService().startProcessInstanceByKey(PROCESS, screeningId, variables);
@@ -646,7 +649,7 @@ class ScreeningReportProcessTest {
     @Test
     void shouldEndOnceTheConsultationReviewExpiresWhenTheReportIsDeliveredAndNobodyReviewsTheSummary() {
         ProcessInstance pi = start("consultation-1", Profile.HEALTHY, 11);
-        runtimeService().setVariable(pi.getId(), Vars.CONSULTATION_SUMMARY_WANTED, true);
+        Mocks.register("workflowSettings", WorkflowFixtures.settings(true));
         execute(job(Activities.JUDGE_RESULTS, pi));
         execute(job(Activities.DRAFT_CONSULTATION_SUMMARY, pi));
         consultations.work(processEngine.getExternalTaskService());

@@ -16,6 +16,7 @@ import com.checkupflow.kernel.InputRefused;
 
 import com.checkupflow.process.ScreeningReportProcess.Activities;
 import com.checkupflow.process.ScreeningReportProcess.Vars;
+import com.checkupflow.screening.WorkflowSettings;
 
 /**
  * "Confirm critical result" (and its escalated twin). On create: the form's facts ({@code criticalFacts}: the
@@ -39,9 +40,11 @@ class ConfirmCriticalResultListener implements TaskListener {
     static final int MAX_NOTE_LENGTH = 10_000;
 
     private final CriticalContactService contacts;
+    private final WorkflowSettings settings;
 
-    ConfirmCriticalResultListener(CriticalContactService contacts) {
+    ConfirmCriticalResultListener(CriticalContactService contacts, WorkflowSettings settings) {
         this.contacts = contacts;
+        this.settings = settings;
     }
 
     @Override
@@ -54,7 +57,7 @@ class ConfirmCriticalResultListener implements TaskListener {
             // a patient to phone comes before every review of the same urgency in the staff's default filter
             task.setPriority(task.getPriority() + CONTACT_PRIORITY_STEP);
             Instant due = dueDate(task).orElseGet(() -> escalated ? now
-                    : now.plus(Duration.parse(String.valueOf(task.getVariable(Vars.CRITICAL_ESCALATION_AFTER)))));
+                    : now.plus(CriticalContactDueDateListener.escalationAfter(task.getVariable(Vars.CRITICAL_ESCALATION_AFTER), settings)));
             task.setDueDate(Date.from(due));
             String deadline = escalated ? CriticalTexts.text("deadline-escalated", facts.language())
                     : CriticalTexts.text("deadline", facts.language(), CenterTime.format(due));

@@ -23,7 +23,14 @@ class CheckDraftDelegate implements JavaDelegate {
         boolean autoRedraftUsed = Boolean.TRUE.equals(execution.getVariable("autoRedraftUsed"));
         DraftCheck check = drafting.check(execution.getProcessBusinessKey(), round, autoRedraftUsed);
         execution.setVariable("draftCheckPassed", check.passed());
-        execution.setVariable("draftFindings", findingsMarkdown(check, String.valueOf(execution.getVariable("language"))));
+        // the review form hides the findings when there are none: a passing draft sets no variable for them, and
+        // removes a failed round's
+        String findings = findingsMarkdown(check, String.valueOf(execution.getVariable("language")));
+        if (findings.isEmpty()) {
+            execution.removeVariable("draftFindings");
+        } else {
+            execution.setVariable("draftFindings", findings);
+        }
     }
 
     /** Each finding in words, in the center's language (DraftCheck#note); the codes stay in the audit and the API. */

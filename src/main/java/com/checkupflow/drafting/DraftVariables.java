@@ -50,13 +50,11 @@ final class DraftVariables {
             variables.put("finalText", draft.text());
         }
         variables.put("draftProvider", draft.fallback() ? draft.provider() + " (fallback)" : draft.provider());
-        DraftOrigin origin = DraftProvenance.origin(draft);
-        variables.put("draftOrigin", originNote(origin, "ko"));
-        variables.put("draftOriginEn", originNote(origin, "en"));
+        // the review form's origin note is computed from cf_draft when the form is read (DraftOriginFormTexts)
         return variables;
     }
 
-    /** The review form's plain note: model draft, template draft or fallback. */
+    /** The review form's plain note: model draft, template draft or fallback ({@link DraftOriginFormTexts}). */
     static String originNote(DraftOrigin origin, String language) {
         return ORIGIN_NOTES.getProperty(origin.kind().name() + "." + language)
                 .replace("{provider}", String.valueOf(origin.provider()))

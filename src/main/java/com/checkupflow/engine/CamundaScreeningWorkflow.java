@@ -1,6 +1,7 @@
 package com.checkupflow.engine;
 
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,10 +15,13 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import com.checkupflow.process.ScreeningReportProcess;
+import com.checkupflow.process.ScreeningReportProcess.Vars;
 import com.checkupflow.screening.ScreeningWorkflow;
 import com.checkupflow.web.Problem;
 import com.checkupflow.web.ProblemException;
@@ -35,10 +39,17 @@ class CamundaScreeningWorkflow implements ScreeningWorkflow {
 
     @Override
     public String start(String screeningId, Map<String, Object> variables) {
+        VariableMap start = Variables.fromMap(new HashMap<>(variables));
+        // The center is the instance's tenant (CenterTenantIdProvider reads it from the start variables), stored with
+        // the instance and our screening: transient, it is seen at the start and never written as a variable.
+        Object center = start.remove(Vars.CENTER);
+        if (center != null) {
+            start.putValueTyped(Vars.CENTER, Variables.stringValue(center.toString(), true));
+        }
         return runtime.createProcessInstanceByKey(ScreeningReportProcess.PROCESS_ID)
                 .processDefinitionWithoutTenantId()
                 .businessKey(screeningId)
-                .setVariables(variables)
+                .setVariables(start)
                 .execute()
                 .getId();
     }

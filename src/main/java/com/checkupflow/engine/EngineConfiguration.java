@@ -39,8 +39,9 @@ class EngineConfiguration {
      * Variables with no history row ({@link FullHistoryWithoutVariableDetails}; docs/benchmarks.md, sections 0c and 6).
      * History keeps what explains the path an instance took and what people decided: the screening's id, every
      * gateway's input ({@code invalidItems}, {@code newCriticalResult}, {@code draftCheckPassed}, {@code autoRedraftUsed},
-     * {@code draftRound}, {@code maxRedraftRounds}, {@code reviewDecision}, {@code referralNeeded},
-     * {@code consultationSummaryWanted}, {@code deliveryResolution}), {@code overallPrimary} and {@code draftCheckPassed},
+     * {@code draftRound}, {@code reviewDecision}, {@code referralNeeded}, {@code deliveryResolution}; the configured
+     * {@code maxRedraftRounds} and {@code consultationSummaryWanted} are read from {@code workflowSettings} since
+     * docs/benchmarks.md section 12.1, instances started before keep theirs), {@code overallPrimary} and {@code draftCheckPassed},
      * whose history events the analytics timeline listens to, and the fields people submit in forms (review note,
      * sign-anyway reason, corrections, contact, delivery resolution, appointment). Out of history: what the system
      * only showed or copied while a task was open, each of them kept in our tables, in configuration or on the task
@@ -51,17 +52,20 @@ class EngineConfiguration {
             Vars.DRAFT_TEXT, Vars.FINAL_TEXT, Vars.JUDGEMENT_SUMMARY, Vars.OVERALL_SUMMARY, Vars.REVIEW_REOPENED_NOTE,
             Vars.CONSULTATION_SUMMARY, ReferralLetterProcess.Vars.REFERRAL_DRAFT, ReferralLetterProcess.Vars.REFERRAL_TEXT,
             // what forms and task names show, derived from cf_screening, cf_draft and cf_outbox when the task opens
-            Vars.PATIENT_LABEL, Vars.FORM_LANGUAGE, Vars.LANGUAGE, Vars.CRITICAL_FACTS, Vars.CRITICAL_FINDINGS_SUMMARY,
+            Vars.PATIENT_LABEL, Vars.FORM_LANGUAGE, Vars.LANGUAGE, Vars.CRITICAL_FACTS,
             Vars.INVALID_ITEM_KEYS, Vars.INVALID_ITEMS_SUMMARY, Vars.DRAFT_FINDINGS, Vars.DRAFT_ORIGIN, Vars.PATIENT_PROBLEMS,
             Vars.CRITICAL_CONTACT_OPEN_MESSAGE,
-            Vars.DRAFT_ORIGIN_EN, Vars.DRAFT_PROVIDER, Vars.REDRAFT_LIMIT_MESSAGE, Vars.DELIVERY_OUTCOME,
+            Vars.DRAFT_ORIGIN_EN, Vars.DRAFT_PROVIDER, Vars.REDRAFT_LIMIT_MESSAGE,
             Vars.DELIVERY_PROBLEM, Vars.CONSULTATION_SUMMARY_CHECK_NOTE, Vars.DOCUMENT_OUTPUT, Vars.DOCUMENT_TEXT,
             Vars.DOCUMENT_CHECK_NOTE, Vars.DOCUMENT_TITLE, ReferralLetterProcess.Vars.REFERRAL_CHECK_NOTE,
-            // copies of configuration and of the tenant id; due dates the task and the timer carry themselves
-            Vars.CENTER, Vars.TASK_PRIORITY, Vars.CRITICAL_ESCALATION_AFTER, Vars.REVIEW_SLA, Vars.REVIEW_DUE_DATE,
+            // the judgement's copy of the priority; due dates the task and the timer carry themselves
+            Vars.TASK_PRIORITY, Vars.REVIEW_DUE_DATE,
             Vars.CONSULTATION_REVIEW_DUE_DATE, Vars.CONSULTATION_REVIEW_EXPIRES_AT, Vars.REFERRAL_UNITS,
             // the AI document step's input parameters (written from the BPMN, element template com.checkupflow.ai-document-step)
-            "documentKind", "promptVersion", "documentLanguage", "documentInputs", "outputVariable", "checkProfile");
+            "documentKind", "promptVersion", "documentLanguage", "documentInputs", "outputVariable", "checkProfile",
+            // no longer written (docs/benchmarks.md 12.1), still held by instances started before until they end: their
+            // deletion stays without history as their creation was
+            Vars.CENTER, Vars.CRITICAL_ESCALATION_AFTER, Vars.REVIEW_SLA, "criticalFindingsSummary", "deliveryOutcome");
 
     @Bean
     ProcessEnginePlugin centerTenantsPlugin(Centers centers) {

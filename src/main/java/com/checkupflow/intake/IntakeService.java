@@ -31,12 +31,10 @@ import com.checkupflow.center.Center;
 import com.checkupflow.center.Centers;
 import com.checkupflow.kernel.NormalizedScreening;
 import com.checkupflow.process.ScreeningReportProcess.Vars;
-import com.checkupflow.review.ReviewProperties;
 import com.checkupflow.screening.Screening;
 import com.checkupflow.screening.ScreeningRepository;
 import com.checkupflow.screening.ScreeningWorkflow;
 import com.checkupflow.screening.Stage;
-import com.checkupflow.screening.WorkflowProperties;
 import com.checkupflow.web.Problem;
 import com.checkupflow.web.ProblemException;
 
@@ -58,21 +56,16 @@ public class IntakeService {
     private final ScreeningNormalizer normalizer;
     private final ScreeningRepository screenings;
     private final ScreeningWorkflow workflow;
-    private final WorkflowProperties workflowProperties;
-    private final ReviewProperties reviewProperties;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     IntakeService(Centers centers, BundleParser parser, ScreeningNormalizer normalizer,
-                  ScreeningRepository screenings, ScreeningWorkflow workflow, WorkflowProperties workflowProperties,
-                  ReviewProperties reviewProperties, TransactionTemplate transaction, Clock clock) {
+                  ScreeningRepository screenings, ScreeningWorkflow workflow, TransactionTemplate transaction, Clock clock) {
         this.centers = centers;
         this.parser = parser;
         this.normalizer = normalizer;
         this.screenings = screenings;
         this.workflow = workflow;
-        this.workflowProperties = workflowProperties;
-        this.reviewProperties = reviewProperties;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -199,16 +192,12 @@ public class IntakeService {
     private void store(Screening screening, NormalizedScreening normalized, String json, String contentHash) {
         screenings.insert(screening, json, contentHash);
         screenings.saveItems(screening.id(), normalized.items().values());
-        // Only what gateways, forms and the Tasklist read: "Judge results" reads the stored screening by id.
+        // Only what gateways, forms and the Tasklist read: "Judge results" reads the stored screening by id (and sets
+        // taskPriority), configuration is read where it applies (workflowSettings), the center becomes the tenant.
         Map<String, Object> variables = new HashMap<>();
         variables.put(Vars.SCREENING_ID, screening.id());
         variables.put(Vars.CENTER, screening.center());
         variables.put(Vars.LANGUAGE, screening.language());
-        variables.put(Vars.TASK_PRIORITY, 50);
-        variables.put(Vars.CRITICAL_ESCALATION_AFTER, workflowProperties.criticalEscalationAfter().toString());
-        variables.put(Vars.MAX_REDRAFT_ROUNDS, workflowProperties.maxRedraftRounds());
-        variables.put(Vars.CONSULTATION_SUMMARY_WANTED, workflowProperties.consultationSummary());
-        variables.put(Vars.REVIEW_SLA, reviewProperties.sla().toString());
         variables.put(Vars.DRAFT_ROUND, 0);
         variables.put(Vars.AUTO_REDRAFT_USED, false);
         String processInstanceId = workflow.start(screening.id(), variables);

@@ -1,6 +1,5 @@
 package com.checkupflow.judgement;
 
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -99,11 +98,5 @@ public class JudgementTexts {
             }
         });
         return sb.toString();
-    }
-
-    public String criticalFindings(List<String> findings) {
-        StringBuilder md = new StringBuilder("**위험 수치(패닉 값)가 확인되었습니다. 수검자에게 즉시 연락하세요.**\n\n");
-        findings.forEach(f -> md.append("- ").append(f).append('\n'));
-        return md.toString();
     }
 }

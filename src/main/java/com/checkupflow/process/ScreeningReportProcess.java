@@ -144,7 +144,6 @@ public final class ScreeningReportProcess {
         public static final String INVALID_ITEM_KEYS = "invalidItemKeys";
         public static final String INVALID_ITEMS_SUMMARY = "invalidItemsSummary";
         public static final String NEW_CRITICAL_RESULT = "newCriticalResult";
-        public static final String CRITICAL_FINDINGS_SUMMARY = "criticalFindingsSummary";
         public static final String OVERALL_PRIMARY = "overallPrimary";
         // every user task
         public static final String PATIENT_LABEL = "patientLabel";
@@ -197,7 +196,6 @@ public final class ScreeningReportProcess {
         // issue, deliver, refer
         public static final String REFERRAL_UNITS = "referralUnits";
         public static final String REFERRAL_NEEDED = "referralNeeded";
-        public static final String DELIVERY_OUTCOME = "deliveryOutcome";
         public static final String DELIVERY_PROBLEM = "deliveryProblem";
         public static final String DELIVERY_RESOLUTION = "deliveryResolution";
         public static final String DELIVERY_NOTE = "deliveryNote";

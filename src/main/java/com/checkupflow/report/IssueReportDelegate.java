@@ -21,7 +21,10 @@ class IssueReportDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         List<String> referralUnits = reports.issue(execution.getProcessBusinessKey(), (String) execution.getVariable(Vars.FINAL_TEXT));
-        execution.setVariable(Vars.REFERRAL_UNITS, String.join(",", referralUnits));
+        // the units go to "Refer to a specialist" only on the path that calls it
+        if (!referralUnits.isEmpty()) {
+            execution.setVariable(Vars.REFERRAL_UNITS, String.join(",", referralUnits));
+        }
         execution.setVariable(Vars.REFERRAL_NEEDED, !referralUnits.isEmpty());
     }
 }

@@ -11,10 +11,13 @@ import com.checkupflow.engine.CompletingUser;
 import com.checkupflow.kernel.InputRefused;
 import com.checkupflow.process.ScreeningReportProcess.Activities;
 import com.checkupflow.process.ScreeningReportProcess.Vars;
+import com.checkupflow.screening.WorkflowSettings;
 import com.checkupflow.security.Roles;
 
 /**
- * "Review report": on create fills the form's read-only parts (patientLabelListener, before it, names the task);
+ * "Review report": on create sets the form's notes that depend on the process (the redraft limit, an open
+ * critical-result contact, a reopened review), only when there is something to say (patientLabelListener, before it,
+ * names the task; the judgement beside the draft comes from {@link ReviewFormTexts} when the form is read);
  * on complete validates the decision, checks the text to sign and records both with the reviewer. The reviewer is
  * the user completing it, who must hold it and be a physician or head physician: the hand-over grant (TASK_ASSIGN)
  * also lets a physician assign the task or add candidates, and none of that may get a report signed by someone else.
@@ -28,27 +31,27 @@ class ReviewTaskListener implements TaskListener {
             Activities.CONFIRM_CRITICAL_RESULT_ESCALATED);
 
     private final ReviewService reviews;
+    private final WorkflowSettings settings;
 
-    ReviewTaskListener(ReviewService reviews) {
+    ReviewTaskListener(ReviewService reviews, WorkflowSettings settings) {
         this.reviews = reviews;
+        this.settings = settings;
     }
 
     @Override
     public void notify(DelegateTask task) {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             String screeningId = task.getExecution().getProcessBusinessKey();
-            // the center's language as patientLabelListener, just before, found it: the screening is read once here
-            ReviewService.ReviewContext context = reviews.context(screeningId, language(task));
-            task.setVariable(Vars.JUDGEMENT_SUMMARY, context.judgementTable());
-            task.setVariable(Vars.OVERALL_SUMMARY, context.overallSummary());
-            task.setVariable(Vars.PATIENT_PROBLEMS, context.patientProblems());
+            // the judgement beside the draft is read from the screening when the form is read (ReviewFormTexts)
             int round = ((Number) task.getVariable(Vars.DRAFT_ROUND)).intValue();
-            int max = ((Number) task.getVariable(Vars.MAX_REDRAFT_ROUNDS)).intValue();
-            task.setVariable(Vars.REDRAFT_LIMIT_MESSAGE, round > max
+            // instances started while the limit was copied into each of them keep their copy (their gateway reads it)
+            int max = task.getVariable(Vars.MAX_REDRAFT_ROUNDS) instanceof Number copy ? copy.intValue()
+                    : settings.getMaxRedraftRounds();
+            shown(task, Vars.REDRAFT_LIMIT_MESSAGE, round > max
                     ? "재작성 한도(" + max + "회)에 도달했습니다. 승인하거나 직접 작성하세요." : "");
-            task.setVariable(Vars.CRITICAL_CONTACT_OPEN_MESSAGE, criticalContactOpen(task)
+            shown(task, Vars.CRITICAL_CONTACT_OPEN_MESSAGE, criticalContactOpen(task)
                     ? TaskNames.text("review.criticalContactOpen", language(task)) : "");
-            task.setVariable(Vars.REVIEW_REOPENED_NOTE, reviews.reopenedNote(screeningId, round, str(task.getVariable(Vars.DRAFT_PROVIDER))));
+            shown(task, Vars.REVIEW_REOPENED_NOTE, reviews.reopenedNote(screeningId, round, str(task.getVariable(Vars.DRAFT_PROVIDER))));
             // A decision of the previous round must not be resubmitted by accident.
             task.removeVariable(Vars.REVIEW_DECISION);
             task.removeVariable(Vars.REVIEW_NOTE);
@@ -90,6 +93,18 @@ class ReviewTaskListener implements TaskListener {
      */
     private static boolean criticalContactOpen(DelegateTask task) {
         return ActiveActivities.anyOf(task, CRITICAL_CONTACTS);
+    }
+
+    /**
+     * A text the form shows only when it is not empty (its {@code hide} reads null and "" alike): an empty one is no
+     * variable at all, and a reopened review drops the previous round's.
+     */
+    private static void shown(DelegateTask task, String name, String text) {
+        if (text == null || text.isEmpty()) {
+            task.removeVariable(name);
+        } else {
+            task.setVariable(name, text);
+        }
     }
 
     private static String language(DelegateTask task) {

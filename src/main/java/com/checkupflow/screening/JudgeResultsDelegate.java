@@ -43,11 +43,16 @@ class JudgeResultsDelegate implements JavaDelegate {
         boolean urgent = outcome.critical() || judgement.judgements().values().stream()
                 .anyMatch(u -> u.category() == Category.DISEASE_SUSPECT || u.category() == Category.UNCLASSIFIED);
         execution.setVariable(Vars.INVALID_ITEMS, outcome.hasInvalidItems());
-        execution.setVariable(Vars.INVALID_ITEM_KEYS, texts.invalidKeysVariable(judgement));
-        execution.setVariable(Vars.INVALID_ITEMS_SUMMARY, outcome.hasInvalidItems() ? texts.invalidItems(judgement) : "");
+        // Only the path that shows them ("Resolve invalid results") gets the invalid items' keys and texts; a judgement
+        // after corrections that leaves none removes the previous round's.
+        if (outcome.hasInvalidItems()) {
+            execution.setVariable(Vars.INVALID_ITEM_KEYS, texts.invalidKeysVariable(judgement));
+            execution.setVariable(Vars.INVALID_ITEMS_SUMMARY, texts.invalidItems(judgement));
+        } else {
+            execution.removeVariable(Vars.INVALID_ITEM_KEYS);
+            execution.removeVariable(Vars.INVALID_ITEMS_SUMMARY);
+        }
         execution.setVariable(Vars.NEW_CRITICAL_RESULT, recorded.newCritical());
-        execution.setVariable(Vars.CRITICAL_FINDINGS_SUMMARY,
-                outcome.critical() ? texts.criticalFindings(outcome.criticalFindings()) : "");
         execution.setVariable(Vars.TASK_PRIORITY,
                 outcome.critical() ? PRIORITY_CRITICAL : urgent ? PRIORITY_HIGH : PRIORITY_NORMAL);
         execution.setVariable(Vars.OVERALL_PRIMARY, judgement.overall().primary());

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.checkupflow.process.ScreeningReportProcess.Activities;
 import com.checkupflow.process.ScreeningReportProcess.Vars;
+import com.checkupflow.screening.WorkflowFixtures;
 
 /**
  * Critical-result contacts still open in instances of screening-report before versionTag 4 (no contact loop, no
@@ -51,7 +52,7 @@ class ConfirmCriticalResultListenerTest {
         when(contacts.facts(anyString())).thenReturn(new CriticalContactService.Facts("ko", "- 수축기 혈압\n",
                 "**연락처:** 010-0000-0000", Optional.empty()));
         when(contacts.now()).thenReturn(Instant.parse("2026-12-01T09:00:00Z"));
-        Mocks.register("confirmCriticalResultListener", new ConfirmCriticalResultListener(contacts));
+        Mocks.register("confirmCriticalResultListener", new ConfirmCriticalResultListener(contacts, WorkflowFixtures.settings(false)));
         processEngine.getRepositoryService().createDeployment().addModelInstance("critical-contact-v3.bpmn", VERSION_3)
                 .deploy();
     }

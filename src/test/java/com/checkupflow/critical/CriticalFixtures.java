@@ -11,6 +11,8 @@ import java.util.Optional;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 
+import com.checkupflow.screening.WorkflowFixtures;
+
 /** Public test fixtures: the real critical-result listener around a service with no database behind it. */
 public final class CriticalFixtures {
 
@@ -23,10 +25,10 @@ public final class CriticalFixtures {
     }
 
     public ExecutionListener criticalContactDueDateListener() {
-        return new CriticalContactDueDateListener(Clock.systemUTC());
+        return new CriticalContactDueDateListener(Clock.systemUTC(), WorkflowFixtures.settings(false));
     }
 
     public TaskListener confirmCriticalResultListener() {
-        return new ConfirmCriticalResultListener(service);
+        return new ConfirmCriticalResultListener(service, WorkflowFixtures.settings(false));
     }
 }

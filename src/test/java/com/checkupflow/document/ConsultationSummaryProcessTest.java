@@ -32,6 +32,7 @@ import org.mockito.Mockito;
 import com.checkupflow.engine.ExternalTasks;
 import com.checkupflow.review.ReviewFixtures;
 import com.checkupflow.engine.ExternalTaskWorker;
+import com.checkupflow.screening.WorkflowFixtures;
 
 /**
  * The consultation summary branch of screening-report.bpmn on the engine: the AI document step (topic draftDocument)
@@ -81,10 +82,8 @@ class ConsultationSummaryProcessTest {
         variables.put("language", "ko");
         variables.put("draftRound", 0);
         variables.put("autoRedraftUsed", false);
-        variables.put("maxRedraftRounds", 3);
         variables.put("taskPriority", 50);
-        variables.put("reviewSla", "PT48H");
-        variables.put("consultationSummaryWanted", wanted);
+        Mocks.register("workflowSettings", WorkflowFixtures.settings(wanted));
         return processEngine.getRuntimeService().createProcessInstanceByKey("screening-report").businessKey("s-1")
                 .setVariables(variables).startBeforeActivity("Gateway_JudgementFinal").execute();
     }
@@ -174,7 +173,7 @@ class ConsultationSummaryProcessTest {
         variables.put("screeningId", "s-1");
         variables.put("language", "ko");
         variables.put("taskPriority", 50);
-        variables.put("consultationSummaryWanted", true);
+        Mocks.register("workflowSettings", WorkflowFixtures.settings(true));
         ProcessInstance pi = processEngine.getRuntimeService().createProcessInstanceByKey("screening-report")
                 .businessKey("s-1").setVariables(variables).startBeforeActivity("Gateway_ConsultationWanted").execute();
         runJobs();

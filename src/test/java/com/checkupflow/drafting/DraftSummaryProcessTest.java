@@ -29,6 +29,7 @@ import org.mockito.Mockito;
 
 import com.checkupflow.document.DocumentFixtures;
 import com.checkupflow.engine.ExternalTaskWorker;
+import com.checkupflow.screening.WorkflowFixtures;
 
 /**
  * The drafting part of screening-report.bpmn on the engine: the external task "Draft report summary" (AI document
@@ -52,6 +53,7 @@ class DraftSummaryProcessTest {
         worker = DocumentFixtures.draftDocumentWorker(processEngine.getExternalTaskService(),
                 new ReportSummaryDrafter(drafting));
         Mocks.register("draftWithTemplateDelegate", new DraftWithTemplateDelegate(drafting));
+        Mocks.register("workflowSettings", WorkflowFixtures.settings(false));
         Mocks.register("autoRedraftListener", new AutoRedraftListener());
         Mocks.register("checkDraftDelegate", (JavaDelegate) execution -> {
             boolean passed = checkResults.isEmpty() || checkResults.poll();
@@ -75,9 +77,7 @@ class DraftSummaryProcessTest {
         variables.put("screeningId", "s-1");
         variables.put("draftRound", 0);
         variables.put("autoRedraftUsed", false);
-        variables.put("maxRedraftRounds", 3);
         variables.put("taskPriority", 50);
-        variables.put("reviewSla", "PT48H");
         return processEngine.getRuntimeService().createProcessInstanceByKey("screening-report").businessKey("s-1")
                 .setVariables(variables).startBeforeActivity("Gateway_DraftAgain").execute();
     }

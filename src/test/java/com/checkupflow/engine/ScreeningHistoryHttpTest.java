@@ -24,10 +24,13 @@ import ca.uhn.fhir.context.FhirContext;
 @CheckupFlowHttpTest
 class ScreeningHistoryHttpTest {
 
-    /** The screening's id, the gateways' inputs and the people's decisions (EngineConfiguration.RUNTIME_ONLY_VARIABLES). */
+    /**
+     * The screening's id, the gateways' inputs and the people's decisions (EngineConfiguration.RUNTIME_ONLY_VARIABLES);
+     * the configured limits are no variables (workflowSettings).
+     */
     private static final Set<String> KEPT = Set.of(Vars.SCREENING_ID, Vars.INVALID_ITEMS, Vars.NEW_CRITICAL_RESULT,
             Vars.OVERALL_PRIMARY, Vars.DRAFT_CHECK_PASSED, Vars.AUTO_REDRAFT_USED, Vars.DRAFT_ROUND,
-            Vars.MAX_REDRAFT_ROUNDS, Vars.REVIEW_DECISION, Vars.REFERRAL_NEEDED, Vars.CONSULTATION_SUMMARY_WANTED);
+            Vars.REVIEW_DECISION, Vars.REFERRAL_NEEDED);
 
     @LocalServerPort
     int port;

@@ -37,7 +37,7 @@ class RequestChangesHttpTest {
         String id = json.readTree(new TestHttp(port).post("integration", "/api/screenings?center=gangnam",
                 "application/fhir+json", bundle).body()).get("id").asText();
         Task first = ReviewTasks.awaitReview(taskService, id);
-        Assertions.assertThat((String) taskService.getVariable(first.getId(), Vars.REVIEW_REOPENED_NOTE)).isEmpty();
+        Assertions.assertThat((String) taskService.getVariable(first.getId(), Vars.REVIEW_REOPENED_NOTE)).isNullOrEmpty();
         String edited = taskService.getVariable(first.getId(), Vars.FINAL_TEXT) + "\n고친 문장입니다.";
 
         taskService.claim(first.getId(), "physicianGangnam");

@@ -26,6 +26,7 @@ import com.checkupflow.drafting.DraftChecker;
 import com.checkupflow.judgement.JudgementJson;
 import com.checkupflow.judgement.JudgementTexts;
 import com.checkupflow.screening.ScreeningRepository;
+import com.checkupflow.screening.WorkflowFixtures;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -78,7 +79,7 @@ public final class ReviewFixtures {
     }
 
     public TaskListener reviewTaskListener() {
-        return new ReviewTaskListener(service);
+        return new ReviewTaskListener(service, WorkflowFixtures.settings(false));
     }
 
     /** Verifies that a decision was recorded (i.e. passed validation) with these values. */

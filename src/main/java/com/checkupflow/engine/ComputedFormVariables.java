@@ -1,0 +1,119 @@
+package com.checkupflow.engine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import com.checkupflow.process.ScreeningReportProcess.Vars;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The stock Tasklist loads a Camunda Form's data with one call, {@code GET …/task/{id}/form-variables} of the webapps'
+ * engine API ({@code /camunda/api/engine/engine/{engine}/…}; {@code /engine-rest/…} answers the same for integrations),
+ * without {@code variableNames}: every variable the task sees. To that answer, once the engine has allowed the read
+ * (200), this adds the texts the task's form only shows ({@link TaskFormTexts}), computed from our tables at that
+ * moment: they are no engine variables, so no job writes, loads and deletes them per screening. A variable of the
+ * same name the answer already holds (a task opened before this) is kept as it is.
+ */
+@Configuration
+class ComputedFormVariables {
+
+    private static final Pattern FORM_VARIABLES =
+            Pattern.compile("(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/form-variables");
+
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> computedFormVariablesFilter(List<TaskFormTexts> texts, ProcessEngine engine,
+                                                                               ObjectMapper json) {
+        Map<String, List<TaskFormTexts>> byTask = texts.stream()
+                .collect(Collectors.groupingBy(TaskFormTexts::taskDefinitionKey));
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                Matcher form = "GET".equals(request.getMethod())
+                        ? FORM_VARIABLES.matcher(request.getRequestURI().substring(request.getContextPath().length()))
+                        : null;
+                if (form == null || !form.matches()) {
+                    chain.doFilter(request, response);
+                    return;
+                }
+                ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
+                chain.doFilter(request, held);
+                if (held.getStatus() == HttpServletResponse.SC_OK) {
+                    add(held, form.group(1), request.getParameter("variableNames"), byTask, engine, json);
+                }
+                held.copyBodyToResponse();
+            }
+        });
+        registration.addUrlPatterns("/camunda/api/engine/*", "/engine-rest/*");
+        registration.setName("computedFormVariables");
+        return registration;
+    }
+
+    private static void add(ContentCachingResponseWrapper response, String taskId, String variableNames,
+                            Map<String, List<TaskFormTexts>> byTask, ProcessEngine engine, ObjectMapper json)
+            throws IOException {
+        TaskEntity task = withoutAuthorization(engine, context -> context.getTaskManager().findTaskById(taskId));
+        List<TaskFormTexts> texts = task == null ? null : byTask.get(task.getTaskDefinitionKey());
+        if (texts == null || task.getProcessInstanceId() == null) {
+            return;
+        }
+        String screeningId = withoutAuthorization(engine, context -> context.getExecutionManager()
+                .findExecutionById(task.getProcessInstanceId())).getBusinessKey();
+        byte[] body = response.getContentAsByteArray();
+        JsonNode answer = body.length == 0 ? null : json.readTree(body);
+        if (screeningId == null || !(answer instanceof ObjectNode variables)) {
+            return;
+        }
+        Set<String> wanted = variableNames == null ? null : Set.of(variableNames.split(","));
+        String language = "en".equals(variables.path(Vars.FORM_LANGUAGE).path("value").asText()) ? "en" : "ko";
+        for (TaskFormTexts computed : texts) {
+            computed.texts(screeningId, language).forEach((name, text) -> {
+                if (!variables.has(name) && (wanted == null || wanted.contains(name)) && text != null && !text.isEmpty()) {
+                    ObjectNode value = variables.putObject(name);
+                    value.put("type", "String");
+                    value.put("value", text);
+                    value.putObject("valueInfo");
+                }
+            });
+        }
+        response.resetBuffer();
+        response.getOutputStream().write(json.writeValueAsBytes(variables));
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    }
+
+    /**
+     * The engine has just answered this user's read of the task (200): the lookups of its definition and screening
+     * need no grant of their own (a physician holds none on process instances).
+     */
+    private static <T> T withoutAuthorization(ProcessEngine engine, Command<T> lookup) {
+        return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+                .execute(context -> {
+                    context.disableAuthorizationCheck();
+                    context.disableTenantCheck();
+                    return lookup.execute(context);
+                });
+    }
+}

@@ -1,0 +1,114 @@
+package com.checkupflow.engine;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.checkupflow.CheckupFlowHttpTest;
+import com.checkupflow.IdentifiedScreenings;
+import com.checkupflow.ReviewTasks;
+import com.checkupflow.TestHttp;
+import com.checkupflow.process.ScreeningReportProcess.Vars;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ca.uhn.fhir.context.FhirContext;
+
+/**
+ * The engine variables a screening holds on the happy path at its busiest moment, the open review (docs/benchmarks.md,
+ * section 12.1): every expression, listener, fetch-and-lock and form read loads all of them, so only what gateways,
+ * forms, timers and the task list need is an engine variable; the rest lives in our tables or in configuration.
+ */
+@CheckupFlowHttpTest
+class ScreeningVariablesHttpTest {
+
+    /**
+     * Process scope: the screening's id and language, the gateways' inputs, what the task list shows (priority, due
+     * date, the patient's label), the draft and the text the physician edits, and the review form's texts that are not
+     * empty. Not among them: the judgement beside the draft and the draft's origin (computed when the form is read,
+     * ComputedFormVariables), copies of configuration (criticalEscalationAfter, maxRedraftRounds, reviewSla,
+     * consultationSummaryWanted), the center (the tenant), the invalid items' and critical findings' texts of a
+     * screening that has none, and the empty texts the form hides (findings of a passing draft, the redraft limit, an
+     * open critical contact, a reopened review's note, patient problems).
+     */
+    private static final Set<String> PROCESS = Set.of(Vars.SCREENING_ID, Vars.LANGUAGE, Vars.TASK_PRIORITY,
+            Vars.INVALID_ITEMS, Vars.NEW_CRITICAL_RESULT, Vars.OVERALL_PRIMARY, Vars.DRAFT_ROUND, Vars.AUTO_REDRAFT_USED,
+            Vars.DRAFT_TEXT, Vars.FINAL_TEXT, Vars.DRAFT_PROVIDER, Vars.DRAFT_CHECK_PASSED, Vars.REVIEW_DUE_DATE, Vars.PATIENT_LABEL);
+
+    /** Task-local: the form's language. */
+    private static final Set<String> TASK = Set.of(Vars.FORM_LANGUAGE);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    FhirContext fhir;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Test
+    void shouldHoldOnlyWhatGatewaysFormsAndTheTaskListReadWhenTheReviewOfASuspectScreeningOpens() throws Exception {
+        String id = json.readTree(new TestHttp(port).post("integration", "/api/screenings?center=gangnam",
+                "application/fhir+json", IdentifiedScreenings.bundle(fhir, "variables",
+                        new IdentifiedScreenings.Identifiers("남궁하린", "880214-2734519", "010-7731-2044",
+                                "harin.namgung@example.org", "중구 2"))).body()).get("id").asText();
+        Task review = ReviewTasks.awaitReview(taskService, id);
+
+        List<VariableInstance> variables = runtimeService.createVariableInstanceQuery()
+                .processInstanceIdIn(review.getProcessInstanceId()).disableBinaryFetching().disableCustomObjectDeserialization()
+                .list();
+        // the table of docs/benchmarks.md 12.1 comes from this line's output
+        variables.stream().sorted(Comparator.comparing(VariableInstance::getName)).forEach(v -> System.out.printf(
+                "variable %-28s %-8s %s%n", v.getName(), v.getTaskId() != null ? "task" : "process", v.getTypeName()));
+
+        Assertions.assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(review.getProcessInstanceId())
+                .singleResult().getTenantId()).as("the center, a transient start variable, is the tenant").isEqualTo("gangnam");
+        Assertions.assertThat(names(variables, true)).as("task-local variables of the open review")
+                .containsExactlyInAnyOrderElementsOf(TASK);
+        Assertions.assertThat(names(variables, false)).as("process variables while the review is open")
+                .containsExactlyInAnyOrderElementsOf(PROCESS);
+    }
+
+    @Test
+    void shouldAddTheJudgementToTheReviewFormWhenTheFormVariablesAreReadAndNoEngineVariableHoldsIt() throws Exception {
+        TestHttp http = new TestHttp(port);
+        String id = json.readTree(http.post("integration", "/api/screenings?center=gangnam", "application/fhir+json",
+                IdentifiedScreenings.bundle(fhir, "form-texts", new IdentifiedScreenings.Identifiers("제갈민준",
+                        "850303-1734512", "010-4410-2290", "minjun.jegal@example.org", "서초 3"))).body()).get("id").asText();
+        Task review = ReviewTasks.awaitReview(taskService, id);
+
+        JsonNode form = json.readTree(http.get("physicianGangnam",
+                "/engine-rest/task/" + review.getId() + "/form-variables").body());
+        JsonNode some = json.readTree(http.get("physicianGangnam", "/engine-rest/task/" + review.getId()
+                + "/form-variables?variableNames=" + Vars.FINAL_TEXT + "," + Vars.OVERALL_SUMMARY).body());
+
+        Assertions.assertThat(taskService.getVariables(review.getId())).as("engine variables of the review")
+                .doesNotContainKeys(Vars.JUDGEMENT_SUMMARY, Vars.OVERALL_SUMMARY, Vars.PATIENT_PROBLEMS);
+        Assertions.assertThat(form.path(Vars.JUDGEMENT_SUMMARY).path("value").asText()).as("the table per item")
+                .contains("|");
+        Assertions.assertThat(form.path(Vars.OVERALL_SUMMARY).path("type").asText()).isEqualTo("String");
+        Assertions.assertThat(form.path(Vars.OVERALL_SUMMARY).path("value").asText()).contains("종합판정");
+        Assertions.assertThat(form.path(Vars.FINAL_TEXT).path("value").asText()).isNotBlank();
+        Assertions.assertThat(some.properties()).extracting(Map.Entry::getKey).as("only the names asked for")
+                .containsExactlyInAnyOrder(Vars.FINAL_TEXT, Vars.OVERALL_SUMMARY);
+    }
+
+    private static Set<String> names(List<VariableInstance> variables, boolean taskLocal) {
+        return variables.stream().filter(v -> (v.getTaskId() != null) == taskLocal).map(VariableInstance::getName)
+                .collect(Collectors.toSet());
+    }
+}
