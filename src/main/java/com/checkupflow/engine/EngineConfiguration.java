@@ -116,7 +116,7 @@ class EngineConfiguration {
     @Bean
     @ConditionalOnProperty(prefix = "camunda.bpm.job-execution", name = "enabled", havingValue = "true", matchIfMissing = true)
     JobExecutor hintFoldingJobExecutor(@Qualifier("camundaTaskExecutor") TaskExecutor tasks, CamundaBpmProperties camunda,
-                                       @Value("${checkupflow.jobs.hint-window:PT0.1S}") Duration hintWindow) {
+                                       @Value("${checkupflow.jobs.hint-window}") Duration hintWindow) {
         HintFoldingJobExecutor executor = new HintFoldingJobExecutor(hintWindow);
         executor.setTaskExecutor(tasks);
         executor.setRejectedJobsHandler(new NotifyAcquisitionRejectedJobsHandler());
@@ -145,8 +145,9 @@ class EngineConfiguration {
 
     /** The model workers' engine: this one, unless remote workers serve the topics. */
     @Bean
-    ExternalTasks externalTasks(ExternalTaskService service, WorkerProperties workers) {
-        return ExternalTasks.of(service, workers.inApp());
+    ExternalTasks externalTasks(ExternalTaskService service, WorkerProperties workers,
+                                @Value("${checkupflow.jobs.hint-window}") Duration hintWindow) {
+        return ExternalTasks.of(service, workers.inApp(), hintWindow);
     }
 
     static void createMissingTenants(IdentityService identity, List<Center> centers) {
