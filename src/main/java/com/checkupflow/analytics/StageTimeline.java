@@ -57,9 +57,25 @@ class StageTimeline {
         repository.startCycle(new TimelineRepository.Cycle(processInstanceId, screeningId, centerOf(center), at));
     }
 
+    /**
+     * A step that is no user task: when it is an async step (judge, check, issue, deliver) it ends in the same
+     * transaction, so its interval is held until then and written once with both ends; one still open at the
+     * commit (the model's draft) is inserted just before it ({@link OpenedInTransaction}).
+     */
     void activityStarted(String processInstanceId, String activityInstanceId, String activityId, String center,
                          Instant at) {
-        taskStarted(processInstanceId, activityInstanceId, activityId, center, at, null);
+        TimelineStage stage = properties.stageOf(activityId);
+        if (stage == null) {
+            return;
+        }
+        TimelineRepository.Interval interval = new TimelineRepository.Interval(activityInstanceId, processInstanceId,
+                centerOf(center), stage, activityId, at, due(stage, at, null));
+        OpenedInTransaction opened = OpenedInTransaction.current(repository);
+        if (opened == null) {
+            repository.openInterval(interval);
+        } else {
+            opened.add(interval);
+        }
     }
 
     /**
@@ -72,13 +88,18 @@ class StageTimeline {
         if (stage == null) {
             return;
         }
-        Instant due = taskDue != null ? taskDue : stage == TimelineStage.REVIEW ? at.plus(properties.reviewDueAfter()) : null;
-        repository.openInterval(activityInstanceId, processInstanceId, centerOf(center), stage, activityId, at, due);
+        repository.openInterval(new TimelineRepository.Interval(activityInstanceId, processInstanceId, centerOf(center),
+                stage, activityId, at, due(stage, at, taskDue)));
+    }
+
+    private Instant due(TimelineStage stage, Instant at, Instant taskDue) {
+        return taskDue != null ? taskDue : stage == TimelineStage.REVIEW ? at.plus(properties.reviewDueAfter()) : null;
     }
 
     /**
      * @param startedAt the activity instance's start; the engine knows it when the activity started in the same
-     *                  transaction (an async step), else null and the interval's is read
+     *                  transaction (an async step), else null and the interval's is read (an interval opened in
+     *                  this transaction and not yet written is written here once, with both ends)
      */
     void activityEnded(String processInstanceId, String activityInstanceId, String activityId, String center,
                        Instant startedAt, Instant at) {
@@ -86,7 +107,14 @@ class StageTimeline {
         if (stage == null) {
             return;
         }
-        long durationMs = repository.closeInterval(activityInstanceId, startedAt, at);
+        TimelineRepository.Interval opened = OpenedInTransaction.take(activityInstanceId);
+        long durationMs;
+        if (opened != null) {
+            durationMs = Math.max(0, at.toEpochMilli() - opened.startedAt().toEpochMilli());
+            repository.writeInterval(opened, at, durationMs);
+        } else {
+            durationMs = repository.closeInterval(activityInstanceId, startedAt, at);
+        }
         if (durationMs < 0) {
             return;
         }

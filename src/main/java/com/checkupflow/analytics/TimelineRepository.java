@@ -44,14 +44,29 @@ class TimelineRepository {
                 .optional();
     }
 
-    void openInterval(String activityInstanceId, String processInstanceId, String center, TimelineStage stage,
-                      String activityId, Instant startedAt, Instant dueAt) {
+    record Interval(String activityInstanceId, String processInstanceId, String center, TimelineStage stage,
+                    String activityId, Instant startedAt, Instant dueAt) {
+    }
+
+    void openInterval(Interval interval) {
         jdbc.sql("""
                 INSERT INTO cf_stage_interval (activity_instance_id, process_instance_id, center, stage, activity_id,
                     started_at, due_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(activityInstanceId, processInstanceId, center, stage.name(), activityId, ts(startedAt),
-                        ts(dueAt))
+                .params(interval.activityInstanceId(), interval.processInstanceId(), interval.center(),
+                        interval.stage().name(), interval.activityId(), ts(interval.startedAt()), ts(interval.dueAt()))
+                .update();
+    }
+
+    /** An interval that opened and closed in one transaction, in one statement. */
+    void writeInterval(Interval interval, Instant endedAt, long durationMs) {
+        jdbc.sql("""
+                INSERT INTO cf_stage_interval (activity_instance_id, process_instance_id, center, stage, activity_id,
+                    started_at, due_at, ended_at, duration_ms)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(interval.activityInstanceId(), interval.processInstanceId(), interval.center(),
+                        interval.stage().name(), interval.activityId(), ts(interval.startedAt()), ts(interval.dueAt()),
+                        ts(endedAt), durationMs)
                 .update();
     }
 

@@ -3,6 +3,7 @@ package com.checkupflow.engine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -16,11 +17,18 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.impl.jobexecutor.NotifyAcquisitionRejectedJobsHandler;
 import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.camunda.bpm.spring.boot.starter.property.JobExecutionProperty;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskExecutor;
 
 import com.checkupflow.center.Center;
 import com.checkupflow.center.Centers;
@@ -30,7 +38,7 @@ import com.checkupflow.process.ScreeningReportProcess.Vars;
 /**
  * Camunda-specific wiring: one tenant per center, kept in step with configuration at every start;
  * {@link ReviewHandOverAuthorizations}; String variables
- * of any length ({@link LongStringSerializer}); {@link FullHistoryWithoutVariableDetails}; failed jobs' messages and stacks scrubbed ({@link ScrubbedJobFailures}); no empty transaction after each successful job ({@link JobSuccessWithoutTransaction}).
+ * of any length ({@link LongStringSerializer}); {@link FullHistoryWithoutVariableDetails}; failed jobs' messages and stacks scrubbed ({@link ScrubbedJobFailures}); no empty transaction after each successful job ({@link JobSuccessWithoutTransaction}); one job acquisition for the hints of a busy moment ({@link HintFoldingJobExecutor}).
  */
 @Configuration
 class EngineConfiguration {
@@ -105,6 +113,29 @@ class EngineConfiguration {
         };
     }
 
+    /**
+     * The job executor the starter builds (its task executor, rejected-jobs handler and {@code camunda.bpm.job-execution}
+     * settings; the starter's bean steps back for this one), with {@link HintFoldingJobExecutor}'s acquisition.
+     */
+    @Bean
+    @ConditionalOnProperty(prefix = "camunda.bpm.job-execution", name = "enabled", havingValue = "true", matchIfMissing = true)
+    JobExecutor hintFoldingJobExecutor(@Qualifier("camundaTaskExecutor") TaskExecutor tasks, CamundaBpmProperties camunda,
+                                       @Value("${checkupflow.jobs.hint-window}") Duration hintWindow) {
+        HintFoldingJobExecutor executor = new HintFoldingJobExecutor(hintWindow);
+        executor.setTaskExecutor(tasks);
+        executor.setRejectedJobsHandler(new NotifyAcquisitionRejectedJobsHandler());
+        JobExecutionProperty jobs = camunda.getJobExecution();
+        Optional.ofNullable(jobs.getLockTimeInMillis()).ifPresent(executor::setLockTimeInMillis);
+        Optional.ofNullable(jobs.getMaxJobsPerAcquisition()).ifPresent(executor::setMaxJobsPerAcquisition);
+        Optional.ofNullable(jobs.getWaitTimeInMillis()).ifPresent(executor::setWaitTimeInMillis);
+        Optional.ofNullable(jobs.getMaxWait()).ifPresent(executor::setMaxWait);
+        Optional.ofNullable(jobs.getBackoffTimeInMillis()).ifPresent(executor::setBackoffTimeInMillis);
+        Optional.ofNullable(jobs.getMaxBackoff()).ifPresent(executor::setMaxBackoff);
+        Optional.ofNullable(jobs.getBackoffDecreaseThreshold()).ifPresent(executor::setBackoffDecreaseThreshold);
+        Optional.ofNullable(jobs.getWaitIncreaseFactor()).ifPresent(executor::setWaitIncreaseFactor);
+        return executor;
+    }
+
     @Bean
     ClusterStartLock clusterStartLock(DataSource dataSource,
                                       @Value("${checkupflow.cluster.start-lock-timeout:PT10M}") Duration timeout) {
@@ -118,8 +149,9 @@ class EngineConfiguration {
 
     /** The model workers' engine: this one, unless remote workers serve the topics. */
     @Bean
-    ExternalTasks externalTasks(ExternalTaskService service, WorkerProperties workers) {
-        return ExternalTasks.of(service, workers.inApp());
+    ExternalTasks externalTasks(ExternalTaskService service, WorkerProperties workers,
+                                @Value("${checkupflow.jobs.hint-window}") Duration hintWindow) {
+        return ExternalTasks.of(service, workers.inApp(), hintWindow);
     }
 
     static void createMissingTenants(IdentityService identity, List<Center> centers) {

@@ -1,5 +1,6 @@
 package com.checkupflow.engine;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -60,17 +61,19 @@ public interface ExternalTasks {
      */
     boolean concurrentChange(RuntimeException e);
 
-    /** The engine of this process, polled by this process. */
+    /** The engine of this process, polled by this process, each notice fetched at once. */
     static ExternalTasks of(ExternalTaskService service) {
-        return of(service, true);
+        return of(service, true, Duration.ZERO);
     }
 
     /**
      * In-process long polling: a fetch that finds nothing waits for the engine's notice of a created task
      * ({@link CreatedExternalTasks}) and fetches once more. A worker that emptied the queue with its last fetch waits
-     * first: nothing was created since, so a fetch would only commit an empty transaction.
+     * first: nothing was created since, so a fetch would only commit an empty transaction. A worker woken by a notice
+     * with room for more than one task lets the notices of {@code window} gather first, so that the tasks created in a
+     * busy moment come in one fetch (one transaction) instead of one fetch each.
      */
-    static ExternalTasks of(ExternalTaskService service, boolean polls) {
+    static ExternalTasks of(ExternalTaskService service, boolean polls, Duration window) {
         CreatedExternalTasks created = new CreatedExternalTasks();
         // per worker: the notice count read before its last fetch, when that fetch left no task behind
         Map<String, Long> drainedAt = new java.util.concurrent.ConcurrentHashMap<>();
@@ -83,12 +86,15 @@ public interface ExternalTasks {
                 List<LockedExternalTask> tasks;
                 if (waitMillis > 0 && drained != null && drained == seen) {
                     // woken by a created task, or after a whole wait (retries due, locks of a stopped node expired)
-                    created.awaitAfter(seen, waitMillis);
+                    if (created.awaitAfter(seen, waitMillis)) {
+                        gather(maxTasks);
+                    }
                     seen = created.count();
                     tasks = fetch(workerId, topics, maxTasks, lockMillis, variables);
                 } else {
                     tasks = fetch(workerId, topics, maxTasks, lockMillis, variables);
                     if (tasks.isEmpty() && waitMillis > 0 && created.awaitAfter(seen, waitMillis)) {
+                        gather(maxTasks);
                         seen = created.count();
                         tasks = fetch(workerId, topics, maxTasks, lockMillis, variables);
                     }
@@ -97,6 +103,17 @@ public interface ExternalTasks {
                     drainedAt.put(workerId, seen);
                 }
                 return tasks;
+            }
+
+            private void gather(int maxTasks) {
+                if (maxTasks < 2 || window.isZero()) {
+                    return;
+                }
+                try {
+                    Thread.sleep(window.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
 
             private List<LockedExternalTask> fetch(String workerId, List<String> topics, int maxTasks, long lockMillis,

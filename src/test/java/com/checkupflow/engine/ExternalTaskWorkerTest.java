@@ -142,6 +142,24 @@ class ExternalTaskWorkerTest {
     }
 
     @Test
+    void shouldFetchTheTasksCreatedWithinTheWindowTogetherWhenTheIdleWorkerIsWoken() {
+        ExternalTaskService service = countingFetches();
+        // a window long enough for the three starts below on a loaded machine
+        started(new HeldWorker(ExternalTasks.of(service, true, Duration.ofSeconds(3)),
+                ExternalTaskWorker.Settings.of(4, Duration.ofMinutes(5), Duration.ofMinutes(1), true)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> fetches(service) >= 1);
+
+        for (int i = 0; i < 3; i++) {
+            processEngine.getRuntimeService().startProcessInstanceByKey(ReferralLetterProcess.PROCESS_ID,
+                    "worker-burst-" + i, Map.of(Vars.REFERRAL_UNITS, "egfr", Vars.TASK_PRIORITY, 50));
+        }
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> locked() == 3);
+        // the first fetch found nothing; one more brought all three (one fetch per created task without the window)
+        Assertions.assertThat(fetches(service)).isEqualTo(2);
+    }
+
+    @Test
     void shouldNotFetchAgainWhenItsLastFetchLeftNoTaskAndNoneWasCreatedSince() {
         processEngine.getRuntimeService().startProcessInstanceByKey(ReferralLetterProcess.PROCESS_ID, "worker-drained",
                 Map.of(Vars.REFERRAL_UNITS, "egfr", Vars.TASK_PRIORITY, 50));
