@@ -1,6 +1,9 @@
 package com.checkupflow.demo;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -70,14 +73,20 @@ class CamundaDemoIdentity {
     }
 
     private int seedUsers(String password) {
+        List<Center> all = centers.all();
+        List<String> ids = new ArrayList<>(GLOBAL_ROLES);
+        CENTER_ROLES.forEach(role -> all.forEach(center -> ids.add(userId(role, center))));
+        // one query for the demo users that exist, not one per user, at every start
+        Map<String, User> existing = identity.createUserQuery().userIdIn(ids.toArray(String[]::new)).list().stream()
+                .collect(Collectors.toMap(User::getId, user -> user));
         int created = 0;
         for (String role : GLOBAL_ROLES) {
-            created += ensureUser(role, role, null, null, password) ? 1 : 0;
+            created += ensureUser(existing.get(role), role, role, null, null, password) ? 1 : 0;
         }
-        List<Center> all = centers.all();
         for (String role : CENTER_ROLES) {
             for (int i = 0; i < all.size(); i++) {
-                created += ensureUser(userId(role, all.get(i)), role, all.get(i), personName(role, i), password) ? 1 : 0;
+                String userId = userId(role, all.get(i));
+                created += ensureUser(existing.get(userId), userId, role, all.get(i), personName(role, i), password) ? 1 : 0;
             }
         }
         seedPhysicianProfiles();
@@ -108,10 +117,9 @@ class CamundaDemoIdentity {
         };
     }
 
-    private boolean ensureUser(String userId, String groupId, Center center, String person, String password) {
+    private boolean ensureUser(User existing, String userId, String groupId, Center center, String person, String password) {
         String first = person != null ? person : ROLE_WORDS.getOrDefault(groupId, groupId);
         String last = person != null ? ROLE_WORDS.getOrDefault(groupId, groupId) : "(전체 센터)";
-        User existing = identity.createUserQuery().userId(userId).singleResult();
         if (existing != null) {
             // demo users of earlier versions were named by their role id ("physician Gangnam"): give them their names
             if (groupId.equals(existing.getFirstName())) {

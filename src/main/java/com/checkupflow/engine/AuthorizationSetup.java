@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -18,6 +20,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.query.Query;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -228,7 +231,7 @@ class AuthorizationSetup implements SmartInitializingSingleton {
             log.info("Authorization setup version {} already applied", applied);
             return;
         }
-        apply();
+        applyVersionsAfter(applied);
         log.info("Authorization setup version {} applied (was {})", VERSION, applied);
     }
 
@@ -243,7 +246,11 @@ class AuthorizationSetup implements SmartInitializingSingleton {
      */
     void apply() {
         ensureGroupsAndTenants();
-        for (int version = appliedVersion() + 1; version <= VERSION; version++) {
+        applyVersionsAfter(appliedVersion());
+    }
+
+    private void applyVersionsAfter(int applied) {
+        for (int version = applied + 1; version <= VERSION; version++) {
             applyVersion(version);
         }
         management.setProperty(VERSION_PROPERTY, Integer.toString(VERSION));
@@ -384,9 +391,12 @@ class AuthorizationSetup implements SmartInitializingSingleton {
         return query.orderByTaskPriority().desc().orderByTaskCreateTime().asc();
     }
 
+    /** At every start: one query for the groups and one per all-center group for its tenants, not one per pair. */
     private void ensureGroupsAndTenants() {
+        Map<String, Group> existing = identity.createGroupQuery().groupIdIn(GROUPS.keySet().toArray(String[]::new)).list()
+                .stream().collect(Collectors.toMap(Group::getId, group -> group));
         GROUPS.forEach((id, name) -> {
-            Group group = identity.createGroupQuery().groupId(id).singleResult();
+            Group group = existing.get(id);
             if (group == null) {
                 group = identity.newGroup(id);
                 group.setName(name);
@@ -400,8 +410,10 @@ class AuthorizationSetup implements SmartInitializingSingleton {
         });
         EngineConfiguration.createMissingTenants(identity, centers.all());
         for (String groupId : ALL_CENTER_GROUPS) {
+            Set<String> member = identity.createTenantQuery().groupMember(groupId).list().stream().map(Tenant::getId)
+                    .collect(Collectors.toSet());
             for (Center center : centers.all()) {
-                if (identity.createTenantQuery().groupMember(groupId).tenantId(center.id()).count() == 0) {
+                if (!member.contains(center.id())) {
                     identity.createTenantGroupMembership(center.id(), groupId);
                 }
             }
