@@ -13,12 +13,15 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
+import com.checkupflow.process.ScreeningReportProcess;
 import com.checkupflow.process.ScreeningReportProcess.Vars;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,14 +37,19 @@ import jakarta.servlet.http.HttpServletResponse;
  * engine API ({@code /camunda/api/engine/engine/{engine}/…}; {@code /engine-rest/…} answers the same for integrations),
  * without {@code variableNames}: every variable the task sees. To that answer, once the engine has allowed the read
  * (200), this adds the texts the task's form only shows ({@link TaskFormTexts}), computed from our tables at that
- * moment: they are no engine variables, so no job writes, loads and deletes them per screening. A variable of the
- * same name the answer already holds (a task opened before this) is kept as it is.
+ * moment: they are no engine variables, so no job writes, loads and deletes them per screening. A computed text
+ * replaces a variable of the same name: an instance started before this held copies, which a later round (a redraft)
+ * no longer updates, and our tables are the one source. Only tasks of the screening report process get texts (their
+ * business key is the screening's id); a text that cannot be computed is left out and logged with the task's id only,
+ * so a read the engine allowed never fails here.
  */
 @Configuration
 class ComputedFormVariables {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ComputedFormVariables.class);
+
     private static final Pattern FORM_VARIABLES =
-            Pattern.compile("(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/form-variables");
+            Pattern.compile("(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/form-variables");
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> computedFormVariablesFilter(List<TaskFormTexts> texts, ProcessEngine engine,
@@ -77,7 +85,8 @@ class ComputedFormVariables {
             throws IOException {
         TaskEntity task = withoutAuthorization(engine, context -> context.getTaskManager().findTaskById(taskId));
         List<TaskFormTexts> texts = task == null ? null : byTask.get(task.getTaskDefinitionKey());
-        if (texts == null || task.getProcessInstanceId() == null) {
+        if (texts == null || task.getProcessInstanceId() == null
+                || !task.getProcessDefinitionId().startsWith(ScreeningReportProcess.PROCESS_ID + ":")) {
             return;
         }
         String screeningId = withoutAuthorization(engine, context -> context.getExecutionManager()
@@ -90,8 +99,15 @@ class ComputedFormVariables {
         Set<String> wanted = variableNames == null ? null : Set.of(variableNames.split(","));
         String language = "en".equals(variables.path(Vars.FORM_LANGUAGE).path("value").asText()) ? "en" : "ko";
         for (TaskFormTexts computed : texts) {
-            computed.texts(screeningId, language).forEach((name, text) -> {
-                if (!variables.has(name) && (wanted == null || wanted.contains(name)) && text != null && !text.isEmpty()) {
+            Map<String, String> byName;
+            try {
+                byName = computed.texts(screeningId, language);
+            } catch (RuntimeException e) {
+                LOG.warn("Form texts of task {} left out: {}", taskId, e.getClass().getSimpleName());
+                continue;
+            }
+            byName.forEach((name, text) -> {
+                if ((wanted == null || wanted.contains(name)) && text != null && !text.isEmpty()) {
                     ObjectNode value = variables.putObject(name);
                     value.put("type", "String");
                     value.put("value", text);

@@ -9,9 +9,12 @@ import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
@@ -22,14 +25,19 @@ import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The report's fonts: the Hangul font and the optional fallback (Latin, symbols), each file read once. What does not
  * depend on the document is read once per face and shared: which glyph prints each character, the advance widths, the
- * font descriptor's values, the glyph offsets and fixed tables its subsets are cut from ({@link TrueTypeSubset}).
+ * font descriptor's values. A parsed font is not thread-safe in fontbox, so each document borrows a parsed copy while
+ * it cuts its subsets.
  */
 final class ReportFonts {
 
+    /** Parsed fonts kept per file: as many as renders usually run at once (the job executor's threads). */
+    static final int KEPT_PER_FONT = 4;
     /**
      * The tables of a subset, the ones PDFBox keeps in the subsets it embeds: outlines, metrics and hinting. A viewer
      * finds a glyph by its number (CID = glyph id), so the subset needs no character map, names or glyph names; the
@@ -38,6 +46,7 @@ final class ReportFonts {
      */
     static final List<String> SUBSET_TABLES = List.of("head", "hhea", "loca", "maxp", "cvt ", "prep", "glyf", "hmtx",
             "fpgm", "gasp");
+    private static final Logger log = LoggerFactory.getLogger(ReportFonts.class);
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
     private final Face primary;
@@ -53,12 +62,11 @@ final class ReportFonts {
         return new Session(document);
     }
 
-    /**
-     * One font file and what it says about every glyph, read once and shared: documents read it only, so no parsed
-     * font (fontbox's are not thread-safe) is kept.
-     */
+    /** One font file: its bytes, what it says about every glyph (shared, read once) and a pool of parsed copies. */
     static final class Face {
 
+        private final byte[] bytes;
+        private final ConcurrentLinkedDeque<TrueTypeFont> parsed = new ConcurrentLinkedDeque<>();
         /** Advance width per character in 1/1000 of the font size; negative when the font has no glyph. */
         final float[] advance = new float[0x10000];
         /** The glyph that prints each character of the Basic Multilingual Plane; 0 (.notdef) when there is none. */
@@ -71,10 +79,11 @@ final class ReportFonts {
         private final String name;
         /** The font descriptor PDFBox builds for this font (flags, box, angles, heights), without name and file. */
         private final COSDictionary descriptor;
-        private final TrueTypeSubset subsets;
 
         Face(byte[] bytes) throws IOException {
-            try (TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(bytes))) {
+            this.bytes = bytes;
+            TrueTypeFont font = parse();
+            try {
                 CmapLookup cmap = font.getUnicodeCmapLookup();
                 float scale = 1000f / font.getUnitsPerEm();
                 for (int c = 0; c < advance.length; c++) {
@@ -90,7 +99,8 @@ final class ReportFonts {
                 descent = -font.getHeader().getYMin() * scale;
                 name = font.getName();
                 descriptor = descriptorOf(font);
-                subsets = new TrueTypeSubset(bytes, font, SUBSET_TABLES);
+            } finally {
+                giveBack(font);
             }
         }
 
@@ -113,6 +123,26 @@ final class ReportFonts {
             return c < advance.length && advance[c] >= 0;
         }
 
+        private TrueTypeFont borrow() throws IOException {
+            TrueTypeFont font = parsed.pollFirst();
+            return font != null ? font : parse();
+        }
+
+        private TrueTypeFont parse() throws IOException {
+            return new TTFParser().parse(new RandomAccessReadBuffer(bytes));
+        }
+
+        private void giveBack(TrueTypeFont font) {
+            if (parsed.size() < KEPT_PER_FONT) {
+                parsed.offerFirst(font);
+            } else {
+                try {
+                    font.close();
+                } catch (IOException e) {
+                    log.debug("Closing a parsed font failed", e);
+                }
+            }
+        }
     }
 
     /**
@@ -148,7 +178,7 @@ final class ReportFonts {
 
     /**
      * A document's fonts. The layout tells which characters each face shows ({@link #use}); {@link #embed} then cuts
-     * each face to those glyphs ({@link TrueTypeSubset}: fontbox's subset, with the tables PDFBox keeps) and writes the font's
+     * each face to those glyphs (fontbox's {@link TTFSubsetter}, with the tables PDFBox keeps) and writes the font's
      * dictionaries from what the face read once: PDFBox's {@code PDType0Font.load} would parse the subset back and
      * rebuild its character map, descriptor and widths for every document. The subset keeps no glyph substitution
      * table: the report needs none (Hangul syllables are precomposed; Latin ligatures are not wanted in a report).
@@ -198,15 +228,25 @@ final class ReportFonts {
         }
 
         private Embedded subset(Face face, BitSet used) throws IOException {
-            BitSet glyphs = new BitSet();
-            used.stream().forEach(c -> glyphs.set(face.glyph[c]));
-            TrueTypeSubset.Subset subset = face.subsets.subset(glyphs);
-            // new glyph number -> the whole font's (composite glyphs bring their components)
-            int[] original = subset.originalGlyph();
+            TreeSet<Integer> glyphs = new TreeSet<>();
+            used.stream().forEach(c -> glyphs.add(face.glyph[c]));
+            // a report's subsets are 10-40 KB: sized so the font file is not copied as it grows
+            ByteArrayOutputStream file = new ByteArrayOutputStream(32 * 1024);
+            Map<Integer, Integer> original;
+            TrueTypeFont full = face.borrow();
+            try {
+                TTFSubsetter subsetter = new TTFSubsetter(full, SUBSET_TABLES);
+                subsetter.addGlyphIds(glyphs);
+                subsetter.writeToStream(file);
+                // new glyph number -> the whole font's (composite glyphs bring their components)
+                original = subsetter.getGIDMap();
+            } finally {
+                face.giveBack(full);
+            }
             int[] subsetGlyph = new int[face.glyphWidth.length];
             COSArray widths = new COSArray();
-            for (int g = 0; g < original.length; g++) {
-                int old = original[g];
+            for (int g = 0; g < original.size(); g++) {
+                int old = original.get(g);
                 subsetGlyph[old] = g;
                 widths.add(COSInteger.get(face.glyphWidth[old]));
             }
@@ -218,7 +258,7 @@ final class ReportFonts {
                 descriptor.setItem(entry.getKey(), entry.getValue() instanceof COSArray array ? copy(array) : entry.getValue());
             }
             descriptor.setName(COSName.FONT_NAME, baseFont);
-            byte[] fileBytes = subset.file();
+            byte[] fileBytes = file.toByteArray();
             PDStream fontFile = new PDStream(document, new ByteArrayInputStream(fileBytes), COSName.FLATE_DECODE);
             fontFile.getCOSObject().setInt(COSName.LENGTH1, fileBytes.length);
             descriptor.setItem(COSName.FONT_FILE2, fontFile);

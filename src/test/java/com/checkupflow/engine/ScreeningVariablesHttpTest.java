@@ -107,6 +107,23 @@ class ScreeningVariablesHttpTest {
                 .containsExactlyInAnyOrder(Vars.FINAL_TEXT, Vars.OVERALL_SUMMARY);
     }
 
+    @Test
+    void shouldShowTheComputedDraftOriginWhenAnInstanceStartedBeforeStillHoldsAnOldRoundsCopy() throws Exception {
+        TestHttp http = new TestHttp(port);
+        String id = json.readTree(http.post("integration", "/api/screenings?center=gangnam", "application/fhir+json",
+                IdentifiedScreenings.bundle(fhir, "old-origin", new IdentifiedScreenings.Identifiers("선우다은",
+                        "910405-2734518", "010-5520-3381", "daeun.sunwoo@example.org", "종로 4"))).body()).get("id").asText();
+        Task review = ReviewTasks.awaitReview(taskService, id);
+        // what the code before wrote in every round; a redraft after the upgrade no longer updates it
+        runtimeService.setVariable(review.getProcessInstanceId(), Vars.DRAFT_ORIGIN, "생성형 AI 초안 (이전 회차)");
+
+        JsonNode form = json.readTree(http.get("physicianGangnam",
+                "/engine-rest/task/" + review.getId() + "/form-variables").body());
+
+        Assertions.assertThat(form.path(Vars.DRAFT_ORIGIN).path("value").asText()).as("the origin of the draft in cf_draft")
+                .isNotBlank().doesNotContain("이전 회차");
+    }
+
     private static Set<String> names(List<VariableInstance> variables, boolean taskLocal) {
         return variables.stream().filter(v -> (v.getTaskId() != null) == taskLocal).map(VariableInstance::getName)
                 .collect(Collectors.toSet());
