@@ -32,7 +32,8 @@ import org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor;
  *       another instance, which no step of ours creates, would wait at most the window); in any other wait of the
  *       acquisition (a backlog, a full thread pool) they wake it at once, as the engine's.</li>
  * </ul>
- * A new job waits for no window; jobs due without a hint (timers, retries) are found by the engine's idle wait,
+ * A job committed outside the job threads waits for no window; one a job thread commits for another instance waits
+ * at most the window. Jobs due without a hint (timers, retries) are found by the engine's idle wait,
  * which restarts at its first level after a hint as the engine's does.
  */
 class HintFoldingJobExecutor extends SpringJobExecutor {
