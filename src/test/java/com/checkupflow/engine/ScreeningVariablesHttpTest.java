@@ -62,10 +62,8 @@ class ScreeningVariablesHttpTest {
 
     @Test
     void shouldHoldOnlyWhatGatewaysFormsAndTheTaskListReadWhenTheReviewOfASuspectScreeningOpens() throws Exception {
-        String id = json.readTree(new TestHttp(port).post("integration", "/api/screenings?center=gangnam",
-                "application/fhir+json", IdentifiedScreenings.bundle(fhir, "variables",
-                        new IdentifiedScreenings.Identifiers("남궁하린", "880214-2734519", "010-7731-2044",
-                                "harin.namgung@example.org", "중구 2"))).body()).get("id").asText();
+        String id = posted("variables", new IdentifiedScreenings.Identifiers("남궁하린", "880214-2734519", "010-7731-2044",
+                "harin.namgung@example.org", "중구 2"));
         Task review = ReviewTasks.awaitReview(taskService, id);
 
         List<VariableInstance> variables = runtimeService.createVariableInstanceQuery()
@@ -86,9 +84,8 @@ class ScreeningVariablesHttpTest {
     @Test
     void shouldAddTheJudgementToTheReviewFormWhenTheFormVariablesAreReadAndNoEngineVariableHoldsIt() throws Exception {
         TestHttp http = new TestHttp(port);
-        String id = json.readTree(http.post("integration", "/api/screenings?center=gangnam", "application/fhir+json",
-                IdentifiedScreenings.bundle(fhir, "form-texts", new IdentifiedScreenings.Identifiers("제갈민준",
-                        "850303-1734512", "010-4410-2290", "minjun.jegal@example.org", "서초 3"))).body()).get("id").asText();
+        String id = posted("form-texts", new IdentifiedScreenings.Identifiers("제갈민준", "850303-1734512", "010-4410-2290",
+                "minjun.jegal@example.org", "서초 3"));
         Task review = ReviewTasks.awaitReview(taskService, id);
 
         JsonNode form = json.readTree(http.get("physicianGangnam",
@@ -110,9 +107,8 @@ class ScreeningVariablesHttpTest {
     @Test
     void shouldShowTheComputedDraftOriginWhenAnInstanceStartedBeforeStillHoldsAnOldRoundsCopy() throws Exception {
         TestHttp http = new TestHttp(port);
-        String id = json.readTree(http.post("integration", "/api/screenings?center=gangnam", "application/fhir+json",
-                IdentifiedScreenings.bundle(fhir, "old-origin", new IdentifiedScreenings.Identifiers("선우다은",
-                        "910405-2734518", "010-5520-3381", "daeun.sunwoo@example.org", "종로 4"))).body()).get("id").asText();
+        String id = posted("old-origin", new IdentifiedScreenings.Identifiers("선우다은", "910405-2734518", "010-5520-3381",
+                "daeun.sunwoo@example.org", "종로 4"));
         Task review = ReviewTasks.awaitReview(taskService, id);
         // what the code before wrote in every round; a redraft after the upgrade no longer updates it
         runtimeService.setVariable(review.getProcessInstanceId(), Vars.DRAFT_ORIGIN, "생성형 AI 초안 (이전 회차)");
@@ -122,6 +118,12 @@ class ScreeningVariablesHttpTest {
 
         Assertions.assertThat(form.path(Vars.DRAFT_ORIGIN).path("value").asText()).as("the origin of the draft in cf_draft")
                 .isNotBlank().doesNotContain("이전 회차");
+    }
+
+    /** Posts a suspect screening of Gangnam as the integration does; its id. */
+    private String posted(String source, IdentifiedScreenings.Identifiers person) throws Exception {
+        return json.readTree(new TestHttp(port).post("integration", "/api/screenings?center=gangnam",
+                "application/fhir+json", IdentifiedScreenings.bundle(fhir, source, person)).body()).get("id").asText();
     }
 
     private static Set<String> names(List<VariableInstance> variables, boolean taskLocal) {
