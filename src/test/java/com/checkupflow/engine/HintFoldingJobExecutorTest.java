@@ -2,6 +2,7 @@ package com.checkupflow.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,10 +10,59 @@ import java.util.List;
 import org.camunda.bpm.engine.impl.jobexecutor.AcquiredJobs;
 import org.camunda.bpm.engine.impl.jobexecutor.JobAcquisitionContext;
 import org.camunda.bpm.engine.impl.jobexecutor.JobAcquisitionStrategy;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.spring.boot.starter.configuration.impl.DefaultJobConfiguration;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.camunda.bpm.spring.boot.starter.property.JobExecutionProperty;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.task.TaskExecutor;
 
 /** The acquisition's waits between acquisitions, with the engine's wait recorded instead of waited. */
 class HintFoldingJobExecutorTest {
+
+    /**
+     * Ours replaces the starter's job executor bean, so it must take every {@code camunda.bpm.job-execution} setting the
+     * starter's takes: each setter of the properties gets its own value, and every value the two executors report must
+     * be the same (a setting a starter upgrade adds and ours does not copy fails here).
+     */
+    @Test
+    void shouldTakeEverySettingTheStartersExecutorTakesWhenBuiltFromTheSameProperties() throws Exception {
+        CamundaBpmProperties camunda = new CamundaBpmProperties();
+        JobExecutionProperty settings = camunda.getJobExecution();
+        int distinct = 7;
+        for (Method setter : JobExecutionProperty.class.getMethods()) {
+            if (!setter.getName().startsWith("set") || setter.getParameterCount() != 1) {
+                continue;
+            }
+            Class<?> type = setter.getParameterTypes()[0];
+            distinct++;
+            if (type == int.class || type == Integer.class) {
+                setter.invoke(settings, distinct);
+            } else if (type == long.class || type == Long.class) {
+                setter.invoke(settings, distinct * 1000L);
+            } else if (type == float.class || type == Float.class) {
+                setter.invoke(settings, 1f + distinct / 10f);
+            } else if (type == boolean.class || type == Boolean.class) {
+                setter.invoke(settings, true);
+            }
+        }
+        TaskExecutor tasks = Runnable::run;
+
+        JobExecutor starters = DefaultJobConfiguration.JobConfiguration.jobExecutor(tasks, camunda);
+        JobExecutor ours = new EngineConfiguration().hintFoldingJobExecutor(tasks, camunda, Duration.ofMillis(100));
+
+        int compared = 0;
+        for (Method getter : JobExecutor.class.getMethods()) {
+            Class<?> type = getter.getReturnType();
+            boolean value = type.isPrimitive() && type != void.class || Number.class.isAssignableFrom(type) || type == Boolean.class;
+            // the hash code is an identity
+            if (getter.getParameterCount() == 0 && value && !getter.getName().equals("hashCode")) {
+                assertThat(getter.invoke(ours)).as(getter.getName()).isEqualTo(getter.invoke(starters));
+                compared++;
+            }
+        }
+        assertThat(compared).as("settings compared").isGreaterThanOrEqualTo(8);
+    }
 
     private static final Duration WINDOW = Duration.ofMillis(100);
 
