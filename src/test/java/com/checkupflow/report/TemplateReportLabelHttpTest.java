@@ -24,6 +24,7 @@ import com.checkupflow.TestHttp;
 import com.checkupflow.demo.SyntheticScreenings;
 import com.checkupflow.intake.IntakeService;
 import com.checkupflow.process.ScreeningReportProcess.Vars;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ca.uhn.fhir.context.FhirContext;
 
@@ -44,19 +45,23 @@ class TemplateReportLabelHttpTest {
     JdbcClient jdbc;
     @Autowired
     FhirContext fhir;
+    @Autowired
+    ObjectMapper json;
 
     @Test
     void shouldNotLabelTheReportWhenTheTemplateDraftedIt() throws Exception {
         String bundle = new SyntheticScreenings(fhir).bundleJson("template-label-1", SyntheticScreenings.Profile.SUSPECT, 51);
         String id = intake.receive("gangnam", null, bundle.getBytes(StandardCharsets.UTF_8)).id();
         Task review = ReviewTasks.awaitReview(taskService, id);
-        Assertions.assertThat((String) taskService.getVariable(review.getId(), Vars.DRAFT_ORIGIN))
+        TestHttp http = new TestHttp(port);
+        // the draft's origin is computed when the Tasklist reads the form (engine.ComputedFormVariables)
+        Assertions.assertThat(json.readTree(http.get("physicianGangnam", "/engine-rest/task/" + review.getId()
+                        + "/form-variables").body()).path(Vars.DRAFT_ORIGIN).path("value").asText())
                 .startsWith("**템플릿 초안** (template-v").contains("AI가 작성하지 않았습니다");
         ReviewTasks.approveAsDrafted(taskService, review, "physicianGangnam");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> jdbc.sql(
                 "SELECT COUNT(*) FROM cf_screening WHERE id = ? AND report_html IS NOT NULL").param(id)
                 .query(Long.class).single() == 1);
-        TestHttp http = new TestHttp(port);
 
         String html = http.get("physicianGangnam", "/api/screenings/" + id + "/report.html").body();
         Assertions.assertThat(html).contains(physicians.signature("physicianGangnam", "ko")).doesNotContain("생성형", "Generative", "ai-notice\"");
