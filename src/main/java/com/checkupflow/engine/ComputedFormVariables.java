@@ -83,19 +83,23 @@ class ComputedFormVariables {
     private static void add(ContentCachingResponseWrapper response, String taskId, String variableNames,
                             Map<String, List<TaskFormTexts>> byTask, ProcessEngine engine, ObjectMapper json)
             throws IOException {
-        TaskEntity task = withoutAuthorization(engine, context -> context.getTaskManager().findTaskById(taskId));
-        List<TaskFormTexts> texts = task == null ? null : byTask.get(task.getTaskDefinitionKey());
-        if (texts == null || task.getProcessInstanceId() == null
-                || !task.getProcessDefinitionId().startsWith(ScreeningReportProcess.PROCESS_ID + ":")) {
-            return;
-        }
-        String screeningId = withoutAuthorization(engine, context -> context.getExecutionManager()
-                .findExecutionById(task.getProcessInstanceId())).getBusinessKey();
+        // the task and its screening's id in one command: a form read costs one transaction here, not two
+        FormTask form = withoutAuthorization(engine, context -> {
+            TaskEntity task = context.getTaskManager().findTaskById(taskId);
+            if (task == null || !byTask.containsKey(task.getTaskDefinitionKey()) || task.getProcessInstanceId() == null
+                    || !task.getProcessDefinitionId().startsWith(ScreeningReportProcess.PROCESS_ID + ":")) {
+                return null;
+            }
+            return new FormTask(byTask.get(task.getTaskDefinitionKey()),
+                    context.getExecutionManager().findExecutionById(task.getProcessInstanceId()).getBusinessKey());
+        });
         byte[] body = response.getContentAsByteArray();
         JsonNode answer = body.length == 0 ? null : json.readTree(body);
-        if (screeningId == null || !(answer instanceof ObjectNode variables)) {
+        if (form == null || form.screeningId() == null || !(answer instanceof ObjectNode variables)) {
             return;
         }
+        List<TaskFormTexts> texts = form.texts();
+        String screeningId = form.screeningId();
         Set<String> wanted = variableNames == null ? null : Set.of(variableNames.split(","));
         String language = "en".equals(variables.path(Vars.FORM_LANGUAGE).path("value").asText()) ? "en" : "ko";
         for (TaskFormTexts computed : texts) {
@@ -118,6 +122,10 @@ class ComputedFormVariables {
         response.resetBuffer();
         response.getOutputStream().write(json.writeValueAsBytes(variables));
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    }
+
+    /** A screening report task's form texts and the screening's id (its process instance's business key). */
+    private record FormTask(List<TaskFormTexts> texts, String screeningId) {
     }
 
     /**
