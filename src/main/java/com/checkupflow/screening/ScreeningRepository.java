@@ -147,6 +147,15 @@ public class ScreeningRepository {
     }
 
     /**
+     * The columns {@link #mapScreening} reads besides the issued text and the report, which each query supplies its
+     * own way: one list, so a column the mapping adds reaches every query that maps a screening.
+     */
+    private static final String SCREENING_COLUMNS = """
+            s.id, s.center, s.source_system, s.source_value, s.process_instance_id, s.language, s.stage, s.received_at,
+            s.exam_date, s.patient_name, s.patient_sex, s.patient_birth_date, s.patient_rrn, s.patient_problems,
+            s.lipids_scheduled, s.treated_diseases, s.judgement_json, s.critical_findings, s.issued_at, s.issued_by""";
+
+    /**
      * The issued text: {@code cf_screening.final_text} for reports issued before it was read from the review, else the
      * text of the decision that signed it (the same text: both came from the review's {@code finalText}), which is its
      * {@code cf_review.signed_text} or, when it signed the draft it saw unchanged, that draft; null until issued.
@@ -159,8 +168,9 @@ public class ScreeningRepository {
                 ORDER BY r.id DESC FETCH FIRST 1 ROWS ONLY)) END AS issued_text""";
 
     public Optional<Screening> find(String id) {
-        return jdbc.sql("SELECT s.*, " + ISSUED_TEXT + " FROM cf_screening s WHERE s.id = ?").param(id)
-                .query(this::mapScreening).optional();
+        return jdbc.sql("SELECT " + SCREENING_COLUMNS + ", s.report_html, " + ISSUED_TEXT
+                        + " FROM cf_screening s WHERE s.id = ?")
+                .param(id).query(this::mapScreening).optional();
     }
 
     /**
@@ -168,13 +178,9 @@ public class ScreeningRepository {
      * to write (both null here), so the signing review's text is not looked up and an earlier report not decrypted.
      */
     public Optional<Screening> beforeIssue(String id) {
-        return jdbc.sql("""
-                SELECT id, center, source_system, source_value, process_instance_id, language, stage, received_at,
-                    exam_date, patient_name, patient_sex, patient_birth_date, patient_rrn, patient_problems,
-                    lipids_scheduled, treated_diseases, judgement_json, critical_findings, issued_at, issued_by,
-                    CAST(NULL AS VARCHAR) AS issued_text, CAST(NULL AS VARCHAR) AS report_html
-                FROM cf_screening WHERE id = ?""").param(id)
-                .query(this::mapScreening).optional();
+        return jdbc.sql("SELECT " + SCREENING_COLUMNS + ", CAST(NULL AS VARCHAR) AS issued_text,"
+                        + " CAST(NULL AS VARCHAR) AS report_html FROM cf_screening s WHERE s.id = ?")
+                .param(id).query(this::mapScreening).optional();
     }
 
     /** What sending an issued report needs; the report as signed, decrypted. */
@@ -199,8 +205,7 @@ public class ScreeningRepository {
      * there is none or the screening has no RRN.
      */
     public Optional<Screening> previousJudged(String id) {
-        return jdbc.sql("""
-                SELECT s.*, """ + ISSUED_TEXT + """
+        return jdbc.sql("SELECT " + SCREENING_COLUMNS + ", s.report_html, " + ISSUED_TEXT + """
                  FROM cf_screening s JOIN cf_screening c ON c.patient_rrn_hash = s.patient_rrn_hash
                 WHERE c.id = ? AND s.id <> c.id AND s.center = c.center AND s.judgement_json IS NOT NULL
                   AND COALESCE(s.exam_date, CAST(s.received_at AS DATE)) < COALESCE(c.exam_date, CAST(c.received_at AS DATE))
