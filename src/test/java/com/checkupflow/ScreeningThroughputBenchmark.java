@@ -245,12 +245,12 @@ class ScreeningThroughputBenchmark {
     DataSource dataSource;
 
     record Batch(String pipeline, int stored, int count, double seconds, double perSecond, double cpuMsPerScreening,
-                 double commitsPerScreening, double p50, double p90, double p99, String jobs) {
+                 double commitsPerScreening, double p50, double p90, double p99, String jobs, String window) {
         @Override
         public String toString() {
             return String.format("%-11s stored %,7d  %4d in %6.1f s  %6.2f /s  cpu %7.1f ms/screening  %5.1f commits/screening  "
-                    + "latency p50 %6.0f p90 %6.0f p99 %6.0f ms  jobs per screening: %s", pipeline, stored, count, seconds, perSecond,
-                    cpuMsPerScreening, commitsPerScreening, p50, p90, p99, jobs);
+                    + "latency p50 %6.0f p90 %6.0f p99 %6.0f ms  jobs per screening: %s  window %s", pipeline, stored, count, seconds,
+                    perSecond, cpuMsPerScreening, commitsPerScreening, p50, p90, p99, jobs, window);
         }
     }
 
@@ -354,7 +354,7 @@ class ScreeningThroughputBenchmark {
                 LoadStats.log(FILE, bytes);
                 summary.add(bytes);
                 LoadStats.log(QUERIES, "==== level " + app.stored + " · " + LoadStats.uptime());
-                LoadStats.log(QUERIES, topStatements(jdbc));
+                LoadStats.log(QUERIES, "-- CheckupFlow\n" + topStatements(jdbc) + "-- bare\n" + topStatements(bareJdbc));
             }
         } finally {
             running.set(false);
@@ -396,12 +396,12 @@ class ScreeningThroughputBenchmark {
                 .stream().collect(java.util.stream.Collectors.joining("; "));
     }
 
-    /** Cumulative over the run: a statement whose average time or rows grow from level to level grows with history. */
+    /** The 60 costliest, cumulative over the run: a statement whose average time or rows grow from level to level grows with history. */
     private static String topStatements(JdbcClient db) {
         StringBuilder out = new StringBuilder();
         db.sql("""
                 SELECT EXECUTION_COUNT, CUMULATIVE_EXECUTION_TIME, AVERAGE_EXECUTION_TIME, AVERAGE_ROW_COUNT, SQL_STATEMENT
-                FROM INFORMATION_SCHEMA.QUERY_STATISTICS ORDER BY CUMULATIVE_EXECUTION_TIME DESC LIMIT 25""")
+                FROM INFORMATION_SCHEMA.QUERY_STATISTICS ORDER BY CUMULATIVE_EXECUTION_TIME DESC LIMIT 60""")
                 .query((rs, n) -> String.format("%8d x  total %9.0f ms  avg %8.3f ms  rows %8.1f  %s%n", rs.getLong(1),
                         rs.getDouble(2), rs.getDouble(3), rs.getDouble(4),
                         rs.getString(5).replaceAll("\\s+", " ").substring(0, Math.min(260, rs.getString(5).replaceAll("\\s+", " ").length()))))
@@ -456,6 +456,7 @@ class ScreeningThroughputBenchmark {
             long commitsBefore = commits.getAsLong();
             Map<String, Long> jobsBefore = jobLog(db);
             long start = System.nanoTime();
+            java.time.LocalTime from = java.time.LocalTime.now(java.time.ZoneOffset.UTC);
             int first = posted.getAndAdd(count) + 1;
             try {
                 ScreeningLoad.postAll(first, count, 4, post);
@@ -464,6 +465,9 @@ class ScreeningThroughputBenchmark {
             }
             long done = ScreeningLoad.awaitCount(delivered, before + count, Duration.ofMinutes(20)) - before;
             double seconds = (System.nanoTime() - start) / 1e9;
+            // wall-clock UTC, to cut a JFR recording of the whole run into this batch's samples
+            String window = from.truncatedTo(java.time.temporal.ChronoUnit.MILLIS) + "-"
+                    + java.time.LocalTime.now(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             double cpuMs = (LoadStats.processCpuNanos() - cpu) / 1e6 / count;
             double commitsPer = (commits.getAsLong() - commitsBefore) / (double) count;
             String jobs = jobsPerScreening(jobsBefore, jobLog(db), count);
@@ -475,7 +479,7 @@ class ScreeningThroughputBenchmark {
                     .startedAfter(startedAfter).finished().list().stream()
                     .mapToLong(p -> durationNanos(p)).sorted().toArray();
             return new Batch(name, stored, count, seconds, count / seconds, cpuMs, commitsPer, LoadStats.percentileMs(latencies, 50),
-                    LoadStats.percentileMs(latencies, 90), LoadStats.percentileMs(latencies, 99), jobs);
+                    LoadStats.percentileMs(latencies, 90), LoadStats.percentileMs(latencies, 99), jobs, window);
         }
 
         /** Copies the finished screenings stored so far in SQL until about {@code target} are stored. */

@@ -22,9 +22,10 @@ import javax.sql.DataSource;
  * Copied: every engine history table ({@code ACT_HI_*}, history byte arrays) by {@code ROOT_PROC_INST_ID_}, and for
  * CheckupFlow its own per-screening tables ({@link #CHECKUPFLOW_TABLES}). Not copied: runtime rows (templates are
  * finished, so the job executor never sees a copy), the hash-chained access log, keys and reference data. A copied
- * id is the original with its last 8 characters replaced by the copy's tag when it is 36 long (a UUID, so it still
- * fits a {@code VARCHAR(36)} screening id; the engine's time-based UUIDs differ in their first characters, the last
- * ones are the node) or longer than 55 (an activity instance id, {@code activity:uuid}, that must still fit 64), else
+ * id is the original with the 8 characters that follow its last 22 replaced by the copy's tag when it is 36 long (a UUID,
+ * so it still fits a {@code VARCHAR(36)} screening id; the replaced ones are a version 1 UUID's time-high and clock
+ * sequence, the same for every id of a node, and a version 7 UUID's version and first random bits, while version 7 ids
+ * of the same millisecond differ in their last characters) or longer than 55 (an activity instance id, {@code activity:uuid}, that must still fit 64), else
  * the original with {@code -tag} appended; tags ({@code rNNNNNNN}) contain {@code r}, which no UUID does, and differ
  * per copy. Every column that identifies an instance, a screening or one of their rows is rewritten ({@code ID_}, {@code *_ID_} except activities, definitions, deployments, tenants, users and groups;
  * {@code BUSINESS_KEY_}; our {@link #CHECKUPFLOW_KEYS}); values (variable texts, timestamps, report texts) are kept,
@@ -159,7 +160,8 @@ final class StoredHistory {
                         || (column.endsWith("_ID_") && !SHARED.contains(column))
                         || (table.startsWith("CF_") && CHECKUPFLOW_KEYS.contains(column));
                 values.add(key ? "CASE WHEN " + column + " IS NULL THEN NULL WHEN LENGTH(" + column + ") = 36 OR LENGTH("
-                        + column + ") > 55 THEN CONCAT(LEFT(" + column + ", LENGTH(" + column + ") - 8), t.tag) ELSE CONCAT("
+                        + column + ") > 55 THEN CONCAT(LEFT(" + column + ", LENGTH(" + column + ") - 22), t.tag, RIGHT(" + column
+                        + ", 14)) ELSE CONCAT("
                         + column + ", '-', t.tag) END" : column);
             }
         }
