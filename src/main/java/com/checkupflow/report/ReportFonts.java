@@ -3,10 +3,12 @@ package com.checkupflow.report;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -21,6 +23,8 @@ import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSInteger;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.filter.FilterFactory;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDStream;
@@ -38,6 +42,8 @@ final class ReportFonts {
 
     /** Parsed fonts kept per file: as many as renders usually run at once (the job executor's threads). */
     static final int KEPT_PER_FONT = 4;
+    /** Subsets kept per face ({@link Face#cut}): 10-40 KB each, deflated. */
+    static final int KEPT_SUBSETS = 16;
     /**
      * The tables of a subset, the ones PDFBox keeps in the subsets it embeds: outlines, metrics and hinting. A viewer
      * finds a glyph by its number (CID = glyph id), so the subset needs no character map, names or glyph names; the
@@ -79,6 +85,18 @@ final class ReportFonts {
         private final String name;
         /** The font descriptor PDFBox builds for this font (flags, box, angles, heights), without name and file. */
         private final COSDictionary descriptor;
+        /**
+         * The last subsets cut, by the characters they print: reports of one template print mostly the same characters
+         * (the fallback's Latin letters, digits and signs were one set in all 300 reports of a harness run), and cutting
+         * and deflating a subset was a quarter of a PDF. Holds which characters recent reports printed, never their
+         * order; bounded.
+         */
+        private final Map<BitSet, Cut> cuts = new LinkedHashMap<>(KEPT_SUBSETS * 2, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<BitSet, Cut> eldest) {
+                return size() > KEPT_SUBSETS;
+            }
+        };
 
         Face(byte[] bytes) throws IOException {
             this.bytes = bytes;
@@ -121,6 +139,49 @@ final class ReportFonts {
 
         boolean has(int c) {
             return c < advance.length && advance[c] >= 0;
+        }
+
+        /** The subset of these characters' glyphs: cut once ({@link #cutAnew}), then taken from {@link #cuts}. */
+        Cut cut(BitSet used) throws IOException {
+            synchronized (cuts) {
+                Cut known = cuts.get(used);
+                if (known != null) {
+                    return known;
+                }
+            }
+            BitSet key = (BitSet) used.clone();
+            Cut cut = cutAnew(key);
+            synchronized (cuts) {
+                cuts.put(key, cut);
+            }
+            return cut;
+        }
+
+        /** fontbox's {@link TTFSubsetter} with the tables PDFBox keeps; composite glyphs bring their components. */
+        Cut cutAnew(BitSet used) throws IOException {
+            TreeSet<Integer> glyphs = new TreeSet<>();
+            used.stream().forEach(c -> glyphs.add(glyph[c]));
+            // a report's subsets are 10-40 KB: sized so the font file is not copied as it grows
+            ByteArrayOutputStream file = new ByteArrayOutputStream(32 * 1024);
+            Map<Integer, Integer> gidMap;
+            TrueTypeFont full = borrow();
+            try {
+                TTFSubsetter subsetter = new TTFSubsetter(full, SUBSET_TABLES);
+                subsetter.addGlyphIds(glyphs);
+                subsetter.writeToStream(file);
+                // new glyph number -> the whole font's
+                gidMap = subsetter.getGIDMap();
+            } finally {
+                giveBack(full);
+            }
+            int[] original = new int[gidMap.size()];
+            int[] subsetGlyph = new int[glyphWidth.length];
+            for (int g = 0; g < original.length; g++) {
+                original[g] = gidMap.get(g);
+                subsetGlyph[original[g]] = g;
+            }
+            byte[] fileBytes = file.toByteArray();
+            return new Cut(deflate(fileBytes), fileBytes.length, deflate(toUnicode(this, used, subsetGlyph)), original);
         }
 
         private TrueTypeFont borrow() throws IOException {
@@ -228,25 +289,11 @@ final class ReportFonts {
         }
 
         private Embedded subset(Face face, BitSet used) throws IOException {
-            TreeSet<Integer> glyphs = new TreeSet<>();
-            used.stream().forEach(c -> glyphs.add(face.glyph[c]));
-            // a report's subsets are 10-40 KB: sized so the font file is not copied as it grows
-            ByteArrayOutputStream file = new ByteArrayOutputStream(32 * 1024);
-            Map<Integer, Integer> original;
-            TrueTypeFont full = face.borrow();
-            try {
-                TTFSubsetter subsetter = new TTFSubsetter(full, SUBSET_TABLES);
-                subsetter.addGlyphIds(glyphs);
-                subsetter.writeToStream(file);
-                // new glyph number -> the whole font's (composite glyphs bring their components)
-                original = subsetter.getGIDMap();
-            } finally {
-                face.giveBack(full);
-            }
+            Cut cut = face.cut(used);
             int[] subsetGlyph = new int[face.glyphWidth.length];
             COSArray widths = new COSArray();
-            for (int g = 0; g < original.size(); g++) {
-                int old = original.get(g);
+            for (int g = 0; g < cut.original.length; g++) {
+                int old = cut.original[g];
                 subsetGlyph[old] = g;
                 widths.add(COSInteger.get(face.glyphWidth[old]));
             }
@@ -258,9 +305,8 @@ final class ReportFonts {
                 descriptor.setItem(entry.getKey(), entry.getValue() instanceof COSArray array ? copy(array) : entry.getValue());
             }
             descriptor.setName(COSName.FONT_NAME, baseFont);
-            byte[] fileBytes = file.toByteArray();
-            PDStream fontFile = new PDStream(document, new ByteArrayInputStream(fileBytes), COSName.FLATE_DECODE);
-            fontFile.getCOSObject().setInt(COSName.LENGTH1, fileBytes.length);
+            PDStream fontFile = stream(document, cut.file);
+            fontFile.getCOSObject().setInt(COSName.LENGTH1, cut.fileLength);
             descriptor.setItem(COSName.FONT_FILE2, fontFile);
 
             COSDictionary systemInfo = new COSDictionary();
@@ -287,10 +333,33 @@ final class ReportFonts {
             COSArray descendants = new COSArray();
             descendants.add(cidFont);
             font.setItem(COSName.DESCENDANT_FONTS, descendants);
-            font.setItem(COSName.TO_UNICODE, new PDStream(document,
-                    new ByteArrayInputStream(toUnicode(face, used, subsetGlyph)), COSName.FLATE_DECODE));
+            font.setItem(COSName.TO_UNICODE, stream(document, cut.toUnicode));
             return new Embedded(font, face, subsetGlyph);
         }
+    }
+
+    /** A stream of the document holding bytes deflated before, as {@code PDStream} writes them with {@code FlateDecode}. */
+    static PDStream stream(PDDocument document, byte[] deflated) throws IOException {
+        COSStream stream = document.getDocument().createCOSStream();
+        stream.setItem(COSName.FILTER, COSName.FLATE_DECODE);
+        try (OutputStream out = stream.createRawOutputStream()) {
+            out.write(deflated);
+        }
+        return new PDStream(stream);
+    }
+
+    static byte[] deflate(byte[] bytes) throws IOException {
+        ByteArrayOutputStream deflated = new ByteArrayOutputStream(bytes.length / 2 + 64);
+        FilterFactory.INSTANCE.getFilter(COSName.FLATE_DECODE).encode(new ByteArrayInputStream(bytes), deflated,
+                new COSDictionary(), 0);
+        return deflated.toByteArray();
+    }
+
+    /**
+     * A face cut to the glyphs of a set of characters, deflated as the PDF holds it: the font file, its length before
+     * deflating, the ToUnicode map, and the whole font's glyph number of each of the subset's glyphs.
+     */
+    record Cut(byte[] file, int fileLength, byte[] toUnicode, int[] original) {
     }
 
     /**
