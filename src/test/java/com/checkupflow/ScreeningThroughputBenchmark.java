@@ -83,6 +83,8 @@ class ScreeningThroughputBenchmark {
     static final String FILE = "e2e.txt";
     /** H2's statement statistics of the application's database at each level, by cumulative time. */
     static final String QUERIES = "e2e-queries.txt";
+    /** Every statement of both databases at each level, whole text, by text: for a diff of the two sides per screening. */
+    static final String STATEMENTS = "e2e-statements.txt";
     /** CheckupFlow's commits per screening by origin in each measured batch ({@link CommitOrigins}). */
     static final String COMMITS = "e2e-commits.txt";
     static final int BATCH = Integer.getInteger("benchmark.batch", 100);
@@ -356,6 +358,9 @@ class ScreeningThroughputBenchmark {
                 summary.add(bytes);
                 LoadStats.log(QUERIES, "==== level " + app.stored + " · " + LoadStats.uptime());
                 LoadStats.log(QUERIES, "-- CheckupFlow\n" + topStatements(jdbc) + "-- bare\n" + topStatements(bareJdbc));
+                LoadStats.log(STATEMENTS, "==== level " + app.stored + ", screenings run CheckupFlow " + app.ran + " / bare "
+                        + baseline.ran + " · " + LoadStats.uptime());
+                LoadStats.log(STATEMENTS, "-- CheckupFlow\n" + allStatements(jdbc) + "-- bare\n" + allStatements(bareJdbc));
             }
         } finally {
             running.set(false);
@@ -410,6 +415,18 @@ class ScreeningThroughputBenchmark {
         return out.toString();
     }
 
+    /** Every statement so far, by its text (one line each), with its executions and average rows. */
+    private static String allStatements(JdbcClient db) {
+        StringBuilder out = new StringBuilder();
+        db.sql("""
+                SELECT EXECUTION_COUNT, CUMULATIVE_EXECUTION_TIME, AVERAGE_ROW_COUNT, SQL_STATEMENT
+                FROM INFORMATION_SCHEMA.QUERY_STATISTICS ORDER BY SQL_STATEMENT""")
+                .query((rs, n) -> String.format("%8d x  total %9.0f ms  rows %8.1f  %s%n", rs.getLong(1), rs.getDouble(2),
+                        rs.getDouble(3), rs.getString(4).replaceAll("\\s+", " ")))
+                .list().forEach(out::append);
+        return out.toString();
+    }
+
     /**
      * Transactions committed on a database so far (H2's statement statistics count each {@code COMMIT}); during a
      * batch they include the engine's idle polling (job acquisition, external-task fetches, the approver's queries).
@@ -440,6 +457,8 @@ class ScreeningThroughputBenchmark {
         final LongSupplier commits;
         final JdbcClient db;
         int stored;
+        /** Screenings run through the pipeline (not copied): what the statement statistics count. */
+        int ran;
         int nextTag;
 
         Pipeline(String name, HistoryService history, String processKey, ScreeningLoad.Post post,
@@ -481,6 +500,7 @@ class ScreeningThroughputBenchmark {
                 throw new IllegalStateException(name + ": " + done + " of " + count + " reached the end");
             }
             stored += count;
+            ran += count;
             long[] latencies = history.createHistoricProcessInstanceQuery().processDefinitionKey(processKey)
                     .startedAfter(startedAfter).finished().list().stream()
                     .mapToLong(p -> durationNanos(p)).sorted().toArray();

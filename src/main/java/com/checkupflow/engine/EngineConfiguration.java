@@ -38,7 +38,8 @@ import com.checkupflow.process.ScreeningReportProcess.Vars;
 /**
  * Camunda-specific wiring: one tenant per center, kept in step with configuration at every start;
  * {@link ReviewHandOverAuthorizations}; String variables
- * of any length ({@link LongStringSerializer}); {@link FullHistoryWithoutVariableDetails}; failed jobs' messages and stacks scrubbed ({@link ScrubbedJobFailures}); no empty transaction after each successful job ({@link JobSuccessWithoutTransaction}); one job acquisition for the hints of a busy moment ({@link HintFoldingJobExecutor}).
+ * of any length ({@link LongStringSerializer}); {@link FullHistoryWithoutVariableDetails}; failed jobs' messages and stacks scrubbed ({@link ScrubbedJobFailures}); no empty transaction after each successful job ({@link JobSuccessWithoutTransaction}); one job acquisition for the hints of a busy moment ({@link HintFoldingJobExecutor}); no batch looked up for a process's
+ * own job's log row ({@link JobLogRemovalTimes}).
  */
 @Configuration
 class EngineConfiguration {
@@ -94,6 +95,7 @@ class EngineConfiguration {
                         : new ArrayList<>(configuration.getCustomHistoryLevels());
                 levels.add(new FullHistoryWithoutVariableDetails(RUNTIME_ONLY_VARIABLES));
                 configuration.setCustomHistoryLevels(levels);
+                configuration.setHistoryEventProducer(new JobLogRemovalTimes());
                 List<CommandInterceptor> first = configuration.getCustomPreCommandInterceptorsTxRequired() == null
                         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
                 first.add(0, new JobSuccessWithoutTransaction(configuration));
