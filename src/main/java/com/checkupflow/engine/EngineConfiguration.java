@@ -40,7 +40,7 @@ import com.checkupflow.process.ScreeningReportProcess.Vars;
  * {@link ReviewHandOverAuthorizations}; String variables
  * of any length ({@link LongStringSerializer}); {@link FullHistoryWithoutVariableDetails}; failed jobs' messages and stacks scrubbed ({@link ScrubbedJobFailures}); no empty transaction after each successful job ({@link JobSuccessWithoutTransaction}); one job acquisition for the hints of a busy moment ({@link HintFoldingJobExecutor}).
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class EngineConfiguration {
 
     /**
