@@ -19,7 +19,7 @@ import com.checkupflow.engine.ExternalTaskWorker;
  * {@code maxRetries(0)}: {@link ModelCaller} is the only retry layer. Request logging stays off (prompts are
  * de-identified, but they are still health data); the API key is never logged.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 public class AiConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(AiConfiguration.class);

@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
  * Camunda-specific wiring of the stage timeline: our history event handler runs beside the engine's own database
  * handler (the engine builds a {@code CompositeDbHistoryEventHandler} of the default handler and the custom ones).
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class AnalyticsEngineConfiguration {
 
     @Bean

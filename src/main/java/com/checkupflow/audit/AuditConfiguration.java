@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The access log's servlet filters and the retention schedule. */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class AuditConfiguration {
 

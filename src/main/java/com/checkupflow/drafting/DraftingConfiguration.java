@@ -10,7 +10,7 @@ import com.checkupflow.ai.PromptTemplates;
 import com.checkupflow.ai.TemplateTexts;
 
 /** The report summary's drafter and the referral letter's model path, on the one configured model. */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class DraftingConfiguration {
 
     @Bean

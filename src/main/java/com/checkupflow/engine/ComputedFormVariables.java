@@ -43,7 +43,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * business key is the screening's id); a text that cannot be computed is left out and logged with the task's id only,
  * so a read the engine allowed never fails here.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class ComputedFormVariables {
 
     private static final Logger LOG = LoggerFactory.getLogger(ComputedFormVariables.class);

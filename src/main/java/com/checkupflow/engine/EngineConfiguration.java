@@ -41,7 +41,7 @@ import com.checkupflow.process.ScreeningReportProcess.Vars;
  * of any length ({@link LongStringSerializer}); {@link FullHistoryWithoutVariableDetails}; failed jobs' messages and stacks scrubbed ({@link ScrubbedJobFailures}); no empty transaction after each successful job ({@link JobSuccessWithoutTransaction}); one job acquisition for the hints of a busy moment ({@link HintFoldingJobExecutor}); no batch looked up for a process's
  * own job's log row ({@link JobLogRemovalTimes}).
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class EngineConfiguration {
 
     /**

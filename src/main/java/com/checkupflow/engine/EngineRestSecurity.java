@@ -25,7 +25,7 @@ import com.checkupflow.security.Roles;
  * reaches only the external-task resources: its grants (READ_INSTANCE, UPDATE_INSTANCE for fetching and completing)
  * would otherwise also let a stolen worker password read or modify process instances through the rest of the API.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class EngineRestSecurity {
 
     static final String EXTERNAL_TASKS = "/engine-rest/external-task";

@@ -26,7 +26,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * own task listeners' messages are kept without the engine's prefix (a {@link com.checkupflow.kernel.InputRefused}
  * already arrives as its own sentence with 400, {@link TenantRefusalExceptionMapper}). Everything else passes untouched.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class WebappRefusals {
 
     private static final Pattern FORM_PREFIX = Pattern.compile(

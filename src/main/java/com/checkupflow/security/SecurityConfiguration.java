@@ -36,7 +36,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Everything else (the Camunda webapps with their own login and CSRF protection, {@code /engine-rest/**} with
  * the engine's authentication filter, see {@code engine.EngineRestSecurity}) passes through Spring Security.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     /**

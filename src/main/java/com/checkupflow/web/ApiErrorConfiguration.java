@@ -13,7 +13,7 @@ import org.apache.catalina.core.StandardHost;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Problem documents for {@code /api} errors below the controllers: the error page and Tomcat's error report. */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class ApiErrorConfiguration {
 
     @Bean

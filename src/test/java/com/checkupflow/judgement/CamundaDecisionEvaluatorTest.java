@@ -23,13 +23,14 @@ import com.checkupflow.kernel.ItemKey;
 class CamundaDecisionEvaluatorTest {
 
     private ProcessEngine engine;
+    private ProcessEngineConfigurationImpl configuration;
     private DmnEnginePlugin plugin;
     private CamundaDecisionEvaluator evaluator;
 
     @BeforeEach
     void startEngine() {
         plugin = new DmnEnginePlugin();
-        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
+        configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
                 .createStandaloneInMemProcessEngineConfiguration()
                 .setProcessEngineName("decision-evaluator-test")
                 .setJdbcUrl("jdbc:h2:mem:decision-evaluator-test;DB_CLOSE_DELAY=-1")
@@ -64,6 +65,16 @@ class CamundaDecisionEvaluatorTest {
                 .replace("<text>[120..140)</text>", "<text>[100..140)</text>"));
 
         Assertions.assertThat(evaluate("110")).containsEntry("systolicBpCategory", "NORMAL_B");
+    }
+
+    @Test
+    void shouldEvaluateTheEnginesOwnParsedDefinitionWhenTheDecisionIsDeployed() {
+        Assertions.assertThat(evaluate("110")).containsEntry("systolicBpCategory", "NORMAL_A");
+
+        CamundaDecisionEvaluator.Model model = evaluator.model(DecisionContract.DECISION_KEY);
+        // the deployment cache's entity itself: the DRD is not parsed a second time for the dry run
+        Assertions.assertThat(model.decision()).isSameAs(configuration.getCommandExecutorTxRequired().execute(
+                context -> configuration.getDeploymentCache().findDeployedDecisionDefinitionById(model.definitionId())));
     }
 
     private Map<String, Object> evaluate(String systolic) {
