@@ -17,9 +17,11 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import com.checkupflow.process.ScreeningReportProcess.Vars;
 
 /**
- * Engine adapter: Camunda history events → {@link StageTimeline}. Registered next to the default database handler
- * (a composite), so it runs in the engine's command and transaction: the timeline commits or rolls back with the
- * engine state it describes.
+ * Engine adapter: Camunda history events → {@link StageTimeline}. Registered after the engine's database handler
+ * in one composite ({@link AnalyticsEngineConfiguration}), so it runs in the engine's command and transaction: the
+ * timeline commits or rolls back with the engine state it describes. Running after it, an end event carries the
+ * start the engine stored for the activity or task (the engine reads it to update its own row when the start was
+ * in an earlier transaction), so the timeline need not read its own.
  */
 class CamundaTimelineHistoryHandler implements HistoryEventHandler {
 
@@ -47,8 +49,11 @@ class CamundaTimelineHistoryHandler implements HistoryEventHandler {
                 timeline.activityStarted(a.getProcessInstanceId(), a.getActivityInstanceId(), a.getActivityId(),
                         a.getTenantId(), instant(a.getStartTime()));
             } else if (a.isEventOfType(HistoryEventTypes.ACTIVITY_INSTANCE_END)) {
+                // the engine's handler ran first: the start is the activity instance's, also when it started in an
+                // earlier transaction (read for its own update); a user task's interval starts with its task instead
+                Instant startedAt = USER_TASK.equals(a.getActivityType()) ? null : instant(a.getStartTime());
                 timeline.activityEnded(a.getProcessInstanceId(), a.getActivityInstanceId(), a.getActivityId(),
-                        a.getTenantId(), instant(a.getStartTime()), instant(a.getEndTime()));
+                        a.getTenantId(), startedAt, instant(a.getEndTime()));
             }
         } else if (event instanceof HistoricTaskInstanceEventEntity t) {
             if (t.isEventOfType(HistoryEventTypes.TASK_INSTANCE_CREATE)) {
@@ -57,7 +62,9 @@ class CamundaTimelineHistoryHandler implements HistoryEventHandler {
                             t.getTenantId(), instant(t.getStartTime()), instant(t.getDueDate()));
                 }
             } else if (t.isEventOfType(HistoryEventTypes.TASK_INSTANCE_COMPLETE)) {
-                timeline.taskCompleted(t.getActivityInstanceId(), completer(t));
+                // the start as stored with the task (the engine's handler read it for the completion's update)
+                timeline.taskCompleted(t.getActivityInstanceId(), t.getTaskDefinitionKey(), completer(t),
+                        instant(t.getStartTime()));
             } else if (t.getDueDate() != null && t.isEventOfType(HistoryEventTypes.TASK_INSTANCE_UPDATE)) {
                 timeline.taskDue(t.getActivityInstanceId(), instant(t.getDueDate()));
             }

@@ -60,7 +60,7 @@ class StageTimeline {
     /**
      * A step that is no user task: when it is an async step (judge, check, issue, deliver) it ends in the same
      * transaction, so its interval is held until then and written once with both ends; one still open at the
-     * commit (the model's draft) is inserted just before it ({@link OpenedInTransaction}).
+     * commit (the model's draft) is inserted just before it ({@link TimelineInTransaction}).
      */
     void activityStarted(String processInstanceId, String activityInstanceId, String activityId, String center,
                          Instant at) {
@@ -70,11 +70,11 @@ class StageTimeline {
         }
         TimelineRepository.Interval interval = new TimelineRepository.Interval(activityInstanceId, processInstanceId,
                 centerOf(center), stage, activityId, at, due(stage, at, null));
-        OpenedInTransaction opened = OpenedInTransaction.current(repository);
-        if (opened == null) {
+        TimelineInTransaction held = TimelineInTransaction.current(repository);
+        if (held == null) {
             repository.openInterval(interval);
         } else {
-            opened.add(interval);
+            held.open(interval);
         }
     }
 
@@ -97,9 +97,12 @@ class StageTimeline {
     }
 
     /**
-     * @param startedAt the activity instance's start; the engine knows it when the activity started in the same
-     *                  transaction (an async step), else null and the interval's is read (an interval opened in
-     *                  this transaction and not yet written is written here once, with both ends)
+     * An interval opened in this transaction and not yet written is written here once, with both ends; a human step
+     * completed in this transaction is closed together with its completer, from its task's start; any other is closed
+     * from {@code startedAt}, or from its stored start when that is null.
+     *
+     * @param startedAt the interval's start as the engine gave it with the end (its activity instance's, which the
+     *                  engine read for the end: not a user task's, whose interval starts with its task), else null
      */
     void activityEnded(String processInstanceId, String activityInstanceId, String activityId, String center,
                        Instant startedAt, Instant at) {
@@ -107,13 +110,21 @@ class StageTimeline {
         if (stage == null) {
             return;
         }
-        TimelineRepository.Interval opened = OpenedInTransaction.take(activityInstanceId);
+        TimelineRepository.Interval opened = TimelineInTransaction.takeOpened(activityInstanceId);
+        TimelineInTransaction.Completion completion = TimelineInTransaction.takeCompletion(activityInstanceId);
         long durationMs;
         if (opened != null) {
             durationMs = Math.max(0, at.toEpochMilli() - opened.startedAt().toEpochMilli());
             repository.writeInterval(opened, at, durationMs);
+        } else if (completion != null && completion.taskStartedAt() != null) {
+            durationMs = repository.closeCompleted(activityInstanceId, completion.taskStartedAt(), at,
+                    completion.userId());
+            completion = durationMs < 0 ? completion : null;
         } else {
             durationMs = repository.closeInterval(activityInstanceId, startedAt, at);
+        }
+        if (completion != null) {
+            repository.completedBy(activityInstanceId, completion.userId());
         }
         if (durationMs < 0) {
             return;
@@ -139,6 +150,7 @@ class StageTimeline {
             repository.delivered(cycle.processInstanceId(), at, sinceReceipt);
         }
         if (stage == properties.deliveredStage()) {
+            repository.forget(cycle.processInstanceId());
             afterCommit(() -> Timer.builder(CYCLE_TIMER)
                     .description("Receipt to delivery of a screening report")
                     .tags("center", centerTag)
@@ -146,9 +158,20 @@ class StageTimeline {
         }
     }
 
-    void taskCompleted(String activityInstanceId, String userId) {
-        if (activityInstanceId != null && userId != null) {
+    /**
+     * Held until the activity's end in the same transaction, which writes the completer with the end.
+     *
+     * @param taskStartedAt the task's start as the engine stored it, null when not known
+     */
+    void taskCompleted(String activityInstanceId, String activityId, String userId, Instant taskStartedAt) {
+        if (activityInstanceId == null || userId == null || properties.stageOf(activityId) == null) {
+            return;
+        }
+        TimelineInTransaction held = TimelineInTransaction.current(repository);
+        if (held == null) {
             repository.completedBy(activityInstanceId, userId);
+        } else {
+            held.complete(activityInstanceId, new TimelineInTransaction.Completion(userId, taskStartedAt));
         }
     }
 

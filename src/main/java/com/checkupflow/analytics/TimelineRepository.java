@@ -2,11 +2,19 @@ package com.checkupflow.analytics;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.checkupflow.screening.ScreeningRepository;
 
@@ -17,8 +25,16 @@ class TimelineRepository {
     static final String ABNORMAL_ITEM = "ABNORMAL_ITEM";
     static final String CHECK_FINDING = "CHECK_FINDING";
 
+    /** Bounds the remembered cycles: past it they are forgotten all at once and read again when needed. */
+    static final int MAX_REMEMBERED_CYCLES = 4096;
+
     private final JdbcClient jdbc;
     private final ScreeningRepository screenings;
+    /**
+     * The cycles of running screenings, by process instance: their columns here never change once inserted, so any
+     * node may answer from its own copy; each screening's judgement, check, issue and delivery read it (4 reads).
+     */
+    private final Map<String, Cycle> cycles = new ConcurrentHashMap<>();
 
     TimelineRepository(JdbcClient jdbc, ScreeningRepository screenings) {
         this.jdbc = jdbc;
@@ -28,20 +44,49 @@ class TimelineRepository {
     record Cycle(String processInstanceId, String screeningId, String center, Instant receivedAt) {
     }
 
+    /** Remembered once the transaction commits: a rolled-back start leaves nothing behind, here or in the table. */
     void startCycle(Cycle cycle) {
         jdbc.sql("""
                 INSERT INTO cf_screening_cycle (process_instance_id, screening_id, center, received_at)
                 VALUES (?, ?, ?, ?)""")
                 .params(cycle.processInstanceId(), cycle.screeningId(), cycle.center(), ts(cycle.receivedAt()))
                 .update();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    remember(cycle);
+                }
+            });
+        }
     }
 
     Optional<Cycle> cycle(String processInstanceId) {
-        return jdbc.sql("SELECT * FROM cf_screening_cycle WHERE process_instance_id = ?")
+        Cycle known = cycles.get(processInstanceId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Cycle> read = jdbc.sql("""
+                SELECT process_instance_id, screening_id, center, received_at FROM cf_screening_cycle
+                WHERE process_instance_id = ?""")
                 .param(processInstanceId)
                 .query((rs, n) -> new Cycle(rs.getString("process_instance_id"), rs.getString("screening_id"),
                         rs.getString("center"), rs.getTimestamp("received_at").toInstant()))
                 .optional();
+        read.ifPresent(this::remember);
+        return read;
+    }
+
+    /** The screening's last milestone was recorded: nothing of the cycle is needed again but after a correction. */
+    void forget(String processInstanceId) {
+        cycles.remove(processInstanceId);
+    }
+
+    private void remember(Cycle cycle) {
+        if (cycles.size() >= MAX_REMEMBERED_CYCLES) {
+            cycles.clear();
+        }
+        cycles.put(cycle.processInstanceId(), cycle);
     }
 
     record Interval(String activityInstanceId, String processInstanceId, String center, TimelineStage stage,
@@ -102,6 +147,20 @@ class TimelineRepository {
         return durationMs;
     }
 
+    /**
+     * Closes a completed human step's open interval that started at {@code startedAt} and records its completer, in
+     * one statement; @return its duration in milliseconds, or -1 if there was no open interval.
+     */
+    long closeCompleted(String activityInstanceId, Instant startedAt, Instant endedAt, String userId) {
+        long durationMs = Math.max(0, endedAt.toEpochMilli() - startedAt.toEpochMilli());
+        int closed = jdbc.sql("""
+                UPDATE cf_stage_interval SET ended_at = ?, duration_ms = ?, completed_by = ?
+                WHERE activity_instance_id = ? AND ended_at IS NULL""")
+                .params(ts(endedAt), durationMs, userId, activityInstanceId)
+                .update();
+        return closed == 0 ? -1 : durationMs;
+    }
+
     void completedBy(String activityInstanceId, String userId) {
         jdbc.sql("UPDATE cf_stage_interval SET completed_by = ? WHERE activity_instance_id = ?")
                 .params(userId, activityInstanceId).update();
@@ -138,14 +197,19 @@ class TimelineRepository {
         addCodes(cycle, ABNORMAL_ITEM, abnormalItems, at);
     }
 
+    /** One statement for all codes (a judgement's abnormal items, a check's finding types). */
     void addCodes(Cycle cycle, String kind, Collection<String> codes, Instant at) {
-        for (String code : codes) {
-            jdbc.sql("""
-                    INSERT INTO cf_analytics_code (process_instance_id, center, kind, code, recorded_at)
-                    VALUES (?, ?, ?, ?, ?)""")
-                    .params(cycle.processInstanceId(), cycle.center(), kind, code, ts(at))
-                    .update();
+        if (codes.isEmpty()) {
+            return;
         }
+        List<Object> values = new ArrayList<>(codes.size() * 5);
+        for (String code : codes) {
+            values.addAll(Arrays.asList(cycle.processInstanceId(), cycle.center(), kind, code, ts(at)));
+        }
+        jdbc.sql("INSERT INTO cf_analytics_code (process_instance_id, center, kind, code, recorded_at) VALUES "
+                        + String.join(", ", Collections.nCopies(codes.size(), "(?, ?, ?, ?, ?)")))
+                .params(values)
+                .update();
     }
 
     Optional<String> judgementJson(String screeningId) {

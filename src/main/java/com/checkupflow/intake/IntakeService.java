@@ -189,9 +189,12 @@ public class IntakeService {
                         + "screening under a new identifier"));
     }
 
+    /**
+     * The workflow is started first, so that the screening's row is inserted with its process instance id instead of
+     * being rewritten to add it: nothing in the start reads the row ("Judge results" is asynchronous), nothing of
+     * either is seen before the commit, and a duplicate identifier's failed insert rolls the start back with it.
+     */
     private void store(Screening screening, NormalizedScreening normalized, String json, String contentHash) {
-        screenings.insert(screening, json, contentHash);
-        screenings.saveItems(screening.id(), normalized.items().values());
         // Only what gateways, forms and the Tasklist read: "Judge results" reads the stored screening by id (and sets
         // taskPriority), configuration is read where it applies (workflowSettings), the center becomes the tenant.
         Map<String, Object> variables = new HashMap<>();
@@ -201,7 +204,8 @@ public class IntakeService {
         variables.put(Vars.DRAFT_ROUND, 0);
         variables.put(Vars.AUTO_REDRAFT_USED, false);
         String processInstanceId = workflow.start(screening.id(), variables);
-        screenings.setProcessInstance(screening.id(), processInstanceId);
+        screenings.insert(screening.withProcessInstanceId(processInstanceId), json, contentHash);
+        screenings.insertItems(screening.id(), normalized.items().values());
     }
 
     private ScreeningRepository.Received awaitExisting(Identifier identifier, DuplicateKeyException cause) {

@@ -34,6 +34,12 @@ public record Screening(
         Instant issuedAt,
         String issuedBy) {
 
+    public Screening withProcessInstanceId(String processInstanceId) {
+        return new Screening(id, center, sourceSystem, sourceValue, processInstanceId, language, stage, receivedAt,
+                examDate, patient, lipidsScheduled, treatedDiseases, judgementJson, criticalFindings, finalText,
+                reportHtml, issuedAt, issuedBy);
+    }
+
     public int age() {
         LocalDate birth = patient.birthDate();
         if (birth == null) {

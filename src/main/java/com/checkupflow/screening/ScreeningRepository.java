@@ -63,8 +63,9 @@ public class ScreeningRepository {
     }
 
     /**
-     * Every value of {@link #insert} and {@link #saveItems} longer than its column (V1__screenings.sql), so that
-     * intake rejects it before the insert instead of the database failing it in the middle of the transaction.
+     * Every value of {@link #insert} and {@link #insertItems(String, Collection)} longer than its column
+     * (V1__screenings.sql), so that intake rejects it before the insert instead of the database failing it in the
+     * middle of the transaction.
      */
     public List<TooLong> tooLong(Screening s, Collection<CanonicalItem> items) {
         List<TooLong> found = new ArrayList<>();
@@ -95,18 +96,23 @@ public class ScreeningRepository {
         insert(s, bundleJson, null);
     }
 
-    /** As {@link #insert(Screening, String)}, with the intake's content digest ({@link #contentHash}). */
+    /**
+     * As {@link #insert(Screening, String)}, with the intake's content digest ({@link #contentHash}); the row carries
+     * {@link Screening#processInstanceId()} as given (intake starts the workflow first, in the same transaction, so
+     * that the row is written once and not rewritten to add the id).
+     */
     public void insert(Screening s, String bundleJson, String contentHash) {
         jdbc.sql("""
-                INSERT INTO cf_screening (id, center, source_system, source_value, language, stage, received_at,
-                    exam_date, patient_name, patient_sex, patient_birth_date, patient_rrn, patient_rrn_hash,
-                    patient_problems, lipids_scheduled, treated_diseases, content_hash)
-                VALUES (:id, :center, :system, :value, :language, :stage, :receivedAt, :examDate, :name, :sex,
-                    :birthDate, :rrn, :rrnHash, :problems, :lipids, :treated, :contentHash)""")
+                INSERT INTO cf_screening (id, center, source_system, source_value, process_instance_id, language,
+                    stage, received_at, exam_date, patient_name, patient_sex, patient_birth_date, patient_rrn,
+                    patient_rrn_hash, patient_problems, lipids_scheduled, treated_diseases, content_hash)
+                VALUES (:id, :center, :system, :value, :processInstanceId, :language, :stage, :receivedAt, :examDate,
+                    :name, :sex, :birthDate, :rrn, :rrnHash, :problems, :lipids, :treated, :contentHash)""")
                 .param("id", s.id())
                 .param("center", s.center())
                 .param("system", s.sourceSystem())
                 .param("value", s.sourceValue())
+                .param("processInstanceId", s.processInstanceId())
                 .param("language", s.language())
                 .param("stage", s.stage().name())
                 .param("receivedAt", Timestamp.from(s.receivedAt()))
@@ -240,12 +246,13 @@ public class ScreeningRepository {
                 .params(cipher.encrypt(PersonalData.maskRrn(rrn), RRN, id), id).update());
     }
 
-    public void setProcessInstance(String id, String processInstanceId) {
-        jdbc.sql("UPDATE cf_screening SET process_instance_id = ? WHERE id = ?").params(processInstanceId, id).update();
-    }
-
+    /**
+     * A row already at the stage is not written: each write rewrites the whole row (its encrypted columns and
+     * report included), and a screening's first draft finds it at DRAFTING already (set with its judgement).
+     */
     public void updateStage(String id, Stage stage) {
-        jdbc.sql("UPDATE cf_screening SET stage = ? WHERE id = ?").params(stage.name(), id).update();
+        jdbc.sql("UPDATE cf_screening SET stage = ? WHERE id = ? AND stage <> ?").params(stage.name(), id, stage.name())
+                .update();
     }
 
     /**
@@ -286,8 +293,8 @@ public class ScreeningRepository {
                 .update();
     }
 
-    public void saveItems(String id, Collection<CanonicalItem> items) {
-        jdbc.sql("DELETE FROM cf_screening_item WHERE screening_id = ?").param(id).update();
+    /** The items of a screening just inserted (it has none yet). */
+    public void insertItems(String id, Collection<CanonicalItem> items) {
         insertItems(id, items, false);
     }
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,7 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.checkupflow.ReviewTasks;
 import com.checkupflow.TestHttp;
@@ -54,6 +56,12 @@ class StageTimelineRecordingTest {
     JdbcClient jdbc;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    StageTimeline timeline;
+    @Autowired
+    TimelineRepository timelineRepository;
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void shouldRecordEveryStageWithCompleterWhenScreeningIsIssued() throws Exception {
@@ -121,15 +129,104 @@ class StageTimelineRecordingTest {
         Assertions.assertThat(due.toInstant()).isEqualTo(review.getDueDate().toInstant());
         // H2's statement statistics of this database: a step that starts and ends in one transaction (the async
         // service steps, 4 of the report path's 6) is written by one INSERT with both ends, neither read nor updated;
-        // only the intervals that wait across transactions (the model's draft, the review) are read and closed
-        long read = executions("SELECT started_at FROM cf_stage_interval%");
-        long closed = executions("UPDATE cf_stage_interval SET ended_at%");
+        // the intervals that wait across transactions (the model's draft, the review) are closed by one UPDATE each
+        // from the start the engine gives with the end, never read first; the review's with its completer
         long writtenOnce = executions("INSERT INTO cf_stage_interval%ended_at, duration_ms)%");
         Assertions.assertThat(writtenOnce).as("intervals written with both ends").isGreaterThanOrEqualTo(4);
-        Assertions.assertThat(closed).as("intervals closed by an UPDATE, of %d read first", read).isLessThanOrEqualTo(read);
+        Assertions.assertThat(executions("SELECT started_at FROM cf_stage_interval%")).as("intervals read to close them")
+                .isZero();
+        Assertions.assertThat(executions("UPDATE cf_stage_interval SET completed_by%")).as("completers written alone")
+                .isZero();
+        Assertions.assertThat(executions("UPDATE cf_stage_interval SET ended_at = ?, duration_ms = ?, completed_by%"))
+                .as("human steps closed with their completer").isGreaterThanOrEqualTo(1);
+        String pid = review.getProcessInstanceId();
         Assertions.assertThat(jdbc.sql("SELECT COUNT(*) FROM cf_stage_interval WHERE process_instance_id = ? AND stage IN"
                         + " ('RECEIVED', 'CHECKING', 'ISSUED', 'DELIVERED') AND ended_at IS NOT NULL AND duration_ms >= 0")
-                .param(review.getProcessInstanceId()).query(Long.class).single()).isEqualTo(4);
+                .param(pid).query(Long.class).single()).isEqualTo(4);
+        // the same ends, durations and completer as read from the rows themselves
+        List<Map<String, Object>> closedAcross = jdbc.sql("""
+                SELECT stage, started_at, ended_at, duration_ms, completed_by FROM cf_stage_interval
+                WHERE process_instance_id = ? AND stage IN ('DRAFTING', 'REVIEW')""").param(pid).query().listOfRows();
+        Assertions.assertThat(closedAcross).extracting(r -> r.get("STAGE"))
+                .containsExactlyInAnyOrder("DRAFTING", "REVIEW");
+        Assertions.assertThat(closedAcross).allSatisfy(r -> Assertions.assertThat(((Number) r.get("DURATION_MS")).longValue())
+                .isEqualTo(millis(r.get("ENDED_AT")) - millis(r.get("STARTED_AT"))));
+        Assertions.assertThat(closedAcross).filteredOn(r -> "REVIEW".equals(r.get("STAGE")))
+                .extracting(r -> r.get("COMPLETED_BY")).containsExactly("physicianSuwon");
+        java.sql.Timestamp taskStart = jdbc.sql("SELECT START_TIME_ FROM ACT_HI_TASKINST WHERE ID_ = ?")
+                .param(review.getId()).query(java.sql.Timestamp.class).single();
+        Assertions.assertThat(closedAcross).filteredOn(r -> "REVIEW".equals(r.get("STAGE")))
+                .extracting(r -> millis(r.get("STARTED_AT"))).containsExactly(taskStart.getTime());
+    }
+
+    @Test
+    void shouldWriteTheCompleterBeforeTheCommitWhenTheStepDoesNotEndInTheSameTransaction() {
+        Instant start = Instant.parse("2026-11-30T01:00:00Z");
+        transactions.executeWithoutResult(tx -> timeline.taskStarted("pid-held", "ai-held", "Activity_ReviewReport",
+                "suwon", start, null));
+        long alone = executions("UPDATE cf_stage_interval SET completed_by%");
+        transactions.executeWithoutResult(tx -> timeline.taskCompleted("ai-held", "Activity_ReviewReport", "nurse1",
+                start));
+
+        Map<String, Object> row = jdbc.sql("SELECT completed_by, ended_at FROM cf_stage_interval WHERE activity_instance_id = ?")
+                .param("ai-held").query().singleRow();
+        Assertions.assertThat(row.get("COMPLETED_BY")).isEqualTo("nurse1");
+        Assertions.assertThat(row.get("ENDED_AT")).isNull();
+
+        transactions.executeWithoutResult(tx -> timeline.taskCompleted("ai-unmapped", "Activity_NotMapped", "nurse1",
+                start));
+        Assertions.assertThat(executions("UPDATE cf_stage_interval SET completed_by%") - alone)
+                .as("only the mapped step's").isEqualTo(1);
+    }
+
+    @Test
+    void shouldCloseAndRecordTheCompleterInOneStatementWhenTheTaskIsCompletedAndItsStepEnds() {
+        Instant start = Instant.parse("2026-11-30T02:00:00Z");
+        Instant end = start.plusSeconds(95);
+        transactions.executeWithoutResult(tx -> timeline.taskStarted("pid-one", "ai-one", "Activity_ReviewReport",
+                "suwon", start, null));
+        long closedBefore = executions("UPDATE cf_stage_interval SET ended_at = ?, duration_ms = ?, completed_by%");
+        transactions.executeWithoutResult(tx -> {
+            timeline.taskCompleted("ai-one", "Activity_ReviewReport", "physicianSuwon", start);
+            timeline.activityEnded("pid-one", "ai-one", "Activity_ReviewReport", "suwon", null, end);
+        });
+
+        Map<String, Object> row = jdbc.sql("""
+                SELECT completed_by, ended_at, duration_ms FROM cf_stage_interval WHERE activity_instance_id = ?""")
+                .param("ai-one").query().singleRow();
+        Assertions.assertThat(row.get("COMPLETED_BY")).isEqualTo("physicianSuwon");
+        Assertions.assertThat(millis(row.get("ENDED_AT"))).isEqualTo(end.toEpochMilli());
+        Assertions.assertThat(((Number) row.get("DURATION_MS")).longValue()).isEqualTo(95_000);
+        Assertions.assertThat(executions("UPDATE cf_stage_interval SET ended_at = ?, duration_ms = ?, completed_by%")
+                - closedBefore).isEqualTo(1);
+    }
+
+    @Test
+    void shouldReadACycleOnceAndNothingOfARolledBackStartWhenTheCycleIsAskedForAgain() {
+        TimelineRepository.Cycle cycle = new TimelineRepository.Cycle("pid-cycle", "scr-cycle", "suwon",
+                Instant.parse("2026-11-30T03:00:00Z"));
+        transactions.executeWithoutResult(tx -> {
+            timelineRepository.startCycle(new TimelineRepository.Cycle("pid-undone", "scr-undone", "suwon",
+                    Instant.parse("2026-11-30T03:00:00Z")));
+            tx.setRollbackOnly();
+        });
+        Assertions.assertThat(timelineRepository.cycle("pid-undone")).isEmpty();
+
+        transactions.executeWithoutResult(tx -> timelineRepository.startCycle(cycle));
+        long reads = executions("SELECT process_instance_id, screening_id, center, received_at FROM cf_screening_cycle%");
+        Assertions.assertThat(timelineRepository.cycle("pid-cycle")).contains(cycle);
+        Assertions.assertThat(timelineRepository.cycle("pid-cycle")).contains(cycle);
+        Assertions.assertThat(executions("SELECT process_instance_id, screening_id, center, received_at FROM cf_screening_cycle%"))
+                .as("reads of a cycle this node inserted").isEqualTo(reads);
+
+        timelineRepository.forget("pid-cycle");
+        Assertions.assertThat(timelineRepository.cycle("pid-cycle")).contains(cycle);
+        Assertions.assertThat(executions("SELECT process_instance_id, screening_id, center, received_at FROM cf_screening_cycle%"))
+                .as("reads once forgotten").isEqualTo(reads + 1);
+    }
+
+    private static long millis(Object timestamp) {
+        return ((java.sql.Timestamp) timestamp).getTime();
     }
 
     private long executions(String statement) {

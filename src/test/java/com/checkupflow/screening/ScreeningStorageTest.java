@@ -127,7 +127,7 @@ class ScreeningStorageTest {
                 CanonicalItem.missing(ItemKey.LDL));
         jdbc.sql("SET QUERY_STATISTICS TRUE").update();
 
-        repository.saveItems(ID, items);
+        repository.insertItems(ID, items);
 
         Assertions.assertThat(jdbc.sql("""
                 SELECT COALESCE(SUM(EXECUTION_COUNT), 0) FROM INFORMATION_SCHEMA.QUERY_STATISTICS
@@ -144,6 +144,33 @@ class ScreeningStorageTest {
         Assertions.assertThat(repository.items(ID).get(ItemKey.HDL)).isEqualTo(items.get(0));
         Assertions.assertThat(jdbc.sql("SELECT corrected FROM cf_screening_item WHERE screening_id = ? AND item_key = ?")
                 .params(ID, ItemKey.AST.json()).query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void shouldNotRewriteTheRowWhenTheScreeningIsAlreadyAtTheStage() {
+        jdbc.sql("SET QUERY_STATISTICS TRUE").update();
+
+        repository.updateStage(ID, Stage.DRAFTING);
+        repository.updateStage(ID, Stage.DRAFTING);
+        repository.updateStage(ID, Stage.REVIEW);
+
+        Assertions.assertThat(repository.find(ID).orElseThrow().stage()).isEqualTo(Stage.REVIEW);
+        Assertions.assertThat(jdbc.sql("""
+                SELECT COALESCE(SUM(CUMULATIVE_ROW_COUNT), 0) FROM INFORMATION_SCHEMA.QUERY_STATISTICS
+                WHERE SQL_STATEMENT LIKE 'UPDATE cf_screening SET stage%'""").query(Long.class).single())
+                .as("rows written by 3 stage changes, one of them to the stage the row had").isEqualTo(2);
+    }
+
+    @Test
+    void shouldStoreTheProcessInstanceWithTheRowWhenTheScreeningIsInserted() {
+        PatientInfo patient = new PatientInfo(null, "김영희", Sex.FEMALE, LocalDate.of(1972, 5, 4), null, List.of());
+        Screening started = new Screening("scr-started", "gangnam", "urn:test", "bundle-2", null, "ko", Stage.RECEIVED,
+                Instant.now(), LocalDate.of(2026, 11, 2), patient, false, Set.of(), null, List.of(), null, null, null,
+                null).withProcessInstanceId("pi-started");
+
+        repository.insert(started, bundle, null);
+
+        Assertions.assertThat(repository.find("scr-started").orElseThrow().processInstanceId()).isEqualTo("pi-started");
     }
 
     @Test

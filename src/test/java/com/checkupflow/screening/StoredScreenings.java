@@ -45,7 +45,7 @@ public final class StoredScreenings {
         repository.insert(new Screening(id, center, "urn:test", id, null, "ko", Stage.RECEIVED, Instant.now(),
                 normalized.examDate(), normalized.patient(), normalized.lipidsScheduled(),
                 normalized.treatedDiseases(), null, List.of(), null, null, null, null), "{\"resourceType\":\"Bundle\"}");
-        repository.saveItems(id, normalized.items().values());
+        repository.insertItems(id, normalized.items().values());
     }
 
     /** The screening as stored now, with its (possibly corrected) items. */
