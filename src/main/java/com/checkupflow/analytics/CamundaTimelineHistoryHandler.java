@@ -42,6 +42,9 @@ class CamundaTimelineHistoryHandler implements HistoryEventHandler {
             if (p.isEventOfType(HistoryEventTypes.PROCESS_INSTANCE_START)) {
                 timeline.processStarted(p.getProcessInstanceId(), p.getBusinessKey(), p.getTenantId(),
                         instant(p.getStartTime()));
+            } else if (p.isEventOfType(HistoryEventTypes.PROCESS_INSTANCE_END)) {
+                // also when the instance is deleted (cancelled in Cockpit, say)
+                timeline.processEnded(p.getProcessInstanceId());
             }
         } else if (event instanceof HistoricActivityInstanceEventEntity a) {
             // a user task's interval opens with its task (below), which knows the due date

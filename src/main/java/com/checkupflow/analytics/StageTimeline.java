@@ -58,6 +58,14 @@ class StageTimeline {
     }
 
     /**
+     * The process instance ended (completed, cancelled or deleted): its cycle is not read again, so it is forgotten
+     * once the end is committed (an end rolled back leaves the instance running, and its cycle remembered).
+     */
+    void processEnded(String processInstanceId) {
+        afterCommit(() -> repository.forget(processInstanceId));
+    }
+
+    /**
      * A step that is no user task: when it is an async step (judge, check, issue, deliver) it ends in the same
      * transaction, so its interval is held until then and written once with both ends; one still open at the
      * commit (the model's draft) is inserted just before it ({@link TimelineInTransaction}).
@@ -150,6 +158,7 @@ class StageTimeline {
             repository.delivered(cycle.processInstanceId(), at, sinceReceipt);
         }
         if (stage == properties.deliveredStage()) {
+            // now, not at the end: the instance may stay open for weeks after it (a consultation summary under review)
             repository.forget(cycle.processInstanceId());
             afterCommit(() -> Timer.builder(CYCLE_TIMER)
                     .description("Receipt to delivery of a screening report")

@@ -33,6 +33,7 @@ class TimelineRepository {
     /**
      * The cycles of running screenings, by process instance: their columns here never change once inserted, so any
      * node may answer from its own copy; each screening's judgement, check, issue and delivery read it (4 reads).
+     * An entry goes with the delivery or the end of its process instance (completed, cancelled, deleted).
      */
     private final Map<String, Cycle> cycles = new ConcurrentHashMap<>();
 
@@ -77,14 +78,19 @@ class TimelineRepository {
         return read;
     }
 
-    /** The screening's last milestone was recorded: nothing of the cycle is needed again but after a correction. */
+    /** Its screening was delivered or its process instance ended: a later read, if any, asks the table again. */
     void forget(String processInstanceId) {
         cycles.remove(processInstanceId);
     }
 
+    /** Everything remembered, for whoever deleted or rewrote cycles in the table directly (the analytics tests). */
+    void forgetAll() {
+        cycles.clear();
+    }
+
     private void remember(Cycle cycle) {
         if (cycles.size() >= MAX_REMEMBERED_CYCLES) {
-            cycles.clear();
+            forgetAll();
         }
         cycles.put(cycle.processInstanceId(), cycle);
     }

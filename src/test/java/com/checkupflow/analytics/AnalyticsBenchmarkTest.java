@@ -50,6 +50,8 @@ class AnalyticsBenchmarkTest {
     TimelineSeeder seeder;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    TimelineRepository timelineRepository;
 
     private TestHttp http;
     private final List<String> report = new ArrayList<>();
@@ -122,6 +124,7 @@ class AnalyticsBenchmarkTest {
         jdbc.sql("DELETE FROM cf_analytics_code").update();
         jdbc.sql("DELETE FROM cf_stage_interval").update();
         jdbc.sql("DELETE FROM cf_screening_cycle").update();
+        timelineRepository.forgetAll();
     }
 
     private void log(String line) {

@@ -43,6 +43,8 @@ class AnalyticsFiguresTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    TimelineRepository timelineRepository;
+    @Autowired
     ObjectMapper json;
 
     @BeforeEach
@@ -50,6 +52,7 @@ class AnalyticsFiguresTest {
         jdbc.sql("DELETE FROM cf_stage_interval WHERE process_instance_id LIKE 'known-%'").update();
         jdbc.sql("DELETE FROM cf_screening_cycle WHERE process_instance_id LIKE 'known-%'").update();
         jdbc.sql("DELETE FROM cf_analytics_code WHERE process_instance_id LIKE 'known-%'").update();
+        timelineRepository.forgetAll();
         // Reviews of 10, 20, 30, 40, 50 minutes: p50 = 30, p90 = 40 + 0.6 × 10 = 46. The 50-minute one was due after 45.
         int[] reviews = {10, 20, 30, 40, 50};
         for (int i = 0; i < reviews.length; i++) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -42,12 +43,20 @@ import ca.uhn.fhir.context.FhirContext;
 @OwnJvm
 class StageTimelineRecordingTest {
 
+    static final String WRITTEN_ONCE = "INSERT INTO cf_stage_interval%ended_at, duration_ms)%";
+    static final String READ_TO_CLOSE = "SELECT started_at FROM cf_stage_interval%";
+    static final String COMPLETER_ALONE = "UPDATE cf_stage_interval SET completed_by%";
+    static final String CLOSED_WITH_COMPLETER = "UPDATE cf_stage_interval SET ended_at = ?, duration_ms = ?, completed_by%";
+    static final String CYCLE_READ = "SELECT process_instance_id, screening_id, center, received_at FROM cf_screening_cycle%";
+
     @LocalServerPort
     int port;
     @Autowired
     IntakeService intake;
     @Autowired
     TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
     @Autowired
     ScreeningRepository screenings;
     @Autowired
@@ -65,6 +74,8 @@ class StageTimelineRecordingTest {
 
     @Test
     void shouldRecordEveryStageWithCompleterWhenScreeningIsIssued() throws Exception {
+        // The other tests of this class record suwon's steps in the same database: this one's are what it adds.
+        JsonNode before = getJson("/api/analytics/cycle-times?center=suwon");
         String bundle = new SyntheticScreenings(fhir).bundleJson("timeline-1", SyntheticScreenings.Profile.SUSPECT, 5);
         String id = intake.receive("suwon", null, bundle.getBytes(StandardCharsets.UTF_8)).id();
         Task review = ReviewTasks.awaitReview(taskService, id);
@@ -103,8 +114,10 @@ class StageTimelineRecordingTest {
                 .params(pid, TimelineRepository.ABNORMAL_ITEM).query(Long.class).single()).isPositive();
 
         JsonNode figures = getJson("/api/analytics/cycle-times?center=suwon");
-        Assertions.assertThat(figures.at("/stages/REVIEW/count").asLong()).isEqualTo(1);
-        Assertions.assertThat(figures.at("/endToEnd/count").asLong()).isEqualTo(1);
+        Assertions.assertThat(figures.at("/stages/REVIEW/count").asLong())
+                .isEqualTo(before.at("/stages/REVIEW/count").asLong() + 1);
+        Assertions.assertThat(figures.at("/endToEnd/count").asLong())
+                .isEqualTo(before.at("/endToEnd/count").asLong() + 1);
         Assertions.assertThat(figures.at("/endToEnd/p50Minutes").isNumber()).isTrue();
 
         String prometheus = get("/actuator/prometheus").body();
@@ -116,6 +129,11 @@ class StageTimelineRecordingTest {
 
     @Test
     void shouldOpenTheReviewWithItsDueDateAndWriteEachAsyncStepOnceWhenAScreeningIsDelivered() {
+        // H2's statement statistics count since the database opened: this screening's are the growth over the run
+        long writtenOnceBefore = executions(WRITTEN_ONCE);
+        long readToCloseBefore = executions(READ_TO_CLOSE);
+        long completerAloneBefore = executions(COMPLETER_ALONE);
+        long closedWithCompleterBefore = executions(CLOSED_WITH_COMPLETER);
         String bundle = new SyntheticScreenings(fhir).bundleJson("timeline-2", SyntheticScreenings.Profile.HEALTHY, 7);
         String id = intake.receive("suwon", null, bundle.getBytes(StandardCharsets.UTF_8)).id();
         Task review = ReviewTasks.awaitReview(taskService, id);
@@ -131,13 +149,13 @@ class StageTimelineRecordingTest {
         // service steps, 4 of the report path's 6) is written by one INSERT with both ends, neither read nor updated;
         // the intervals that wait across transactions (the model's draft, the review) are closed by one UPDATE each
         // from the start the engine gives with the end, never read first; the review's with its completer
-        long writtenOnce = executions("INSERT INTO cf_stage_interval%ended_at, duration_ms)%");
-        Assertions.assertThat(writtenOnce).as("intervals written with both ends").isGreaterThanOrEqualTo(4);
-        Assertions.assertThat(executions("SELECT started_at FROM cf_stage_interval%")).as("intervals read to close them")
+        Assertions.assertThat(executions(WRITTEN_ONCE) - writtenOnceBefore).as("intervals written with both ends")
+                .isGreaterThanOrEqualTo(4);
+        Assertions.assertThat(executions(READ_TO_CLOSE) - readToCloseBefore).as("intervals read to close them")
                 .isZero();
-        Assertions.assertThat(executions("UPDATE cf_stage_interval SET completed_by%")).as("completers written alone")
+        Assertions.assertThat(executions(COMPLETER_ALONE) - completerAloneBefore).as("completers written alone")
                 .isZero();
-        Assertions.assertThat(executions("UPDATE cf_stage_interval SET ended_at = ?, duration_ms = ?, completed_by%"))
+        Assertions.assertThat(executions(CLOSED_WITH_COMPLETER) - closedWithCompleterBefore)
                 .as("human steps closed with their completer").isGreaterThanOrEqualTo(1);
         String pid = review.getProcessInstanceId();
         Assertions.assertThat(jdbc.sql("SELECT COUNT(*) FROM cf_stage_interval WHERE process_instance_id = ? AND stage IN"
@@ -164,7 +182,7 @@ class StageTimelineRecordingTest {
         Instant start = Instant.parse("2026-11-30T01:00:00Z");
         transactions.executeWithoutResult(tx -> timeline.taskStarted("pid-held", "ai-held", "Activity_ReviewReport",
                 "suwon", start, null));
-        long alone = executions("UPDATE cf_stage_interval SET completed_by%");
+        long alone = executions(COMPLETER_ALONE);
         transactions.executeWithoutResult(tx -> timeline.taskCompleted("ai-held", "Activity_ReviewReport", "nurse1",
                 start));
 
@@ -175,7 +193,7 @@ class StageTimelineRecordingTest {
 
         transactions.executeWithoutResult(tx -> timeline.taskCompleted("ai-unmapped", "Activity_NotMapped", "nurse1",
                 start));
-        Assertions.assertThat(executions("UPDATE cf_stage_interval SET completed_by%") - alone)
+        Assertions.assertThat(executions(COMPLETER_ALONE) - alone)
                 .as("only the mapped step's").isEqualTo(1);
     }
 
@@ -185,7 +203,7 @@ class StageTimelineRecordingTest {
         Instant end = start.plusSeconds(95);
         transactions.executeWithoutResult(tx -> timeline.taskStarted("pid-one", "ai-one", "Activity_ReviewReport",
                 "suwon", start, null));
-        long closedBefore = executions("UPDATE cf_stage_interval SET ended_at = ?, duration_ms = ?, completed_by%");
+        long closedBefore = executions(CLOSED_WITH_COMPLETER);
         transactions.executeWithoutResult(tx -> {
             timeline.taskCompleted("ai-one", "Activity_ReviewReport", "physicianSuwon", start);
             timeline.activityEnded("pid-one", "ai-one", "Activity_ReviewReport", "suwon", null, end);
@@ -197,7 +215,7 @@ class StageTimelineRecordingTest {
         Assertions.assertThat(row.get("COMPLETED_BY")).isEqualTo("physicianSuwon");
         Assertions.assertThat(millis(row.get("ENDED_AT"))).isEqualTo(end.toEpochMilli());
         Assertions.assertThat(((Number) row.get("DURATION_MS")).longValue()).isEqualTo(95_000);
-        Assertions.assertThat(executions("UPDATE cf_stage_interval SET ended_at = ?, duration_ms = ?, completed_by%")
+        Assertions.assertThat(executions(CLOSED_WITH_COMPLETER)
                 - closedBefore).isEqualTo(1);
     }
 
@@ -213,16 +231,63 @@ class StageTimelineRecordingTest {
         Assertions.assertThat(timelineRepository.cycle("pid-undone")).isEmpty();
 
         transactions.executeWithoutResult(tx -> timelineRepository.startCycle(cycle));
-        long reads = executions("SELECT process_instance_id, screening_id, center, received_at FROM cf_screening_cycle%");
+        long reads = executions(CYCLE_READ);
         Assertions.assertThat(timelineRepository.cycle("pid-cycle")).contains(cycle);
         Assertions.assertThat(timelineRepository.cycle("pid-cycle")).contains(cycle);
-        Assertions.assertThat(executions("SELECT process_instance_id, screening_id, center, received_at FROM cf_screening_cycle%"))
+        Assertions.assertThat(executions(CYCLE_READ))
                 .as("reads of a cycle this node inserted").isEqualTo(reads);
 
         timelineRepository.forget("pid-cycle");
         Assertions.assertThat(timelineRepository.cycle("pid-cycle")).contains(cycle);
-        Assertions.assertThat(executions("SELECT process_instance_id, screening_id, center, received_at FROM cf_screening_cycle%"))
+        Assertions.assertThat(executions(CYCLE_READ))
                 .as("reads once forgotten").isEqualTo(reads + 1);
+    }
+
+    @Test
+    void shouldForgetTheCycleWhenTheScreeningIsDeliveredOrItsProcessInstanceIsDeleted() {
+        String delivered = intake.receive("suwon", null, new SyntheticScreenings(fhir)
+                .bundleJson("timeline-forget-1", SyntheticScreenings.Profile.HEALTHY, 11)
+                .getBytes(StandardCharsets.UTF_8)).id();
+        String cancelled = intake.receive("suwon", null, new SyntheticScreenings(fhir)
+                .bundleJson("timeline-forget-2", SyntheticScreenings.Profile.HEALTHY, 12)
+                .getBytes(StandardCharsets.UTF_8)).id();
+        Task review = ReviewTasks.awaitReview(taskService, delivered);
+        String deliveredPid = review.getProcessInstanceId();
+        String cancelledPid = ReviewTasks.awaitReview(taskService, cancelled).getProcessInstanceId();
+        long reads = executions(CYCLE_READ);
+        Assertions.assertThat(timelineRepository.cycle(cancelledPid)).isPresent();
+        Assertions.assertThat(executions(CYCLE_READ)).as("a running screening's cycle is remembered").isEqualTo(reads);
+
+        runtimeService.deleteProcessInstance(cancelledPid, "cancelled by the test");
+        ReviewTasks.approveAsDrafted(taskService, review, "physicianSuwon");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> jdbc.sql("SELECT delivery_ms FROM cf_screening_cycle WHERE process_instance_id = ?")
+                        .param(deliveredPid).query(Long.class).optional().isPresent());
+
+        reads = executions(CYCLE_READ);
+        Assertions.assertThat(timelineRepository.cycle(cancelledPid)).isPresent();
+        Assertions.assertThat(executions(CYCLE_READ) - reads).as("read again once its instance was deleted")
+                .isEqualTo(1);
+        Assertions.assertThat(timelineRepository.cycle(deliveredPid)).isPresent();
+        Assertions.assertThat(executions(CYCLE_READ) - reads).as("read again once delivered").isEqualTo(2);
+    }
+
+    @Test
+    void shouldAnswerFromTheTableWhenCyclesRewrittenThereWereForgotten() {
+        Instant received = Instant.parse("2026-11-30T04:00:00Z");
+        transactions.executeWithoutResult(tx -> timelineRepository.startCycle(
+                new TimelineRepository.Cycle("pid-rewritten", "scr-rewritten", "suwon", received)));
+        Assertions.assertThat(timelineRepository.cycle("pid-rewritten")).isPresent();
+        // what AnalyticsFiguresTest and AnalyticsBenchmarkTest do to the table behind the timeline's back
+        jdbc.sql("DELETE FROM cf_screening_cycle WHERE process_instance_id = 'pid-rewritten'").update();
+        jdbc.sql("""
+                INSERT INTO cf_screening_cycle (process_instance_id, screening_id, center, received_at)
+                VALUES ('pid-rewritten', 'scr-other', 'busan', ?)""").param(TimelineRepository.ts(received)).update();
+
+        timelineRepository.forgetAll();
+
+        Assertions.assertThat(timelineRepository.cycle("pid-rewritten")).contains(
+                new TimelineRepository.Cycle("pid-rewritten", "scr-other", "busan", received));
     }
 
     private static long millis(Object timestamp) {
