@@ -2,18 +2,21 @@ package com.checkupflow.engine;
 
 import static org.awaitility.Awaitility.await;
 
+import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.externaltask.ExternalTask;
+import org.camunda.bpm.engine.externaltask.ExternalTaskQueryBuilder;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -37,6 +40,7 @@ class ExternalTaskWorkerTest {
 
     ProcessEngine processEngine;
     private final CountDownLatch release = new CountDownLatch(1);
+    private final AtomicInteger fetchesRun = new AtomicInteger();
     private final List<HeldWorker> workers = new java.util.ArrayList<>();
 
     private final class HeldWorker extends ExternalTaskWorker {
@@ -116,9 +120,27 @@ class ExternalTaskWorkerTest {
                 .taskDefinitionKey(Activities.SIGN_REFERRAL_LETTER).count()).isEqualTo(5);
     }
 
-    /** The engine's service with its fetches counted: each is a transaction of its own. */
+    /**
+     * The engine's service with its fetches counted: each is a transaction of its own. {@link #fetches} counts them
+     * as they are asked for, {@link #fetchesRun} once their query has run and locked what it found.
+     */
     private ExternalTaskService countingFetches() {
-        return Mockito.spy(processEngine.getExternalTaskService());
+        ExternalTaskService service = Mockito.spy(processEngine.getExternalTaskService());
+        Mockito.doAnswer(call -> {
+            ExternalTaskQueryBuilder fetch = (ExternalTaskQueryBuilder) call.callRealMethod();
+            return Mockito.mock(ExternalTaskQueryBuilder.class, Mockito.withSettings().defaultAnswer(inner -> {
+                try {
+                    return inner.getMethod().invoke(fetch, inner.getArguments());
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                } finally {
+                    if (inner.getMethod().getName().equals("execute")) {
+                        fetchesRun.incrementAndGet();
+                    }
+                }
+            }));
+        }).when(service).fetchAndLock(Mockito.anyInt(), Mockito.anyString());
+        return service;
     }
 
     private static int fetches(ExternalTaskService service) {
@@ -133,7 +155,8 @@ class ExternalTaskWorkerTest {
         // idle for a minute between fetches: only the engine's notice of the created task can bring it in time
         started(new HeldWorker(ExternalTasks.of(service), ExternalTaskWorker.Settings.of(2, Duration.ofMinutes(5),
                 Duration.ofMinutes(1), true)));
-        await().atMost(Duration.ofSeconds(10)).until(() -> fetches(service) >= 1);
+        // the first fetch has run and found nothing (asked for is not enough: it might find the task created below)
+        await().atMost(Duration.ofSeconds(10)).until(() -> fetchesRun.get() >= 1);
 
         processEngine.getRuntimeService().startProcessInstanceByKey(ReferralLetterProcess.PROCESS_ID, "worker-woken",
                 Map.of(Vars.REFERRAL_UNITS, "egfr", Vars.TASK_PRIORITY, 50));
@@ -147,7 +170,9 @@ class ExternalTaskWorkerTest {
         // a window long enough for the three starts below on a loaded machine
         started(new HeldWorker(ExternalTasks.of(service, true, Duration.ofSeconds(3)),
                 ExternalTaskWorker.Settings.of(4, Duration.ofMinutes(5), Duration.ofMinutes(1), true)));
-        await().atMost(Duration.ofSeconds(10)).until(() -> fetches(service) >= 1);
+        // the first fetch has run and found nothing, and the worker waits: one asked for might still find a task
+        // created below and be followed by a fetch for the rest
+        await().atMost(Duration.ofSeconds(10)).until(() -> fetchesRun.get() >= 1);
 
         for (int i = 0; i < 3; i++) {
             processEngine.getRuntimeService().startProcessInstanceByKey(ReferralLetterProcess.PROCESS_ID,
