@@ -76,7 +76,7 @@ class EngineConfiguration {
             // (read from cf_draft).
             Vars.CENTER, Vars.CRITICAL_ESCALATION_AFTER, Vars.REVIEW_SLA, "criticalFindingsSummary", "deliveryOutcome",
             "documentKind", "promptVersion", "documentLanguage", "documentInputs", "outputVariable", "checkProfile",
-            Vars.DRAFT_PROVIDER);
+            "draftProvider");
 
     @Bean
     ProcessEnginePlugin centerTenantsPlugin(Centers centers) {

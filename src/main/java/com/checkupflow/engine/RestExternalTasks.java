@@ -315,7 +315,8 @@ public final class RestExternalTasks implements ExternalTasks {
         @Override
         public Map<String, String> getExtensionProperties() {
             Map<String, String> properties = new LinkedHashMap<>();
-            t.path("extensionProperties").fields().forEachRemaining(e -> properties.put(e.getKey(), e.getValue().asText()));
+            t.path("extensionProperties").fields().forEachRemaining(e -> properties.put(e.getKey(),
+                    e.getValue().isNull() ? null : e.getValue().asText()));
             return properties;
         }
     }

@@ -172,8 +172,6 @@ public final class ScreeningReportProcess {
         // draft, check
         public static final String DRAFT_ROUND = "draftRound";
         public static final String DRAFT_TEXT = "draftText";
-        /** Written by drafts before docs/benchmarks.md 15 (the drafter is read from cf_draft); older instances hold it. */
-        public static final String DRAFT_PROVIDER = "draftProvider";
         public static final String DRAFT_ORIGIN = "draftOrigin";
         /** The review form's draft origin for centers whose language is English. */
         public static final String DRAFT_ORIGIN_EN = "draftOriginEn";
