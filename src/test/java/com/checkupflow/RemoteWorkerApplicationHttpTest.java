@@ -152,11 +152,14 @@ class RemoteWorkerApplicationHttpTest {
         RestExternalTasks rest = new RestExternalTasks(new WorkerProperties(WorkerProperties.REMOTE,
                 URI.create("http://localhost:" + port + "/engine-rest"), "worker", TestHttp.PASSWORD), json);
 
-        LockedExternalTask task = rest.fetchAndLock("rest-test", "draftDocument", 10, 5_000,
-                List.of("screeningId", "draftRound")).stream()
+        LockedExternalTask task = rest.fetchAndLock("rest-test", List.of("draftDocument"), 10, 5_000,
+                List.of("screeningId", "draftRound"), true, 0).stream()
                 .filter(t -> t.getId().equals(waiting.getId())).findFirst().orElseThrow();
         Assertions.assertThat(task.getBusinessKey()).isEqualTo(id);
         Assertions.assertThat(task.getVariables().get("screeningId")).isEqualTo(id);
+        Assertions.assertThat(task.getExtensionProperties()).as("the step's settings, asked for")
+                .containsEntry("documentKind", "report-summary").containsEntry("promptVersion", "v2")
+                .containsEntry("documentLanguage", "");
         Date locked = externalTask(id).getLockExpirationTime();
         rest.extendLock(task.getId(), "rest-test", 120_000);
         Assertions.assertThat(externalTask(id).getLockExpirationTime()).isAfter(locked);
@@ -165,6 +168,7 @@ class RemoteWorkerApplicationHttpTest {
         // another worker's task: the engine refuses, the adapter says so
         LockedExternalTask again = rest.fetchAndLock("rest-test", "draftDocument", 10, 60_000, List.of()).stream()
                 .filter(t -> t.getId().equals(waiting.getId())).findFirst().orElseThrow();
+        Assertions.assertThat(again.getExtensionProperties()).as("not asked for").isEmpty();
         Assertions.assertThatThrownBy(() -> rest.complete(again.getId(), "someone-else", Map.of()))
                 .isInstanceOf(RestExternalTasks.EngineRestException.class);
         rest.unlock(again.getId());

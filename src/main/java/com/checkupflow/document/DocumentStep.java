@@ -4,12 +4,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How one BPMN element configures the AI document step: its input parameters (camunda:inputOutput), as the element
- * template {@code element-templates/ai-document-step.json} sets them. Unset values take the kind's defaults.
+ * How one BPMN element configures the AI document step: its extension properties ({@code camunda:properties}), as
+ * the element template {@code element-templates/ai-document-step.json} (version 3) sets them, or in instances of
+ * process versions before it its input parameters (camunda:inputOutput, template version 2), fetched as variables.
+ * Unset values take the kind's defaults.
  *
  * @param kind           {@code documentKind}: a folder under {@code documents/}
  * @param promptVersion  {@code promptVersion}: one of the kind's {@code prompt.versions}
- * @param language       {@code documentLanguage}: ko or en; unset, the screening's language
+ * @param language       {@code documentLanguage}: ko or en; unset, the screening's language. An extension property is
+ *                       no expression: anything else (e.g. {@code ${language}}) is refused, not drafted in Korean
  * @param inputs         {@code documentInputs}: comma-separated process data names ({@link DocumentInputs})
  * @param outputVariable {@code outputVariable}: the process variable that receives the text
  * @param checkProfile   {@code checkProfile}: a profile of {@code documents/check-profiles.properties}
@@ -24,14 +27,15 @@ record DocumentStep(String kind, String promptVersion, String language, List<Str
     static final String OUTPUT_VARIABLE = "outputVariable";
     static final String CHECK_PROFILE = "checkProfile";
     static final List<String> PARAMETERS = List.of(KIND, PROMPT_VERSION, LANGUAGE, INPUTS, OUTPUT_VARIABLE, CHECK_PROFILE);
+    private static final List<String> LANGUAGES = List.of("ko", "en");
 
     /**
      * The step of an element's parameters, with the kind's defaults. A kind with a Java drafter drafts as its
      * kind.properties say (its inputs, check profile and output variable, in the screening's language) with any prompt
      * version the kind has: a step that asks for something else is refused, naming what the kind does.
      *
-     * @throws IllegalArgumentException for an unknown kind, version or profile, no output variable, or a setting a
-     *                                  kind with a drafter does not follow
+     * @throws IllegalArgumentException for an unknown kind, version or profile, a language other than ko or en, no
+     *                                  output variable, or a setting a kind with a drafter does not follow
      */
     static DocumentStep of(Map<String, Object> parameters, String screeningLanguage, DocumentKinds kinds) {
         DocumentKind kind = kinds.get(string(parameters.get(KIND)));
@@ -39,6 +43,10 @@ record DocumentStep(String kind, String promptVersion, String language, List<Str
         version = version == null ? kind.defaultPromptVersion() : version;
         kind.prompts(version);
         String language = blankToNull(parameters.get(LANGUAGE));
+        if (language != null && !LANGUAGES.contains(language)) {
+            throw new IllegalArgumentException(LANGUAGE + " must be ko, en or empty (the screening's language), was "
+                    + language);
+        }
         language = "en".equals(language != null ? language : screeningLanguage) ? "en" : "ko";
         String inputs = blankToNull(parameters.get(INPUTS));
         String output = blankToNull(parameters.get(OUTPUT_VARIABLE));

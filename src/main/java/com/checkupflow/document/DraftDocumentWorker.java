@@ -20,7 +20,10 @@ import com.checkupflow.process.ScreeningReportProcess;
 
 /**
  * Works the external task topic {@value #TOPIC}: the generic AI document step, configured per BPMN element by its
- * input parameters ({@link DocumentStep}, set with the element template {@code element-templates/ai-document-step.json}).
+ * extension properties ({@link DocumentStep}, set with the element template {@code element-templates/ai-document-step.json}),
+ * fetched with each task: no local variable per setting. Instances of process versions configured by input
+ * parameters (template version 2) carry the settings as variables: an element without the step's extension
+ * properties is read from them.
  * An external task so that the model's latency never holds the job executor; it shares the model workers' slots.
  * <ul>
  *   <li>a kind of resources only ({@link DocumentService}) completes with {@code <outputVariable>} (the text),
@@ -49,7 +52,7 @@ class DraftDocumentWorker extends ExternalTaskWorker {
 
     DraftDocumentWorker(ExternalTasks externalTasks, DocumentService documents, DocumentKinds kinds,
                         ExternalTaskWorker.Settings modelWorkerSettings) {
-        super(externalTasks, topics(kinds), fetched(kinds), modelWorkerSettings);
+        super(externalTasks, topics(kinds), fetched(kinds), true, modelWorkerSettings);
         this.documents = documents;
         this.kinds = kinds;
     }
@@ -61,6 +64,10 @@ class DraftDocumentWorker extends ExternalTaskWorker {
         return topics;
     }
 
+    /**
+     * The drafters' variables and the step's settings: one fetch serves both configurations, and a name an instance
+     * does not hold costs nothing (the engine loads a scope's variables whole either way).
+     */
     private static List<String> fetched(DocumentKinds kinds) {
         Set<String> names = new LinkedHashSet<>(DocumentStep.PARAMETERS);
         names.add(ScreeningReportProcess.Vars.SCREENING_ID);
@@ -71,6 +78,10 @@ class DraftDocumentWorker extends ExternalTaskWorker {
     @Override
     protected Outcome work(LockedExternalTask task) {
         Map<String, Object> parameters = new HashMap<>(task.getVariables());
+        Map<String, String> properties = task.getExtensionProperties();
+        if (properties != null && DocumentStep.PARAMETERS.stream().anyMatch(properties::containsKey)) {
+            DocumentStep.PARAMETERS.forEach(name -> parameters.put(name, properties.get(name)));
+        }
         String legacyKind = kinds.legacyTopics().get(task.getTopicName());
         if (legacyKind != null) {
             parameters.put(DocumentStep.KIND, legacyKind);

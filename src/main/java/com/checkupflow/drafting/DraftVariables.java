@@ -49,8 +49,8 @@ final class DraftVariables {
         if (reviewerNote == null || !TemplateReportDrafter.PROVIDER.equals(draft.provider())) {
             variables.put("finalText", draft.text());
         }
-        variables.put("draftProvider", draft.fallback() ? draft.provider() + " (fallback)" : draft.provider());
-        // the review form's origin note is computed from cf_draft when the form is read (DraftOriginFormTexts)
+        // the drafter is no variable: the review form's origin note (DraftOriginFormTexts) and the reopened review's
+        // note (ReviewService.reopenedNote) read it from cf_draft
         return variables;
     }
 

@@ -13,7 +13,7 @@ import com.checkupflow.ai.PromptTemplates;
  * The report summary kind ({@code documents/report-summary/}, {@code drafter=report-summary}), drafted by the AI
  * document step "Draft report summary" ({@code Activity_DraftSummary}):
  * <ul>
- *   <li>a draft → draftRound, draftText, finalText, draftProvider (the form's draftOrigin: DraftOriginFormTexts);</li>
+ *   <li>a draft → draftRound, draftText, finalText (the drafter and the form's draftOrigin are read from cf_draft: DraftOriginFormTexts);</li>
  *   <li>the model unavailable (attempts exhausted, 401/403) → {@link ModelUnavailableException}: the step throws
  *       {@code Error_ModelUnavailable}, whose boundary event leads to the offline template; no incident.</li>
  * </ul>

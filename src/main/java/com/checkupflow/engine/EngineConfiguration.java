@@ -64,17 +64,19 @@ class EngineConfiguration {
             Vars.PATIENT_LABEL, Vars.FORM_LANGUAGE, Vars.LANGUAGE, Vars.CRITICAL_FACTS,
             Vars.INVALID_ITEM_KEYS, Vars.INVALID_ITEMS_SUMMARY, Vars.DRAFT_FINDINGS, Vars.DRAFT_ORIGIN, Vars.PATIENT_PROBLEMS,
             Vars.CRITICAL_CONTACT_OPEN_MESSAGE,
-            Vars.DRAFT_ORIGIN_EN, Vars.DRAFT_PROVIDER, Vars.REDRAFT_LIMIT_MESSAGE,
+            Vars.DRAFT_ORIGIN_EN, Vars.REDRAFT_LIMIT_MESSAGE,
             Vars.DELIVERY_PROBLEM, Vars.CONSULTATION_SUMMARY_CHECK_NOTE, Vars.DOCUMENT_OUTPUT, Vars.DOCUMENT_TEXT,
             Vars.DOCUMENT_CHECK_NOTE, Vars.DOCUMENT_TITLE, ReferralLetterProcess.Vars.REFERRAL_CHECK_NOTE,
             // the judgement's copy of the priority; due dates the task and the timer carry themselves
             Vars.TASK_PRIORITY, Vars.REVIEW_DUE_DATE,
             Vars.CONSULTATION_REVIEW_DUE_DATE, Vars.CONSULTATION_REVIEW_EXPIRES_AT, Vars.REFERRAL_UNITS,
-            // the AI document step's input parameters (written from the BPMN, element template com.checkupflow.ai-document-step)
+            // no longer written (docs/benchmarks.md 12.1 and 15), still held by instances started before until they end:
+            // their deletion stays without history as their creation was. The AI document step's input parameters of
+            // element template com.checkupflow.ai-document-step version 2 (now extension properties), the drafter
+            // (read from cf_draft).
+            Vars.CENTER, Vars.CRITICAL_ESCALATION_AFTER, Vars.REVIEW_SLA, "criticalFindingsSummary", "deliveryOutcome",
             "documentKind", "promptVersion", "documentLanguage", "documentInputs", "outputVariable", "checkProfile",
-            // no longer written (docs/benchmarks.md 12.1), still held by instances started before until they end: their
-            // deletion stays without history as their creation was
-            Vars.CENTER, Vars.CRITICAL_ESCALATION_AFTER, Vars.REVIEW_SLA, "criticalFindingsSummary", "deliveryOutcome");
+            "draftProvider");
 
     @Bean
     ProcessEnginePlugin centerTenantsPlugin(Centers centers) {

@@ -83,6 +83,7 @@ public abstract class ExternalTaskWorker implements SmartLifecycle {
     private final String topic;
     private final List<String> topics;
     private final List<String> variables;
+    private final boolean extensionProperties;
     private final Settings settings;
     private final String workerId;
     private volatile ExecutorService pool;
@@ -93,19 +94,24 @@ public abstract class ExternalTaskWorker implements SmartLifecycle {
 
     protected ExternalTaskWorker(ExternalTasks externalTasks, String topic, List<String> variables,
                                  Settings settings) {
-        this(externalTasks, List.of(topic), variables, settings);
+        this(externalTasks, List.of(topic), variables, false, settings);
     }
 
     /**
      * A worker of several topics, fetched together within one budget: the first names the worker; the others are
      * e.g. topics that instances of older process versions still wait on.
+     *
+     * @param extensionProperties whether each task comes with its element's {@code camunda:property} extension
+     *                            properties ({@link LockedExternalTask#getExtensionProperties()}); only workers whose
+     *                            elements are configured by them ask
      */
     protected ExternalTaskWorker(ExternalTasks externalTasks, List<String> topics, List<String> variables,
-                                 Settings settings) {
+                                 boolean extensionProperties, Settings settings) {
         this.externalTasks = externalTasks;
         this.topic = topics.get(0);
         this.topics = List.copyOf(topics);
         this.variables = List.copyOf(variables);
+        this.extensionProperties = extensionProperties;
         this.settings = settings;
         this.workerId = "checkupflow-" + topic + "-" + UUID.randomUUID();
     }
@@ -130,6 +136,11 @@ public abstract class ExternalTaskWorker implements SmartLifecycle {
     /** The variables fetched with each task. */
     public List<String> variables() {
         return variables;
+    }
+
+    /** Whether each task is fetched with its element's extension properties. */
+    public boolean extensionProperties() {
+        return extensionProperties;
     }
 
     @Override
@@ -256,7 +267,8 @@ public abstract class ExternalTaskWorker implements SmartLifecycle {
         }
         List<LockedExternalTask> tasks;
         try {
-            tasks = externalTasks.fetchAndLock(workerId, topics, taken, lease().toMillis(), variables, waitMillis);
+            tasks = externalTasks.fetchAndLock(workerId, topics, taken, lease().toMillis(), variables,
+                    extensionProperties, waitMillis);
         } catch (RuntimeException e) {
             slots.release(taken);
             throw e;

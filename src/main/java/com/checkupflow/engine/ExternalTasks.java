@@ -16,12 +16,19 @@ import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 public interface ExternalTasks {
 
     /**
-     * Fetches and locks up to {@code maxTasks} tasks of any of the topics, each with the named variables; when none is
-     * there, waits up to {@code waitMillis} for one to be created (long polling) and answers what it then locked,
-     * possibly nothing.
+     * Fetches and locks up to {@code maxTasks} tasks of any of the topics, each with the named variables and, when
+     * {@code extensionProperties}, its element's {@code camunda:property} extension properties; when none is there,
+     * waits up to {@code waitMillis} for one to be created (long polling) and answers what it then locked, possibly
+     * nothing.
      */
     List<LockedExternalTask> fetchAndLock(String workerId, List<String> topics, int maxTasks, long lockMillis,
-                                          List<String> variables, long waitMillis);
+                                          List<String> variables, boolean extensionProperties, long waitMillis);
+
+    /** Fetches as above without extension properties. */
+    default List<LockedExternalTask> fetchAndLock(String workerId, List<String> topics, int maxTasks, long lockMillis,
+                                                  List<String> variables, long waitMillis) {
+        return fetchAndLock(workerId, topics, maxTasks, lockMillis, variables, false, waitMillis);
+    }
 
     /** Fetches and locks up to {@code maxTasks} tasks of any of the topics, answering at once. */
     default List<LockedExternalTask> fetchAndLock(String workerId, List<String> topics, int maxTasks, long lockMillis,
@@ -80,7 +87,8 @@ public interface ExternalTasks {
         return new ExternalTasks() {
             @Override
             public List<LockedExternalTask> fetchAndLock(String workerId, List<String> topics, int maxTasks,
-                                                         long lockMillis, List<String> variables, long waitMillis) {
+                                                         long lockMillis, List<String> variables,
+                                                         boolean extensionProperties, long waitMillis) {
                 Long drained = drainedAt.remove(workerId);
                 long seen = created.count();
                 List<LockedExternalTask> tasks;
@@ -90,13 +98,13 @@ public interface ExternalTasks {
                         gather(maxTasks);
                     }
                     seen = created.count();
-                    tasks = fetch(workerId, topics, maxTasks, lockMillis, variables);
+                    tasks = fetch(workerId, topics, maxTasks, lockMillis, variables, extensionProperties);
                 } else {
-                    tasks = fetch(workerId, topics, maxTasks, lockMillis, variables);
+                    tasks = fetch(workerId, topics, maxTasks, lockMillis, variables, extensionProperties);
                     if (tasks.isEmpty() && waitMillis > 0 && created.awaitAfter(seen, waitMillis)) {
                         gather(maxTasks);
                         seen = created.count();
-                        tasks = fetch(workerId, topics, maxTasks, lockMillis, variables);
+                        tasks = fetch(workerId, topics, maxTasks, lockMillis, variables, extensionProperties);
                     }
                 }
                 if (waitMillis > 0 && tasks.size() < maxTasks) {
@@ -117,9 +125,14 @@ public interface ExternalTasks {
             }
 
             private List<LockedExternalTask> fetch(String workerId, List<String> topics, int maxTasks, long lockMillis,
-                                                   List<String> variables) {
+                                                   List<String> variables, boolean extensionProperties) {
                 var fetch = service.fetchAndLock(maxTasks, workerId);
-                topics.forEach(topic -> fetch.topic(topic, lockMillis).variables(variables));
+                for (String topic : topics) {
+                    var fetched = fetch.topic(topic, lockMillis).variables(variables);
+                    if (extensionProperties) {
+                        fetched.includeExtensionProperties();
+                    }
+                }
                 return fetch.execute();
             }
 

@@ -57,7 +57,8 @@ public final class RestExternalTasks implements ExternalTasks {
 
     @Override
     public List<LockedExternalTask> fetchAndLock(String workerId, List<String> topics, int maxTasks, long lockMillis,
-                                                 List<String> variables, long waitMillis) {
+                                                 List<String> variables, boolean extensionProperties,
+                                                 long waitMillis) {
         ObjectNode body = json.createObjectNode().put("workerId", workerId).put("maxTasks", maxTasks);
         if (waitMillis > 0) {
             // long polling: the node answers when a task is created (or the time is up), no empty fetch in between
@@ -67,6 +68,9 @@ public final class RestExternalTasks implements ExternalTasks {
         for (String topic : topics) {
             ObjectNode topicNode = topicNodes.addObject().put("topicName", topic).put("lockDuration", lockMillis);
             variables.forEach(topicNode.putArray("variables")::add);
+            if (extensionProperties) {
+                topicNode.put("includeExtensionProperties", true);
+            }
         }
         JsonNode answer = post("external-task/fetchAndLock", body, REQUEST_TIMEOUT.plusMillis(waitMillis));
         List<LockedExternalTask> tasks = new ArrayList<>();
@@ -311,7 +315,8 @@ public final class RestExternalTasks implements ExternalTasks {
         @Override
         public Map<String, String> getExtensionProperties() {
             Map<String, String> properties = new LinkedHashMap<>();
-            t.path("extensionProperties").fields().forEachRemaining(e -> properties.put(e.getKey(), e.getValue().asText()));
+            t.path("extensionProperties").fields().forEachRemaining(e -> properties.put(e.getKey(),
+                    e.getValue().isNull() ? null : e.getValue().asText()));
             return properties;
         }
     }

@@ -172,7 +172,6 @@ public final class ScreeningReportProcess {
         // draft, check
         public static final String DRAFT_ROUND = "draftRound";
         public static final String DRAFT_TEXT = "draftText";
-        public static final String DRAFT_PROVIDER = "draftProvider";
         public static final String DRAFT_ORIGIN = "draftOrigin";
         /** The review form's draft origin for centers whose language is English. */
         public static final String DRAFT_ORIGIN_EN = "draftOriginEn";

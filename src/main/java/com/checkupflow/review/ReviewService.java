@@ -302,16 +302,17 @@ public class ReviewService {
 
     /**
      * The top of a review reopened after "Request changes": the draft round, what the drafter did with the note, and
-     * every earlier note with its round, reviewer and time (markdown). Empty on a first review.
-     *
-     * @param provider the drafter of the current round ({@code draftProvider}: "template", "template (fallback)", a model)
+     * every earlier note with its round, reviewer and time (markdown). Empty on a first review. The round's drafter
+     * ("template" or a model) is read from its stored draft, only for a reopened review.
      */
-    String reopenedNote(String screeningId, int draftRound, String provider) {
+    String reopenedNote(String screeningId, int draftRound) {
         List<ReviewRecord> requests = history(screeningId).stream()
                 .filter(r -> ReviewDecision.REQUEST_CHANGES.name().equals(r.decision())).toList();
         if (requests.isEmpty()) {
             return "";
         }
+        String provider = jdbc.sql("SELECT provider FROM cf_draft WHERE screening_id = ? AND round = ?")
+                .params(screeningId, draftRound).query(String.class).optional().orElse(null);
         StringBuilder md = new StringBuilder("#### ✎ 수정 요청 ").append(requests.size()).append("회 후 다시 열린 검토 (초안 ")
                 .append(draftRound).append("회차)\n\n");
         md.append(provider != null && provider.startsWith("template")

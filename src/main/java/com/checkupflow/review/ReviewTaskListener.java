@@ -51,7 +51,7 @@ class ReviewTaskListener implements TaskListener {
                     ? "재작성 한도(" + max + "회)에 도달했습니다. 승인하거나 직접 작성하세요." : "");
             shown(task, Vars.CRITICAL_CONTACT_OPEN_MESSAGE, criticalContactOpen(task)
                     ? TaskNames.text("review.criticalContactOpen", language(task)) : "");
-            shown(task, Vars.REVIEW_REOPENED_NOTE, reviews.reopenedNote(screeningId, round, str(task.getVariable(Vars.DRAFT_PROVIDER))));
+            shown(task, Vars.REVIEW_REOPENED_NOTE, reviews.reopenedNote(screeningId, round));
             // A decision of the previous round must not be resubmitted by accident.
             task.removeVariable(Vars.REVIEW_DECISION);
             task.removeVariable(Vars.REVIEW_NOTE);

@@ -97,8 +97,7 @@ class ConsultationSummaryProcessTest {
     /** The consultation summary's draftDocument tasks; the report summary's (same topic, kind report-summary) stay. */
     private List<LockedExternalTask> fetchDocumentTasks() {
         List<LockedExternalTask> tasks = new java.util.ArrayList<>();
-        for (LockedExternalTask t : processEngine.getExternalTaskService().fetchAndLock(10, worker.workerId())
-                .topic(worker.topic(), 60_000).variables(worker.variables()).execute()) {
+        for (LockedExternalTask t : DocumentFixtures.fetch(processEngine.getExternalTaskService(), worker)) {
             if (t.getActivityId().equals("Activity_DraftConsultationSummary")) {
                 tasks.add(t);
             } else {
@@ -118,11 +117,16 @@ class ConsultationSummaryProcessTest {
         BpmnAwareTests.assertThat(pi).isWaitingAt("Activity_DraftSummary", "Activity_DraftConsultationSummary");
         List<LockedExternalTask> tasks = fetchDocumentTasks();
         Assertions.assertThat(tasks).hasSize(1);
-        Assertions.assertThat(tasks.get(0).getVariables()).containsEntry("documentKind", "consultation-summary")
-                .containsEntry("promptVersion", "v1").containsEntry("documentLanguage", "ko")
+        Assertions.assertThat(tasks.get(0).getExtensionProperties()).containsEntry("documentKind", "consultation-summary")
+                .containsEntry("promptVersion", "v1").containsEntry("documentLanguage", "")
                 .containsEntry("documentInputs", "judgement,previousJudgement")
                 .containsEntry("outputVariable", "consultationSummary").containsEntry("checkProfile", "prose");
+        Assertions.assertThat(tasks.get(0).getVariables()).as("the settings are no variables")
+                .doesNotContainKeys(DocumentStep.PARAMETERS.toArray(String[]::new));
         worker.handle(tasks.get(0));
+        Mockito.verify(documents).draft(ArgumentMatchers.eq("s-1"), ArgumentMatchers.argThat(parameters ->
+                "consultation-summary".equals(parameters.get("documentKind")) && "".equals(parameters.get("documentLanguage"))
+                        && "consultationSummary".equals(parameters.get("outputVariable"))));
 
         Task review = processEngine.getTaskService().createTaskQuery().taskDefinitionKey("Activity_ReviewConsultationSummary")
                 .initializeFormKeys().singleResult();

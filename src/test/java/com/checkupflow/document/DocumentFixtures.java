@@ -37,6 +37,22 @@ public final class DocumentFixtures {
     }
 
     /**
+     * Fetches and locks up to 10 open tasks as the worker's own poll does (its topics, its variables and, when it asks,
+     * the extension properties), through the engine adapter the application uses, without working them.
+     */
+    public static List<LockedExternalTask> fetch(ExternalTaskService service, ExternalTaskWorker worker) {
+        return ExternalTasks.of(service).fetchAndLock(worker.workerId(), worker.topics(), 10, 60_000, worker.variables(),
+                worker.extensionProperties(), 0);
+    }
+
+    /** The document kind a fetched task is configured with: its element's extension property, else its variable. */
+    public static String kind(LockedExternalTask task) {
+        Object kind = task.getExtensionProperties().get(DocumentStep.KIND);
+        kind = kind != null ? kind : task.getVariables().get(DocumentStep.KIND);
+        return kind == null ? null : kind.toString();
+    }
+
+    /**
      * Fetches the open tasks of the worker's topics (draftDocument and the legacy ones) and hands those of the
      * drafters' kinds to the worker, as the in-application worker would; other kinds' tasks are unlocked again.
      *
@@ -46,12 +62,9 @@ public final class DocumentFixtures {
                                                 KindDrafter... drafters) {
         DocumentKinds kinds = kinds(drafters);
         Set<String> drafted = Set.of(drafters).stream().map(KindDrafter::drafter).collect(Collectors.toSet());
-        var fetch = service.fetchAndLock(10, worker.workerId());
-        worker.topics().forEach(topic -> fetch.topic(topic, 60_000).variables(worker.variables()));
         List<LockedExternalTask> worked = new ArrayList<>();
-        for (LockedExternalTask task : fetch.execute()) {
-            Object kind = kinds.legacyTopics().getOrDefault(task.getTopicName(),
-                    (String) task.getVariables().get(DocumentStep.KIND));
+        for (LockedExternalTask task : fetch(service, worker)) {
+            Object kind = kinds.legacyTopics().getOrDefault(task.getTopicName(), kind(task));
             if (kind != null && drafted.contains(kinds.get(kind.toString()).drafter())) {
                 worker.handle(task);
                 worked.add(task);
@@ -81,9 +94,10 @@ public final class DocumentFixtures {
         /** Works the open draftDocument tasks of kinds without a drafter; the others are unlocked again. */
         public void work(ExternalTaskService externalTasks) {
             DocumentKinds kinds = new DocumentKinds();
-            for (LockedExternalTask task : externalTasks.fetchAndLock(10, worker.workerId())
-                    .topic(worker.topic(), 60_000).variables(worker.variables()).execute()) {
-                if (kinds.get(String.valueOf(task.getVariables().get(DocumentStep.KIND))).drafter() == null) {
+            for (LockedExternalTask task : fetch(externalTasks, worker)) {
+                if (kinds.legacyTopics().containsKey(task.getTopicName())) {
+                    externalTasks.unlock(task.getId());
+                } else if (kinds.get(kind(task)).drafter() == null) {
                     worker.handle(task);
                 } else {
                     externalTasks.unlock(task.getId());

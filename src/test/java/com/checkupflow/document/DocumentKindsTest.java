@@ -49,6 +49,18 @@ class DocumentKindsTest {
     }
 
     @Test
+    void shouldRefuseTheLanguageNamingItWhenAStepSetsAnythingButKoEnOrEmpty() {
+        Assertions.assertThatThrownBy(() -> DocumentStep.of(Map.of("documentKind", "consultation-summary",
+                        "documentLanguage", "${language}", "outputVariable", "x"), "en", kinds))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("documentLanguage")
+                .hasMessageContaining("${language}");
+        Assertions.assertThat(DocumentStep.of(Map.of("documentKind", "consultation-summary", "documentLanguage", "",
+                "outputVariable", "x"), "en", kinds).language()).as("empty: the screening's").isEqualTo("en");
+        Assertions.assertThat(DocumentStep.of(Map.of("documentKind", "consultation-summary", "documentLanguage", "ko",
+                "outputVariable", "x"), "en", kinds).language()).isEqualTo("ko");
+    }
+
+    @Test
     void shouldTakeTheKindsDefaultsWhenTheElementSetsOnlyKindAndOutput() {
         DocumentStep step = DocumentStep.of(Map.of("documentKind", "consultation-summary",
                 "outputVariable", "consultationSummary"), "en", kinds);

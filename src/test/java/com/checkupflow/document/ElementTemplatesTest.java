@@ -25,6 +25,8 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOutputParameter;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,8 +72,25 @@ class ElementTemplatesTest {
         BpmnAwareTests.reset();
     }
 
+    /** The versions of a template file, oldest first: one template, or an array of the versions of one id. */
+    private static List<JsonNode> versions(JsonNode file) {
+        List<JsonNode> versions = new java.util.ArrayList<>();
+        if (file.isArray()) {
+            file.forEach(versions::add);
+        } else {
+            versions.add(file);
+        }
+        return versions;
+    }
+
+    private static List<JsonNode> versions(String file) throws IOException {
+        return versions(JSON.readTree(TEMPLATES.resolve(file).toFile()));
+    }
+
+    /** The version Modeler applies to a new element. */
     private static JsonNode template(String file) throws IOException {
-        return JSON.readTree(TEMPLATES.resolve(file).toFile());
+        List<JsonNode> versions = versions(file);
+        return versions.get(versions.size() - 1);
     }
 
     @Test
@@ -88,8 +107,14 @@ class ElementTemplatesTest {
             JsonNode t = JSON.readTree(file.toFile());
             Set<ValidationMessage> errors = schema.validate(t);
             Assertions.assertThat(errors).as(file.toString()).isEmpty();
-            Assertions.assertThat(t.get("version").asInt()).as("versioned").isPositive();
+            List<JsonNode> versions = versions(t);
+            Assertions.assertThat(versions).extracting(v -> v.get("id").asText()).as(file + ": one id").containsOnly(
+                    versions.get(0).get("id").asText());
+            Assertions.assertThat(versions).extracting(v -> v.get("version").asInt()).as(file + ": versioned, oldest first")
+                    .allMatch(v -> v > 0).isSorted().doesNotHaveDuplicates();
         }
+        Assertions.assertThat(versions("ai-document-step.json")).extracting(v -> v.get("version").asInt())
+                .as("version 2 kept for diagrams made with it").containsExactly(2, 3);
         Assertions.assertThat(Files.isSameFile(Path.of(".camunda/element-templates"), TEMPLATES))
                 .as("Modeler finds the templates in .camunda/element-templates").isTrue();
         Set<ValidationMessage> broken = schema.validate(JSON.readTree("""
@@ -114,7 +139,8 @@ class ElementTemplatesTest {
 
     /**
      * Every element of the deployed processes that names a template is what the template writes, at its current
-     * version: the hidden bindings, a value of each dropdown, and no parameter the template does not know.
+     * version: the hidden bindings, a value of each dropdown, and no parameter or extension property the template does
+     * not know.
      */
     @Test
     void shouldMatchTheCurrentTemplateWhenAProcessElementNamesIt() throws IOException {
@@ -133,11 +159,17 @@ class ElementTemplatesTest {
                 Assertions.assertThat(t).as(where).isNotNull();
                 Assertions.assertThat(element.getAttributeValueNs(CAMUNDA, "modelerTemplateVersion")).as(where)
                         .isEqualTo(t.get("version").asText());
-                CamundaInputOutput io = element.getExtensionElements().getElementsQuery()
-                        .filterByType(CamundaInputOutput.class).singleResult();
                 Map<String, String> inputs = new java.util.HashMap<>();
-                io.getCamundaInputParameters().forEach(in -> inputs.put(in.getCamundaName(), in.getTextContent()));
+                element.getExtensionElements().getElementsQuery().filterByType(CamundaInputOutput.class).list()
+                        .forEach(io -> io.getCamundaInputParameters()
+                                .forEach(in -> inputs.put(in.getCamundaName(), in.getTextContent())));
+                Map<String, String> properties = new java.util.HashMap<>();
+                element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list()
+                        .forEach(ps -> ps.getCamundaProperties()
+                                .forEach(pr -> properties.put(pr.getCamundaName(),
+                                        pr.getCamundaValue() == null ? "" : pr.getCamundaValue())));
                 List<String> bound = new java.util.ArrayList<>();
+                List<String> boundProperties = new java.util.ArrayList<>();
                 for (JsonNode p : t.get("properties")) {
                     JsonNode b = p.get("binding");
                     String name = b.path("name").asText();
@@ -152,8 +184,22 @@ class ElementTemplatesTest {
                                     .contains(inputs.get(name));
                         }
                     }
+                    if (b.get("type").asText().equals("camunda:property")) {
+                        boundProperties.add(name);
+                        Assertions.assertThat(properties).as(where + " " + name).containsKey(name);
+                        if (p.get("type").asText().equals("Dropdown")) {
+                            Assertions.assertThat(p.get("choices").findValuesAsText("value")).as(where + " " + name)
+                                    .contains(properties.get(name));
+                        }
+                        if (p.has("constraints") && p.get("constraints").has("pattern")) {
+                            Assertions.assertThat(properties.get(name)).as(where + " " + name)
+                                    .matches(p.get("constraints").get("pattern").get("value").asText());
+                        }
+                    }
                 }
                 Assertions.assertThat(bound).as(where + ": input parameters").containsAll(inputs.keySet());
+                Assertions.assertThat(boundProperties).as(where + ": extension properties")
+                        .containsAll(properties.keySet());
                 checked.add(element.getId());
             }
         }
@@ -172,12 +218,43 @@ class ElementTemplatesTest {
 
     @Test
     void shouldRunAProcessBuiltFromBothTemplatesWhenADesignerAppliesThem() throws IOException {
+        LockedExternalTask task = runDesignerCopy(template("ai-document-step.json"));
+
+        Assertions.assertThat(task.getExtensionProperties()).containsEntry("documentLanguage", "")
+                .containsEntry("documentKind", "consultation-summary");
+        Assertions.assertThat(task.getVariables()).as("no variable per setting")
+                .doesNotContainKeys(DocumentStep.PARAMETERS.toArray(String[]::new));
+        Mockito.verify(documents).draft(ArgumentMatchers.eq("s-9"), ArgumentMatchers.argThat(parameters ->
+                "consultation-summary".equals(parameters.get("documentKind")) && "".equals(parameters.get("documentLanguage"))
+                        && "consultationSummary".equals(parameters.get("outputVariable"))));
+    }
+
+    /** Instances of diagrams made with version 2 carry the settings as input parameters, expressions evaluated. */
+    @Test
+    void shouldRunAProcessOfTemplateVersion2WhenItsInstancesCarryTheSettingsAsVariables() throws IOException {
+        JsonNode version2 = versions("ai-document-step.json").get(0);
+        Assertions.assertThat(version2.get("version").asInt()).isEqualTo(2);
+        LockedExternalTask task = runDesignerCopy(version2);
+
+        Assertions.assertThat(task.getExtensionProperties()).isEmpty();
+        Assertions.assertThat(task.getVariables()).containsEntry("documentLanguage", "en")
+                .containsEntry("documentKind", "consultation-summary");
+        Mockito.verify(documents).draft(ArgumentMatchers.eq("s-9"), ArgumentMatchers.argThat(parameters ->
+                "consultation-summary".equals(parameters.get("documentKind")) && "en".equals(parameters.get("documentLanguage"))
+                        && "consultationSummary".equals(parameters.get("outputVariable"))));
+    }
+
+    /**
+     * Builds a process from the AI document step template (this version) and the review template, runs it to its end
+     * with the real worker and listener; the draft task as the worker fetched it.
+     */
+    private LockedExternalTask runDesignerCopy(JsonNode aiDocumentStep) throws IOException {
         BpmnModelInstance model = Bpmn.createExecutableProcess("designer-copy").name("Designer's copy")
                 .startEvent("Event_Start").name("Start")
                 .serviceTask("Activity_DraftDocument").name("Draft consultation summary")
                 .userTask("Activity_ReviewDocument").name("Review consultation summary")
                 .endEvent("Event_End").name("End").done();
-        apply(template("ai-document-step.json"), model.getModelElementById("Activity_DraftDocument"), model);
+        apply(aiDocumentStep, model.getModelElementById("Activity_DraftDocument"), model);
         apply(template("document-review.json"), model.getModelElementById("Activity_ReviewDocument"), model);
         Bpmn.validateModel(model);
         processEngine.getRepositoryService().createDeployment().addModelInstance("designer-copy.bpmn", model)
@@ -192,11 +269,8 @@ class ElementTemplatesTest {
         DraftDocumentWorker worker = new DraftDocumentWorker(ExternalTasks.of(processEngine.getExternalTaskService()), documents,
                 new DocumentKinds(), ExternalTaskWorker.Settings.of(1, Duration.ofMinutes(1), Duration.ofSeconds(1), false));
         Assertions.assertThat(worker.poll()).isZero(); // not started: the test hands the task over itself
-        List<LockedExternalTask> tasks = processEngine.getExternalTaskService().fetchAndLock(1, worker.workerId())
-                .topic(worker.topic(), 60_000).variables(worker.variables()).execute();
+        List<LockedExternalTask> tasks = DocumentFixtures.fetch(processEngine.getExternalTaskService(), worker);
         Assertions.assertThat(tasks).hasSize(1);
-        Assertions.assertThat(tasks.get(0).getVariables()).containsEntry("documentLanguage", "en")
-                .containsEntry("documentKind", "consultation-summary");
         worker.handle(tasks.get(0));
 
         Task review = processEngine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
@@ -211,6 +285,7 @@ class ElementTemplatesTest {
 
         Mockito.verify(documents).review("s-9", "consultationSummary", "reviewed text", "physicianBusan");
         BpmnAwareTests.assertThat(pi).isEnded().variables().containsEntry("consultationSummaryReviewed", "reviewed text");
+        return tasks.get(0);
     }
 
     /** Writes each property's value the way Camunda Modeler writes its binding. */
@@ -220,11 +295,21 @@ class ElementTemplatesTest {
         ExtensionElements extensions = model.newInstance(ExtensionElements.class);
         element.setExtensionElements(extensions);
         CamundaInputOutput io = null;
+        CamundaProperties properties = null;
         for (JsonNode p : template.get("properties")) {
             JsonNode b = p.get("binding");
             String value = p.path("value").asText();
             switch (b.get("type").asText()) {
                 case "property" -> element.setAttributeValueNs(CAMUNDA, b.get("name").asText().replace("camunda:", ""), value);
+                case "camunda:property" -> {
+                    if (properties == null) {
+                        properties = extensions.addExtensionElement(CamundaProperties.class);
+                    }
+                    CamundaProperty property = model.newInstance(CamundaProperty.class);
+                    property.setCamundaName(b.get("name").asText());
+                    property.setCamundaValue(value);
+                    properties.addChildElement(property);
+                }
                 case "camunda:inputParameter", "camunda:outputParameter" -> {
                     if (io == null) {
                         io = extensions.addExtensionElement(CamundaInputOutput.class);

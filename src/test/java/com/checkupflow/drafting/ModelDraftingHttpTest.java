@@ -179,7 +179,6 @@ class ModelDraftingHttpTest {
 
         Task review = awaitReview(id, null);
         Assertions.assertThat(model.calls()).isEqualTo(1);
-        Assertions.assertThat(taskService.getVariable(review.getId(), "draftProvider")).isEqualTo("template (fallback)");
         JsonNode draft = json.readTree(new TestHttp(port).get("physicianBusan", "/api/screenings/" + id).body()).get("draft");
         Assertions.assertThat(draft.get("provider").asText()).isEqualTo("template");
         Assertions.assertThat(draft.get("fallback").asBoolean()).isTrue();

@@ -37,14 +37,14 @@ class ScreeningVariablesHttpTest {
      * Process scope: the screening's id and language, the gateways' inputs, what the task list shows (priority, due
      * date, the patient's label), the draft and the text the physician edits, and the review form's texts that are not
      * empty. Not among them: the judgement beside the draft and the draft's origin (computed when the form is read,
-     * ComputedFormVariables), copies of configuration (criticalEscalationAfter, maxRedraftRounds, reviewSla,
+     * ComputedFormVariables), its drafter and the AI document step's settings (cf_draft; extension properties), copies of configuration (criticalEscalationAfter, maxRedraftRounds, reviewSla,
      * consultationSummaryWanted), the center (the tenant), the invalid items' and critical findings' texts of a
      * screening that has none, and the empty texts the form hides (findings of a passing draft, the redraft limit, an
      * open critical contact, a reopened review's note, patient problems).
      */
     private static final Set<String> PROCESS = Set.of(Vars.SCREENING_ID, Vars.LANGUAGE, Vars.TASK_PRIORITY,
             Vars.INVALID_ITEMS, Vars.NEW_CRITICAL_RESULT, Vars.OVERALL_PRIMARY, Vars.DRAFT_ROUND, Vars.AUTO_REDRAFT_USED,
-            Vars.DRAFT_TEXT, Vars.FINAL_TEXT, Vars.DRAFT_PROVIDER, Vars.DRAFT_CHECK_PASSED, Vars.REVIEW_DUE_DATE, Vars.PATIENT_LABEL);
+            Vars.DRAFT_TEXT, Vars.FINAL_TEXT, Vars.DRAFT_CHECK_PASSED, Vars.REVIEW_DUE_DATE, Vars.PATIENT_LABEL);
 
     /** Task-local: the form's language. */
     private static final Set<String> TASK = Set.of(Vars.FORM_LANGUAGE);

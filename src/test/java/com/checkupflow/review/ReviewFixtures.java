@@ -52,7 +52,7 @@ public final class ReviewFixtures {
                 .when(service).context(anyString(), anyString());
         doAnswer(invocation -> new ReviewService.PatientLabel(PATIENT_LABEL, "ko")).when(service)
                 .patientLabel(anyString());
-        doAnswer(invocation -> "").when(service).reopenedNote(anyString(), org.mockito.ArgumentMatchers.anyInt(), any());
+        doAnswer(invocation -> "").when(service).reopenedNote(anyString(), org.mockito.ArgumentMatchers.anyInt());
         doAnswer(invocation -> signedTextCheck).when(service).checkSignedText(anyString(), anyString(), any());
     }
 
