@@ -5,7 +5,7 @@
 -- (baseline-on-migrate). The V files stay the source of the schema: this script is H2's own dump of what they create
 -- (SCRIPT NOPASSWORDS NOSETTINGS after migrating an empty file database, Flyway's history table left out), with H2's
 -- generated constraint names, and SchemaBaselineTest fails when it differs from them in any table, column, index,
--- constraint or row. A new migration is a V file as before (V34 onwards), never an edit here.
+-- constraint or row. A new migration is a V file as before (V38 onwards; V33–V36 are never used: V37 was applied first), never an edit here.
 -- Not in db/migration: PostgreSQL also needs db/postgresql's V15_2 and keeps migrating V by V.
 CREATE CACHED TABLE "PUBLIC"."CF_DOCUMENT"(
     "SCREENING_ID" CHARACTER VARYING(64) NOT NULL,
