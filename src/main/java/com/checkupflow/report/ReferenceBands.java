@@ -3,7 +3,9 @@ package com.checkupflow.report;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -37,6 +39,8 @@ class ReferenceBands {
     private final JudgingRules rules;
     private final ScreeningRepository screenings;
     private final ItemLabels labels;
+    /** One per deployed version of the rules (their bands are kept per version): its texts are built once. */
+    private final Map<DecisionBands, Printed> printed = new ConcurrentHashMap<>();
 
     ReferenceBands(JudgingRules rules, ScreeningRepository screenings, ItemLabels labels) {
         this.rules = rules;
@@ -48,7 +52,7 @@ class ReferenceBands {
     Printed of(String screeningId) {
         String judgedBy = screenings.judgingRules(screeningId).orElse(null);
         try {
-            return of(rules.bands(judgedBy));
+            return printed.computeIfAbsent(rules.bands(judgedBy), this::of);
         } catch (DecisionBands.UnreadableBandException e) {
             // A DMN deployed from the Modeler whose entries are no intervals or code lists (never checked like a
             // what-if candidate): the report still goes out, with "-" for the bands, rather than no report at all.
@@ -69,6 +73,8 @@ class ReferenceBands {
 
         private final DecisionBands bands;
         private final ItemLabels labels;
+        /** The texts printed so far (rules only: an item, sex, category and language each); a report prints ~90. */
+        private final Map<Cell, String> texts = new ConcurrentHashMap<>();
 
         private Printed(DecisionBands bands, ItemLabels labels) {
             this.bands = bands;
@@ -77,6 +83,14 @@ class ReferenceBands {
 
         /** The band text of a category column (NORMAL_A, NORMAL_B, DISEASE_SUSPECT); "" when the item has none. */
         String band(ItemKey key, Sex sex, Category category, String language) {
+            return texts.computeIfAbsent(new Cell(key, sex, category, language),
+                    c -> bandText(key, sex, category, language));
+        }
+
+        private record Cell(ItemKey key, Sex sex, Category category, String language) {
+        }
+
+        private String bandText(ItemKey key, Sex sex, Category category, String language) {
             if (category == Category.UNCLASSIFIED || !bands.judges(key)) {
                 return "";
             }
