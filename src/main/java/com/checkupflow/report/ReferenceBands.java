@@ -71,10 +71,18 @@ class ReferenceBands {
         /** A code's label with its symbol in brackets: {@code 양성(1+)}, {@code positive (1+)}. */
         private static final Pattern LABEL = Pattern.compile("(.*\\()([^()]*)\\)");
 
+        private static final int SEXES = Sex.values().length + 1;
+        private static final int CATEGORIES = Category.values().length;
+        private static final int CELLS = ItemKey.values().length * SEXES * CATEGORIES;
+
         private final DecisionBands bands;
         private final ItemLabels labels;
-        /** The texts printed so far (rules only: an item, sex, category and language each); a report prints ~90. */
-        private final Map<Cell, String> texts = new ConcurrentHashMap<>();
+
+        /**
+         * The texts printed so far, by language (en, ko), at item, sex (or none) and category: rules only, ~90 per
+         * report. Two threads printing one text at once both store the same string.
+         */
+        private final Map<String, String[]> texts = new ConcurrentHashMap<>();
 
         private Printed(DecisionBands bands, ItemLabels labels) {
             this.bands = bands;
@@ -83,14 +91,18 @@ class ReferenceBands {
 
         /** The band text of a category column (NORMAL_A, NORMAL_B, DISEASE_SUSPECT); "" when the item has none. */
         String band(ItemKey key, Sex sex, Category category, String language) {
-            return texts.computeIfAbsent(new Cell(key, sex, category, language),
-                    c -> bandText(key, sex, category, language));
+            String lang = "en".equals(language) ? "en" : "ko";
+            String[] cells = texts.computeIfAbsent(lang, l -> new String[CELLS]);
+            int cell = (key.ordinal() * SEXES + (sex == null ? SEXES - 1 : sex.ordinal())) * CATEGORIES + category.ordinal();
+            String text = cells[cell];
+            if (text == null) {
+                text = bandText(key, sex, category, lang);
+                cells[cell] = text;
+            }
+            return text;
         }
 
-        private record Cell(ItemKey key, Sex sex, Category category, String language) {
-        }
-
-        private String bandText(ItemKey key, Sex sex, Category category, String language) {
+        private String bandText(ItemKey key, Sex sex, Category category, String lang) {
             if (category == Category.UNCLASSIFIED || !bands.judges(key)) {
                 return "";
             }
@@ -98,7 +110,6 @@ class ReferenceBands {
             if (entries.isEmpty()) {
                 return "-";
             }
-            String lang = "en".equals(language) ? "en" : "ko";
             return entries.stream().map(b -> text(key, b, lang)).collect(Collectors.joining(", "));
         }
 

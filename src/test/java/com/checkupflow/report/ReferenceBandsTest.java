@@ -212,5 +212,7 @@ class ReferenceBandsTest {
         assertThat(again).isSameAs(first);
         assertThat(again.band(ItemKey.FASTING_GLUCOSE, Sex.MALE, Category.NORMAL_A, "ko")).isEqualTo("<100");
         assertThat(again.band(ItemKey.FASTING_GLUCOSE, Sex.MALE, Category.DISEASE_SUSPECT, "en")).isEqualTo("≥126");
+        assertThat(again.band(ItemKey.FASTING_GLUCOSE, null, Category.NORMAL_A, null)).isEqualTo("<100");
+        assertThat(again.band(ItemKey.FASTING_GLUCOSE, Sex.FEMALE, Category.NORMAL_B, "ko")).isEqualTo("100~125");
     }
 }
