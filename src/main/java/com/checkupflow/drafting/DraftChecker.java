@@ -747,8 +747,35 @@ public class DraftChecker {
             if (regex.contains("{disease}")) {
                 regex = regex.replace("{disease}", b.text("check.disease"));
             }
-            return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            return Pattern.compile(regex, caseFlags(regex));
         });
+    }
+
+    /**
+     * Case-insensitive matching, except for a regex without cased characters (Hangul, ASCII digits and signs, the
+     * escapes {@code \s \S \d \D \b \B \n \t \r \f} and escaped signs), which matches the same without case
+     * folding: folding each compared character was half of a Korean pattern's matching. Anything else keeps the flags.
+     */
+    static int caseFlags(String regex) {
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            boolean uncased = c == '\\'
+                    ? ++i < regex.length() && ("sSdDbBntrf".indexOf(regex.charAt(i)) >= 0 || asciiSign(regex.charAt(i)))
+                    : asciiSign(c) || Character.isDigit(c) && c < 0x80 || hangul(c);
+            if (!uncased) {
+                return Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+            }
+        }
+        return 0;
+    }
+
+    private static boolean asciiSign(char c) {
+        return c < 0x80 && !Character.isLetterOrDigit(c);
+    }
+
+    /** Hangul syllables, jamo and compatibility jamo: no case, and no other character folds to one of them. */
+    static boolean hangul(char c) {
+        return c >= 0xAC00 && c <= 0xD7A3 || c >= 0x1100 && c <= 0x11FF || c >= 0x3130 && c <= 0x318F;
     }
 
     /** A name in the text: an item of the screening (key) or a test the screening does not contain (test). */

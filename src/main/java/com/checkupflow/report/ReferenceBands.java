@@ -3,7 +3,9 @@ package com.checkupflow.report;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -37,6 +39,8 @@ class ReferenceBands {
     private final JudgingRules rules;
     private final ScreeningRepository screenings;
     private final ItemLabels labels;
+    /** One per deployed version of the rules (their bands are kept per version): its texts are built once. */
+    private final Map<DecisionBands, Printed> printed = new ConcurrentHashMap<>();
 
     ReferenceBands(JudgingRules rules, ScreeningRepository screenings, ItemLabels labels) {
         this.rules = rules;
@@ -48,7 +52,7 @@ class ReferenceBands {
     Printed of(String screeningId) {
         String judgedBy = screenings.judgingRules(screeningId).orElse(null);
         try {
-            return of(rules.bands(judgedBy));
+            return printed.computeIfAbsent(rules.bands(judgedBy), this::of);
         } catch (DecisionBands.UnreadableBandException e) {
             // A DMN deployed from the Modeler whose entries are no intervals or code lists (never checked like a
             // what-if candidate): the report still goes out, with "-" for the bands, rather than no report at all.
@@ -67,8 +71,18 @@ class ReferenceBands {
         /** A code's label with its symbol in brackets: {@code 양성(1+)}, {@code positive (1+)}. */
         private static final Pattern LABEL = Pattern.compile("(.*\\()([^()]*)\\)");
 
+        private static final int SEXES = Sex.values().length + 1;
+        private static final int CATEGORIES = Category.values().length;
+        private static final int CELLS = ItemKey.values().length * SEXES * CATEGORIES;
+
         private final DecisionBands bands;
         private final ItemLabels labels;
+
+        /**
+         * The texts printed so far, by language (en, ko), at item, sex (or none) and category: rules only, ~90 per
+         * report. Two threads printing one text at once both store the same string.
+         */
+        private final Map<String, String[]> texts = new ConcurrentHashMap<>();
 
         private Printed(DecisionBands bands, ItemLabels labels) {
             this.bands = bands;
@@ -77,6 +91,18 @@ class ReferenceBands {
 
         /** The band text of a category column (NORMAL_A, NORMAL_B, DISEASE_SUSPECT); "" when the item has none. */
         String band(ItemKey key, Sex sex, Category category, String language) {
+            String lang = "en".equals(language) ? "en" : "ko";
+            String[] cells = texts.computeIfAbsent(lang, l -> new String[CELLS]);
+            int cell = (key.ordinal() * SEXES + (sex == null ? SEXES - 1 : sex.ordinal())) * CATEGORIES + category.ordinal();
+            String text = cells[cell];
+            if (text == null) {
+                text = bandText(key, sex, category, lang);
+                cells[cell] = text;
+            }
+            return text;
+        }
+
+        private String bandText(ItemKey key, Sex sex, Category category, String lang) {
             if (category == Category.UNCLASSIFIED || !bands.judges(key)) {
                 return "";
             }
@@ -84,7 +110,6 @@ class ReferenceBands {
             if (entries.isEmpty()) {
                 return "-";
             }
-            String lang = "en".equals(language) ? "en" : "ko";
             return entries.stream().map(b -> text(key, b, lang)).collect(Collectors.joining(", "));
         }
 

@@ -607,4 +607,35 @@ class DraftCheckerTest {
         assertThat(missing).extracting(DraftCheck.Finding::shown).anySatisfy(s -> assertThat(s).startsWith("본문에 빠진 결과입니다: 공복혈당 131 mg/dL"));
         assertThat(pair).allSatisfy(f -> assertThat(f.shown()).doesNotContain("NUMBER_MISMATCH", "systolic_bp"));
     }
+
+    @Test
+    void shouldMatchCaseSensitivelyOnlyWhenAPatternHasNoCasedCharacter() {
+        int folded = java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE;
+        assertThat(DraftChecker.caseFlags("(?:당뇨병|고혈압)\\s*(?:입니다|이다)|[^.\\n]{0,40}?확진\\.")).isZero();
+        assertThat(DraftChecker.caseFlags(texts.bundle("ko").text("check.diagnosis")
+                .replace("{disease}", texts.bundle("ko").text("check.disease")))).isZero();
+        assertThat(DraftChecker.caseFlags(texts.bundle("en").text("check.diagnosis"))).isEqualTo(folded);
+        // letters, classes by property, back references, quoting and inline flags keep folding
+        for (String regex : List.of("당뇨 BP", "\\p{Lu}가", "(가)\\1", "\\Q가\\E", "(?i)가", "가·나", "\\x41", "\\")) {
+            assertThat(DraftChecker.caseFlags(regex)).as(regex).isEqualTo(folded);
+        }
+    }
+
+    @Test
+    void shouldFoldNoOtherCharacterToAHangulDigitOrSignWhenMatchingIgnoresCase() {
+        // case-insensitive matching compares toLowerCase(toUpperCase(c)); what caseFlags lets match case-sensitively
+        // must fold only to itself, or dropping the flags would change a match
+        Map<Integer, Integer> folds = new LinkedHashMap<>();
+        for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+            int fold = Character.toLowerCase(Character.toUpperCase(cp));
+            folds.merge(fold, 1, Integer::sum);
+        }
+        for (char c = 0; c < 0xFFFF; c++) {
+            boolean plain = DraftChecker.hangul(c) || c < 0x80 && !Character.isLetter(c);
+            if (plain) {
+                assertThat(Character.toLowerCase(Character.toUpperCase((int) c))).as("U+%04X", (int) c).isEqualTo((int) c);
+                assertThat(folds.get((int) c)).as("U+%04X", (int) c).isEqualTo(1);
+            }
+        }
+    }
 }

@@ -191,4 +191,28 @@ class ReferenceBandsTest {
         assertThat(glucose.getReferenceRangeFirstRep().getHigh().getValue()).isEqualByComparingTo("109");
         assertThat(glucose.getReferenceRangeFirstRep().getText()).isEqualTo("<110");
     }
+
+    @Test
+    void shouldPrintEachVersionsOwnCutOffWhenBothVersionsWerePrintedBefore() throws IOException {
+        JudgingRules rules = mock(JudgingRules.class);
+        when(rules.bands("shipped")).thenReturn(bands(shipped()));
+        when(rules.bands(EDITED_ID)).thenReturn(bands(editedGlucose()));
+        com.checkupflow.screening.ScreeningRepository screenings = mock(com.checkupflow.screening.ScreeningRepository.class);
+        when(screenings.judgingRules("scr-shipped")).thenReturn(Optional.of("shipped"));
+        when(screenings.judgingRules("scr-edited")).thenReturn(Optional.of(EDITED_ID));
+        ReferenceBands bands = new ReferenceBands(rules, screenings, labels);
+
+        ReferenceBands.Printed first = bands.of("scr-shipped");
+        String shipped = first.band(ItemKey.FASTING_GLUCOSE, Sex.MALE, Category.NORMAL_A, "ko");
+        String edited = bands.of("scr-edited").band(ItemKey.FASTING_GLUCOSE, Sex.MALE, Category.NORMAL_A, "ko");
+        ReferenceBands.Printed again = bands.of("scr-shipped");
+
+        assertThat(shipped).isEqualTo("<100");
+        assertThat(edited).isEqualTo("<110");
+        assertThat(again).isSameAs(first);
+        assertThat(again.band(ItemKey.FASTING_GLUCOSE, Sex.MALE, Category.NORMAL_A, "ko")).isEqualTo("<100");
+        assertThat(again.band(ItemKey.FASTING_GLUCOSE, Sex.MALE, Category.DISEASE_SUSPECT, "en")).isEqualTo("≥126");
+        assertThat(again.band(ItemKey.FASTING_GLUCOSE, null, Category.NORMAL_A, null)).isEqualTo("<100");
+        assertThat(again.band(ItemKey.FASTING_GLUCOSE, Sex.FEMALE, Category.NORMAL_B, "ko")).isEqualTo("100~125");
+    }
 }
