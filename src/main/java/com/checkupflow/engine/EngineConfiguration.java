@@ -61,7 +61,7 @@ class EngineConfiguration {
             Vars.DRAFT_TEXT, Vars.FINAL_TEXT, Vars.JUDGEMENT_SUMMARY, Vars.OVERALL_SUMMARY, Vars.REVIEW_REOPENED_NOTE,
             Vars.CONSULTATION_SUMMARY, ReferralLetterProcess.Vars.REFERRAL_DRAFT, ReferralLetterProcess.Vars.REFERRAL_TEXT,
             // what forms and task names show, derived from cf_screening, cf_draft and cf_outbox when the task opens
-            Vars.PATIENT_LABEL, Vars.FORM_LANGUAGE, Vars.LANGUAGE, Vars.CRITICAL_FACTS,
+            Vars.LANGUAGE, Vars.CRITICAL_FACTS,
             Vars.INVALID_ITEM_KEYS, Vars.INVALID_ITEMS_SUMMARY, Vars.DRAFT_FINDINGS, Vars.DRAFT_ORIGIN, Vars.PATIENT_PROBLEMS,
             Vars.CRITICAL_CONTACT_OPEN_MESSAGE,
             Vars.DRAFT_ORIGIN_EN, Vars.DRAFT_PROVIDER, Vars.REDRAFT_LIMIT_MESSAGE,
@@ -72,6 +72,9 @@ class EngineConfiguration {
             Vars.CONSULTATION_REVIEW_DUE_DATE, Vars.CONSULTATION_REVIEW_EXPIRES_AT, Vars.REFERRAL_UNITS,
             // the AI document step's input parameters (written from the BPMN, element template com.checkupflow.ai-document-step)
             "documentKind", "promptVersion", "documentLanguage", "documentInputs", "outputVariable", "checkProfile",
+            // computed when the form is read since docs/benchmarks.md 15 (TaskHeaders), still held by instances started
+            // before until they end
+            Vars.PATIENT_LABEL, Vars.FORM_LANGUAGE,
             // no longer written (docs/benchmarks.md 12.1), still held by instances started before until they end: their
             // deletion stays without history as their creation was
             Vars.CENTER, Vars.CRITICAL_ESCALATION_AFTER, Vars.REVIEW_SLA, "criticalFindingsSummary", "deliveryOutcome");
