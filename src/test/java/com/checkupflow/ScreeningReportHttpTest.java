@@ -168,6 +168,13 @@ class ScreeningReportHttpTest {
                 .doesNotContain(name);
         Assertions.assertThat(jdbc.sql("SELECT provider FROM cf_referral WHERE screening_id = ?").param(id)
                 .query(String.class).single()).isEqualTo("template");
+        JsonNode form = json.readTree(http.get("physicianGangnam", "/engine-rest/task/" + sign.getId() + "/form-variables")
+                .body());
+        Assertions.assertThat(form.path(Vars.PATIENT_LABEL).path("value").asText()).as("the letter's header")
+                .isNotBlank().contains("강남센터").doesNotContain(name);
+        Assertions.assertThat(form.path(Vars.FORM_LANGUAGE).path("value").asText()).isEqualTo("ko");
+        Assertions.assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(sign.getProcessInstanceId())
+                .variableNameIn(Vars.PATIENT_LABEL, Vars.FORM_LANGUAGE).count()).as("engine variables of the header").isZero();
     }
 
     @Test

@@ -181,9 +181,9 @@ class ScreeningReportProcessTest {
                 .containsEntry(Vars.DRAFT_TEXT, DraftingFixtures.draftText(1))
                 .containsEntry(Vars.FINAL_TEXT, DraftingFixtures.draftText(1))
                 .containsEntry(Vars.DRAFT_CHECK_PASSED, true)
-                .containsEntry(Vars.PATIENT_LABEL, ReviewFixtures.PATIENT_LABEL)
-                .as("a passing draft's form hides findings and the redraft limit: no variables for them")
-                .doesNotContainKeys(Vars.DRAFT_FINDINGS, Vars.REDRAFT_LIMIT_MESSAGE);
+                .as("a passing draft's form hides findings and the redraft limit, its header is computed when it is read:"
+                        + " no variables for them")
+                .doesNotContainKeys(Vars.DRAFT_FINDINGS, Vars.REDRAFT_LIMIT_MESSAGE, Vars.PATIENT_LABEL, Vars.FORM_LANGUAGE);
         assertThat(task(Activities.REVIEW_REPORT, pi)).hasCandidateGroup("physician")
                 .hasName("결과지 검토 – " + ReviewFixtures.PATIENT_LABEL);
 
@@ -291,9 +291,9 @@ class ScreeningReportProcessTest {
         Task confirm = task(Activities.CONFIRM_CRITICAL_RESULT, pi);
         assertThat(confirm).hasCandidateGroup("physician");
         assertThat(confirm).hasCandidateGroup("nurse");
-        // the form's header, before "Review report" (which also sets it) exists
+        // the form's header is computed when the form is read (engine.ComputedFormVariables)
         Assertions.assertThat(taskService().getVariables(confirm.getId()))
-                .containsEntry(Vars.PATIENT_LABEL, ReviewFixtures.PATIENT_LABEL);
+                .doesNotContainKeys(Vars.PATIENT_LABEL, Vars.FORM_LANGUAGE);
         Assertions.assertThat(confirm.getPriority()).as("a contact before the reviews of the same urgency").isEqualTo(110);
         Assertions.assertThat(confirm.getName()).isEqualTo("위험 결과 통보 – " + ReviewFixtures.PATIENT_LABEL);
         Assertions.assertThat(confirm.getDueDate()).isCloseTo(job(Events.CRITICAL_CONFIRMATION_OVERDUE, pi).getDuedate(),
@@ -581,7 +581,8 @@ class ScreeningReportProcessTest {
         referrals.verifyDrafted("referral-1", java.util.List.of("creatinine", "egfr"));
 
         assertThat(letter).isWaitingAt(ReferralLetterProcess.Activities.SIGN_REFERRAL_LETTER).variables()
-                .containsEntry(ReferralLetterProcess.Vars.REFERRAL_TEXT, ReferralFixtures.DRAFT).containsEntry(Vars.PATIENT_LABEL, ReviewFixtures.PATIENT_LABEL);
+                .containsEntry(ReferralLetterProcess.Vars.REFERRAL_TEXT, ReferralFixtures.DRAFT)
+                .as("the caller passes no header in: the form computes it").doesNotContainKey(Vars.PATIENT_LABEL);
         Task sign = task(ReferralLetterProcess.Activities.SIGN_REFERRAL_LETTER, letter);
         assertThat(sign).hasCandidateGroup("physician");
         claim(sign, PHYSICIAN);

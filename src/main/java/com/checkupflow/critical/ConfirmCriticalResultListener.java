@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import com.checkupflow.center.CenterTime;
+import com.checkupflow.engine.TaskHeaders;
 import com.checkupflow.kernel.InputRefused;
 
 import com.checkupflow.process.ScreeningReportProcess.Activities;
@@ -41,10 +42,12 @@ class ConfirmCriticalResultListener implements TaskListener {
 
     private final CriticalContactService contacts;
     private final WorkflowSettings settings;
+    private final TaskHeaders headers;
 
-    ConfirmCriticalResultListener(CriticalContactService contacts, WorkflowSettings settings) {
+    ConfirmCriticalResultListener(CriticalContactService contacts, WorkflowSettings settings, TaskHeaders headers) {
         this.contacts = contacts;
         this.settings = settings;
+        this.headers = headers;
     }
 
     @Override
@@ -74,7 +77,8 @@ class ConfirmCriticalResultListener implements TaskListener {
     }
 
     private void complete(DelegateTask task, String screeningId, boolean escalated) {
-        String language = String.valueOf(task.getVariable(Vars.FORM_LANGUAGE));
+        // the refusals in the words the form showed
+        String language = headers.header(screeningId).formLanguage();
         Object outcome = task.getVariable(Vars.PATIENT_REACHED);
         Boolean reached = outcome == null ? legacyContacted(task.getVariable(Vars.PATIENT_CONTACTED))
                 : "REACHED".equals(outcome) ? Boolean.TRUE : "NOT_REACHED".equals(outcome) ? Boolean.FALSE : null;

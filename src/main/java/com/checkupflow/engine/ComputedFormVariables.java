@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
+import com.checkupflow.process.ReferralLetterProcess;
 import com.checkupflow.process.ScreeningReportProcess;
 import com.checkupflow.process.ScreeningReportProcess.Vars;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,12 +37,13 @@ import jakarta.servlet.http.HttpServletResponse;
  * The stock Tasklist loads a Camunda Form's data with one call, {@code GET …/task/{id}/form-variables} of the webapps'
  * engine API ({@code /camunda/api/engine/engine/{engine}/…}; {@code /engine-rest/…} answers the same for integrations),
  * without {@code variableNames}: every variable the task sees. To that answer, once the engine has allowed the read
- * (200), this adds the texts the task's form only shows ({@link TaskFormTexts}), computed from our tables at that
- * moment: they are no engine variables, so no job writes, loads and deletes them per screening. A computed text
- * replaces a variable of the same name: an instance started before this held copies, which a later round (a redraft)
- * no longer updates, and our tables are the one source. Only tasks of the screening report process get texts (their
- * business key is the screening's id); a text that cannot be computed is left out and logged with the task's id only,
- * so a read the engine allowed never fails here.
+ * (200), this adds what the task's form only shows, computed from our tables at that moment: every user task's header
+ * ({@link TaskHeaders}: {@code patientLabel}, {@code formLanguage}) and the texts of its form ({@link TaskFormTexts},
+ * in that language). They are no engine variables, so no job or listener writes, loads and deletes them per
+ * screening. A computed text replaces a variable of the same name: an instance started before this held copies,
+ * which a later round (a redraft) no longer updates, and our tables are the one source. Only tasks of the screening
+ * report and referral letter processes get them (their business key is the screening's id); what cannot be computed
+ * is left out and logged with the task's id only, so a read the engine allowed never fails here.
  */
 @Configuration(proxyBeanMethods = false)
 class ComputedFormVariables {
@@ -51,9 +53,13 @@ class ComputedFormVariables {
     private static final Pattern FORM_VARIABLES =
             Pattern.compile("(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/form-variables");
 
+    /** The processes whose business key is the screening's id (the referral letter is called with its caller's). */
+    private static final List<String> SCREENING_PROCESSES =
+            List.of(ScreeningReportProcess.PROCESS_ID + ":", ReferralLetterProcess.PROCESS_ID + ":");
+
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> computedFormVariablesFilter(List<TaskFormTexts> texts, ProcessEngine engine,
-                                                                               ObjectMapper json) {
+    FilterRegistrationBean<OncePerRequestFilter> computedFormVariablesFilter(TaskHeaders headers, List<TaskFormTexts> texts,
+                                                                               ProcessEngine engine, ObjectMapper json) {
         Map<String, List<TaskFormTexts>> byTask = texts.stream()
                 .collect(Collectors.groupingBy(TaskFormTexts::taskDefinitionKey));
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
@@ -70,7 +76,7 @@ class ComputedFormVariables {
                 ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
                 chain.doFilter(request, held);
                 if (held.getStatus() == HttpServletResponse.SC_OK) {
-                    add(held, form.group(1), request.getParameter("variableNames"), byTask, engine, json);
+                    add(held, form.group(1), request.getParameter("variableNames"), headers, byTask, engine, json);
                 }
                 held.copyBodyToResponse();
             }
@@ -81,16 +87,17 @@ class ComputedFormVariables {
     }
 
     private static void add(ContentCachingResponseWrapper response, String taskId, String variableNames,
-                            Map<String, List<TaskFormTexts>> byTask, ProcessEngine engine, ObjectMapper json)
+                            TaskHeaders headers, Map<String, List<TaskFormTexts>> byTask, ProcessEngine engine,
+                            ObjectMapper json)
             throws IOException {
         // the task and its screening's id in one command: a form read costs one transaction here, not two
         FormTask form = withoutAuthorization(engine, context -> {
             TaskEntity task = context.getTaskManager().findTaskById(taskId);
-            if (task == null || !byTask.containsKey(task.getTaskDefinitionKey()) || task.getProcessInstanceId() == null
-                    || !task.getProcessDefinitionId().startsWith(ScreeningReportProcess.PROCESS_ID + ":")) {
+            if (task == null || task.getProcessInstanceId() == null
+                    || SCREENING_PROCESSES.stream().noneMatch(task.getProcessDefinitionId()::startsWith)) {
                 return null;
             }
-            return new FormTask(byTask.get(task.getTaskDefinitionKey()),
+            return new FormTask(byTask.getOrDefault(task.getTaskDefinitionKey(), List.of()),
                     context.getExecutionManager().findExecutionById(task.getProcessInstanceId()).getBusinessKey());
         });
         byte[] body = response.getContentAsByteArray();
@@ -101,7 +108,16 @@ class ComputedFormVariables {
         List<TaskFormTexts> texts = form.texts();
         String screeningId = form.screeningId();
         Set<String> wanted = variableNames == null ? null : Set.of(variableNames.split(","));
+        // a header that cannot be computed leaves a copy an instance started before still holds
         String language = "en".equals(variables.path(Vars.FORM_LANGUAGE).path("value").asText()) ? "en" : "ko";
+        try {
+            TaskHeaders.TaskHeader header = headers.header(screeningId);
+            language = header.formLanguage();
+            put(variables, wanted, Vars.PATIENT_LABEL, header.patientLabel());
+            put(variables, wanted, Vars.FORM_LANGUAGE, language);
+        } catch (RuntimeException e) {
+            LOG.warn("Form header of task {} left out: {}", taskId, e.getClass().getSimpleName());
+        }
         for (TaskFormTexts computed : texts) {
             Map<String, String> byName;
             try {
@@ -110,21 +126,23 @@ class ComputedFormVariables {
                 LOG.warn("Form texts of task {} left out: {}", taskId, e.getClass().getSimpleName());
                 continue;
             }
-            byName.forEach((name, text) -> {
-                if ((wanted == null || wanted.contains(name)) && text != null && !text.isEmpty()) {
-                    ObjectNode value = variables.putObject(name);
-                    value.put("type", "String");
-                    value.put("value", text);
-                    value.putObject("valueInfo");
-                }
-            });
+            byName.forEach((name, text) -> put(variables, wanted, name, text));
         }
         response.resetBuffer();
         response.getOutputStream().write(json.writeValueAsBytes(variables));
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     }
 
-    /** A screening report task's form texts and the screening's id (its process instance's business key). */
+    private static void put(ObjectNode variables, Set<String> wanted, String name, String text) {
+        if ((wanted == null || wanted.contains(name)) && text != null && !text.isEmpty()) {
+            ObjectNode value = variables.putObject(name);
+            value.put("type", "String");
+            value.put("value", text);
+            value.putObject("valueInfo");
+        }
+    }
+
+    /** A screening's task's form texts and the screening's id (its process instance's business key). */
     private record FormTask(List<TaskFormTexts> texts, String screeningId) {
     }
 

@@ -61,7 +61,7 @@ class EngineConfiguration {
             Vars.DRAFT_TEXT, Vars.FINAL_TEXT, Vars.JUDGEMENT_SUMMARY, Vars.OVERALL_SUMMARY, Vars.REVIEW_REOPENED_NOTE,
             Vars.CONSULTATION_SUMMARY, ReferralLetterProcess.Vars.REFERRAL_DRAFT, ReferralLetterProcess.Vars.REFERRAL_TEXT,
             // what forms and task names show, derived from cf_screening, cf_draft and cf_outbox when the task opens
-            Vars.PATIENT_LABEL, Vars.FORM_LANGUAGE, Vars.LANGUAGE, Vars.CRITICAL_FACTS,
+            Vars.LANGUAGE, Vars.CRITICAL_FACTS,
             Vars.INVALID_ITEM_KEYS, Vars.INVALID_ITEMS_SUMMARY, Vars.DRAFT_FINDINGS, Vars.DRAFT_ORIGIN, Vars.PATIENT_PROBLEMS,
             Vars.CRITICAL_CONTACT_OPEN_MESSAGE,
             Vars.DRAFT_ORIGIN_EN, Vars.REDRAFT_LIMIT_MESSAGE,
@@ -76,7 +76,10 @@ class EngineConfiguration {
             // (read from cf_draft).
             Vars.CENTER, Vars.CRITICAL_ESCALATION_AFTER, Vars.REVIEW_SLA, "criticalFindingsSummary", "deliveryOutcome",
             "documentKind", "promptVersion", "documentLanguage", "documentInputs", "outputVariable", "checkProfile",
-            "draftProvider");
+            "draftProvider",
+            // computed when the form is read since docs/benchmarks.md 15 (TaskHeaders), still held by instances started
+            // before until they end
+            Vars.PATIENT_LABEL, Vars.FORM_LANGUAGE);
 
     @Bean
     ProcessEnginePlugin centerTenantsPlugin(Centers centers) {

@@ -20,7 +20,7 @@ import com.checkupflow.privacy.PersonalDataScrubber;
  * what failed and where without the patient's identifiers.
  * <p>
  * A job that lost an optimistic-locking race (a parallel branch of the same screening changed it at the same moment,
- * e.g. both user tasks' listeners creating {@code patientLabel}) is not a failure of the step: it is unlocked and run
+ * e.g. both user tasks' listeners writing the same process variable) is not a failure of the step: it is unlocked and run
  * again at once, with its retries and due date untouched. The engine's own handling keeps the retries but applies the
  * step's retry cycle ({@code R3/PT1M}), so the screening waited a minute, plus up to the job acquisition's idle wait,
  * for nothing (the first screening after a start stayed in DRAFTING ~40–80 s beside the demo screenings). A job that

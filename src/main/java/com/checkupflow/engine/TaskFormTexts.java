@@ -14,7 +14,7 @@ public interface TaskFormTexts {
 
     /**
      * @param screeningId  the business key of the task's process instance
-     * @param formLanguage the task's {@code formLanguage} ({@code ko} or {@code en})
+     * @param formLanguage the task's form language ({@code ko} or {@code en}, {@link TaskHeaders})
      * @return the texts by form variable name; an empty one is left out (the forms hide null and "" alike)
      */
     Map<String, String> texts(String screeningId, String formLanguage);

@@ -42,7 +42,10 @@ public final class ReferralLetterProcess {
         }
     }
 
-    /** Process (and task-local form) variables; the first four are passed in by the calling screening-report. */
+    /**
+     * Process variables and the forms' names; the first three are passed in by the calling screening-report, the
+     * forms' header and language are computed when a form is read (engine.TaskHeaders).
+     */
     public static final class Vars {
         public static final String REFERRAL_UNITS = ScreeningReportProcess.Vars.REFERRAL_UNITS;
         public static final String LANGUAGE = ScreeningReportProcess.Vars.LANGUAGE;

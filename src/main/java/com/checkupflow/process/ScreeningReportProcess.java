@@ -145,9 +145,9 @@ public final class ScreeningReportProcess {
         public static final String INVALID_ITEMS_SUMMARY = "invalidItemsSummary";
         public static final String NEW_CRITICAL_RESULT = "newCriticalResult";
         public static final String OVERALL_PRIMARY = "overallPrimary";
-        // every user task
+        // every user task's form, computed when it is read (engine.TaskHeaders)
         public static final String PATIENT_LABEL = "patientLabel";
-        /** Task-local: the language the form shows. */
+        /** The language the form shows. */
         public static final String FORM_LANGUAGE = "formLanguage";
         // confirm critical result
         /** Task-local: the critical findings, the patient's phone and the deadline. */

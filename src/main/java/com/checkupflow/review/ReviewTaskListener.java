@@ -50,7 +50,7 @@ class ReviewTaskListener implements TaskListener {
             shown(task, Vars.REDRAFT_LIMIT_MESSAGE, round > max
                     ? "재작성 한도(" + max + "회)에 도달했습니다. 승인하거나 직접 작성하세요." : "");
             shown(task, Vars.CRITICAL_CONTACT_OPEN_MESSAGE, criticalContactOpen(task)
-                    ? TaskNames.text("review.criticalContactOpen", language(task)) : "");
+                    ? TaskNames.text("review.criticalContactOpen", reviews.patientLabel(screeningId).language()) : "");
             shown(task, Vars.REVIEW_REOPENED_NOTE, reviews.reopenedNote(screeningId, round));
             // A decision of the previous round must not be resubmitted by accident.
             task.removeVariable(Vars.REVIEW_DECISION);
@@ -105,10 +105,6 @@ class ReviewTaskListener implements TaskListener {
         } else {
             task.setVariable(name, text);
         }
-    }
-
-    private static String language(DelegateTask task) {
-        return "en".equals(task.getVariableLocal(Vars.FORM_LANGUAGE)) ? "en" : "ko";
     }
 
     private static String str(Object value) {

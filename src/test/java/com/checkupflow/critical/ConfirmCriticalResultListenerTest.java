@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import com.checkupflow.engine.TaskHeaders;
 import com.checkupflow.process.ScreeningReportProcess.Activities;
 import com.checkupflow.process.ScreeningReportProcess.Vars;
 import com.checkupflow.screening.WorkflowFixtures;
@@ -52,7 +53,9 @@ class ConfirmCriticalResultListenerTest {
         when(contacts.facts(anyString())).thenReturn(new CriticalContactService.Facts("ko", "- 수축기 혈압\n",
                 "**연락처:** 010-0000-0000", Optional.empty()));
         when(contacts.now()).thenReturn(Instant.parse("2026-12-01T09:00:00Z"));
-        Mocks.register("confirmCriticalResultListener", new ConfirmCriticalResultListener(contacts, WorkflowFixtures.settings(false)));
+        // the center of screening "s-en" speaks English
+        Mocks.register("confirmCriticalResultListener", new ConfirmCriticalResultListener(contacts, WorkflowFixtures.settings(false),
+                screeningId -> new TaskHeaders.TaskHeader("김*수, 44 M, Gangnam, 2026-03-02", screeningId.endsWith("-en") ? "en" : "ko")));
         processEngine.getRepositoryService().createDeployment().addModelInstance("critical-contact-v3.bpmn", VERSION_3)
                 .deploy();
     }
@@ -67,7 +70,7 @@ class ConfirmCriticalResultListenerTest {
     @Test
     void shouldKeepTheTaskOpenAndTheAttemptWhenNotReachedOnATaskOfAVersionBeforeTheContactLoop() {
         processEngine.getRuntimeService().startProcessInstanceByKey("critical-contact-v3", "s-1",
-                Map.of(Vars.CRITICAL_ESCALATION_AFTER, "PT1H", Vars.FORM_LANGUAGE, "ko"));
+                Map.of(Vars.CRITICAL_ESCALATION_AFTER, "PT1H"));
         // the engine is shared with other test classes of this JVM: their tasks may still be open
         Task task = processEngine.getTaskService().createTaskQuery().processDefinitionKey("critical-contact-v3")
                 .singleResult();
@@ -80,5 +83,17 @@ class ConfirmCriticalResultListenerTest {
         Assertions.assertThat(processEngine.getTaskService().createTaskQuery().taskId(task.getId()).count()).isOne();
         verify(contacts).recordOnItsOwn(eq("s-1"), any());
         verify(contacts, never()).record(anyString(), any());
+    }
+
+    @Test
+    void shouldRefuseInTheCentersLanguageWhenNoOutcomeIsChosenAndNoFormLanguageVariableExists() {
+        processEngine.getRuntimeService().startProcessInstanceByKey("critical-contact-v3", "s-en",
+                Map.of(Vars.CRITICAL_ESCALATION_AFTER, "PT1H"));
+        Task task = processEngine.getTaskService().createTaskQuery().processDefinitionKey("critical-contact-v3")
+                .singleResult();
+
+        Assertions.assertThatThrownBy(() -> processEngine.getTaskService().complete(task.getId()))
+                .hasMessageContaining("Choose whether the patient was reached");
+        Assertions.assertThat(processEngine.getTaskService().getVariables(task.getId())).doesNotContainKey(Vars.FORM_LANGUAGE);
     }
 }

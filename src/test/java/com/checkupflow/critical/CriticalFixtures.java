@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 
+import com.checkupflow.engine.TaskHeaders;
 import com.checkupflow.screening.WorkflowFixtures;
 
 /** Public test fixtures: the real critical-result listener around a service with no database behind it. */
@@ -29,6 +30,7 @@ public final class CriticalFixtures {
     }
 
     public TaskListener confirmCriticalResultListener() {
-        return new ConfirmCriticalResultListener(service, WorkflowFixtures.settings(false));
+        return new ConfirmCriticalResultListener(service, WorkflowFixtures.settings(false),
+                screeningId -> new TaskHeaders.TaskHeader("김*수, 44세 남, 강남센터, 2026-03-02", "ko"));
     }
 }

@@ -35,19 +35,17 @@ class ScreeningVariablesHttpTest {
 
     /**
      * Process scope: the screening's id and language, the gateways' inputs, what the task list shows (priority, due
-     * date, the patient's label), the draft and the text the physician edits, and the review form's texts that are not
-     * empty. Not among them: the judgement beside the draft and the draft's origin (computed when the form is read,
-     * ComputedFormVariables), its drafter and the AI document step's settings (cf_draft; extension properties), copies of configuration (criticalEscalationAfter, maxRedraftRounds, reviewSla,
+     * date), the draft and the text the physician edits, and the review form's texts that are not empty. Not among
+     * them: the judgement beside the draft, the draft's origin and every form's header and language (computed when the
+     * form is read, ComputedFormVariables), its drafter and the AI document step's settings (cf_draft; extension
+     * properties), copies of configuration (criticalEscalationAfter, maxRedraftRounds, reviewSla,
      * consultationSummaryWanted), the center (the tenant), the invalid items' and critical findings' texts of a
      * screening that has none, and the empty texts the form hides (findings of a passing draft, the redraft limit, an
      * open critical contact, a reopened review's note, patient problems).
      */
     private static final Set<String> PROCESS = Set.of(Vars.SCREENING_ID, Vars.LANGUAGE, Vars.TASK_PRIORITY,
             Vars.INVALID_ITEMS, Vars.NEW_CRITICAL_RESULT, Vars.OVERALL_PRIMARY, Vars.DRAFT_ROUND, Vars.AUTO_REDRAFT_USED,
-            Vars.DRAFT_TEXT, Vars.FINAL_TEXT, Vars.DRAFT_CHECK_PASSED, Vars.REVIEW_DUE_DATE, Vars.PATIENT_LABEL);
-
-    /** Task-local: the form's language. */
-    private static final Set<String> TASK = Set.of(Vars.FORM_LANGUAGE);
+            Vars.DRAFT_TEXT, Vars.FINAL_TEXT, Vars.DRAFT_CHECK_PASSED, Vars.REVIEW_DUE_DATE);
 
     @LocalServerPort
     int port;
@@ -75,8 +73,7 @@ class ScreeningVariablesHttpTest {
 
         Assertions.assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(review.getProcessInstanceId())
                 .singleResult().getTenantId()).as("the center, a transient start variable, is the tenant").isEqualTo("gangnam");
-        Assertions.assertThat(names(variables, true)).as("task-local variables of the open review")
-                .containsExactlyInAnyOrderElementsOf(TASK);
+        Assertions.assertThat(names(variables, true)).as("task-local variables of the open review").isEmpty();
         Assertions.assertThat(names(variables, false)).as("process variables while the review is open")
                 .containsExactlyInAnyOrderElementsOf(PROCESS);
     }
@@ -102,6 +99,28 @@ class ScreeningVariablesHttpTest {
         Assertions.assertThat(form.path(Vars.FINAL_TEXT).path("value").asText()).isNotBlank();
         Assertions.assertThat(some.properties()).extracting(Map.Entry::getKey).as("only the names asked for")
                 .containsExactlyInAnyOrder(Vars.FINAL_TEXT, Vars.OVERALL_SUMMARY);
+    }
+
+    @Test
+    void shouldAddTheHeaderToEveryFormWhenTheFormVariablesAreReadAndNoEngineVariableHoldsIt() throws Exception {
+        TestHttp http = new TestHttp(port);
+        String id = posted("form-header", new IdentifiedScreenings.Identifiers("독고은서", "870521-2734516", "010-6620-1183",
+                "eunseo.dokgo@example.org", "강남 5"));
+        Task review = ReviewTasks.awaitReview(taskService, id);
+
+        JsonNode form = json.readTree(http.get("physicianGangnam",
+                "/engine-rest/task/" + review.getId() + "/form-variables").body());
+        JsonNode language = json.readTree(http.get("physicianGangnam", "/engine-rest/task/" + review.getId()
+                + "/form-variables?variableNames=" + Vars.FORM_LANGUAGE).body());
+
+        Assertions.assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(review.getProcessInstanceId())
+                .variableNameIn(Vars.PATIENT_LABEL, Vars.FORM_LANGUAGE).count()).as("engine variables of the header").isZero();
+        Assertions.assertThat(form.path(Vars.PATIENT_LABEL).path("value").asText()).as("the masked patient, as the task's name")
+                .isEqualTo(review.getName().substring(review.getName().indexOf(" – ") + 3)).startsWith("독*")
+                .contains("강남센터").doesNotContain("고은");
+        Assertions.assertThat(form.path(Vars.FORM_LANGUAGE).path("value").asText()).isEqualTo("ko");
+        Assertions.assertThat(language.properties()).extracting(Map.Entry::getKey).as("only the name asked for")
+                .containsExactly(Vars.FORM_LANGUAGE);
     }
 
     @Test

@@ -151,6 +151,8 @@ class TasklistRolesBrowserTest {
                 "//ol[contains(@class,'tasks-list')]//a[contains(., '" + confirmation.getName() + "')]")));
         String form = open(link, "roles-physician-critical");
         Assertions.assertThat(form).contains("위험 결과 환자 통보").contains("mmHg").contains("이상")
+                .as("the header computed when the form is read")
+                .contains("수검자: " + confirmation.getName().substring(confirmation.getName().indexOf(" – ") + 3))
                 .contains("010-0000-").contains("통보 기한").contains("연락 결과").doesNotContain(">=")
                 .doesNotContain("systolic_bp").doesNotContain("(Contact");
     }

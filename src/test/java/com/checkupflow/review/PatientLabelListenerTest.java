@@ -2,12 +2,8 @@ package com.checkupflow.review;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import java.util.Map;
-
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.history.HistoricDetail;
-import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -23,8 +19,8 @@ import com.checkupflow.process.ScreeningReportProcess.Vars;
 
 /**
  * The patient label on tasks of parallel branches, each created in a transaction of its own (the second branch is
- * asynchronous, as the consultation summary's review is beside the report's): the process variable is written once,
- * so two such transactions never update the same variable row.
+ * asynchronous, as the consultation summary's review is beside the report's): each is named for its patient, and no
+ * variable is written for the form's header or language (computed when the form is read, {@link PatientTaskHeaders}).
  */
 @ExtendWith(ProcessEngineExtension.class)
 class PatientLabelListenerTest {
@@ -60,30 +56,18 @@ class PatientLabelListenerTest {
     }
 
     @Test
-    void shouldWriteThePatientLabelOnceWhenTasksOfParallelBranchesAreCreated() {
+    void shouldNameTheTasksAndWriteNoHeaderVariableWhenTasksOfParallelBranchesAreCreated() {
         ProcessInstance pi = processEngine.getRuntimeService().startProcessInstanceByKey(PROCESS, "label-1");
         String job = processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId()).singleResult().getId();
         processEngine.getManagementService().executeJob(job);
 
-        assertThat(pi).isWaitingAt("Activity_First", "Activity_Second").variables()
-                .containsEntry(Vars.PATIENT_LABEL, ReviewFixtures.PATIENT_LABEL);
+        assertThat(pi).isWaitingAt("Activity_First", "Activity_Second");
         Assertions.assertThat(processEngine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).list())
                 .hasSize(2).allSatisfy(task -> Assertions.assertThat(task.getName()).endsWith(ReviewFixtures.PATIENT_LABEL));
-        Assertions.assertThat(labelWrites(pi)).as("writes of %s", Vars.PATIENT_LABEL).isOne();
-    }
-
-    @Test
-    void shouldWriteThePatientLabelAgainWhenItHasChanged() {
-        ProcessInstance pi = processEngine.getRuntimeService().startProcessInstanceByKey(PROCESS, "label-2",
-                Map.of(Vars.PATIENT_LABEL, "김*수, 43세 남, 강남센터, 2025-03-02"));
-
-        assertThat(pi).variables().containsEntry(Vars.PATIENT_LABEL, ReviewFixtures.PATIENT_LABEL);
-        Assertions.assertThat(labelWrites(pi)).as("the start and the changed label").isEqualTo(2);
-    }
-
-    private long labelWrites(ProcessInstance pi) {
-        return processEngine.getHistoryService().createHistoricDetailQuery().processInstanceId(pi.getId())
-                .variableUpdates().list().stream().map(HistoricDetail.class::cast)
-                .filter(d -> Vars.PATIENT_LABEL.equals(((HistoricVariableUpdate) d).getVariableName())).count();
+        Assertions.assertThat(processEngine.getHistoryService().createHistoricVariableInstanceQuery()
+                        .processInstanceId(pi.getId()).variableNameIn(Vars.PATIENT_LABEL, Vars.FORM_LANGUAGE).count())
+                .as("variables %s, %s ever written", Vars.PATIENT_LABEL, Vars.FORM_LANGUAGE).isZero();
+        Assertions.assertThat(processEngine.getRuntimeService().createVariableInstanceQuery()
+                .processInstanceIdIn(pi.getId()).count()).as("variables of the instance").isZero();
     }
 }

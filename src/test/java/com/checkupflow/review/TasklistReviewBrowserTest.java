@@ -61,8 +61,10 @@ class TasklistReviewBrowserTest {
         browser.save("review-form.txt", page);
         browser.shot("02-review-form");
         Assertions.assertThat(page).contains("공복혈당").contains("질환의심");
-        // the judgement and the draft's origin are computed when the Tasklist reads the form (ComputedFormVariables)
-        Assertions.assertThat(page).contains("종합 소견", "초안 출처", "템플릿 초안");
+        // the header, the judgement and the draft's origin are computed when the Tasklist reads the form
+        // (ComputedFormVariables)
+        Assertions.assertThat(page).contains("검진 결과지 검토", "수검자: " + review.getName().substring(review.getName().indexOf(" – ") + 3),
+                "종합 소견", "초안 출처", "템플릿 초안");
         Assertions.assertThat(finalText.getAttribute("value")).contains("종합판정");
 
         finalText.sendKeys("\n\n담당 의사 추가 소견: 3개월 후 혈압 재측정을 권합니다.");

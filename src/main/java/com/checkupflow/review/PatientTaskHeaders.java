@@ -1,0 +1,22 @@
+package com.checkupflow.review;
+
+import org.springframework.stereotype.Component;
+
+import com.checkupflow.engine.TaskHeaders;
+
+/** Every user task's header: its patient's label and its center's language, as the task's name has them. */
+@Component
+class PatientTaskHeaders implements TaskHeaders {
+
+    private final ReviewService reviews;
+
+    PatientTaskHeaders(ReviewService reviews) {
+        this.reviews = reviews;
+    }
+
+    @Override
+    public TaskHeader header(String screeningId) {
+        ReviewService.PatientLabel label = reviews.patientLabel(screeningId);
+        return new TaskHeader(label.text(), label.language());
+    }
+}
