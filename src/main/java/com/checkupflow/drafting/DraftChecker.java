@@ -754,19 +754,42 @@ public class DraftChecker {
     /**
      * Case-insensitive matching, except for a regex without cased characters (Hangul, ASCII digits and signs, the
      * escapes {@code \s \S \d \D \b \B \n \t \r \f} and escaped signs), which matches the same without case
-     * folding: folding each compared character was half of a Korean pattern's matching. Anything else keeps the flags.
+     * folding: folding each compared character was half of a Korean pattern's matching. A range of a class counts by
+     * what it covers: {@code [가-힣]} and {@code [0-9]} are uncased, {@code [ㄱ-힣]} or {@code [!-~]} cover cased letters.
+     * Anything else keeps the flags.
      */
     static int caseFlags(String regex) {
+        boolean inClass = false;
         for (int i = 0; i < regex.length(); i++) {
             char c = regex.charAt(i);
+            if (c == '[') {
+                inClass = true;
+            } else if (c == ']') {
+                inClass = false;
+            }
             boolean uncased = c == '\\'
                     ? ++i < regex.length() && ("sSdDbBntrf".indexOf(regex.charAt(i)) >= 0 || asciiSign(regex.charAt(i)))
+                    : c == '-' && inClass ? uncasedRange(regex, i)
                     : asciiSign(c) || Character.isDigit(c) && c < 0x80 || hangul(c);
             if (!uncased) {
                 return Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
             }
         }
         return 0;
+    }
+
+    /** A {@code -} in a class between two syllables or two ASCII digits; anything else (a literal {@code -} too) counts as cased. */
+    private static boolean uncasedRange(String regex, int dash) {
+        if (dash == 0 || dash + 1 >= regex.length()) {
+            return false;
+        }
+        char lo = regex.charAt(dash - 1);
+        char hi = regex.charAt(dash + 1);
+        return syllable(lo) && syllable(hi) || lo >= '0' && hi <= '9' && lo <= hi;
+    }
+
+    private static boolean syllable(char c) {
+        return c >= 0xAC00 && c <= 0xD7A3;
     }
 
     private static boolean asciiSign(char c) {

@@ -70,14 +70,14 @@ class EngineConfiguration {
             // the judgement's copy of the priority; due dates the task and the timer carry themselves
             Vars.TASK_PRIORITY, Vars.REVIEW_DUE_DATE,
             Vars.CONSULTATION_REVIEW_DUE_DATE, Vars.CONSULTATION_REVIEW_EXPIRES_AT, Vars.REFERRAL_UNITS,
-            // no longer written (docs/benchmarks.md 12.1 and 15), still held by instances started before until they end:
+            // no longer written (docs/benchmarks.md 12.1 and 15.1), still held by instances started before until they end:
             // their deletion stays without history as their creation was. The AI document step's input parameters of
             // element template com.checkupflow.ai-document-step version 2 (now extension properties), the drafter
             // (read from cf_draft).
             Vars.CENTER, Vars.CRITICAL_ESCALATION_AFTER, Vars.REVIEW_SLA, "criticalFindingsSummary", "deliveryOutcome",
             "documentKind", "promptVersion", "documentLanguage", "documentInputs", "outputVariable", "checkProfile",
             "draftProvider",
-            // computed when the form is read since docs/benchmarks.md 15 (TaskHeaders), still held by instances started
+            // computed when the form is read since docs/benchmarks.md 15.3 (TaskHeaders), still held by instances started
             // before until they end
             Vars.PATIENT_LABEL, Vars.FORM_LANGUAGE);
 

@@ -28,6 +28,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    /** Enough to find the throwing code under a framework's or the engine's wrappers. */
+    private static final int ORIGIN_FRAMES = 8;
     static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
 
     @ExceptionHandler(ProblemException.class)
@@ -90,11 +92,26 @@ class ApiExceptionHandler {
             return respond(status, status.getReasonPhrase(),
                     List.of(new Problem(status.name().toLowerCase(), framework.getBody().getDetail())));
         }
-        // The message may quote request data; log the type and stack only at debug.
-        log.error("Unexpected error handling an API request: {}", e.getClass().getName());
+        // The message may quote request data: the line names the type and where the root cause was thrown (frames
+        // carry no data), the full stack with messages is logged only at debug.
+        log.error("Unexpected error handling an API request: {} ({})", e.getClass().getName(), origin(e));
         log.debug("Unexpected error", e);
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 List.of(new Problem("internal_error", "The request could not be processed; nothing was changed")));
+    }
+
+    /** The root cause's type and its innermost frames, without any message. */
+    static String origin(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        StringBuilder where = new StringBuilder(root.getClass().getName());
+        StackTraceElement[] frames = root.getStackTrace();
+        for (int i = 0; i < Math.min(ORIGIN_FRAMES, frames.length); i++) {
+            where.append(i == 0 ? " at " : " < ").append(frames[i]);
+        }
+        return where.toString();
     }
 
     static ResponseEntity<ProblemDetail> respond(HttpStatus status, String title, List<Problem> problems) {

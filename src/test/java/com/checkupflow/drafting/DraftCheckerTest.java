@@ -615,8 +615,10 @@ class DraftCheckerTest {
         assertThat(DraftChecker.caseFlags(texts.bundle("ko").text("check.diagnosis")
                 .replace("{disease}", texts.bundle("ko").text("check.disease")))).isZero();
         assertThat(DraftChecker.caseFlags(texts.bundle("en").text("check.diagnosis"))).isEqualTo(folded);
+        assertThat(DraftChecker.caseFlags("[가-힣]{2,}[0-9]+")).isZero();
         // letters, classes by property, back references, quoting and inline flags keep folding
-        for (String regex : List.of("당뇨 BP", "\\p{Lu}가", "(가)\\1", "\\Q가\\E", "(?i)가", "가·나", "\\x41", "\\")) {
+        for (String regex : List.of("당뇨 BP", "\\p{Lu}가", "(가)\\1", "\\Q가\\E", "(?i)가", "가·나", "\\x41", "\\",
+                "[ㄱ-힣]", "[ -~]", "[0-_]", "[-가]")) {
             assertThat(DraftChecker.caseFlags(regex)).as(regex).isEqualTo(folded);
         }
     }
