@@ -78,7 +78,7 @@ class ConfirmCriticalResultListener implements TaskListener {
 
     private void complete(DelegateTask task, String screeningId, boolean escalated) {
         // the refusals in the words the form showed
-        String language = headers.header(screeningId).formLanguage();
+        String language = headers.header(screeningId).map(TaskHeaders.TaskHeader::formLanguage).orElse("ko");
         Object outcome = task.getVariable(Vars.PATIENT_REACHED);
         Boolean reached = outcome == null ? legacyContacted(task.getVariable(Vars.PATIENT_CONTACTED))
                 : "REACHED".equals(outcome) ? Boolean.TRUE : "NOT_REACHED".equals(outcome) ? Boolean.FALSE : null;

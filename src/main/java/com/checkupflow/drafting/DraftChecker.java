@@ -759,17 +759,17 @@ public class DraftChecker {
      * Anything else keeps the flags.
      */
     static int caseFlags(String regex) {
-        boolean inClass = false;
+        int classDepth = 0;
         for (int i = 0; i < regex.length(); i++) {
             char c = regex.charAt(i);
             if (c == '[') {
-                inClass = true;
-            } else if (c == ']') {
-                inClass = false;
+                classDepth++;
+            } else if (c == ']' && classDepth > 0) {
+                classDepth--;
             }
             boolean uncased = c == '\\'
                     ? ++i < regex.length() && ("sSdDbBntrf".indexOf(regex.charAt(i)) >= 0 || asciiSign(regex.charAt(i)))
-                    : c == '-' && inClass ? uncasedRange(regex, i)
+                    : c == '-' && classDepth > 0 ? uncasedRange(regex, i)
                     : asciiSign(c) || Character.isDigit(c) && c < 0x80 || hangul(c);
             if (!uncased) {
                 return Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;

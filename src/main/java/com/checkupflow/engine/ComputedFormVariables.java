@@ -2,8 +2,11 @@ package com.checkupflow.engine;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,7 +56,11 @@ class ComputedFormVariables {
     private static final Pattern FORM_VARIABLES =
             Pattern.compile("(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/form-variables");
 
-    /** The processes whose business key is the screening's id (the referral letter is called with its caller's). */
+    /**
+     * The processes whose tasks' forms get {@link TaskFormTexts} (their business key is the screening's id; the referral
+     * letter is called with its caller's). The header goes to every task whose business key names a screening, so a
+     * document review added to another process keeps it.
+     */
     private static final List<String> SCREENING_PROCESSES =
             List.of(ScreeningReportProcess.PROCESS_ID + ":", ReferralLetterProcess.PROCESS_ID + ":");
 
@@ -76,7 +83,12 @@ class ComputedFormVariables {
                 ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
                 chain.doFilter(request, held);
                 if (held.getStatus() == HttpServletResponse.SC_OK) {
-                    add(held, form.group(1), request.getParameter("variableNames"), headers, byTask, engine, json);
+                    try {
+                        add(held, form.group(1), request.getParameter("variableNames"), headers, byTask, engine, json);
+                    } catch (RuntimeException | IOException e) {
+                        // the engine allowed and answered the read: its answer goes out as it was
+                        LOG.warn("Form header and texts of task {} left out: {}", form.group(1), e.getClass().getSimpleName());
+                    }
                 }
                 held.copyBodyToResponse();
             }
@@ -93,11 +105,11 @@ class ComputedFormVariables {
         // the task and its screening's id in one command: a form read costs one transaction here, not two
         FormTask form = withoutAuthorization(engine, context -> {
             TaskEntity task = context.getTaskManager().findTaskById(taskId);
-            if (task == null || task.getProcessInstanceId() == null
-                    || SCREENING_PROCESSES.stream().noneMatch(task.getProcessDefinitionId()::startsWith)) {
+            if (task == null || task.getProcessInstanceId() == null) {
                 return null;
             }
-            return new FormTask(byTask.getOrDefault(task.getTaskDefinitionKey(), List.of()),
+            boolean screeningProcess = SCREENING_PROCESSES.stream().anyMatch(task.getProcessDefinitionId()::startsWith);
+            return new FormTask(screeningProcess ? byTask.getOrDefault(task.getTaskDefinitionKey(), List.of()) : List.of(),
                     context.getExecutionManager().findExecutionById(task.getProcessInstanceId()).getBusinessKey());
         });
         byte[] body = response.getContentAsByteArray();
@@ -107,13 +119,16 @@ class ComputedFormVariables {
         }
         List<TaskFormTexts> texts = form.texts();
         String screeningId = form.screeningId();
-        Set<String> wanted = variableNames == null ? null : Set.of(variableNames.split(","));
+        Set<String> wanted = variableNames == null ? null : new HashSet<>(Arrays.asList(variableNames.split(",")));
         // a header that cannot be computed leaves a copy an instance started before still holds
         String language = "en".equals(variables.path(Vars.FORM_LANGUAGE).path("value").asText()) ? "en" : "ko";
         try {
-            TaskHeaders.TaskHeader header = headers.header(screeningId);
-            language = header.formLanguage();
-            put(variables, wanted, Vars.PATIENT_LABEL, header.patientLabel());
+            Optional<TaskHeaders.TaskHeader> header = headers.header(screeningId);
+            if (header.isEmpty()) {
+                return;
+            }
+            language = header.get().formLanguage();
+            put(variables, wanted, Vars.PATIENT_LABEL, header.get().patientLabel());
             put(variables, wanted, Vars.FORM_LANGUAGE, language);
         } catch (RuntimeException e) {
             LOG.warn("Form header of task {} left out: {}", taskId, e.getClass().getSimpleName());

@@ -1,5 +1,7 @@
 package com.checkupflow.engine;
 
+import java.util.Optional;
+
 /**
  * What every user task's form shows at its top and the language of its words ({@code patientLabel},
  * {@code formLanguage}), computed from our tables when the form is read ({@link ComputedFormVariables}) and when a
@@ -14,6 +16,9 @@ public interface TaskHeaders {
     record TaskHeader(String patientLabel, String formLanguage) {
     }
 
-    /** @param screeningId the business key of the task's process instance */
-    TaskHeader header(String screeningId);
+    /**
+     * @param screeningId the business key of the task's process instance
+     * @return empty when the key names no screening (a task of another process)
+     */
+    Optional<TaskHeader> header(String screeningId);
 }

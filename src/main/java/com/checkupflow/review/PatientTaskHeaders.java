@@ -1,5 +1,7 @@
 package com.checkupflow.review;
 
+import java.util.Optional;
+
 import org.springframework.stereotype.Component;
 
 import com.checkupflow.engine.TaskHeaders;
@@ -15,8 +17,7 @@ class PatientTaskHeaders implements TaskHeaders {
     }
 
     @Override
-    public TaskHeader header(String screeningId) {
-        ReviewService.PatientLabel label = reviews.patientLabel(screeningId);
-        return new TaskHeader(label.text(), label.language());
+    public Optional<TaskHeader> header(String screeningId) {
+        return reviews.findPatientLabel(screeningId).map(label -> new TaskHeader(label.text(), label.language()));
     }
 }

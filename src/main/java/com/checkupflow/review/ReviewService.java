@@ -166,7 +166,15 @@ public class ReviewService {
     }
 
     PatientLabel patientLabel(String screeningId) {
-        Screening s = screenings.find(screeningId).orElseThrow();
+        return findPatientLabel(screeningId).orElseThrow();
+    }
+
+    /** The label of a screening; empty when no screening has the id. */
+    Optional<PatientLabel> findPatientLabel(String screeningId) {
+        return screenings.find(screeningId).map(this::patientLabel);
+    }
+
+    private PatientLabel patientLabel(Screening s) {
         Center center = centers.get(s.center());
         String lang = "en".equals(center.language()) ? "en" : "ko";
         String sex = TaskNames.text("sex." + (s.sex() == null ? "unknown" : s.sex().code()), lang);

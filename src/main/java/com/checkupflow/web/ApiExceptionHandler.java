@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +31,8 @@ class ApiExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
     /** Enough to find the throwing code under a framework's or the engine's wrappers. */
     private static final int ORIGIN_FRAMES = 8;
+    /** A cause chain may loop (A caused by B caused by A). */
+    private static final int MAX_CAUSES = 32;
     static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
 
     @ExceptionHandler(ProblemException.class)
@@ -100,10 +103,19 @@ class ApiExceptionHandler {
                 List.of(new Problem("internal_error", "The request could not be processed; nothing was changed")));
     }
 
-    /** The root cause's type and its innermost frames, without any message. */
+    /**
+     * The root cause's type and its innermost frames, and the innermost frame of our code in the chain (under a driver
+     * or the engine the root's frames are theirs), without any message.
+     */
     static String origin(Throwable e) {
         Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
+        StackTraceElement ours = null;
+        for (int depth = 0; depth < MAX_CAUSES; depth++) {
+            ours = Arrays.stream(root.getStackTrace()).filter(f -> f.getClassName().startsWith("com.checkupflow."))
+                    .findFirst().orElse(ours);
+            if (root.getCause() == null || root.getCause() == root) {
+                break;
+            }
             root = root.getCause();
         }
         StringBuilder where = new StringBuilder(root.getClass().getName());
@@ -111,7 +123,7 @@ class ApiExceptionHandler {
         for (int i = 0; i < Math.min(ORIGIN_FRAMES, frames.length); i++) {
             where.append(i == 0 ? " at " : " < ").append(frames[i]);
         }
-        return where.toString();
+        return ours == null ? where.toString() : where.append("; ours: ").append(ours).toString();
     }
 
     static ResponseEntity<ProblemDetail> respond(HttpStatus status, String title, List<Problem> problems) {

@@ -55,7 +55,7 @@ class ConfirmCriticalResultListenerTest {
         when(contacts.now()).thenReturn(Instant.parse("2026-12-01T09:00:00Z"));
         // the center of screening "s-en" speaks English
         Mocks.register("confirmCriticalResultListener", new ConfirmCriticalResultListener(contacts, WorkflowFixtures.settings(false),
-                screeningId -> new TaskHeaders.TaskHeader("김*수, 44 M, Gangnam, 2026-03-02", screeningId.endsWith("-en") ? "en" : "ko")));
+                screeningId -> java.util.Optional.of(new TaskHeaders.TaskHeader("김*수, 44 M, Gangnam, 2026-03-02", screeningId.endsWith("-en") ? "en" : "ko"))));
         processEngine.getRepositoryService().createDeployment().addModelInstance("critical-contact-v3.bpmn", VERSION_3)
                 .deploy();
     }

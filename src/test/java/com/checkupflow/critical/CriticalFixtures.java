@@ -31,6 +31,6 @@ public final class CriticalFixtures {
 
     public TaskListener confirmCriticalResultListener() {
         return new ConfirmCriticalResultListener(service, WorkflowFixtures.settings(false),
-                screeningId -> new TaskHeaders.TaskHeader("김*수, 44세 남, 강남센터, 2026-03-02", "ko"));
+                screeningId -> java.util.Optional.of(new TaskHeaders.TaskHeader("김*수, 44세 남, 강남센터, 2026-03-02", "ko")));
     }
 }

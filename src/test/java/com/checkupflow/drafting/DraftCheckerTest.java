@@ -618,7 +618,7 @@ class DraftCheckerTest {
         assertThat(DraftChecker.caseFlags("[가-힣]{2,}[0-9]+")).isZero();
         // letters, classes by property, back references, quoting and inline flags keep folding
         for (String regex : List.of("당뇨 BP", "\\p{Lu}가", "(가)\\1", "\\Q가\\E", "(?i)가", "가·나", "\\x41", "\\",
-                "[ㄱ-힣]", "[ -~]", "[0-_]", "[-가]")) {
+                "[ㄱ-힣]", "[ -~]", "[0-_]", "[-가]", "[[가-나]!-~]")) {
             assertThat(DraftChecker.caseFlags(regex)).as(regex).isEqualTo(folded);
         }
     }

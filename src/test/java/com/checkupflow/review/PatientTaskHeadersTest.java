@@ -47,7 +47,7 @@ class PatientTaskHeadersTest {
     void shouldGiveTheMaskedPatientInKoreanWhenTheCenterSpeaksKorean() {
         screeningAt(new Center("gangnam", "강남센터", "Gangnam", "ko"));
 
-        TaskHeaders.TaskHeader header = headers.header("s-1");
+        TaskHeaders.TaskHeader header = headers.header("s-1").orElseThrow();
 
         assertThat(header.formLanguage()).isEqualTo("ko");
         assertThat(header.patientLabel()).isEqualTo("김*수, 44세 남, 강남센터, 2026-05-04").doesNotContain("민수");
@@ -57,9 +57,16 @@ class PatientTaskHeadersTest {
     void shouldGiveTheMaskedPatientInEnglishWhenTheCenterSpeaksEnglish() {
         screeningAt(new Center("busan", "부산센터", "Busan", "en"));
 
-        TaskHeaders.TaskHeader header = headers.header("s-1");
+        TaskHeaders.TaskHeader header = headers.header("s-1").orElseThrow();
 
         assertThat(header.formLanguage()).isEqualTo("en");
         assertThat(header.patientLabel()).startsWith("김*수, 44").contains("Busan, 2026-05-04").doesNotContain("세", "부산");
+    }
+
+    @Test
+    void shouldGiveNoHeaderWhenTheBusinessKeyNamesNoScreening() {
+        when(screenings.find("order-7")).thenReturn(Optional.empty());
+
+        assertThat(headers.header("order-7")).isEmpty();
     }
 }

@@ -22,6 +22,16 @@ class ApiExceptionHandlerTest {
                 + "ApiExceptionHandlerTest.throwWithPatientData(ApiExceptionHandlerTest.java:")
                 .doesNotContain("880214").doesNotContain("010-1234").doesNotContain("wrapper");
         Assertions.assertThat(origin.split(" < ")).hasSizeLessThanOrEqualTo(8);
+        Assertions.assertThat(origin).contains("; ours: com.checkupflow.web.ApiExceptionHandlerTest.throwWithPatientData(");
+    }
+
+    @Test
+    void shouldEndWhenTheCauseChainLoops() {
+        IllegalStateException a = new IllegalStateException("a");
+        IllegalArgumentException b = new IllegalArgumentException("b", a);
+        a.initCause(b);
+
+        Assertions.assertThat(ApiExceptionHandler.origin(a)).startsWith("java.lang.Illegal");
     }
 
     private static void throwWithPatientData() {
