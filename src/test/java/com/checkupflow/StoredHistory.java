@@ -81,13 +81,14 @@ final class StoredHistory {
             c.setAutoCommit(true);
             s.execute("DROP TABLE IF EXISTS bench_template");
             s.execute("CREATE TABLE bench_template (id VARCHAR(64) PRIMARY KEY, screening_id VARCHAR(64))");
-            // originals only (a copy's id ends in rNNNNNNN), finished, and for CheckupFlow with the
-            // screening they belong to
+            // originals only (a copy's id holds its tag rNNNNNNN, which no UUID does: in its middle since ids are
+            // rewritten in place, so "ends in" took the last level's copies as templates and copied them twice onto
+            // one id), finished, and for CheckupFlow with the screening they belong to
             s.execute(checkupFlow
                     ? "INSERT INTO bench_template SELECT p.ID_, cs.id FROM ACT_HI_PROCINST p JOIN cf_screening cs "
-                            + "ON cs.process_instance_id = p.ID_ WHERE p.END_TIME_ IS NOT NULL AND p.ID_ NOT LIKE '%r_______'"
+                            + "ON cs.process_instance_id = p.ID_ WHERE p.END_TIME_ IS NOT NULL AND p.ID_ NOT LIKE '%r%'"
                     : "INSERT INTO bench_template SELECT ID_, NULL FROM ACT_HI_PROCINST WHERE END_TIME_ IS NOT NULL "
-                            + "AND ID_ NOT LIKE '%r_______'");
+                            + "AND ID_ NOT LIKE '%r%'");
             int templates;
             try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM bench_template")) {
                 rs.next();
